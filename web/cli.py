@@ -1,5 +1,80 @@
-"""Command group placeholder: replaced by the subsystem's real commands."""
+"""`aftalegraf serve` and `aftalegraf demo`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from importlib import resources
+
+from aftalegraf.cli import add_store_option
+
+log = logging.getLogger(__name__)
 
 
 def register(sub) -> None:
-    return None
+    p = sub.add_parser("serve", help="web UI and HTTP API (http://127.0.0.1:8000)",
+                       description="Start the web UI, the HTTP API (/api, OpenAPI at /docs) and /sparql.")
+    _server_options(p)
+    add_store_option(p)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("demo", help="ingest the bundled sample corpus into the store and serve it",
+                       description="Ingest the bundled sample corpus into the default store (or --store), "
+                                   "print a summary, then serve it.")
+    _server_options(p)
+    add_store_option(p)
+    p.add_argument("--no-serve", action="store_true", help="stop after the ingest")
+    p.set_defaults(func=cmd_demo)
+
+
+def _server_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+
+
+def serve(store, host: str, port: int) -> int:
+    import uvicorn
+
+    from .app import create_app
+
+    app = create_app(store=store)
+    print(f"aftalegraf: http://{host}:{port}/  (API-dokumentation: /docs, SPARQL: /sparql)", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from aftalegraf.store import open_store
+
+    return serve(open_store(args.store), args.host, args.port)
+
+
+def sample_dir():
+    return resources.files("aftalegraf.data") / "sample"
+
+
+def cmd_demo(args) -> int:
+    from aftalegraf.ingest import ingest_paths
+    from aftalegraf.store import open_store
+
+    store = open_store(args.store)
+    logging.getLogger("aftalegraf").setLevel(min(logging.getLogger("aftalegraf").getEffectiveLevel(), logging.INFO))
+    with resources.as_file(sample_dir()) as folder:
+        print(f"aftalegraf demo: indlæser eksempelkorpus fra {folder} i {store.path}", file=sys.stderr)
+        report = ingest_paths(store, [folder])
+    for f in report.files:
+        line = f"  {f.status:9s} {f.path.rsplit('/', 1)[-1]}"
+        if f.documents:
+            line += f"  ({len(f.documents)} dok., {f.provisions} bestemmelser)"
+        if f.error:
+            line += f"  FEJL: {f.error}"
+        print(line, file=sys.stderr)
+    counts = store.counts()
+    print(f"aftalegraf demo: {counts['documents']} dokumenter, {counts['provisions']} bestemmelser i {store.path}",
+          file=sys.stderr)
+    if not report.ok:
+        print(f"aftalegraf demo: {len(report.failed)} fil(er) kunne ikke indlæses", file=sys.stderr)
+    if args.no_serve:
+        return 0 if report.ok else 1
+    return serve(store, args.host, args.port)

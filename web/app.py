@@ -1,0 +1,83 @@
+"""The web application: ``create_app(store_path) -> FastAPI``.
+
+Thin by design: every view is a module in ``aftalegraf.web.views`` with a ``router``;
+the app only opens the store, mounts the routers, the static files and the error
+handlers. Views are registered in the plugin registry (kind ``view``) exactly as an
+extension registers its own (entry point ``view.NAME = "package.module"``), and mounted in
+registration order: the project's views first, then any extension's.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from aftalegraf import __version__, plugins
+from aftalegraf.store import Store, open_store
+
+from .errors import install_error_handlers
+from .templating import STATIC_DIR
+
+log = logging.getLogger(__name__)
+
+# The project's own views, in mounting order (module names under aftalegraf.web.views).
+VIEWS = ("health", "search", "documents", "provisions", "obligations", "compare", "sparql", "pages")
+for _name in VIEWS:
+    plugins.register("view", _name, f"aftalegraf.web.views.{_name}")
+
+DESCRIPTION = """\
+**aftalegraf** – vidensgraf og semantisk søgning i sundhedsaftaler, vejledninger og
+bekendtgørelser. *Knowledge graph and semantic search over Danish health-agreement documents.*
+
+* `/api/...` svarer med JSON (*JSON API*); fejl har formen
+  `{"detail": "...", "error": "not_found|bad_query|config|unavailable|validation", "field": ...}`.
+* `/sparql` er et SPARQL 1.1 Protocol-endepunkt (kun forespørgsler, ingen opdateringer).
+* `/`, `/bestemmelse/...`, `/aktoer/...`, `/dokumenter`, `/sparql` (uden `query`) er de danske HTML-sider.
+
+Every fact points to the provision it was read from (`provision_id`, `/bestemmelse/{id}`).
+"""
+
+TAGS = [
+    {"name": "status", "description": "Driftsstatus / service status."},
+    {"name": "søgning", "description": "Semantisk og leksikalsk søgning i bestemmelser / search over provisions."},
+    {"name": "dokumenter", "description": "Indlæste dokumenter og bestemmelser / documents and provisions."},
+    {"name": "vidensgraf", "description": "Forpligtelser og aktører fra vidensgrafen / obligations and actors."},
+    {"name": "sammenligning", "description": "Sammenligning af regionernes aftaler / cross-region comparison."},
+    {"name": "sparql", "description": "SPARQL 1.1 Protocol (kun forespørgsler / query only)."},
+    {"name": "sider", "description": "Danske HTML-sider / Danish HTML pages."},
+]
+
+
+def view_modules() -> list:
+    """The view modules to mount: the project's, then extensions' (plugin kind ``view``)."""
+    names = list(VIEWS) + [n for n in plugins.names("view") if n not in VIEWS]
+    mods = []
+    for name in names:
+        obj = plugins.get("view", name)
+        mods.append(importlib.import_module(obj) if isinstance(obj, str) else obj)
+    return mods
+
+
+def create_app(store_path: str | Path | None = None, store: Store | None = None) -> FastAPI:
+    """The FastAPI app over the store at ``store_path`` (default: the default store)."""
+    from fastapi.staticfiles import StaticFiles
+
+    if store is None:
+        store = open_store(store_path)
+    app = FastAPI(
+        title="aftalegraf",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.store = store
+    install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+    for mod in view_modules():
+        app.include_router(mod.router)
+    return app

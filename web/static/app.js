@@ -1,0 +1,45 @@
+/* aftalegraf – progressive enhancement only; every page works without this file. */
+(function () {
+  "use strict";
+  function ready(fn) { if (document.readyState !== "loading") fn(); else document.addEventListener("DOMContentLoaded", fn); }
+  ready(function () {
+    // SPARQL console: pick an example query into the editor.
+    var pick = document.querySelector("select[data-examples]");
+    var editor = document.getElementById("query");
+    if (pick && editor) {
+      pick.addEventListener("change", function () {
+        var src = document.querySelector('textarea[data-example="' + CSS.escape(pick.value) + '"]');
+        if (src) { editor.value = src.value; editor.focus(); }
+      });
+    }
+    var form = document.getElementById("sparql-form");
+    if (form && editor) {
+      // Ctrl/Cmd+Enter runs; Tab inserts two spaces (Esc then Tab leaves the editor).
+      var escaped = false;
+      editor.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); form.submit(); return; }
+        if (e.key === "Escape") { escaped = true; return; }
+        if (e.key === "Tab" && !e.shiftKey && !escaped) {
+          e.preventDefault();
+          var s = editor.selectionStart, t = editor.selectionEnd;
+          editor.value = editor.value.slice(0, s) + "  " + editor.value.slice(t);
+          editor.selectionStart = editor.selectionEnd = s + 2;
+        }
+        escaped = false;
+      });
+      // Jump to the error's line.
+      if (editor.getAttribute("aria-invalid") === "true") {
+        var m = /Linje (\d+)/.exec((document.getElementById("sparql-error") || {}).textContent || "");
+        if (m) {
+          var line = parseInt(m[1], 10), lines = editor.value.split("\n"), pos = 0;
+          for (var i = 0; i < line - 1 && i < lines.length; i++) pos += lines[i].length + 1;
+          editor.focus();
+          editor.setSelectionRange(pos, pos + (lines[line - 1] || "").length);
+        }
+      }
+    }
+    // Search options: submit when the mode changes.
+    var mode = document.getElementById("mode");
+    if (mode && mode.form) mode.addEventListener("change", function () { if (document.getElementById("q").value.trim()) mode.form.submit(); });
+  });
+})();

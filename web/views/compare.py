@@ -1,0 +1,52 @@
+"""GET /api/compare — the cross-region comparison from aftalegraf.kg.compare.
+
+While that module is absent the route answers a documented placeholder (200) saying so."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+
+from aftalegraf.errors import BadQuery
+from aftalegraf.model import REGIONS
+
+from ..services import optional
+from ._common import get_store
+
+router = APIRouter(tags=["sammenligning"])
+
+PLACEHOLDER_MESSAGE = "Sammenligningen af regionerne er ikke tilgængelig endnu (aftalegraf.kg.compare mangler)."
+
+
+def parse_regions(regions: str | None) -> list[str] | None:
+    if not regions or not regions.strip():
+        return None
+    out = [r.strip().lower() for r in regions.split(",") if r.strip()]
+    unknown = [r for r in out if r not in REGIONS]
+    if unknown:
+        raise BadQuery(f"Ukendt region: {', '.join(unknown)}; brug {', '.join(REGIONS)}.", field="regions")
+    return out
+
+
+def run_compare(store, regions: str | None) -> dict:
+    chosen = parse_regions(regions)
+    mod = optional("aftalegraf.kg.compare")
+    fn = getattr(mod, "compare", None) if mod else None
+    if not callable(fn):
+        return {"available": False, "regions": chosen or list(REGIONS), "message": PLACEHOLDER_MESSAGE}
+    result = fn(store, regions=chosen)
+    return result if isinstance(result, dict) else {"comparison": result}
+
+
+@router.get(
+    "/api/compare",
+    summary="Sammenlign regioner / compare regions",
+    description=(
+        "Sammenligning af regionernes sundhedsaftaler (`regions=hovedstaden,sjaelland`). Formen "
+        "bestemmes af `aftalegraf.kg.compare`. Mens modulet mangler, svares 200 med "
+        "`{\"available\": false, \"regions\": [...], \"message\": ...}`. *Placeholder while absent.*"
+    ),
+    responses={200: {"content": {"application/json": {"example": {
+        "available": False, "regions": ["hovedstaden", "sjaelland"], "message": PLACEHOLDER_MESSAGE}}}}},
+)
+def compare(request: Request, regions: str | None = Query(None, description="Kommasepareret, fx `hovedstaden,sjaelland`")) -> dict:
+    return run_compare(get_store(request), regions)

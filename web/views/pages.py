@@ -1,0 +1,174 @@
+"""The Danish HTML pages: search, provision, actors ("Hvem skal hvad?"), documents, compare."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import OrderedDict
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from aftalegraf.errors import AftalegrafError, NotFound
+from aftalegraf.model import REGIONS
+
+from ..services import Unavailable, available
+from ..templating import actor_label, deadline_text, provision_url, render
+from ._common import document_summary, get_store
+from .compare import run_compare
+from .obligations import list_actors, list_obligations
+from .provisions import provision_detail
+from .search import MODES, run_search
+
+router = APIRouter(tags=["sider"])
+_HTML = {"content": {"text/html": {}}}
+
+
+def _nav(request: Request) -> dict:
+    return {"compare_available": available("aftalegraf.kg.compare")}
+
+
+def facet_items(facets) -> dict[str, list[tuple[str, int, str]]]:
+    """The search service's facets ({name: {value: count}} or {name: [{value|key, count, label}]})
+    as {name: [(value, count, Danish label)]}."""
+    from ..templating import MODALITY_LABELS, REGION_LABELS
+
+    out: dict[str, list] = {}
+    for name, values in (facets or {}).items():
+        items = []
+        if isinstance(values, dict):
+            pairs = [(str(v), c, None) for v, c in values.items()]
+        else:
+            pairs = [(str(v.get("value", v.get("key", ""))), v.get("count", 0), v.get("label"))
+                     for v in values or [] if isinstance(v, dict)]
+        for value, count, label in pairs:
+            if not value:
+                continue
+            if not label:
+                label = REGION_LABELS.get(value) if name == "region" else MODALITY_LABELS.get(value) if name == "modality" else None
+            items.append((value, count if isinstance(count, int) else 0, label or value))
+        out[name] = items
+    return out
+
+
+@router.get("/", summary="Søgesiden / the search page", response_class=Response, responses={200: _HTML})
+def search_page(
+    request: Request,
+    q: str = "",
+    k: str = "10",
+    mode: str = "hybrid",
+    doc_type: str = "",
+    region: str = "",
+    actor: str = "",
+    modality: str = "",
+):
+    store = get_store(request)
+    filters = {"doc_type": doc_type, "region": region, "actor": actor, "modality": modality}
+    ctx = {"q": q, "k": k, "mode": mode if mode in MODES else "hybrid", "filters": filters, "modes": MODES,
+           "result": None, "error": None, "notice": None, **_nav(request)}
+    status = 200
+    if q.strip():
+        try:
+            try:
+                k_int = int(k)
+            except ValueError:
+                k_int = -1
+            ctx["result"] = run_search(store, q, k_int, mode, filters)
+        except Unavailable as exc:
+            ctx["notice"], status = str(exc), 503
+        except AftalegrafError as exc:
+            ctx["error"], status = {"message": str(exc), "field": getattr(exc, "field", None)}, 400
+    elif "q" in request.query_params:
+        ctx["notice"] = "Skriv en søgetekst, fx »Hvem skal indsende sundhedsaftalen?«."
+    ctx["counts"] = store.counts()
+    ctx["facets"] = facet_items(ctx["result"]["facets"]) if ctx["result"] else {}
+    return render(request, "search.html", status_code=status, **ctx)
+
+
+@router.get("/bestemmelse/{id:path}", summary="En bestemmelse i sin sammenhæng / a provision in context",
+            response_class=Response, responses={200: _HTML, 404: _HTML})
+def provision_page(id: str, request: Request):
+    detail = provision_detail(get_store(request), id)
+    return render(request, "provision.html", p=detail, **_nav(request))
+
+
+@router.get("/aktoer", summary="Aktører / actor index", response_class=Response, responses={200: _HTML})
+def actors_page(request: Request):
+    notice = None
+    try:
+        actors = list_actors(get_store(request))
+    except Unavailable as exc:
+        actors, notice = [], str(exc)
+    return render(request, "actors.html", actors=actors, notice=notice, **_nav(request))
+
+
+def _actor_info(store, key: str) -> dict:
+    for a in list_actors(store):
+        if a.get("key") == key:
+            return a
+    raise NotFound("actor", key)
+
+
+def _grouped(obligations: list[dict]) -> "OrderedDict[str, dict]":
+    groups: OrderedDict[str, dict] = OrderedDict()
+    for ob in obligations:
+        doc = ob.get("document") or {}
+        doc_id = doc.get("id") or (ob.get("provision_id") or "").split("/")[0]
+        g = groups.setdefault(doc_id, {"document": doc, "obligations": []})
+        g["obligations"].append(ob)
+    return groups
+
+
+@router.get("/aktoer/{key}.csv", summary="Aktørens forpligtelser som CSV / an actor's obligations as CSV",
+            response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+def actor_csv(key: str, request: Request, modality: str = ""):
+    store = get_store(request)
+    info = _actor_info(store, key)
+    obs = list_obligations(store, actor=key, modality=modality or None)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(["aktør", "modalitet", "handling", "frist", "tekst", "bestemmelse", "afsnit", "dokument_id",
+                "dokument", "kilde_url"])
+    base = str(request.base_url).rstrip("/")
+    for ob in obs:
+        doc = ob.get("document") or {}
+        w.writerow([actor_label(ob.get("actor")) or info.get("label", key), ob.get("modality", ""),
+                    ob.get("action", ""), deadline_text(ob.get("deadline")), ob.get("text", ""),
+                    ob.get("provision_id", ""), ob.get("section", ""), doc.get("id", ""), doc.get("title", ""),
+                    base + provision_url(ob.get("provision_id", "")) if ob.get("provision_id") else ""])
+    return Response("\ufeff" + buf.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="hvem-skal-hvad-{key}.csv"'})
+
+
+@router.get("/aktoer/{key}", summary="Hvem skal hvad? én aktør / one actor's obligations",
+            response_class=Response, responses={200: _HTML, 404: _HTML})
+def actor_page(key: str, request: Request, modality: str = ""):
+    store = get_store(request)
+    info = _actor_info(store, key)
+    obs = list_obligations(store, actor=key, modality=modality or None)
+    return render(request, "actor.html", actor=info, key=key, groups=_grouped(obs), total=len(obs),
+                  modality=modality, **_nav(request))
+
+
+@router.get("/dokumenter", summary="Indlæste dokumenter / ingested documents", response_class=Response,
+            responses={200: _HTML})
+def documents_page(request: Request, type: str = "", region: str = ""):
+    docs = [document_summary(d) for d in get_store(request).documents()]
+    types = sorted({d["type"] for d in docs})
+    regions = sorted({d["region"] for d in docs if d["region"]})
+    shown = [d for d in docs if (not type or d["type"] == type) and (not region or d["region"] == region)]
+    shown.sort(key=lambda d: (d["type"], d["region"], d["period"] or d["date"], d["title"]))
+    by_type: OrderedDict[str, list] = OrderedDict()
+    for d in shown:
+        by_type.setdefault(d["type"], []).append(d)
+    return render(request, "documents.html", by_type=by_type, types=types, regions=regions, total=len(docs),
+                  type=type, region=region, **_nav(request))
+
+
+@router.get("/sammenlign", summary="Sammenlign regioner / compare regions", response_class=Response,
+            responses={200: _HTML})
+def compare_page(request: Request, regions: str = ""):
+    if not available("aftalegraf.kg.compare"):
+        raise Unavailable("aftalegraf.kg.compare")
+    result = run_compare(get_store(request), regions)
+    return render(request, "compare.html", result=result, regions=regions, all_regions=REGIONS, **_nav(request))

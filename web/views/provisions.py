@@ -1,0 +1,80 @@
+"""GET /api/provisions/{id} — a provision with its context, obligations and references."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from aftalegraf.errors import BadQuery
+
+from ..services import optional
+from ._common import document_ref, get_store, section_of
+
+router = APIRouter(tags=["dokumenter"])
+
+GRAPH_MISSING = "Vidensgrafen er ikke tilgængelig endnu: forpligtelser og henvisninger vises ikke."
+
+
+def provision_detail(store, provision_id: str) -> dict:
+    """The contract's provision shape (+ neighbours, goals, children, notices)."""
+    provision_id = provision_id.strip("/")
+    if not provision_id or len(provision_id) > 500:
+        raise BadQuery("Ugyldigt id for en bestemmelse.", field="id")
+    p = store.provision(provision_id)  # NotFound -> 404
+    doc = store.document(p.document_id, with_provisions=False)
+    out = {
+        "id": p.id,
+        "text": p.text,
+        "section": section_of(store, p),
+        "path": p.path,
+        "kind": p.kind,
+        "label": p.label,
+        "title": p.title,
+        "parent_id": p.parent_id,
+        "document": document_ref(doc) | {"issuer": doc.issuer, "period": doc.period, "date": doc.date,
+                                          "identifier": doc.identifier, "eli": doc.eli},
+        "obligations": [],
+        "goals": [],
+        "references": [],
+        "referenced_by": [],
+        "neighbours": [
+            {"id": n.id, "text": n.text, "kind": n.kind, "label": n.label, "title": n.title,
+             "section": section_of(store, n), "current": n.id == p.id}
+            for n in store.neighbours(p.id, before=2, after=2)
+        ],
+        "children": [{"id": c.id, "label": c.label, "kind": c.kind} for c in store.children(p.id)],
+        "notices": [],
+    }
+    api = optional("aftalegraf.kg.api")
+    if api is None:
+        out["notices"].append(GRAPH_MISSING)
+        return out
+    out["obligations"] = list(api.obligations(store, provision_ids=[p.id]))
+    refs = api.references(store, p.id)
+    out["references"] = list(refs.get("out", []))
+    out["referenced_by"] = list(refs.get("in", []))
+    goals = api.goals(store, document_id=p.document_id)
+    out["goals"] = [g for g in goals if g.get("provision_id") == p.id]
+    return out
+
+
+@router.get(
+    "/api/provisions/{id:path}",
+    summary="En bestemmelse / one provision",
+    description=(
+        "Bestemmelsen med tekst, afsnit, overskriftssti, dokument, forpligtelser, henvisninger ud "
+        "(`references`, fx hjemmel) og ind (`referenced_by`, »Citeret af«) samt nabobestemmelser. "
+        "*Unknown id: 404.*"
+    ),
+    responses={200: {"content": {"application/json": {"example": {
+        "id": "bek-2022-1248/p21/stk2", "text": "Stk. 2. Regionsrådet indsender ...", "section": "§ 21, stk. 2",
+        "path": ["Kapitel 5 Sundhedsaftaler", "§ 21"],
+        "document": {"id": "bek-2022-1248", "title": "Bekendtgørelse om sundhedsaftaler",
+                     "type": "bekendtgørelse", "region": ""},
+        "obligations": [], "references": [{"label": "sundhedslovens § 205", "target": None,
+                                           "target_document": "lbk-2023-1011", "resolved": False}],
+        "referenced_by": [], "neighbours": []}}}},
+               404: {"content": {"application/json": {"example": {
+                   "detail": "Der findes ingen bestemmelse med id »x«.", "error": "not_found", "field": None}}}}},
+)
+def provision(id: str, request: Request) -> dict:
+    return provision_detail(get_store(request), id)

@@ -146,7 +146,7 @@ def test_end_to_end_provisions(tmp_store, docx_path):
     report = ingest_paths(tmp_store, [docx_path], derive=[])
     assert report.ok, report.to_dict()
     (doc,) = tmp_store.documents()
-    provisions = tmp_store.provisions(doc.id)
+    provisions = list(tmp_store.provisions(doc.id))
     labels = {p.label.rstrip(".") for p in provisions}
     assert {"1", "1.1", "2.1"} <= labels
     kinds = {p.kind for p in provisions}

@@ -167,7 +167,7 @@ def test_end_to_end_provisions(tmp_store, page):
     report = ingest_paths(tmp_store, [page], derive=[])
     assert report.ok, report.to_dict()
     (doc,) = tmp_store.documents()
-    provisions = tmp_store.provisions(doc.id)
+    provisions = list(tmp_store.provisions(doc.id))
     kinds = {p.kind for p in provisions}
     assert {"item", "row"} <= kinds
     texts = [p.text for p in provisions]

@@ -142,7 +142,7 @@ def test_end_to_end_provisions(tmp_path, tmp_store, pdf_path):
     assert report.ok, report.to_dict()
     docs = tmp_store.documents()
     assert len(docs) == 1
-    provisions = tmp_store.provisions(docs[0].id)
+    provisions = list(tmp_store.provisions(docs[0].id))
     labels = {p.label for p in provisions}
     assert {"1", "1.1", "2", "2.1", "3"} <= {label.rstrip(".") for label in labels}
     texts = " ".join(p.text for p in provisions)

@@ -1,0 +1,665 @@
+"""Deontic statements in Danish legal and guidance text: who must/should/may/must not do what.
+
+Rule based, over spaCy tokens (``kg.nlp``) and the actor mentions of ``kg.actors``.
+
+Cues and modalities
+- obligation: "skal", "er forpligtet til", "forpligter sig til", "påhviler", "er ansvarlig for",
+  "har ansvaret for", "sørger for", and the normative present tense ("Regionsrådet indsender
+  sundhedsaftalen ...": an actor subject at the start of a main clause followed by a
+  present-tense verb) in legislation, guidance and agreements (not in news or web pages);
+  a passive present ("Ændringer indsendes til Sundhedsstyrelsen") in legislation.
+- recommendation: "bør", "det anbefales (, at X ...)", "anbefaler, at", "det er/vil være
+  hensigtsmæssigt, at", "opfordres til"; a modal inside the recommended at-clause is folded
+  into the recommendation ("Det anbefales, at klyngerne skal ..." is one recommendation).
+- permission: "kan", "må", "har mulighed for", "kan vælge", "er berettiget til", "har ret til".
+- prohibition: "må ikke", "kan ikke", "skal ikke".
+
+Bearers, in this order
+1. the subject before the cue in its clause (actor mentions not governed by a preposition,
+   not genitive; conjoined actors "regionsrådet og kommunerne" all count);
+2. the subject right after the cue (inverted order: "I regionen skal regionsrådet ...");
+3. a coordinated verb phrase shares the subject of the statement before it
+   ("... vurderer udkast ... og kan fremkomme med ...");
+4. the antecedent of a relative "der"/"som" ("sundhedsklyngerne, der skal ...");
+5. passive voice: the agent after "af" ("skal godkendes af både regionsrådet og alle
+   kommunalbestyrelser"); without an agent the bearer is carried from context (below);
+6. an anaphor ("Udvalget", "Klyngen") resolves to the last committee named; a pronoun
+   ("De", "Den") to the last bearers: ``carried=True``;
+7. a non-actor subject that is the agreement itself ("Sundhedsaftalen skal indeholde ...",
+   "Aftalen bør ...") is read as a duty of the agreement's parties: bearer ``parterne``,
+   labelled "parterne (regionsråd og kommunalbestyrelser)" — the parties who conclude a
+   sundhedsaftale under sundhedsloven § 205;
+8. otherwise obligations and recommendations take the bearers of the previous statement in
+   the same section, or of the nearest heading that names an actor (``carried=True``);
+   with no context at all an obligation is kept with ``bearers=[]`` and an empty label, and a
+   permission is dropped (a bare "kan" without an actor is mostly not a permission:
+   "planen kan fremme sammenhæng").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .actors import COMMITTEE_KEYS, find_actors
+
+PREPOSITIONS = {
+    "i", "for", "af", "til", "med", "på", "mellem", "hos", "fra", "under", "om", "ved", "blandt",
+    "overfor", "over", "imellem", "end", "via", "efter", "inden", "uden", "mod", "gennem", "bag",
+    "hvor", "ifølge", "vedrørende", "angående", "samt med", "som", "jf.", "iht.", "inkl.",
+}
+DETERMINERS = {
+    "den", "det", "de", "alle", "hver", "enkelte", "både", "samtlige", "en", "et", "hele", "øvrige",
+    "pågældende", "relevante", "respektive", "fem", "98", "to", "de", "nye", "sin", "sit", "sine",
+    "egen", "eget", "egne", "deres", "ens", "fælles", "nuværende", "kommende", "eventuelle", "hvert",
+    "hvilke", "dennes", "disses", "flere", "andre", "anden", "andet",
+}
+CONJ = {"og", "eller", "samt", ",", "/", "og/eller", "hhv.", "henholdsvis"}
+ADVERBS = {
+    "ikke", "også", "dog", "derfor", "desuden", "fortsat", "endvidere", "selv", "altid", "ligeledes",
+    "fremover", "således", "herudover", "derudover", "fx", "f.eks.", "bl.a.", "nu", "først", "løbende",
+    "herefter", "derefter", "samtidig", "typisk", "gerne", "fortsætte", "hver", "især", "kun", "blot",
+    "endelig", "så", "da", "i", "øvrigt", "mindst", "senest", "herunder", "eksempelvis", "fremadrettet",
+    "hermed", "dermed", "sammen", "derimod", "altså", "primært", "særligt", "særlig", "aktivt",
+    "årligt", "fælles", "hurtigst", "muligt", "som", "minimum", "mv.", "ofte", "konkret",
+}
+# Verbs whose present tense is descriptive, not normative.
+DESCRIPTIVE = {
+    "er", "har", "bliver", "består", "omfatter", "indeholder", "dækker", "betyder", "fremgår", "gælder",
+    "findes", "hedder", "ligger", "kan", "skal", "bør", "må", "vil", "får", "træder", "udgør",
+    "oplever", "mener", "ønsker", "ser", "står", "kender", "rummer", "varierer", "afhænger", "kommer",
+    "går", "tager", "giver", "hører", "bestemmer", "vurderes", "forventer", "mangler", "bor", "lever",
+    "modtager", "benytter", "bruger", "skulle", "kunne", "ville", "burde", "måtte", "var", "blev",
+    "havde", "eksisterer", "indgår", "spiller", "repræsenterer", "dækkes", "beror", "følger", "sker",
+    "fungerer", "passer", "betegner", "svarer", "handler", "drejer", "henviser", "forstås", "anbefales",
+    "finder", "synes", "tror", "ved", "vælges", "nævnes", "udpeges", "medfører",
+}
+# Passive verbs of enacting/amending clauses ("§ 5 affattes således"): not duties.
+ENACTING = {"ophæves", "affattes", "nyaffattes", "indsættes", "ændres", "udgår", "erstattes", "bortfalder",
+            "optages", "tilføjes", "anvendes", "betragtes", "forstås", "nævnes", "regnes", "fastsættes"}
+AGREEMENT_NOUNS = re.compile(
+    r"^(?:sundheds)?aftale(?:n|rne)?$|^samarbejdsaftale(?:n|rne)?$|^sundhedsaftaleudkast(?:et)?$"
+    r"|^udkast(?:et)?$", re.I)
+PRONOUNS = {"de", "den", "han", "hun", "disse", "denne", "dette"}
+NON_NORMATIVE_AFTER_MODAL = {
+    "være", "blive", "ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "skyldes",
+    "bidrage", "medføre", "føre", "give", "have", "findes", "opstå", "variere", "gøre",
+}
+CLAUSE_OPENERS = {"at", "der", "som", "hvis", "når", "såfremt", "hvor", "idet", "fordi", "mens",
+                  "hvilket", "hvorved", "så", "før", "inden", "end", "om", "hvordan", "hvorfor", "hvad",
+                  "hvornår", "herunder", "men", "ligesom", "således"}
+PRESENT_TYPES_EXCLUDED = {"nyhed", "webside", "høringsbrev", "dagsorden"}
+LEGISLATION_TYPES = {"bekendtgørelse", "lov", "lovbekendtgørelse"}
+REC_FRAME = re.compile(
+    r"\b(?:det\s+anbefales|anbefaler(?:\s+\w+){0,3}?|det\s+(?:er|vil\s+være|vil\s+derfor\s+være|er\s+derfor)\s+"
+    r"(?:hensigtsmæssigt|vigtigt|relevant|væsentligt|en\s+god\s+idé|afgørende|centralt|ønskeligt)|"
+    r"det\s+forventes|opfordres?(?:\s+\w+){0,3}?)\s*,?\s*(?=at\b|til\b)", re.I)
+
+
+@dataclass
+class Tok:
+    text: str
+    low: str
+    lemma: str
+    start: int
+    end: int
+
+
+@dataclass
+class Statement:
+    bearers: list[str]
+    modality: str
+    cue: str
+    action_start: int
+    action_end: int
+    start: int                       # where the statement begins (subject or cue)
+    carried: bool = False
+    passive: bool = False
+    anchor: int = 0                  # token index of the cue (for ordering)
+
+
+@dataclass
+class Context:
+    """What a sentence can borrow a bearer from: the previous statement, the heading."""
+    prev_bearers: list[str] = field(default_factory=list)
+    heading_bearers: list[str] = field(default_factory=list)
+    last_committee: str | None = None
+    doc_type: str = ""
+
+
+def _is_present_verb(t: Tok) -> bool:
+    w = t.low
+    if not w.isalpha() or len(w) < 4 or w in DESCRIPTIVE or w in ADVERBS or w in PREPOSITIONS:
+        return False
+    if not w.endswith("r"):
+        return False
+    lem = t.lemma.lower()
+    if lem != w and (lem + "r" == w or lem + "er" == w or lem[:-1] + "er" == w):
+        return True
+    # compounds the lookup table misses ("sekretariatsbetjener", "videreformidler")
+    return lem == w and w.endswith("er") and not w.endswith(("erne", "ere")) and not t.text[:1].isupper()
+
+
+def _is_passive_verb(t: Tok) -> bool:
+    w = t.low
+    if not w.isalpha() or len(w) < 5 or not w.endswith("es"):
+        return False
+    lem = t.lemma.lower()
+    return (lem + "s" == w) or (lem == w and not t.text[:1].isupper())
+
+
+class SentenceAnalyser:
+    def __init__(self, toks: list[Tok], text: str, base: int, ctx: Context):
+        self.toks = toks
+        self.text = text          # the document (or provision) text the offsets index into
+        self.base = base
+        self.ctx = ctx
+        self.n = len(toks)
+        # actor mentions mapped to token ranges
+        self.ment_start: dict[int, tuple[int, str]] = {}   # tok index -> (end tok index excl., key)
+        self.in_mention: dict[int, int] = {}
+        if toks:
+            s0, s1 = toks[0].start, toks[-1].end
+            for m in find_actors(text[s0:s1], s0):
+                i = self._tok_at(m.start)
+                j = self._tok_end(m.end)
+                if i is None or j is None:
+                    continue
+                self.ment_start[i] = (j, m.key)
+                for k in range(i, j):
+                    self.in_mention[k] = i
+
+    def _tok_at(self, ch: int) -> int | None:
+        for i, t in enumerate(self.toks):
+            if t.start == ch:
+                return i
+            if t.start > ch:
+                return None
+        return None
+
+    def _tok_end(self, ch: int) -> int | None:
+        for i, t in enumerate(self.toks):
+            if t.end == ch:
+                return i + 1
+            if t.end > ch:
+                # genitive or clitic split from the token ("PLO's"): accept the containing token
+                return i + 1 if t.start < ch else None
+        return None
+
+    # --- noun phrases of actors ---------------------------------------------------------
+    def _governed(self, i: int) -> bool:
+        """Is the mention starting at token i inside a prepositional phrase?"""
+        k = i - 1
+        while k >= 0 and (self.toks[k].low in DETERMINERS or self.toks[k].low.isdigit()):
+            k -= 1
+        return k >= 0 and self.toks[k].low in PREPOSITIONS
+
+    def _genitive(self, i: int) -> bool:
+        j, key = self.ment_start[i]
+        surf = self.text[self.toks[i].start:self.toks[j - 1].end]
+        low = surf.lower()
+        if key in ("sundhedsklynge-politisk-niveau", "sundhedsklynge-fagligt-strategisk-niveau"):
+            return low.endswith("niveaus")
+        if j < self.n and self.toks[j].low in ("'s", "s"):
+            return True
+        return low.endswith("s") and not low.endswith(("sundhedsråds", "ss")) and key not in (
+            "sygehus", "almen-praksis", "plo", "kommunale-tilbud", "region") or (
+            key == "region" and low.endswith(("ens", "ernes")))
+
+    def _group(self, i: int, stop: int | None = None) -> tuple[list[str], int]:
+        """Actor keys of the conjoined group starting at mention token i; returns (keys, end tok)."""
+        stop = self.n if stop is None else stop
+        keys: list[str] = []
+        j, key = self.ment_start[i]
+        keys.append(key)
+        end = j
+        k = j
+        while k < stop:
+            # skip "i regionen"-like complements of the mention
+            if self.toks[k].low in ("i", "for", "på") and k + 1 < stop:
+                kk = k + 1
+                while kk < stop and self.toks[kk].low in DETERMINERS:
+                    kk += 1
+                if kk in self.ment_start:
+                    k = self.ment_start[kk][0]
+                    continue
+                break
+            if self.toks[k].low in CONJ:
+                kk = k + 1
+                while kk < stop and (self.toks[kk].low in DETERMINERS or self.toks[kk].low in CONJ):
+                    kk += 1
+                if kk in self.ment_start and not self._genitive(kk):
+                    j2, key2 = self.ment_start[kk]
+                    if key2 not in keys:
+                        keys.append(key2)
+                    end = k = j2
+                    continue
+            break
+        return keys, end
+
+    def _subject_left(self, lo: int, cue: int) -> tuple[list[str], int] | None:
+        """Eligible actor subject between clause start ``lo`` and the cue."""
+        i = lo
+        while i < cue:
+            if i in self.ment_start and not self._governed(i) and not self._genitive(i):
+                keys, end = self._group(i, cue)
+                return keys, i
+            if i in self.ment_start:
+                # skip the governed mention and anything conjoined with it
+                _, end = self._group(i, cue)
+                i = max(end, i + 1)
+                continue
+            i += 1
+        return None
+
+    def _clause_start(self, cue: int) -> int:
+        """Token index where the clause holding the cue begins."""
+        k = cue - 1
+        while k >= 0:
+            t = self.toks[k]
+            if t.low in (";", ":", "–", "•", "-") or t.low in CLAUSE_OPENERS:
+                return k + 1
+            if t.low == ",":
+                # a comma inside a list of actors does not end the clause
+                before = k - 1 in self.in_mention
+                after = k + 1 in self.ment_start or (
+                    k + 1 < self.n and self.toks[k + 1].low in DETERMINERS and k + 2 in self.ment_start)
+                if not (before and after):
+                    return k + 1
+            k -= 1
+        return 0
+
+    def _subject_right(self, cue: int) -> tuple[list[str], int, int] | None:
+        k = cue + 1
+        while k < self.n and self.toks[k].low in ("ikke", "også", "dog", "derfor", "herefter", "fortsat",
+                                                  "således", "endvidere", "desuden", "ligeledes", "i",
+                                                  "øvrigt", "selv", "altid", "nu", "både", "alle"):
+            if self.toks[k].low == "i" and not (k + 1 < self.n and self.toks[k + 1].low == "øvrigt"):
+                break
+            k += 1
+        kk = k
+        while kk < self.n and self.toks[kk].low in ("den", "det", "de", "alle", "både", "hver", "enkelte"):
+            kk += 1
+        if kk in self.ment_start and not self._genitive(kk):
+            keys, end = self._group(kk)
+            return keys, kk, end
+        return None
+
+    def _pronoun_subject(self, lo: int, cue: int) -> str | None:
+        """'De', 'Udvalget', 'Klyngen' as the clause subject: 'pronoun' or 'committee'."""
+        toks = [t for t in self.toks[lo:cue] if t.low not in ADVERBS]
+        if not toks:
+            return None
+        first = toks[0].low
+        if len(toks) <= 2 and first in PRONOUNS and first not in ("det", "dette"):
+            return "pronoun"
+        if re.fullmatch(r"udvalg(?:et|ene)|klyngen|klyngerne", first) and (len(toks) == 1 or toks[1].low in ADVERBS):
+            return "committee"
+        return None
+
+    def _passive_after(self, cue: int, end: int) -> int | None:
+        """The passive infinitive governed by the modal ("skal godkendes", "skal mindst ét
+        medlem udpeges"), within a few tokens and before any clause boundary."""
+        k = cue + 1
+        steps = 0
+        while k < end and steps < 6:
+            t = self.toks[k]
+            if _is_passive_verb(t):
+                return k
+            if t.low in (",", ";", ":") or t.low in CLAUSE_OPENERS - {"så"}:
+                break
+            if steps >= 1 and (t.low.endswith("e") and t.lemma.lower() == t.low and t.low.isalpha()
+                               and t.low not in DETERMINERS and t.low not in ADVERBS and k not in self.in_mention
+                               and not t.text[:1].isupper() and t.low not in ("både", "alle", "hele", "mange")):
+                break   # an active infinitive came first ("skal indsende den ... ")
+            k += 1
+            steps += 1
+        return None
+
+    def _agent(self, verb: int, end: int) -> list[str] | None:
+        k = verb + 1
+        while k < end:
+            if self.toks[k].low in ("af", "mellem", "imellem"):
+                kk = k + 1
+                while kk < end and self.toks[kk].low in DETERMINERS:
+                    kk += 1
+                if kk in self.ment_start:
+                    return self._group(kk, end)[0]
+                return None
+            if self.toks[k].low in (",", ";", ".") or self.toks[k].low in CLAUSE_OPENERS:
+                return None
+            k += 1
+        return None
+
+    def _agreement_subject(self, lo: int, cue: int) -> bool:
+        toks = [t for t in self.toks[lo:cue] if t.low not in DETERMINERS and t.low not in ADVERBS]
+        if not toks:
+            return False
+        # the head noun is the first word of the subject ("Sundhedsaftalen for perioden ...")
+        return bool(AGREEMENT_NOUNS.match(toks[0].low)) or (
+            len(toks) >= 2 and toks[0].low in ("den", "det") and bool(AGREEMENT_NOUNS.match(toks[1].low)))
+
+    # --- cues ------------------------------------------------------------------------------
+    def cues(self) -> list[tuple[int, int, str, str]]:
+        """(first token, last token excl., modality, cue text) in order."""
+        out = []
+        toks = self.toks
+        n = self.n
+        i = 0
+        first_content = 0
+        while first_content < n and (toks[first_content].low in ("§", "stk.") or re.fullmatch(
+                r"\d+[a-z]?\.?|\d+\)|[a-z]\)|•|-|–", toks[first_content].low)):
+            first_content += 1
+        while i < n:
+            w = toks[i].low
+            nxt = toks[i + 1].low if i + 1 < n else ""
+            nxt2 = toks[i + 2].low if i + 2 < n else ""
+            if w in ("skal", "bør", "kan", "må"):
+                if i == first_content and i + 1 < n and (i + 1 in self.ment_start or nxt in PRONOUNS or nxt in ("man", "der")):
+                    i += 1          # "Kan Sundhedsstyrelsen ikke godkende ..., " : a condition
+                    continue
+                # negation may follow the cue or the inverted subject
+                neg_at = None
+                k = i + 1
+                if k in self.ment_start:
+                    k = self._group(k)[1]
+                elif k < n and toks[k].low in PRONOUNS | {"man"}:
+                    k += 1
+                for kk in range(k, min(k + 2, n)):
+                    if toks[kk].low == "ikke":
+                        neg_at = kk
+                        break
+                # modal followed by "kunne" ("skal kunne") keeps the first modal
+                verb = None
+                for kk in range(i + 1, min(i + 6, n)):
+                    if toks[kk].low in ADVERBS or kk in self.in_mention or toks[kk].low in ("kunne",):
+                        continue
+                    verb = toks[kk].low
+                    break
+                if verb in NON_NORMATIVE_AFTER_MODAL and w in ("kan", "må"):
+                    i += 1
+                    continue
+                if verb in ("ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "være") and w in ("skal", "bør"):
+                    i += 1
+                    continue
+                if w == "må" and verb in ("forventes", "antages", "formodes"):
+                    i += 1
+                    continue
+                if w == "bør":
+                    out.append((i, i + 1, "recommendation", "bør"))
+                elif neg_at is not None and w in ("skal", "kan", "må"):
+                    out.append((i, i + 1, "prohibition", f"{w} ikke"))
+                elif w == "skal":
+                    out.append((i, i + 1, "obligation", "skal"))
+                else:
+                    if w == "kan" and nxt == "vælge":
+                        out.append((i, i + 2, "permission", "kan vælge"))
+                        i += 2
+                        continue
+                    out.append((i, i + 1, "permission", w))
+            elif w in ("er", "være") and nxt in ("forpligtet", "forpligtede", "forpligtiget", "forpligtigede") and nxt2 in ("til", "at"):
+                out.append((i, i + 3, "obligation", "er forpligtet til"))
+                i += 3
+                continue
+            elif w in ("forpligter", "forpligtede") and nxt == "sig":
+                out.append((i, i + 2, "obligation", "forpligter sig"))
+            elif w in ("er", "være") and nxt in ("ansvarlig", "ansvarlige") and nxt2 == "for":
+                out.append((i, i + 3, "obligation", "er ansvarlig for"))
+                i += 3
+                continue
+            elif w in ("har", "have") and nxt in ("ansvaret", "ansvar") and nxt2 in ("for", "at"):
+                out.append((i, i + 3, "obligation", "har ansvaret for"))
+                i += 3
+                continue
+            elif w in ("har", "have") and nxt == "det" and nxt2 in ("overordnede", "fulde", "samlede", "primære") and i + 3 < n and toks[i + 3].low == "ansvar":
+                out.append((i, i + 5, "obligation", "har ansvaret for"))
+                i += 5
+                continue
+            elif w == "påhviler" or w == "påhvile":
+                out.append((i, i + 1, "obligation", "påhviler"))
+            elif w in ("sørger", "sikrer") and (nxt == "for" or nxt == ","):
+                pass  # handled by the present-tense rule
+            elif w in ("har", "have") and nxt in ("mulighed", "mulighederne", "muligheden") and nxt2 in ("for", "til"):
+                out.append((i, i + 3, "permission", "har mulighed for"))
+                i += 3
+                continue
+            elif w in ("er", "være") and nxt in ("berettiget", "berettigede") and nxt2 == "til":
+                out.append((i, i + 3, "permission", "er berettiget til"))
+                i += 3
+                continue
+            elif w in ("har", "have") and nxt == "ret" and nxt2 == "til":
+                out.append((i, i + 3, "permission", "har ret til"))
+                i += 3
+                continue
+            elif w in ("opfordres", "opfordrer", "opfordre") and (nxt == "til" or nxt2 == "til" or nxt == ","):
+                out.append((i, i + 1, "recommendation", "opfordres til"))
+            i += 1
+        return out
+
+    # --- main ------------------------------------------------------------------------------
+    def analyse(self) -> list[Statement]:
+        out: list[Statement] = []
+        if not self.toks:
+            return out
+        rec_region = self._recommendation_frames(out)
+        cues = self.cues()
+        for (i, j, modality, cue) in cues:
+            if rec_region and any(a <= i < b for a, b in rec_region):
+                # folded into the recommendation frame
+                continue
+            st = self._statement(i, j, modality, cue, out)
+            if st is not None:
+                out.append(st)
+        out.extend(self._present_tense(out, cues))
+        out.sort(key=lambda s: s.anchor)
+        # action ends where the next statement begins
+        for a, b in zip(out, out[1:]):
+            if b.start > a.action_start and b.start < a.action_end:
+                a.action_end = b.start
+        return out
+
+    def _sentence_end(self) -> int:
+        return self.toks[-1].end
+
+    def _statement(self, i: int, j: int, modality: str, cue: str, done: list[Statement]) -> Statement | None:
+        toks = self.toks
+        lo = self._clause_start(i)
+        bearers: list[str] | None = None
+        carried = passive = False
+        subj_start = toks[lo].start if lo < i else toks[i].start
+        action_from = j
+        if cue == "påhviler":
+            r = self._subject_right(i)
+            if r:
+                bearers, s, e = r
+                action_from = e
+            else:
+                left = self._subject_left(lo, i)
+                if left:
+                    bearers = left[0]
+            if bearers is None:
+                return None
+        if bearers is None:
+            left = self._subject_left(lo, i)
+            if left:
+                bearers = left[0]
+                subj_start = toks[left[1]].start
+        if bearers is None and lo < i and toks[lo - 1].low in ("der", "som") if lo > 0 else False:
+            # relative clause: the antecedent before ", der"
+            k = lo - 2
+            if k >= 0 and toks[k].low == ",":
+                k -= 1
+            if k >= 0 and k in self.in_mention:
+                s = self.in_mention[k]
+                if not self._genitive(s):
+                    bearers = [self.ment_start[s][1]]
+        if bearers is None:
+            # coordinated verb phrase: "... og kan fremkomme med ..."
+            k = i - 1
+            while k >= 0 and toks[k].low in ADVERBS:
+                k -= 1
+            if k >= 0 and toks[k].low in ("og", "eller", "men", "samt") and done:
+                bearers = list(done[-1].bearers)
+                carried = done[-1].carried
+                passive = False
+        if bearers is None:
+            r = self._subject_right(i)
+            if r:
+                bearers, s, e = r
+                action_from = e
+        if bearers is None:
+            p = self._pronoun_subject(lo, i)
+            if p == "committee" and self.ctx.last_committee:
+                bearers, carried = [self.ctx.last_committee], True
+            elif p == "pronoun" and self.ctx.prev_bearers:
+                bearers, carried = list(self.ctx.prev_bearers), True
+        sent_end = self.n
+        pv = self._passive_after(i, sent_end)
+        if pv is not None:
+            agent = self._agent(pv, sent_end)
+            if agent:
+                bearers, carried, passive = agent, False, True
+            else:
+                passive = True
+                if bearers is not None and not carried:
+                    # the actor before a passive modal is its object ("Udvalget skal inddrages")
+                    bearers = None
+        if bearers is None and self._agreement_subject(lo, i):
+            bearers = ["parterne"]
+        if bearers is None:
+            if modality == "permission":
+                return None
+            ctxb = self.ctx.prev_bearers or self.ctx.heading_bearers
+            if ctxb:
+                bearers, carried = list(ctxb), True
+            elif modality in ("obligation", "prohibition"):
+                bearers = []
+            else:
+                return None
+        # action: after the cue (and an inverted subject), "ikke" dropped
+        k = action_from
+        while k < self.n and toks[k].low in ("ikke",):
+            k += 1
+        a_start = toks[k].start if k < self.n else toks[j - 1].end
+        return Statement(bearers, modality, cue, a_start, self._sentence_end(), subj_start,
+                         carried, passive, anchor=i)
+
+    def _recommendation_frames(self, out: list[Statement]) -> list[tuple[int, int]]:
+        """'Det anbefales, at X ...' -> a recommendation for X; returns the token regions folded."""
+        regions = []
+        if not self.toks:
+            return regions
+        s0 = self.toks[0].start
+        s1 = self.toks[-1].end
+        seg = self.text[s0:s1]
+        for m in REC_FRAME.finditer(seg):
+            at_ch = s0 + m.end()
+            k = self._tok_at(at_ch)
+            if k is None:
+                continue
+            frame_tok = self._tok_at(s0 + m.start())
+            if self.toks[k].low == "til":
+                # "X opfordres til at ..." : handled as a cue
+                continue
+            k += 1  # after "at"
+            kk = k
+            while kk < self.n and self.toks[kk].low in DETERMINERS | {"man"}:
+                kk += 1
+            bearers = None
+            carried = False
+            subj_end = kk
+            if kk in self.ment_start and not self._genitive(kk):
+                bearers, subj_end = self._group(kk)
+            elif kk < self.n and (re.fullmatch(r"udvalg(?:et|ene)|klyngen|klyngerne", self.toks[kk].low)) and self.ctx.last_committee:
+                bearers, carried, subj_end = [self.ctx.last_committee], True, kk + 1
+            elif kk < self.n and AGREEMENT_NOUNS.match(self.toks[kk].low):
+                bearers, subj_end = ["parterne"], kk + 1
+            # region of the recommended clause: up to the sentence end
+            region = (k - 1, self.n)
+            if bearers is None:
+                # "det anbefales, at der ..." : the frame alone; carry context bearers
+                ctxb = self.ctx.prev_bearers or self.ctx.heading_bearers
+                if not ctxb:
+                    continue
+                bearers, carried = list(ctxb), True
+            # skip a modal in the at-clause for the action
+            a = subj_end
+            while a < self.n and (self.toks[a].low in ("skal", "bør", "kan", "må", "kunne") or self.toks[a].low in ADVERBS):
+                a += 1
+            if a >= self.n:
+                continue
+            cue = re.sub(r"\s+", " ", m.group(0)).strip().rstrip(",").lower()
+            out.append(Statement(bearers, "recommendation", cue, self.toks[a].start, self._sentence_end(),
+                                 self.toks[frame_tok].start if frame_tok is not None else s0 + m.start(),
+                                 carried, False, anchor=frame_tok or 0))
+            regions.append(region)
+        return regions
+
+    def _present_tense(self, done: list[Statement], cues) -> list[Statement]:
+        """Normative present: '[§ 5.] Regionsrådet indsender ...', 'Herefter indsender regionsrådet ...'."""
+        out: list[Statement] = []
+        if self.ctx.doc_type in PRESENT_TYPES_EXCLUDED:
+            return out
+        toks = self.toks
+        cue_tokens = {i for (i, _, _, _) in cues}
+        taken = {s.anchor for s in done}
+        # clause starts: sentence start (after labels), after ";" and after ", og"/", men"
+        starts = [0]
+        for k, t in enumerate(toks):
+            if t.low == ";":
+                starts.append(k + 1)
+        for lo in starts:
+            k = lo
+            while k < self.n and (toks[k].low in ("§", "stk.") or re.fullmatch(r"\d+[a-z]?\.?|\d+\)|[a-z]\)|•|-|–", toks[k].low)):
+                k += 1
+            if k >= self.n:
+                continue
+            if k in self.ment_start and not self._genitive(k):
+                keys, end = self._group(k)
+                v = end
+                while v < self.n and toks[v].low in ("selv", "også", "løbende", "endvidere", "herefter", "desuden",
+                                                      "fortsat", "samtidig", "derudover", "tillige", "ligeledes",
+                                                      "straks", "hvert", "årligt"):
+                    v += 1
+                if v < self.n and v not in cue_tokens and _is_present_verb(toks[v]) and v not in taken:
+                    out.append(Statement(keys, "obligation", "present", toks[v].start, self._sentence_end(),
+                                         toks[k].start, anchor=v))
+                elif v < self.n and self.ctx.doc_type in LEGISLATION_TYPES and _is_passive_verb(toks[v]):
+                    pass
+                continue
+            # inverted order after a fronted adverbial or a conditional clause
+            comma = None
+            if toks[k].low in ("kan", "skal", "hvis", "når", "såfremt", "er", "har"):
+                for c in range(k + 1, self.n):
+                    if toks[c].low == ",":
+                        comma = c
+                        break
+                v = comma + 1 if comma is not None else None
+            elif toks[k].low in ("herefter", "derefter", "endvidere", "desuden", "samtidig", "derudover",
+                                 "dernæst", "endelig", "årligt", "løbende"):
+                v = k + 1
+            else:
+                v = None
+            if v is not None and v + 1 < self.n and _is_present_verb(toks[v]) and v + 1 in self.ment_start \
+                    and not self._genitive(v + 1) and v not in taken:
+                keys, end = self._group(v + 1)
+                out.append(Statement(keys, "obligation", "present", toks[v].start, self._sentence_end(),
+                                     toks[v].start, anchor=v))
+            # passive present in legislation: "Ændringer af aftalen indsendes til Sundhedsstyrelsen"
+            if self.ctx.doc_type in LEGISLATION_TYPES and not done and not out and toks[k].low not in CLAUSE_OPENERS \
+                    and toks[k].low not in ("hvor", "samtidig", "dog", "såfremt"):
+                for p in range(k + 1, min(k + 8, self.n)):
+                    if p in cue_tokens or toks[p].low in (",", "der", "som"):
+                        break
+                    if _is_passive_verb(toks[p]) and toks[p].low not in DESCRIPTIVE and toks[p].low not in ENACTING and p - 1 >= 0 and toks[p - 1].low not in PREPOSITIONS:
+                        agent = self._agent(p, self.n)
+                        if agent:
+                            out.append(Statement(agent, "obligation", "present", toks[p].start, self._sentence_end(),
+                                                 toks[k].start, passive=True, anchor=p))
+                        else:
+                            ctxb = self.ctx.prev_bearers or self.ctx.heading_bearers
+                            out.append(Statement(list(ctxb), "obligation", "present", toks[p].start,
+                                                 self._sentence_end(), toks[k].start, carried=bool(ctxb),
+                                                 passive=True, anchor=p))
+                        break
+        return out

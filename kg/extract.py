@@ -1,0 +1,213 @@
+"""``extract_document(doc) -> Extraction``: obligations, goals, references and actor mentions
+of one document, read provision by provision (sentences inside a provision; the heading path
+for bearer carry-over). Pure Python: no store, no RDF."""
+
+from __future__ import annotations
+
+import re
+
+from aftalegraf.model import Document, Provision
+
+from . import deontic
+from .actors import COMMITTEE_KEYS, find_actors, label_of
+from .facts import Extraction, ObligationFact
+from .nlp import get_nlp
+from .references import document_bekendtgoerelse, find_references
+from .temporal import find_deadline, find_frequency
+
+# Provision kinds that open a new context for bearer carry-over.
+_RESET_KINDS = {"kapitel", "paragraf", "section", "heading", "preamble"}
+_TITLE_KINDS = {"kapitel", "section", "heading"}
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ".;:,"):
+        b -= 1
+    return a, b
+
+
+def _heading_bearers(p: Provision) -> list[str]:
+    for h in reversed(p.path or []):
+        ms = find_actors(h)
+        if ms:
+            keys = []
+            for m in ms:
+                if m.key not in keys:
+                    keys.append(m.key)
+            return keys[:1] if len(keys) > 2 else keys
+    return []
+
+
+def extract_obligations(doc: Document, provisions: list[Provision] | None = None) -> list[ObligationFact]:
+    nlp = get_nlp()
+    provs = list(doc.provisions if provisions is None else provisions)
+    own = _own_text_masks(doc)
+    texts = [own.get(p.id, p.text) for p in provs]
+    out: list[ObligationFact] = []
+    ctx = deontic.Context(doc_type=doc.type)
+    for p, sdoc in zip(provs, nlp.pipe(texts, batch_size=64)):
+        if p.kind in _RESET_KINDS:
+            ctx.prev_bearers = []
+        ctx.heading_bearers = _heading_bearers(p)
+        if p.kind in _TITLE_KINDS and len(p.text) < 200:
+            # a heading: only its actors feed the context
+            continue
+        n = 0
+        for sent in sdoc.sents:
+            toks = [deontic.Tok(t.text, t.lower_, t.lemma_, t.idx + p.start, t.idx + len(t.text) + p.start)
+                    for t in sent if not t.is_space]
+            if not toks:
+                continue
+            an = deontic.SentenceAnalyser(toks, doc.text, 0, ctx)
+            s_start, s_end = toks[0].start, toks[-1].end
+            stmts = an.analyse()
+            for st in stmts:
+                a0, a1 = _trim(doc.text, st.action_start, st.action_end)
+                if a1 <= a0:
+                    continue
+                action = doc.text[a0:a1]
+                n += 1
+                dl = find_deadline(action, a0)
+                fq = find_frequency(action, a0)
+                out.append(ObligationFact(
+                    id_index=n, provision_id=p.id, bearers=st.bearers, bearer_label=label_of(st.bearers),
+                    modality=st.modality, cue=st.cue, action=re.sub(r"\s+", " ", action),
+                    text=doc.text[s_start:s_end], start=s_start, end=s_end, deadline=dl, frequency=fq,
+                    carried=st.carried, passive=st.passive))
+                if st.bearers and not st.carried:
+                    ctx.prev_bearers = list(st.bearers)
+            # the last committee named feeds "Udvalget ..." anaphora
+            for m in find_actors(doc.text[s_start:s_end]):
+                if m.key in COMMITTEE_KEYS:
+                    ctx.last_committee = m.key
+    return out
+
+
+def extract_document(doc: Document) -> Extraction:
+    from .goals import extract_goals
+
+    ex = Extraction(document_id=doc.id)
+    ex.obligations = extract_obligations(doc)
+    doc_bek = None if doc.type == "bekendtgørelse" else document_bekendtgoerelse(doc.text, doc.type)
+    for p in doc.provisions:
+        ex.references.extend(find_references(p.text, p.id, p.start, doc_type=doc.type, doc_bek=doc_bek,
+                                             doc_act=(doc.meta or {}).get("act")))
+        ex.actors.extend(find_actors(p.text, p.start))
+    ex.goals = extract_goals(doc)
+    return ex
+
+
+def _own_text_masks(doc: Document) -> dict[str, str]:
+    """Text of each provision with its children's spans blanked (offsets kept), so that a
+    list's lead-in is read once and its items once."""
+    children: dict[str, list[Provision]] = {}
+    for p in doc.provisions:
+        if p.parent_id:
+            children.setdefault(p.parent_id, []).append(p)
+    out = {}
+    for p in doc.provisions:
+        kids = children.get(p.id)
+        if not kids:
+            continue
+        chars = list(p.text)
+        for c in kids:
+            a, b = max(c.start, p.start) - p.start, min(c.end, p.end) - p.start
+            for i in range(max(a, 0), max(b, 0)):
+                if not chars[i].isspace():
+                    chars[i] = " "
+        out[p.id] = "".join(chars)
+    return out
+
+
+# --- a plain splitter, for tests and for use before the ingest provision tree exists ---------
+
+_LEG_PARA = re.compile(r"^§\s*(\d+\s?[a-z]?)\.")
+_LEG_STK = re.compile(r"^Stk\.\s*(\d+)\.")
+_LEG_KAP = re.compile(r"^Kapitel\s+(\d+[a-z]?)\b")
+_SECTION = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S.{0,110}$")
+
+
+def document_from_text(doc_id: str, text: str, doc_type: str = "andet", title: str = "") -> Document:
+    """A Document with a flat provision tree: §/Stk./Kapitel in legislation, numbered headings
+    and paragraphs (blank-line or line separated) elsewhere. Offsets index ``text``."""
+    provs: list[Provision] = []
+    path: list[str] = []
+    sec_stack: list[tuple[str, str]] = []   # (number, heading)
+    para_id = None
+    para_label = ""
+    counters: dict[str, int] = {}
+    pos = 0
+    legislation = doc_type in ("bekendtgørelse", "lov", "lovbekendtgørelse")
+    for line in text.splitlines(keepends=True):
+        a = pos
+        pos += len(line)
+        s = line.strip()
+        if not s:
+            continue
+        a += len(line) - len(line.lstrip())
+        b = a + len(s)
+        if legislation:
+            m = _LEG_KAP.match(s)
+            if m and len(s) < 150:
+                pid = f"{doc_id}/kap{m.group(1)}"
+                provs.append(Provision(pid, doc_id, "kapitel", s, a, b, None, f"Kapitel {m.group(1)}", s,
+                                       [], len(provs)))
+                path = [s]
+                continue
+            m = _LEG_PARA.match(s)
+            if m:
+                num = re.sub(r"\s+", "", m.group(1))
+                para_id = f"{doc_id}/p{num}"
+                para_label = f"§ {m.group(1)}"
+                if any(p.id == para_id for p in provs):
+                    para_id = f"{para_id}-{len(provs)}"
+                provs.append(Provision(para_id, doc_id, "paragraf", s, a, b, None, para_label, "", list(path),
+                                       len(provs)))
+                continue
+            m = _LEG_STK.match(s)
+            if m and para_id:
+                provs.append(Provision(f"{para_id}/stk{m.group(1)}", doc_id, "stk", s, a, b, para_id,
+                                       f"Stk. {m.group(1)}", "", list(path) + [para_label], len(provs)))
+                continue
+            pid = f"{doc_id}/t{len(provs)}"
+            provs.append(Provision(pid, doc_id, "paragraph" if provs else "preamble", s, a, b, None, "", "",
+                                   list(path), len(provs)))
+            continue
+        m = _SECTION.match(s)
+        if m and not s.endswith((".", ",", ";")) and not re.search(r"\t\d+$", s) and len(s.split()) <= 14:
+            num = m.group(1)
+            depth = num.count(".") + 1
+            sec_stack = [x for x in sec_stack if x[0].count(".") + 1 < depth] + [(num, s)]
+            path = [h for _, h in sec_stack]
+            provs.append(Provision(f"{doc_id}/s{num}-{len(provs)}", doc_id, "section", s, a, b, None, num, s,
+                                   path[:-1], len(provs)))
+            counters = {}
+            continue
+        key = "/".join(n for n, _ in sec_stack) or "top"
+        counters[key] = counters.get(key, 0) + 1
+        sid = sec_stack[-1][0] if sec_stack else "0"
+        kind = "goal" if re.match(r"^\d+\)\s+At\b", s) else "paragraph"
+        provs.append(Provision(f"{doc_id}/s{sid}/p{counters[key]}-{len(provs)}", doc_id, kind, s, a, b, None, "",
+                               "", list(path), len(provs)))
+    return Document(id=doc_id, title=title or doc_id, type=doc_type, text=text, provisions=provs)
+
+
+def guess_type(name: str) -> str:
+    n = name.lower()
+    if n.startswith("bek-"):
+        return "bekendtgørelse"
+    if n.startswith("lbk-") or "sundhedsloven" in n:
+        return "lovbekendtgørelse"
+    if n.startswith("lov-"):
+        return "lov"
+    if "vejledning" in n:
+        return "vejledning"
+    if "nyhed" in n:
+        return "nyhed"
+    if "side" in n:
+        return "webside"
+    if "dagsorden" in n:
+        return "dagsorden"
+    return "andet"

@@ -1,0 +1,95 @@
+"""One cached spaCy pipeline: ``blank("da")`` + lookup lemmatizer + a rule-based sentence
+splitter that knows Danish legal abbreviations ("jf.", "bl.a.", "stk.", "nr.", "f.eks."),
+citations ("§ 4, stk. 2") and dates ("1. juli"). Nothing is downloaded."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Abbreviations after which a sentence never ends.
+NEVER_END = {
+    "jf.", "jfr.", "bl.a.", "stk.", "nr.", "f.eks.", "fx.", "pkt.", "ca.", "dvs.", "kap.", "evt.",
+    "inkl.", "ekskl.", "vedr.", "iht.", "m.fl.", "mht.", "pga.", "p.t.", "s.", "tlf.", "jan.", "feb.",
+    "aug.", "sep.", "sept.", "okt.", "nov.", "dec.", "hhv.", "resp.", "ang.", "gl.", "o.l.", "afs.",
+    "lovbkg.", "bkg.", "bek.", "vejl.", "lbk.", "§", "§§", "dr.", "st.",
+}
+# Abbreviations that may end a sentence when an upper-case word follows.
+MAY_END = {"mv.", "m.v.", "osv.", "etc.", "m.m.", "o.a."}
+_ORDINAL = re.compile(r"^\d+[a-z]?\.$")
+_MONTHS = {
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+    "oktober", "november", "december",
+}
+
+
+@Language.component("aftale_sentencizer")
+def aftale_sentencizer(doc: Doc) -> Doc:
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if i == 0:
+            tok.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        start = False
+        if prev.is_space and "\n" in prev.text:
+            start = True
+        elif "\n" in prev.whitespace_ and False:
+            start = True
+        else:
+            pt = prev.text
+            low = pt.lower()
+            first = tok.text[:1]
+            upper_next = first.isupper() or first in "§\"'«(" or first.isdigit() and False
+            if pt in {".", "!", "?"}:
+                # "§ 4." inside a citation followed by "Stk." stays; otherwise a full stop ends
+                start = upper_next or first.isdigit() or tok.is_space
+                if start and i >= 3 and doc[i - 2].text.isdigit() and doc[i - 3].text in {"§", "stk.", "nr."} and tok.text.lower() == "stk.":
+                    start = False
+            elif low.endswith(".") and len(pt) > 1:
+                if low in NEVER_END:
+                    start = False
+                elif low in MAY_END:
+                    start = upper_next
+                elif _ORDINAL.match(pt):
+                    # "1. juli" / "§ 4. Stk. 2" / "2. Regionsrådet ..." (provision labels)
+                    start = upper_next and tok.text.lower() not in _MONTHS and tok.text.lower() != "stk."
+                    if start and i >= 2 and doc[i - 2].text in {"§", "stk.", "nr.", "Stk."}:
+                        start = True
+                elif re.match(r"^[a-zæøå]\.$", low) or re.match(r"^(?:[a-zæøå]+\.){2,}$", low):
+                    start = False  # "a." "m.a.o." style abbreviations
+                else:
+                    start = upper_next
+        if tok.is_space and "\n" not in tok.text:
+            start = False if not start else start
+        tok.is_sent_start = start
+    return doc
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    nlp = spacy.blank("da")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("aftale_sentencizer")
+    nlp.initialize()
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in ``text``, whitespace trimmed, empty ones dropped."""
+    doc = get_nlp()(text)
+    out = []
+    for s in doc.sents:
+        a, b = s.start_char, s.end_char
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out

@@ -1,0 +1,126 @@
+"""Cross-references: "jf. bekendtgørelsens § 21", "sundhedslovens § 205, stk. 3", "§ 4, stk. 2",
+"§ 203 stk. 3", "§§ 203-205", "kapitel 6", "afsnit 2.2.1", "bekendtgørelse nr. 1248 af
+5. september 2022".
+
+Target document:
+- "bekendtgørelsens"/"bekendtgørelsen" in a document that is not itself a bekendtgørelse:
+  the bekendtgørelse the document names ("bekendtgørelse nr. 1248 af 5. september 2022" ->
+  ``bek-2022-1248``); in a bekendtgørelse: itself (None);
+- "sundhedslovens"/"sundhedsloven" -> ``"sundhedsloven"`` (the act name; the graph stage
+  resolves it to the consolidated text in the store); likewise other "...lovens" acts;
+- "bekendtgørelse nr. N af D. M YYYY" / "lov nr. N" / "lovbekendtgørelse nr. N" -> the id;
+- a bare "§ 4", "kapitel 6", "afsnit 2.2.1" -> None (the same document).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .facts import ReferenceFact
+
+_MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
+_DOC_TYPES = {
+    "bekendtgørelse": "bek", "bekendtgørelsen": "bek", "lov": "lov", "lovbekendtgørelse": "lbk",
+    "vejledning": "vej", "bek": "bek", "lbk": "lbk", "vej": "vej",
+}
+# "bekendtgørelse nr. 1248 af 5. september 2022", "BEK nr 1248 af 05/09/2022", "lov nr. 719 af ..."
+NAMED_DOC = re.compile(
+    rf"\b(?P<type>bekendtgørelse|lovbekendtgørelse|lov|vejledning|bek|lbk|vej)\s+nr\.?\s*(?P<nr>\d+)\s+af\s+"
+    rf"(?:(?P<d>\d{{1,2}})\.\s*(?P<m>{_MONTH})\s+(?P<y>\d{{4}})|(?P<d2>\d{{2}})/(?P<m2>\d{{2}})/(?P<y2>\d{{4}}))",
+    re.I)
+_PARA = r"(?P<p>\d+(?:\s?[a-z](?![a-zæøå]))?)(?![\d])"
+_STK = r"(?:,?\s*stk\.\s*(?P<stk>\d+))?"
+_NR = r"(?:,?\s*nr\.\s*(?P<nr>\d+))?"
+_QUALIFIER = r"(?P<qual>(?:[a-zæøå\-]+(?:lovens|loven|bekendtgørelsens|bekendtgørelsen|lovs)|bekendtgørelsens|bekendtgørelsen|lovens|loven|vejledningens)\s+)?"
+PARA_REF = re.compile(
+    rf"{_QUALIFIER}(?P<sign>§§?)\s*{_PARA}(?:\s*(?:-|–|til|og)\s*(?P<p_to>\d+(?:\s?[a-z](?![a-zæøå]))?)(?![\d]))?{_STK}{_NR}", re.I)
+CHAPTER_REF = re.compile(r"\b(?P<qual>(?:[a-zæøå\-]+(?:lovens|bekendtgørelsens))\s+)?kapitel\s+(?P<k>\d+[a-z]?)\b", re.I)
+SECTION_REF = re.compile(r"\b(?:afsnit|punkt|pkt\.)\s+(?P<a>\d+(?:\.\d+)*)(?!\.\d)", re.I)
+
+LEGISLATION_TYPES = {"bekendtgørelse", "lov", "lovbekendtgørelse"}
+
+
+def _named_id(m: re.Match) -> str:
+    t = _DOC_TYPES[m.group("type").lower()]
+    y = m.group("y") or m.group("y2")
+    return f"{t}-{int(y)}-{int(m.group('nr'))}"
+
+
+def document_bekendtgoerelse(text: str, doc_type: str = "") -> str | None:
+    """The bekendtgørelse a guidance document is about: the first one it names."""
+    for m in NAMED_DOC.finditer(text[:200_000]):
+        if m.group("type").lower() in ("bekendtgørelse", "bek"):
+            return _named_id(m)
+    return None
+
+
+def _qualifier_target(qual: str | None, doc_type: str, doc_bek: str | None) -> str | None:
+    if not qual:
+        return None
+    q = qual.strip().lower()
+    if q.startswith(("bekendtgørelse",)):
+        return None if doc_type == "bekendtgørelse" else doc_bek
+    if q in ("lovens", "loven"):
+        return None if doc_type in ("lov", "lovbekendtgørelse") else None
+    if q == "vejledningens":
+        return None
+    m = re.match(r"([a-zæøå\-]+lov)(?:ens|en|s)$", q)
+    if m:
+        return m.group(1) + "en"      # the act's short name: "sundhedsloven"
+    return None
+
+
+def find_references(text: str, provision_id: str, offset: int = 0, *, doc_type: str = "",
+                    doc_bek: str | None = None, doc_act: str | None = None,
+                    start_index: int = 1) -> list[ReferenceFact]:
+    """References in one provision's text (``offset`` = the provision's start in the document)."""
+    out: list[ReferenceFact] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in NAMED_DOC.finditer(text):
+        taken.append(m.span())
+        out.append(ReferenceFact(provision_id, 0, m.group(0), m.start() + offset, m.end() + offset,
+                                 _named_id(m), {"paragraf": None, "stk": None, "nr": None,
+                                                "kapitel": None, "afsnit": None}))
+    for m in PARA_REF.finditer(text):
+        if not free(*m.span()):
+            continue
+        a = m.start()
+        # a provision's own label ("§ 5." at its start) is not a reference
+        if a == 0 or (text[:a].strip() == "" and re.match(r"§\s*\d+\s?[a-z]?\.", text[a:])):
+            continue
+        target_doc = _qualifier_target(m.group("qual"), doc_type, doc_bek)
+        # "bekendtgørelse nr. 1248 ... § 5" style: a named document right before
+        before = text[max(0, a - 120):a]
+        nm = list(NAMED_DOC.finditer(before))
+        if not m.group("qual") and nm and nm[-1].end() >= len(before) - 3:
+            target_doc = _named_id(nm[-1])
+        p = re.sub(r"\s+", "", m.group("p"))
+        out.append(ReferenceFact(provision_id, 0, m.group(0).strip(), m.start() + offset,
+                                 m.start() + len(m.group(0).rstrip()) + offset, target_doc,
+                                 {"paragraf": p, "stk": m.group("stk"), "nr": m.group("nr"),
+                                  "kapitel": None, "afsnit": None,
+                                  **({"paragraf_to": re.sub(r"\s+", "", m.group("p_to"))} if m.group("p_to") else {})}))
+        taken.append(m.span())
+    for m in CHAPTER_REF.finditer(text):
+        if not free(*m.span()) or m.start() == 0:
+            continue
+        out.append(ReferenceFact(provision_id, 0, m.group(0), m.start() + offset, m.end() + offset,
+                                 _qualifier_target(m.group("qual"), doc_type, doc_bek),
+                                 {"paragraf": None, "stk": None, "nr": None, "kapitel": m.group("k"),
+                                  "afsnit": None}))
+        taken.append(m.span())
+    for m in SECTION_REF.finditer(text):
+        if not free(*m.span()):
+            continue
+        out.append(ReferenceFact(provision_id, 0, m.group(0), m.start() + offset, m.end() + offset, None,
+                                 {"paragraf": None, "stk": None, "nr": None, "kapitel": None,
+                                  "afsnit": m.group("a")}))
+    # bare "stk. 2" within legislation: the same paragraf
+    out.sort(key=lambda r: r.start)
+    for i, r in enumerate(out):
+        r.index = start_index + i
+    return out

@@ -1,0 +1,155 @@
+"""Deadlines and frequencies as structured values.
+
+``find_deadline(text)`` / ``find_frequency(text)`` return dicts such as
+``{"text": "inden for 8 uger", "kind": "deadline", "anchor": None, "offset": "P8W",
+"date": None, "start": 12, "end": 28}`` and ``{"text": "mindst fire møder om året",
+"kind": "frequency", "count": 4, "per": "year", "minimum": True, ...}``; ``start``/``end`` are
+offsets into the text given (plus ``offset_base``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+NUMBERS = {
+    "en": 1, "et": 1, "én": 1, "ét": 1, "en gang": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+    "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "halvt": 0.5, "et halvt": 0.5,
+    "fjorten": 14, "femten": 15, "tyve": 20, "tredive": 30,
+}
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+     "november", "december"])}
+UNITS = {"dag": "D", "dage": "D", "hverdage": "D", "uge": "W", "uger": "W", "måned": "M", "måneder": "M",
+         "år": "Y", "kvartal": "Q", "kvartaler": "Q"}
+PER = {"år": "year", "året": "year", "årligt": "year", "måned": "month", "måneden": "month",
+       "månedligt": "month", "uge": "week", "ugen": "week", "ugentligt": "week", "kvartal": "quarter",
+       "kvartalet": "quarter", "valgperiode": "election-period", "valgperioden": "election-period",
+       "aftaleperiode": "agreement-period", "aftaleperioden": "agreement-period",
+       "halvår": "half-year", "halvåret": "half-year", "halvårligt": "half-year"}
+
+_NUM = r"(?:\d+(?:,\d+)?|en|et|én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|fjorten|femten|tyve|tredive|et halvt|halvt)"
+_UNIT = r"(?:hverdage|dage|dag|uger|uge|måneder|måned|år|kvartaler|kvartal)"
+_MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
+
+DEADLINE_PATTERNS = [
+    # senest den 1. juli i valgperiodens andet år / senest den 31. januar 2015
+    ("date", re.compile(
+        rf"\b(?:senest|inden|før|forud for)\s+(?:den\s+)?(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH})"
+        rf"(?:\s+(?P<year>\d{{4}}))?(?P<anchor>\s+i\s+(?:[\wæøå]+\s+){{0,4}}?(?:[\wæøå]+s\s+)?(?:første|andet|tredje|fjerde|sidste)\s+år)?", re.I)),
+    # inden udgangen af januar 2015 / inden udgangen af 2015
+    ("end-of", re.compile(
+        rf"\b(?:senest\s+ved|inden|ved|før)\s+udgangen\s+af\s+(?:(?P<month>{_MONTH})\s+)?(?P<year>\d{{4}})", re.I)),
+    # senest 2 år efter ikrafttrædelse / senest et halvt år før udløb / inden for 8 uger (efter X)
+    ("offset", re.compile(
+        rf"\b(?P<lead>senest|inden\s+for|indenfor|inden|højst|allerede)\s+(?P<num>{_NUM})\s+(?P<unit>{_UNIT})"
+        rf"(?:\s+(?P<dir>efter|før|fra|forud\s+for)\s+(?P<anchor>(?:[\wæøå\-§.]+\s*){{1,6}}?)(?=[,.;]|\s+(?:og|at|til|jf\.)\b|$))?", re.I)),
+    # senest ved aftaleperiodens udløb / inden ikrafttrædelsen
+    ("event", re.compile(
+        r"\bsenest\s+(?:ved|samtidig\s+med)\s+(?P<anchor>(?:[\wæøå\-]+\s*){1,4}?)(?=[,.;]|\s+(?:og|at)\b|$)", re.I)),
+]
+
+FREQ_PATTERNS = [
+    # mindst fire møder om året / mindst 2 gange om året / som minimum 4 gange årligt
+    re.compile(
+        rf"\b(?P<min>mindst|som\s+minimum|minimum|højst|op\s+til)?\s*(?P<num>{_NUM}|én|ét)\s+"
+        rf"(?:(?:årlige\s+)?(?:gange?|møder|møde|drøftelser|opfølgninger|statusser)\s+)"
+        rf"(?:(?:om|pr\.|per|i|hvert)\s+(?P<per>året|år|måneden|måned|ugen|uge|kvartalet|kvartal|valgperioden|aftaleperioden|halvåret|halvår)"
+        rf"|(?P<adv>årligt|månedligt|ugentligt|halvårligt))", re.I),
+    # en gang årligt / én gang om året
+    re.compile(rf"\b(?P<min>mindst|som\s+minimum)?\s*(?P<num>en|én|et|ét)\s+gang\s+(?:(?:om|pr\.|i|hvert)\s+(?P<per>året|år|måneden|kvartalet|valgperioden|aftaleperioden)|(?P<adv>årligt|månedligt|halvårligt))", re.I),
+    # årligt / hvert år / hvert andet år
+    re.compile(r"\b(?P<every>hvert)\s+(?P<nth>andet|tredje|fjerde)?\s*(?P<per>år|kvartal|halvår)\b", re.I),
+]
+
+
+def _num(s: str) -> float | int | None:
+    s = s.lower().strip()
+    if s in NUMBERS:
+        return NUMBERS[s]
+    try:
+        v = float(s.replace(",", "."))
+        return int(v) if v.is_integer() else v
+    except ValueError:
+        return None
+
+
+def _duration(num, unit: str) -> str:
+    u = UNITS[unit.lower()]
+    if u == "Q":
+        num, u = num * 3, "M"
+    if isinstance(num, float) and not num.is_integer():
+        if u == "Y":
+            return f"P{int(num * 12)}M"
+        if u == "M":
+            return f"P{int(num * 30)}D"
+    n = int(num)
+    return f"P{n}{u}"
+
+
+def find_deadline(text: str, offset_base: int = 0) -> dict | None:
+    best = None
+    for kind, rx in DEADLINE_PATTERNS:
+        m = rx.search(text)
+        if not m or (best and m.start() >= best[0].start()):
+            continue
+        best = (m, kind)
+    if not best:
+        return None
+    m, kind = best
+    d = {"text": m.group(0).strip(), "kind": "deadline", "anchor": None, "offset": None, "date": None,
+         "start": m.start() + offset_base, "end": m.start() + len(m.group(0).rstrip()) + offset_base}
+    g = m.groupdict()
+    if kind == "date":
+        month = MONTHS[g["month"].lower()]
+        day = int(g["day"])
+        if g.get("year"):
+            d["date"] = f"{int(g['year']):04d}-{month:02d}-{day:02d}"
+        else:
+            d["date"] = f"--{month:02d}-{day:02d}"      # recurring date (XML Schema gMonthDay)
+        if g.get("anchor"):
+            d["anchor"] = g["anchor"].strip()
+    elif kind == "end-of":
+        year = int(g["year"])
+        if g.get("month"):
+            month = MONTHS[g["month"].lower()]
+            d["date"] = f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+        else:
+            d["date"] = f"{year:04d}-12-31"
+    elif kind == "offset":
+        num = _num(g["num"])
+        if num is None:
+            return None
+        dur = _duration(num, g["unit"])
+        if g.get("dir") and g["dir"].lower().startswith(("før", "forud")):
+            dur = "-" + dur
+        d["offset"] = dur
+        if g.get("anchor"):
+            d["anchor"] = g["anchor"].strip()
+    elif kind == "event":
+        d["anchor"] = g["anchor"].strip()
+    return d
+
+
+def find_frequency(text: str, offset_base: int = 0) -> dict | None:
+    for rx in FREQ_PATTERNS:
+        m = rx.search(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        count: float | int | None = 1
+        if g.get("num"):
+            count = _num(g["num"])
+        per_word = (g.get("per") or g.get("adv") or "").lower()
+        per = PER.get(per_word, per_word or None)
+        every = None
+        if g.get("every"):
+            every = {"andet": 2, "tredje": 3, "fjerde": 4}.get((g.get("nth") or "").lower(), 1)
+        s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        out = {"text": m.group(0).strip(), "kind": "frequency", "count": count, "per": per,
+               "minimum": bool(g.get("min")) and g["min"].lower() not in ("højst", "op til"),
+               "start": s + offset_base, "end": m.end() + offset_base}
+        if every and every > 1:
+            out["every"] = every
+        return out
+    return None

@@ -1,0 +1,160 @@
+"""RDF vocabulary, IRIs and the shared Oxigraph handle of a store's graph.
+
+IRIs follow docs/architecture.md ("RDF"). Oxigraph (RocksDB) allows one read-write handle
+per directory and process, so every user in a process (the graph stage, the kg API, the
+web layer) goes through :func:`open_graph`, which hands out one shared handle per path.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+BASE = "https://w3id.org/aftalegraf/"
+AG = "https://w3id.org/aftalegraf/ontologi#"
+ELI = "http://data.europa.eu/eli/ontology#"
+DCTERMS = "http://purl.org/dc/terms/"
+PROV = "http://www.w3.org/ns/prov#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+ORG = "http://www.w3.org/ns/org#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+
+PREFIXES = {
+    "ag": AG,
+    "eli": ELI,
+    "dcterms": DCTERMS,
+    "skos": SKOS,
+    "prov": PROV,
+    "org": ORG,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "owl": OWL,
+}
+
+REFERENCE_GRAPH = BASE + "graf/reference"
+ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
+REFERENCE_FILES = ("aftalegraf.ttl", "reference/regions.ttl", "reference/municipalities.ttl",
+                   "reference/themes.ttl", "reference/national-goals.ttl", "reference/actors.ttl")
+
+MODALITY_IRI = {
+    "obligation": AG + "Obligatory",
+    "recommendation": AG + "Recommended",
+    "permission": AG + "Permitted",
+    "prohibition": AG + "Prohibited",
+}
+MODALITY_KEY = {v: k for k, v in MODALITY_IRI.items()}
+
+# Document types that are legal resources in the ELI sense.
+LEGAL_TYPES = {"bekendtgørelse", "lov", "lovbekendtgørelse", "vejledning"}
+
+
+def _q(s: str) -> str:
+    # ids are readable ASCII slugs; keep '/', '.', '-' and quote anything unusual
+    return quote(s, safe="/.-_~")
+
+
+def document_iri(doc_id: str) -> str:
+    return f"{BASE}dokument/{_q(doc_id)}"
+
+
+def provision_iri(pid: str) -> str:
+    return f"{BASE}bestemmelse/{_q(pid)}"
+
+
+def obligation_iri(pid: str, n: int) -> str:
+    return f"{BASE}forpligtelse/{_q(pid)}/{n}"
+
+
+def goal_iri(pid: str, n: int) -> str:
+    return f"{BASE}maal/{_q(pid)}/{n}"
+
+
+def reference_iri(pid: str, n: int) -> str:
+    return f"{BASE}henvisning/{_q(pid)}/{n}"
+
+
+def actor_iri(key: str) -> str:
+    return f"{BASE}aktoer/{key}"
+
+
+def theme_iri(key: str) -> str:
+    return f"{BASE}tema/{key}"
+
+
+def national_goal_iri(n: int | str) -> str:
+    return f"{BASE}nationalt-maal/{n}"
+
+
+def region_iri(slug: str) -> str:
+    return f"{BASE}region/{slug}"
+
+
+def municipality_iri(slug: str) -> str:
+    return f"{BASE}kommune/{slug}"
+
+
+def iri_tail(iri: str, kind: str) -> str:
+    """The id part of an IRI of the given kind: iri_tail(provision_iri(x), 'bestemmelse') == x."""
+    from urllib.parse import unquote
+
+    prefix = f"{BASE}{kind}/"
+    return unquote(iri[len(prefix):]) if iri.startswith(prefix) else iri
+
+
+def sparql_prefixes() -> str:
+    return "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+
+
+# --- the shared handle -------------------------------------------------------------------
+_handles: dict[str, ox.Store] = {}
+_lock = threading.Lock()
+
+
+def open_graph(path: str | Path) -> ox.Store:
+    """The process-wide Oxigraph handle for ``path`` (created on first use)."""
+    key = str(Path(path).resolve())
+    with _lock:
+        st = _handles.get(key)
+        if st is None:
+            Path(key).mkdir(parents=True, exist_ok=True)
+            st = _handles[key] = ox.Store(key)
+        return st
+
+
+def close_graph(path: str | Path) -> None:
+    """Forget the handle for ``path`` (Oxigraph closes it when the last reference goes)."""
+    key = str(Path(path).resolve())
+    with _lock:
+        _handles.pop(key, None)
+
+
+def reference_quads() -> list[ox.Quad]:
+    """The ontology and reference data, as quads in the reference named graph."""
+    g = ox.NamedNode(REFERENCE_GRAPH)
+    out: list[ox.Quad] = []
+    for rel in REFERENCE_FILES:
+        path = ONTOLOGY_DIR / rel
+        if not path.exists():
+            continue
+        with open(path, "rb") as fh:
+            for t in ox.parse(fh, format=ox.RdfFormat.TURTLE, base_iri=BASE):
+                out.append(ox.Quad(t.subject, t.predicate, t.object, g))
+    return out
+
+
+def rdflib_dataset(store) -> "object":
+    """An rdflib ``Dataset`` over the store's Oxigraph graph (through oxrdflib), for users
+    who want rdflib's API. Shares the process-wide handle."""
+    import rdflib
+
+    ds = rdflib.Dataset(store="Oxigraph")
+    # oxrdflib keeps its pyoxigraph store in ``_inner``; hand it ours (one handle per path)
+    ds.store._inner = open_graph(store.graph_path)
+    return ds

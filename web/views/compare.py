@@ -27,10 +27,16 @@ def parse_regions(regions: str | None) -> list[str] | None:
     return out
 
 
-def run_compare(store, regions: str | None) -> dict:
-    chosen = parse_regions(regions)
+def compare_function():
+    """kg.compare's entry point, or None while it is absent."""
     mod = optional("aftalegraf.kg.compare")
     fn = getattr(mod, "compare", None) if mod else None
+    return fn if callable(fn) else None
+
+
+def run_compare(store, regions: str | None) -> dict:
+    chosen = parse_regions(regions)
+    fn = compare_function()
     if not callable(fn):
         return {"available": False, "regions": chosen or list(REGIONS), "message": PLACEHOLDER_MESSAGE}
     result = fn(store, regions=chosen)

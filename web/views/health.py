@@ -9,7 +9,8 @@ from ._common import get_store
 
 router = APIRouter(tags=["status"])
 
-_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+_cache: dict[tuple, int] = {}
 
 
 def triple_count(store) -> int:
@@ -25,13 +26,19 @@ def triple_count(store) -> int:
     sq = optional("aftalegraf.kg.sparql")
     if sq is None or not store.graph_path.exists():
         return 0
+    key = (str(store.path), store.generation, store.get_meta("stage:graph:generation"))
+    if key in _cache:
+        return _cache[key]
     try:
         from .sparql import result_rows
 
         rows = result_rows(sq.sparql(store, _COUNT, timeout=5))
-        return int(rows[0]["n"]) if rows else 0
+        n = int(rows[0]["n"]) if rows else 0
     except Exception:
         return 0
+    _cache.clear()
+    _cache[key] = n
+    return n
 
 
 @router.get(

@@ -15,7 +15,7 @@ from aftalegraf.model import REGIONS
 from ..services import Unavailable, available
 from ..templating import actor_label, deadline_text, provision_url, render
 from ._common import document_summary, get_store
-from .compare import run_compare
+from .compare import compare_function, run_compare
 from .obligations import list_actors, list_obligations
 from .provisions import provision_detail
 from .search import MODES, run_search
@@ -25,7 +25,7 @@ _HTML = {"content": {"text/html": {}}}
 
 
 def _nav(request: Request) -> dict:
-    return {"compare_available": available("aftalegraf.kg.compare")}
+    return {"compare_available": compare_function() is not None}
 
 
 def facet_items(facets) -> dict[str, list[tuple[str, int, str]]]:
@@ -168,7 +168,7 @@ def documents_page(request: Request, type: str = "", region: str = ""):
 @router.get("/sammenlign", summary="Sammenlign regioner / compare regions", response_class=Response,
             responses={200: _HTML})
 def compare_page(request: Request, regions: str = ""):
-    if not available("aftalegraf.kg.compare"):
+    if compare_function() is None:
         raise Unavailable("aftalegraf.kg.compare")
     result = run_compare(get_store(request), regions)
     return render(request, "compare.html", result=result, regions=regions, all_regions=REGIONS, **_nav(request))

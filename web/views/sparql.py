@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse, Response
 from aftalegraf.errors import AftalegrafError, BadQuery
 
 from ..errors import error_response
-from ..services import Unavailable, require
+from ..services import Unavailable, optional, require
 from ..templating import render
 from ._common import get_store
 
@@ -172,6 +172,14 @@ def normalise(result, row_limit: int) -> Result:
                     row[v] = _term_json(t)
             rows.append(row)
         return Result("select", vars_, rows, truncated=truncated)
+    kind = getattr(inner, "kind", None)
+    if kind in ("select", "ask", "graph") and hasattr(inner, "bindings"):  # kg.sparql.QueryResult
+        if kind == "ask":
+            return Result("ask", boolean=bool(inner.boolean))
+        if kind == "graph":
+            return Result("graph", graph=inner)
+        rows = list(inner.bindings)
+        return Result("select", list(inner.vars), rows[:row_limit], truncated=len(rows) > row_limit)
     if isinstance(inner, dict):  # SPARQL JSON already
         return _from_json(inner, row_limit)
     # a project QueryResult: try its SPARQL JSON serialisation
@@ -292,7 +300,7 @@ def serialise_graph(r: Result, media: str) -> bytes:
     if isinstance(g, list):
         return ox.serialize(g, format=fmt) or b""
     ser = getattr(g, "serialize", None)
-    name = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/json": "json-ld",
+    name = {"text/turtle": "turtle", "application/ld+json": "jsonld", "application/json": "jsonld",
             "application/n-triples": "nt"}[media]
     data = ser(name) if callable(ser) else str(g)
     return data.encode("utf-8") if isinstance(data, str) else data
@@ -380,8 +388,15 @@ def execute(store, query: str) -> Result:
     return normalise(raw, limit)
 
 
+def exc_position(exc: Exception) -> tuple[int | None, int | None]:
+    line, col = getattr(exc, "line", None), getattr(exc, "column", None)
+    if line is None:
+        line, col = error_position(str(exc))
+    return line, col
+
+
 def _error_extra(exc: Exception) -> dict:
-    line, col = error_position(str(exc))
+    line, col = exc_position(exc)
     extra = {}
     if line:
         extra["line"] = line
@@ -431,6 +446,18 @@ def answer(request: Request, query: str, fmt: str | None):
 
 
 # --- console -------------------------------------------------------------------------
+def project_prefixes() -> str:
+    """The project's prefixes (kg.rdf.PREFIXES when the graph package is there)."""
+    rdf = optional("aftalegraf.kg.rdf")
+    fn = getattr(rdf, "sparql_prefixes", None) if rdf else None
+    if callable(fn):
+        try:
+            return fn()
+        except Exception:
+            pass
+    return PREFIXES
+
+
 def example_queries() -> list[dict]:
     """The analysts' example queries shipped as aftalegraf.queries (docs/queries/*.rq)."""
     out = []
@@ -452,7 +479,7 @@ def example_queries() -> list[dict]:
 
 def console(request: Request, query: str | None, status_code: int = 200):
     store = get_store(request)
-    ctx = {"query": query if query is not None else DEFAULT_QUERY, "examples": example_queries(),
+    ctx = {"query": query if query is not None else project_prefixes() + DEFAULT_QUERY[len(PREFIXES):], "examples": example_queries(),
            "result": None, "error": None, "ran": bool(query and query.strip()),
            "row_limit": store.settings.get("sparql_row_limit"), "timeout": store.settings.get("sparql_timeout")}
     if ctx["ran"]:
@@ -465,7 +492,7 @@ def console(request: Request, query: str | None, status_code: int = 200):
             ctx["error"] = {"message": str(exc)}
             status_code = 503
         except AftalegrafError as exc:
-            line, col = error_position(str(exc))
+            line, col = exc_position(exc)
             lines = query.splitlines()
             ctx["error"] = {"message": str(exc), "line": line, "column": col,
                             "source": lines[line - 1] if line and 0 < line <= len(lines) else None}

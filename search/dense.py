@@ -21,6 +21,9 @@ HNSW_EF_SEARCH = 128
 
 
 def _faiss():
+    import logging
+
+    logging.getLogger("faiss.loader").setLevel(logging.WARNING)
     import faiss
 
     return faiss

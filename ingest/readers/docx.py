@@ -164,6 +164,25 @@ def _style_depth(paragraph) -> int:
     return int(m.group(1)) - 1 if m else 0
 
 
+def _is_toc(paragraph) -> bool:
+    """A table-of-contents line ("TOC 2", Danish "Indholdsfortegnelse 2"): it repeats the
+    headings with page numbers and would read as a second copy of the sections."""
+    name = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    return name.startswith(("toc", "indholdsfortegnelse", "table of contents", "innehåll"))
+
+
+def _body_blocks(parent):
+    """Paragraphs and tables in body order, also those inside content controls (w:sdt),
+    where Word keeps cover pages and sometimes whole sections."""
+    for child in parent.iterchildren():
+        if child.tag in (_w("p"), _w("tbl")):
+            yield child
+        elif child.tag == _w("sdt"):
+            content = child.find(_w("sdtContent"))
+            if content is not None:
+                yield from _body_blocks(content)
+
+
 def _is_list_style(paragraph) -> bool:
     name = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
     return name.startswith(("list bullet", "list number", "opstilling")) or "punktopstilling" in name
@@ -218,11 +237,11 @@ class DocxReader(Reader):
                 list_lines.clear()
 
         try:
-            for child in document.element.body.iterchildren():
+            for child in _body_blocks(document.element.body):
                 if child.tag == _w("p"):
                     para = Paragraph(child, document)
                     text = _squash(para.text)
-                    if not text:
+                    if not text or _is_toc(para):
                         continue
                     level = _heading_level(para)
                     num = _num_pr(para)

@@ -140,7 +140,7 @@ class _Renderer:
                 self.list(child, 0, lines)
                 if lines:
                     self.blocks.append("\n".join(lines))
-            elif tag == "table":
+            elif tag == "table" and not self._layout_table(child):
                 self.flush()
                 self.table(child)
             elif tag in BLOCK_TAGS:
@@ -175,6 +175,12 @@ class _Renderer:
                     parent = parent.parent
                 if parent is not None and parent.mem_id == li.mem_id:
                     self.list(sub, depth + 1, lines)
+
+    @staticmethod
+    def _layout_table(node) -> bool:
+        """A table used for page layout (old CMS pages): it holds headings or tables of its
+        own. Its cells are read as blocks, not squashed into rows."""
+        return any(inner.mem_id != node.mem_id for inner in node.css("h1, h2, h3, h4, h5, h6, table"))
 
     def table(self, node) -> None:
         caption = node.css_first("caption")
@@ -240,8 +246,11 @@ class HtmlReader(Reader):
         except OSError as exc:
             raise IngestError(path, f"cannot be read: {exc.strerror or exc}") from exc
         html = decode_html(data, path)
-        if "<" not in html:
-            raise IngestError(path, "no HTML markup in the file")
+        if not re.search(r"<\s*(html|head|body|p|div|h[1-6]|main|article|table|ul|title)\b", html[:65536], re.I):
+            raise IngestError(path, "no HTML markup in the file (binary or plain text with an .html suffix?)")
+        controls = sum(1 for c in html[:65536] if (ord(c) < 32 and c not in "\n\r\t\f") or 0x7F <= ord(c) < 0xA0)
+        if controls > 0.01 * min(len(html), 65536):
+            raise IngestError(path, "binary content, not HTML (control characters)")
         tree = LexborHTMLParser(html)
         meta = self._meta_hints(tree)
 

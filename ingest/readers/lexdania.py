@@ -160,28 +160,28 @@ class _Writer:
 
     def container(self, el) -> None:
         """Walk a structural container (DokumentIndhold, Bog, Afsnit, Kapitel, ParagrafGruppe,
-        Ikraft ...) in document order."""
+        Ikraft, Bilag ...) in document order."""
         for child in _children(el):
             name = _local(child)
-            if name in ("Kapitel", "Afsnit", "Bog", "Del", "Underkapitel"):
+            if name in ("Paragraf", "IkraftCentreretParagraf"):
+                self.paragraf(child)
+            elif name == "ParagrafGruppe":
+                self.block(_rubrica(child))
+                self.container(child)
+            elif name == "Exitus":
+                self.block(_exitus_text(child))
+            elif name == "Linea":
+                self.block(_linea_text(child))
+            elif name in ("Explicatus", "Rubrica", "Nota", "Meta", "TitelGruppe", "UnderskriftGruppe"):
+                continue  # headings were written with their container; notes and signatures left out
+            else:
+                # Kapitel, Afsnit, Bog, Bilag and elements this reader does not know by name:
+                # their label and title as a heading block, then their content, so no text is lost
                 head = _explicatus(child)
                 title = _rubrica(child)
                 if head or title:
                     self.block(head, title)
                 self.container(child)
-            elif name == "ParagrafGruppe":
-                self.block(_rubrica(child))
-                self.container(child)
-            elif name in ("Paragraf", "IkraftCentreretParagraf"):
-                self.paragraf(child)
-            elif name in ("Indledning", "Ikraft"):
-                for part in _children(child):
-                    if _local(part) == "Exitus":
-                        self.block(_exitus_text(part))
-                self.container(child)
-            elif name == "Exitus" and _local(el) not in ("Indledning", "Ikraft"):
-                self.block(_exitus_text(child))
-            # Explicatus/Rubrica were written with their container; Nota is left out
 
 
 def _meta(meta_el) -> dict[str, str]:

@@ -152,3 +152,26 @@ def test_end_to_end_provisions(tmp_store, docx_path):
     kinds = {p.kind for p in provisions}
     assert {"item", "row"} <= kinds
     assert any("Borgmestre" in p.text for p in provisions if p.kind == "row")
+
+
+def test_toc_lines_dropped_and_content_controls_read(tmp_path):
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    toc = d.styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_paragraph("1. Indledning\t3", style=toc)
+    d.add_paragraph("2. Organisering\t5", style=toc)
+    d.add_heading("1. Indledning", level=1)
+    inner = d.add_paragraph("Tekst i en indholdskontrol.")
+    # wrap the paragraph in a block-level content control, as Word does for cover pages
+    sdt = inner._p.makeelement(qn("w:sdt"), {})
+    content = sdt.makeelement(qn("w:sdtContent"), {})
+    inner._p.addprevious(sdt)
+    content.append(inner._p)
+    sdt.append(content)
+    path = tmp_path / "toc.docx"
+    d.save(str(path))
+    text = DocxReader().read(path).text
+    assert text.count("Indledning") == 1 and "Organisering" not in text
+    assert "Tekst i en indholdskontrol." in text

@@ -176,3 +176,15 @@ def test_end_to_end_provisions(tmp_store, page):
     for t in texts:
         for junk in FURNITURE:
             assert junk not in t, (junk, t)
+
+
+def test_layout_table_read_as_blocks(tmp_path):
+    path = tmp_path / "gammel.html"
+    path.write_text(
+        "<html><body><table><tr><td><h2>2. Mål</h2><p>Regionen skal følge op.</p></td>"
+        "<td><p>Kommunerne skal deltage.</p></td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    lines = HtmlReader().read(path).text.splitlines()
+    assert "## 2. Mål" in lines and "Regionen skal følge op." in lines and "Kommunerne skal deltage." in lines
+    assert not any(line.startswith("|") for line in lines)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from aftalegraf.errors import IngestError
@@ -213,8 +214,9 @@ class DocxReader(Reader):
                 bad = zf.testzip()
                 if bad:
                     raise IngestError(path, f"corrupt .docx: member {bad} fails its checksum")
-        except zipfile.BadZipFile as exc:
-            raise IngestError(path, f"corrupt .docx (zip archive): {exc}") from exc
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+            # damaged compressed data surfaces as any of these while members are checked
+            raise IngestError(path, f"corrupt .docx (damaged zip archive): {exc}") from exc
 
         import docx
         from docx.table import Table

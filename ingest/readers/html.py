@@ -258,8 +258,12 @@ class HtmlReader(Reader):
         page_title = tree.css_first("title")
         page_title = _squash(page_title.text()) if page_title is not None else ""
         og_title = _meta_content(tree, "og:title", "twitter:title", "dc.title", "DC.title")
-        if site := _meta_content(tree, "og:site_name"):
-            meta["site"] = site
+        # Always set for a web page: metadata tells pages and news from other documents by it.
+        meta["site"] = (
+            _meta_content(tree, "og:site_name", "application-name")
+            or (re.split(r"\s+[|–—-]\s+", page_title)[-1].strip() if re.search(r"\s[|–—-]\s", page_title) else "")
+            or "web"
+        )
 
         # Furniture first, so that a <main> inside a page header cannot be picked.
         for tag in DROP_TAGS:
@@ -288,17 +292,14 @@ class HtmlReader(Reader):
         renderer = _Renderer()
         renderer.walk(root)
         renderer.flush()
-        # "Opdateret 12 DEC 2022" printed in the page: a date hint, not content
-        blocks = []
-        for block in renderer.blocks:
-            for key, pattern in (("modified", UPDATED_RE), ("published", PUBLISHED_RE)):
+        text = "\n\n".join(renderer.blocks)
+        # "Opdateret 12 DEC 2022" printed in the page: a date hint. The line stays in the
+        # text (metadata reads it there, and the cleaning step drops it as furniture).
+        for key, pattern in (("modified", UPDATED_RE), ("published", PUBLISHED_RE)):
+            for block in renderer.blocks[:40]:
                 m = pattern.match(block)
-                if m and (d := parse_date(m.group("date"))) and len(block) <= m.end() + 2:
-                    meta.setdefault(key, d)
-                    break
-            else:
-                blocks.append(block)
-        text = "\n\n".join(blocks)
+                if key not in meta and m and (d := parse_date(m.group("date"))):
+                    meta[key] = d
         if meta.get("modified") or meta.get("published"):
             meta["date"] = meta.get("modified") or meta.get("published")
         if not text.strip():

@@ -142,3 +142,28 @@ def test_malformed_xml_names_the_line(tmp_path):
         LexDaniaReader().read(path)
     assert re.search(r"malformed XML at line \d+", err.value.reason)
     assert err.value.path == str(path)
+
+
+def test_end_to_end_provisions(lexdania_dir, tmp_store):
+    pytest.importorskip("aftalegraf.ingest.documents", reason="documents_from_extracted not written yet")
+    from aftalegraf.ingest import ingest_paths
+
+    report = ingest_paths(tmp_store, [lexdania_dir], derive=[])
+    assert report.ok, report.to_dict()
+    docs = {d.id: d for d in tmp_store.documents()}
+    assert {"bek-2024-1709", "lbk-2024-62"} <= set(docs)
+    bek_doc = docs["bek-2024-1709"]
+    assert bek_doc.identifier == "BEK nr 1709 af 30/12/2024"
+    assert bek_doc.eli == "https://www.retsinformation.dk/eli/lta/2024/1709"
+    assert bek_doc.type == "bekendtgørelse"
+    provisions = list(tmp_store.provisions("bek-2024-1709"))
+    by_id = {p.id: p for p in provisions}
+    kapitler = [p for p in provisions if p.kind == "kapitel"]
+    assert len(kapitler) == 11
+    assert by_id["bek-2024-1709/kap1"].title == "Anvendelsesområde"
+    paragraffer = [p for p in provisions if p.kind == "paragraf"]
+    assert [p.label for p in paragraffer] == [f"§ {n}" for n in range(1, 31)]
+    assert by_id["bek-2024-1709/p3/stk2"].text.startswith("Stk. 2. Er der indberettet lønindkomst")
+    assert by_id["bek-2024-1709/p2/nr3"].text.startswith("3) om lønmodtageren")
+    lbk_ids = {p.id for p in tmp_store.provisions("lbk-2024-62")}
+    assert {"lbk-2024-62/p3a", "lbk-2024-62/kap1"} <= lbk_ids

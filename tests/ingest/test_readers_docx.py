@@ -38,7 +38,7 @@ def make_docx(path: Path) -> Path:
     # a Danish Word names its heading styles "Overskrift N"
     danish = d.styles.add_style("Overskrift 2", WD_STYLE_TYPE.PARAGRAPH)
     danish.base_style = d.styles["Normal"]
-    d.add_paragraph("2.1 Opfølgning", style=danish)
+    d.add_paragraph("1.2 Opfølgning", style=danish)
     d.add_paragraph("Sundhedssamarbejdsudvalget følger op hvert år.")
     d.save(str(path))
     return path
@@ -58,7 +58,7 @@ def test_headings_marked(docx_path):
     lines = ex.text.splitlines()
     assert "# 1. Indledning" in lines
     assert "## 1.1 Politiske mål" in lines
-    assert "## 2.1 Opfølgning" in lines
+    assert "## 1.2 Opfølgning" in lines
     assert ex.layout == "marked" and ex.format == "docx"
 
 
@@ -148,7 +148,7 @@ def test_end_to_end_provisions(tmp_store, docx_path):
     (doc,) = tmp_store.documents()
     provisions = list(tmp_store.provisions(doc.id))
     labels = {p.label.rstrip(".") for p in provisions}
-    assert {"1", "1.1", "2.1"} <= labels
+    assert {"1", "1.1", "1.2"} <= labels
     kinds = {p.kind for p in provisions}
     assert {"item", "row"} <= kinds
     assert any("Borgmestre" in p.text for p in provisions if p.kind == "row")

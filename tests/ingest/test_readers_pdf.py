@@ -1,5 +1,6 @@
-"""PDF reader: a multi-page PDF built with reportlab, with numbered headings, a running
-header and footer on every page and a word hyphenated across a line break."""
+"""PDF reader: a multi-page PDF built with reportlab, with numbered headings, the running
+header and footer of a meeting appendix on every page (as in the Region Hovedstaden
+meeting papers) and a word hyphenated across a line break."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from aftalegraf.ingest.readers.pdf import PdfReader
 pytest.importorskip("reportlab", reason="reportlab (test extra) builds the PDF fixtures")
 
 HEADER = "Punkt nr. 2 - Høring over sundhedsaftalen - politisk del"
+FOOTER = "Møde i Praksisplanudvalget d. 14-05-2014"
 PAGES = [
     [
         "1. Indledning",
@@ -45,6 +47,7 @@ def make_pdf(path: Path, pages=PAGES, title: str = "Sundhedsaftale 2019-2023", h
     for n, lines in enumerate(pages, 1):
         c.setFont("Helvetica", 9)
         c.drawString(72, 800, header)
+        c.drawString(72, 788, f"Bilag 2 - Side {n} af {len(pages)}")
         c.setFont("Helvetica", 11)
         y = 740
         for line in lines:
@@ -52,7 +55,7 @@ def make_pdf(path: Path, pages=PAGES, title: str = "Sundhedsaftale 2019-2023", h
             c.drawString(72, y, line)
             y -= 18
         c.setFont("Helvetica", 9)
-        c.drawString(72, 40, f"Bilag 2 - Side {n} af {len(pages)}")
+        c.drawString(72, 40, FOOTER)
         c.showPage()
     c.save()
     return path
@@ -74,7 +77,7 @@ def test_pages_joined_with_form_feeds(pdf_path):
     assert ex.layout == "plain" and ex.format == "pdf"
     # each page keeps its own furniture so that the cleaning step can see it repeat
     for n, page in enumerate(pages, 1):
-        assert HEADER in page
+        assert HEADER in page and FOOTER in page
         assert f"Side {n} af 3" in page
 
 
@@ -148,4 +151,4 @@ def test_end_to_end_provisions(tmp_path, tmp_store, pdf_path):
     texts = " ".join(p.text for p in provisions)
     assert "forebyggelse" in texts  # hyphenation across the line break undone
     for p in provisions:
-        assert HEADER not in p.text and "Side 1 af 3" not in p.text, p
+        assert HEADER not in p.text and FOOTER not in p.text and "Side 1 af 3" not in p.text, p

@@ -258,12 +258,15 @@ class HtmlReader(Reader):
         page_title = tree.css_first("title")
         page_title = _squash(page_title.text()) if page_title is not None else ""
         og_title = _meta_content(tree, "og:title", "twitter:title", "dc.title", "DC.title")
-        # Always set for a web page: metadata tells pages and news from other documents by it.
-        meta["site"] = (
-            _meta_content(tree, "og:site_name", "application-name")
-            or (re.split(r"\s+[|–—-]\s+", page_title)[-1].strip() if re.search(r"\s[|–—-]\s", page_title) else "")
-            or "web"
+        # The site's name (og:site_name, or the "Page | Site" suffix of <title>) is the
+        # authority that publishes the page. "site" is always set: metadata tells web pages
+        # from other documents by it.
+        site = _meta_content(tree, "og:site_name", "application-name") or (
+            re.split(r"\s+[|–—-]\s+", page_title)[-1].strip() if re.search(r"\s[|–—-]\s", page_title) else ""
         )
+        meta["site"] = site or "web"
+        if site and len(site) < 80:
+            meta["issuer"] = site
 
         # Furniture first, so that a <main> inside a page header cannot be picked.
         for tag in DROP_TAGS:

@@ -120,7 +120,7 @@ def test_title_and_date_hints(page):
     assert ex.title == "Sundhedsaftaler"
     assert ex.meta["modified"] == "2022-12-12"
     assert ex.meta["date"] == "2022-12-12"
-    assert ex.meta["site"] == "Sundhedsstyrelsen"
+    assert ex.meta["site"] == ex.meta["issuer"] == "Sundhedsstyrelsen"
     # the printed "Opdateret" line is also a hint; it stays for metadata and cleaning
     assert "Opdateret 12 DEC 2022" in ex.text
 

@@ -24,7 +24,8 @@ def load_documents(paths=None, use_ingest: bool | None = None):
 
             docs = []
             for f in files:
-                docs.extend(read_documents(f))
+                _, got = read_documents(f)
+                docs.extend(got)
             if docs:
                 return docs, "ingest"
         except Exception as e:  # ingest not usable yet

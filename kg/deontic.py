@@ -72,7 +72,8 @@ DESCRIPTIVE = {
     "modtager", "benytter", "bruger", "skulle", "kunne", "ville", "burde", "måtte", "var", "blev",
     "havde", "eksisterer", "indgår", "spiller", "repræsenterer", "dækkes", "beror", "følger", "sker",
     "fungerer", "passer", "betegner", "svarer", "handler", "drejer", "henviser", "forstås", "anbefales",
-    "finder", "synes", "tror", "ved", "vælges", "nævnes", "udpeges", "medfører",
+    "finder", "synes", "tror", "ved", "vælges", "nævnes", "udpeges", "medfører", "deltager", "arbejder",
+    "bidrager", "indebærer", "forudsætter", "kræver", "skaber", "understøttes", "omhandler", "beskriver",
 }
 # Passive verbs of enacting/amending clauses ("§ 5 affattes således"): not duties.
 ENACTING = {"ophæves", "affattes", "nyaffattes", "indsættes", "ændres", "udgår", "erstattes", "bortfalder",
@@ -87,7 +88,7 @@ NON_NORMATIVE_AFTER_MODAL = {
 }
 CLAUSE_OPENERS = {"at", "der", "som", "hvis", "når", "såfremt", "hvor", "idet", "fordi", "mens",
                   "hvilket", "hvorved", "så", "før", "inden", "end", "om", "hvordan", "hvorfor", "hvad",
-                  "hvornår", "herunder", "men", "ligesom", "således"}
+                  "hvornår", "herunder", "men", "ligesom"}
 PRESENT_TYPES_EXCLUDED = {"nyhed", "webside", "høringsbrev", "dagsorden"}
 LEGISLATION_TYPES = {"bekendtgørelse", "lov", "lovbekendtgørelse"}
 REC_FRAME = re.compile(
@@ -304,11 +305,11 @@ class SentenceAnalyser:
         steps = 0
         while k < end and steps < 6:
             t = self.toks[k]
-            if _is_passive_verb(t):
+            if _is_passive_verb(t) and t.low not in ADVERBS and t.low not in DETERMINERS:
                 return k
             if t.low in (",", ";", ":") or t.low in CLAUSE_OPENERS - {"så"}:
                 break
-            if steps >= 1 and (t.low.endswith("e") and t.lemma.lower() == t.low and t.low.isalpha()
+            if (t.low.endswith("e") and t.lemma.lower() == t.low and t.low.isalpha()
                                and t.low not in DETERMINERS and t.low not in ADVERBS and k not in self.in_mention
                                and not t.text[:1].isupper() and t.low not in ("både", "alle", "hele", "mange")):
                 break   # an active infinitive came first ("skal indsende den ... ")
@@ -338,6 +339,29 @@ class SentenceAnalyser:
         # the head noun is the first word of the subject ("Sundhedsaftalen for perioden ...")
         return bool(AGREEMENT_NOUNS.match(toks[0].low)) or (
             len(toks) >= 2 and toks[0].low in ("den", "det") and bool(AGREEMENT_NOUNS.match(toks[1].low)))
+
+    def _we_subject(self, lo: int, i: int) -> bool:
+        toks = [t.low for t in self.toks[lo:i] if t.low not in ADVERBS]
+        after = [t.low for t in self.toks[i + 1:i + 2]]
+        return (toks[:1] == ["vi"]) or (not toks or toks[-1:] != ["vi"]) and after == ["vi"]
+
+    def _conditional(self, i: int) -> bool:
+        lo = self._clause_start(i)
+        return lo > 0 and self.toks[lo - 1].low in ("hvis", "såfremt", "når", "medmindre", "om") or (
+            lo == 0 and self.toks[0].low in ("hvis", "såfremt", "når", "medmindre"))
+
+    def _explicit_nonactor_subject(self, lo: int, i: int) -> bool:
+        """A noun subject that is no actor ("Programmet skal ...", "Samtidig skal programmet ...")."""
+        toks = [t for t in self.toks[lo:i] if t.low not in ADVERBS and t.low not in DETERMINERS]
+        if toks and toks[0].low not in ("det", "der", "dette", "man", "hvilket") and toks[0].low not in PREPOSITIONS \
+                and not re.fullmatch(r"[\d§.()a-z]{1,3}\)?|stk\.|§", toks[0].low):
+            return True
+        k = i + 1
+        while k < self.n and self.toks[k].low in ADVERBS:
+            k += 1
+        if k < self.n and k not in self.in_mention and self.toks[k].low in DETERMINERS | {"programmet", "planen"}:
+            return True
+        return False
 
     # --- cues ------------------------------------------------------------------------------
     def cues(self) -> list[tuple[int, int, str, str]]:
@@ -372,10 +396,16 @@ class SentenceAnalyser:
                 # modal followed by "kunne" ("skal kunne") keeps the first modal
                 verb = None
                 for kk in range(i + 1, min(i + 6, n)):
-                    if toks[kk].low in ADVERBS or kk in self.in_mention or toks[kk].low in ("kunne",):
+                    if toks[kk].low in ADVERBS or kk in self.in_mention or toks[kk].low in ("kunne", "der", "man"):
                         continue
                     verb = toks[kk].low
                     break
+                if verb == "have" and nxt2 in ("mulighed", "muligheden", "mulighederne", "ret", "adgang"):
+                    i += 1          # "skal have mulighed for": the permission cue below decides
+                    continue
+                if self._conditional(i):
+                    i += 1          # "Hvis sundhedsaftalen skal revideres, ...": a condition
+                    continue
                 if verb in NON_NORMATIVE_AFTER_MODAL and w in ("kan", "må"):
                     i += 1
                     continue
@@ -443,14 +473,15 @@ class SentenceAnalyser:
             return out
         rec_region = self._recommendation_frames(out)
         cues = self.cues()
+        out.extend(self._present_tense(out, cues))
         for (i, j, modality, cue) in cues:
             if rec_region and any(a <= i < b for a, b in rec_region):
                 # folded into the recommendation frame
                 continue
-            st = self._statement(i, j, modality, cue, out)
+            before = sorted((s for s in out if s.anchor < i), key=lambda s: s.anchor)
+            st = self._statement(i, j, modality, cue, before)
             if st is not None:
                 out.append(st)
-        out.extend(self._present_tense(out, cues))
         out.sort(key=lambda s: s.anchor)
         # action ends where the next statement begins
         for a, b in zip(out, out[1:]):
@@ -466,7 +497,7 @@ class SentenceAnalyser:
         lo = self._clause_start(i)
         bearers: list[str] | None = None
         carried = passive = False
-        subj_start = toks[lo].start if lo < i else toks[i].start
+        subj_start = toks[i].start
         action_from = j
         if cue == "påhviler":
             r = self._subject_right(i)
@@ -484,7 +515,7 @@ class SentenceAnalyser:
             if left:
                 bearers = left[0]
                 subj_start = toks[left[1]].start
-        if bearers is None and lo < i and toks[lo - 1].low in ("der", "som") if lo > 0 else False:
+        if bearers is None and lo > 0 and lo <= i and toks[lo - 1].low in ("der", "som"):
             # relative clause: the antecedent before ", der"
             k = lo - 2
             if k >= 0 and toks[k].low == ",":
@@ -499,6 +530,7 @@ class SentenceAnalyser:
             while k >= 0 and toks[k].low in ADVERBS:
                 k -= 1
             if k >= 0 and toks[k].low in ("og", "eller", "men", "samt") and done:
+                subj_start = toks[k].start
                 bearers = list(done[-1].bearers)
                 carried = done[-1].carried
                 passive = False
@@ -507,6 +539,8 @@ class SentenceAnalyser:
             if r:
                 bearers, s, e = r
                 action_from = e
+        if bearers is None and self._we_subject(lo, i):
+            bearers = ["parterne"]          # "vi" in an agreement: its parties
         if bearers is None:
             p = self._pronoun_subject(lo, i)
             if p == "committee" and self.ctx.last_committee:
@@ -526,6 +560,11 @@ class SentenceAnalyser:
                     bearers = None
         if bearers is None and self._agreement_subject(lo, i):
             bearers = ["parterne"]
+        if bearers is None and self._explicit_nonactor_subject(lo, i):
+            if modality in ("obligation", "prohibition"):
+                bearers = []
+            else:
+                return None
         if bearers is None:
             if modality == "permission":
                 return None
@@ -576,6 +615,9 @@ class SentenceAnalyser:
                 bearers, subj_end = ["parterne"], kk + 1
             # region of the recommended clause: up to the sentence end
             region = (k - 1, self.n)
+            weak = not re.search(r"anbefal|hensigtsmæssig|opfordr", m.group(0), re.I)
+            if bearers is None and weak:
+                continue
             if bearers is None:
                 # "det anbefales, at der ..." : the frame alone; carry context bearers
                 ctxb = self.ctx.prev_bearers or self.ctx.heading_bearers

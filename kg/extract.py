@@ -129,22 +129,43 @@ _LEG_KAP = re.compile(r"^Kapitel\s+(\d+[a-z]?)\b")
 _SECTION = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S.{0,110}$")
 
 
+_LIST_LINE = re.compile(r"^(?:[-•–*\u2022\ufffd\u25aa\u25cf]\s|\d+\)\s|[a-z]\)\s)")
+
+
 def document_from_text(doc_id: str, text: str, doc_type: str = "andet", title: str = "") -> Document:
-    """A Document with a flat provision tree: §/Stk./Kapitel in legislation, numbered headings
-    and paragraphs (blank-line or line separated) elsewhere. Offsets index ``text``."""
+    """A Document with a flat provision tree: §/Stk./Kapitel in legislation; numbered headings,
+    paragraphs (blank-line separated blocks, wrapped lines joined) and list items elsewhere.
+    Offsets index ``text``. For tests and for use before the ingest provision tree exists."""
     provs: list[Provision] = []
     path: list[str] = []
     sec_stack: list[tuple[str, str]] = []   # (number, heading)
     para_id = None
     para_label = ""
     counters: dict[str, int] = {}
-    pos = 0
     legislation = doc_type in ("bekendtgørelse", "lov", "lovbekendtgørelse")
+    block: list[tuple[int, int]] = []        # (start, end) of lines of the current paragraph
+
+    def flush():
+        nonlocal block
+        if not block:
+            return
+        a, b = block[0][0], block[-1][1]
+        key = "/".join(n for n, _ in sec_stack) or "top"
+        counters[key] = counters.get(key, 0) + 1
+        sid = sec_stack[-1][0] if sec_stack else "0"
+        s = text[a:b]
+        kind = "goal" if re.match(r"^\d+\)\s+At\b", s) else ("item" if _LIST_LINE.match(s) else "paragraph")
+        provs.append(Provision(f"{doc_id}/s{sid}/p{counters[key]}-{len(provs)}", doc_id, kind, s, a, b, None, "",
+                               "", list(path), len(provs)))
+        block = []
+
+    pos = 0
     for line in text.splitlines(keepends=True):
         a = pos
         pos += len(line)
         s = line.strip()
         if not s:
+            flush()
             continue
         a += len(line) - len(line.lstrip())
         b = a + len(s)
@@ -168,7 +189,7 @@ def document_from_text(doc_id: str, text: str, doc_type: str = "andet", title: s
                 continue
             m = _LEG_STK.match(s)
             if m and para_id:
-                provs.append(Provision(f"{para_id}/stk{m.group(1)}", doc_id, "stk", s, a, b, para_id,
+                provs.append(Provision(f"{para_id}/stk{m.group(1)}-{len(provs)}", doc_id, "stk", s, a, b, para_id,
                                        f"Stk. {m.group(1)}", "", list(path) + [para_label], len(provs)))
                 continue
             pid = f"{doc_id}/t{len(provs)}"
@@ -177,6 +198,7 @@ def document_from_text(doc_id: str, text: str, doc_type: str = "andet", title: s
             continue
         m = _SECTION.match(s)
         if m and not s.endswith((".", ",", ";")) and not re.search(r"\t\d+$", s) and len(s.split()) <= 14:
+            flush()
             num = m.group(1)
             depth = num.count(".") + 1
             sec_stack = [x for x in sec_stack if x[0].count(".") + 1 < depth] + [(num, s)]
@@ -185,12 +207,10 @@ def document_from_text(doc_id: str, text: str, doc_type: str = "andet", title: s
                                    path[:-1], len(provs)))
             counters = {}
             continue
-        key = "/".join(n for n, _ in sec_stack) or "top"
-        counters[key] = counters.get(key, 0) + 1
-        sid = sec_stack[-1][0] if sec_stack else "0"
-        kind = "goal" if re.match(r"^\d+\)\s+At\b", s) else "paragraph"
-        provs.append(Provision(f"{doc_id}/s{sid}/p{counters[key]}-{len(provs)}", doc_id, kind, s, a, b, None, "",
-                               "", list(path), len(provs)))
+        if _LIST_LINE.match(s) or re.match(r"^\d+\)\s+At\b", s):
+            flush()
+        block.append((a, b))
+    flush()
     return Document(id=doc_id, title=title or doc_id, type=doc_type, text=text, provisions=provs)
 
 

@@ -27,6 +27,36 @@ _MONTHS = {
 }
 
 
+_BULLET = re.compile(r"^(?:[-•–*\u2022\ufffd\u25aa\u25cf]|\d+\)|[a-z]\)|\d+(?:\.\d+)*\.?)$")
+
+
+def _line_break_ends(doc: Doc, i: int) -> bool:
+    """Does the line break before token i end a sentence? Yes for blank lines, list items,
+    after a colon or full stop and after a short line (a heading); no for a line wrapped in
+    the middle of a sentence (text extracted from PDF)."""
+    ws = doc[i - 1].text if doc[i - 1].is_space else doc[i - 1].whitespace_
+    if ws.count("\n") >= 2:
+        return True
+    tok = doc[i]
+    if _BULLET.match(tok.text) or tok.text.startswith(("\ufffd", "•", "\u2022")):
+        return True
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0:
+        return True
+    last = doc[k].text
+    if last.endswith((".", ":", "!", "?", ";")) and last.lower() not in NEVER_END:
+        return True
+    # length of the previous line
+    line_start = doc[k].idx
+    text = doc.text
+    ls = text.rfind("\n", 0, line_start) + 1
+    if doc[k].idx + len(last) - ls < 60 and (tok.text[:1].isupper() or tok.text[:1].isdigit()):
+        return True
+    return False
+
+
 @Language.component("aftale_sentencizer")
 def aftale_sentencizer(doc: Doc) -> Doc:
     n = len(doc)
@@ -36,10 +66,12 @@ def aftale_sentencizer(doc: Doc) -> Doc:
             continue
         prev = doc[i - 1]
         start = False
-        if prev.is_space and "\n" in prev.text:
-            start = True
-        elif "\n" in prev.whitespace_ and False:
-            start = True
+        if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
+            start = _line_break_ends(doc, i)
+            if not start:
+                continue_sentence = True
+        if start:
+            pass
         else:
             pt = prev.text
             low = pt.lower()

@@ -1,0 +1,293 @@
+"""Cleaning: extracted text -> the normalised document text that provision offsets index into.
+
+Removes web boilerplate (svg residue, menus, "Link til denne side", image names), PDF page
+furniture (running headers/footers, page numbers, watermarks), repairs hyphenation and
+soft/Unicode hyphens, turns bullet glyphs into "- " list items and tab-separated rows into
+"| a | b |" table rows, drops footnote markers, and joins the hard-wrapped lines of one
+paragraph back together (also in double-spaced PDF text, where every line is followed by
+an empty line).
+
+Output convention (shared with the "marked" layout of the HTML/DOCX readers): one unit per
+line; units are separated by a blank line, except consecutive list items, table rows and
+table-of-contents lines, which sit on consecutive lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- character level -----------------------------------------------------------------
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SOFT_HYPHEN = "\u00ad"
+# U+2010/U+2011 inside a word is PDF hyphenation ("sund‐hedsaftalen"); before a capital it
+# is a real compound hyphen ("Høje‐Taastrup").
+_UNI_HYPHEN_IN_WORD = re.compile(r"(?<=[a-zæøåé])[\u2010\u2011](?=[a-zæøå])")
+_UNI_HYPHEN = re.compile(r"[\u2010\u2011]")
+_SUPERSCRIPT_MARK = re.compile(r"(?<=[A-Za-zÆØÅæøåé.,;:)])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+# "praksissektor1)" / "sygehusene2)." : a footnote number glued to a word
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-zæøåé])\d{1,2}\)(?=[\s.,;:]|$)")
+
+# --- line level: boilerplate and furniture --------------------------------------------
+_BOILERPLATE_LINES = {
+    "gå til indhold", "gå til hovedindhold", "spring til indhold", "søg", "english", "menu",
+    "luk", "del", "print", "udskriv", "til toppen", "link til denne side:", "link til denne side",
+    "oprettet", "opdateret", "oversigt (indholdsfortegnelse)", "den fulde tekst", "redaktionel note",
+    "retsinformation", "del siden", "del på facebook", "del på linkedin", "læs mere",
+}
+_WATERMARKS = {"høringsudkast", "udkast", "kladde", "fortroligt", "draft", "høringsversion"}
+_MONTHS = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?"
+_DROP_PATTERNS = [
+    re.compile(r"xmlns=|viewBox=|^<\/?(svg|path|g|use)\b", re.I),            # inline svg residue
+    re.compile(r"^\S+\.(jpe?g|png|gif|svg|webp|bmp|tiff?)$", re.I),           # image file names
+    re.compile(r"^klik på billedet\b", re.I),                                  # image captions
+    re.compile(r"^(oprettet|opdateret|senest opdateret|publiceret)\s*:?\s*(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.? " + _MONTHS + r" \d{4})$", re.I),
+    re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$"),                         # a bare date under Oprettet/Opdateret
+    re.compile(r"^\d{1,2}\.? " + _MONTHS + r" \d{4}$", re.I),                 # news date line "23 AUG 2019"
+    # PDF page furniture: running headers/footers of meeting appendices, page numbers
+    re.compile(r"^punkt nr\.?\s*\d+\s*[-–]\s*\S.*$", re.I),
+    re.compile(r"^bilag \d+\s*[-–]\s*side\s*-?\s*\d+\s*(af|/)\s*\d+$", re.I),
+    re.compile(r"^møde i .{3,80}\bd(en)?\.?\s*\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$", re.I),
+    re.compile(r"^side\s+\d+(\s*(af|/)\s*\d+)?$", re.I),
+    re.compile(r"^-?\s*\d{1,3}\s*-?$"),                                       # bare page number
+    re.compile(r"^[=_*~-]{10,}$"),                                            # banner rules
+]
+
+_BULLET = re.compile(r"^(?:[•●▪■◦○·∙◆►➢✓\uf0b7\ufffd\ue000-\uf8ff]|[-–*])\s*(?=\S)")
+_TOC = re.compile(r"^.{2,150}?(?:\t+|\.{4,}\s*|\s{3,})\d{1,3}$")
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
+_NUM_PAREN = re.compile(r"^\d{1,2}\)\s+\S")
+_LEGAL_START = re.compile(r"^(§\s*\d+|Stk\.\s*\d+\.|Kapitel\s+\d+|Afsnit\s+[IVX\d]+)")
+_LEGAL_PARA = re.compile(r"^§\s*\d+\s*[a-z]?\.\s")
+
+
+# a line ending in one of these words continues on the next line
+_OPEN_WORDS = {"og", "eller", "til", "for", "af", "i", "med", "om", "på", "mellem", "at", "samt", "den", "det",
+               "de", "en", "et", "fra", "ved", "under", "over", "vedr.", "jf."}
+_PERIOD_LINE = re.compile(r"^(19|20)\d{2}\s*[-–]\s*(19|20)?\d{2}$")
+
+
+@dataclass
+class _Line:
+    text: str
+    kind: str        # "p" text, "li" list item, "row" table row, "toc", "h" marked heading, "num" numbered line
+    gap: int         # empty lines before it
+    hard: bool       # a whitespace-only line, page break or removed line before it
+    indent: bool = False  # the raw line started with white space (a new page in PDF text)
+
+
+def normalise_chars(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_ZERO_WIDTH)
+    # a soft or Unicode hyphen ending a line is always hyphenation: keep it as a soft
+    # hyphen marker that _hyphen_join removes; elsewhere a soft hyphen is invisible
+    text = re.sub(r"[\u00ad\u2010\u2011][ \u00a0]*\n", "\u00ad\n", text)
+    text = re.sub(r"\u00ad(?!\n)", "", text)
+    text = _UNI_HYPHEN_IN_WORD.sub("", text)
+    return _UNI_HYPHEN.sub("-", text)
+
+
+def is_furniture(line: str) -> bool:
+    """A line that is page furniture or web boilerplate, never document content."""
+    s = _SPACES.sub(" ", line).strip()
+    if not s:
+        return False
+    low = s.lower()
+    if low in _BOILERPLATE_LINES or low in _WATERMARKS:
+        return True
+    return any(p.search(s) for p in _DROP_PATTERNS)
+
+
+def looks_legal(text: str) -> bool:
+    """Legislation layout: many lines start with '§ N.' (one § or Stk. per line)."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    paras = sum(1 for ln in lines if _LEGAL_PARA.match(ln.strip()))
+    return paras >= 2 and paras >= 0.1 * len(lines)
+
+
+def clean_text(text: str, layout: str = "plain") -> str:
+    """Extracted text of one document -> its normalised text."""
+    text = normalise_chars(text)
+    if layout == "legal" or (layout == "plain" and looks_legal(text)):
+        return _clean_legal(text)
+    lines = _classify(text, layout)
+    return _join(lines, layout)
+
+
+def _clean_legal(text: str) -> str:
+    """Legislation text is one § / Stk. per line already: only whitespace and chrome."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        s = _SPACES.sub(" ", raw.replace("\t", " ")).strip()
+        if s and is_furniture(s) and not _LEGAL_START.match(s):
+            continue
+        if not s:
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        out.append(s)
+    return "\n".join(out).strip() + "\n"
+
+
+def _classify(text: str, layout: str) -> list[_Line]:
+    lines: list[_Line] = []
+    gap, hard = 0, False
+    for raw in text.split("\n"):
+        if "\f" in raw:
+            hard = True
+            raw = raw.replace("\f", "")
+        if not raw.strip():
+            gap += 1
+            hard = hard or bool(raw)      # a line of spaces (or NBSPs) separates paragraphs
+            continue
+        if is_furniture(raw):
+            hard = True
+            continue
+        s = raw.strip(" \u00a0")
+        kind = "p"
+        if "\t" in s.rstrip("\t") and not _TOC.match(s.strip()):
+            cells = [_SPACES.sub(" ", c).strip() for c in s.rstrip("\t").split("\t")]
+            s, kind = "| " + " | ".join(cells) + " |", "row"
+        elif "\t" in s or _TOC.match(_SPACES.sub(" ", s)):
+            s = re.sub(r"[ \u00a0]+", " ", s.strip()).replace(" \t", "\t")
+            kind = "toc" if _TOC.match(s) else "p"
+        else:
+            s = _SPACES.sub(" ", s).strip()
+            if layout == "marked" and s.startswith("#"):
+                kind = "h"
+            elif layout == "marked" and s.startswith("|"):
+                kind = "row"
+            else:
+                m = _BULLET.match(s)
+                if m and not re.match(r"^-?\d", s) and not (s[0] in "-–" and len(s) > 1 and s[1] not in " \t"):
+                    s, kind = "- " + s[m.end():].strip(), "li"
+                elif _NUMBERED.match(s) or _NUM_PAREN.match(s):
+                    kind = "num"
+        if kind not in ("row", "toc"):
+            s = _SUPERSCRIPT_MARK.sub("", s)
+            s = _FOOTNOTE_MARK.sub("", s)
+        lines.append(_Line(s, kind, gap, hard, raw[:1] in (" ", "\u00a0", "\t")))
+        gap, hard = 0, False
+    return lines
+
+
+def _starts_lower(s: str) -> bool:
+    return bool(s) and (s[0].islower() or s[0] in "(,;")
+
+
+def _is_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _hyphen_join(a: str, b: str) -> str:
+    """Join a line ending in a hyphen with the next: 'forebyg-' + 'gelse' -> 'forebyggelse',
+    but 'Sundheds-' + 'it' -> 'Sundheds-it' and 'social-' + 'og' -> 'social- og'."""
+    first = re.match(r"[\wæøåÆØÅ]+", b)
+    word = first.group(0) if first else ""
+    last = re.search(r"([\wæøåÆØÅ]+)-$", a)
+    prev = last.group(1) if last else ""
+    if word.lower() in ("og", "eller", "samt", "til", "som", "mv", "m.v"):
+        return a + " " + b
+    if a.endswith(_SOFT_HYPHEN):
+        return a[:-1] + b
+    if len(word) <= 3 or prev.isupper() or prev.isdigit():
+        return a + b
+    return a[:-1] + b
+
+
+def _width(lines: list[_Line]) -> int:
+    lengths = sorted(len(ln.text) for ln in lines if ln.kind in ("p", "li", "num"))
+    if not lengths:
+        return 80
+    return max(40, lengths[int(0.9 * (len(lengths) - 1))])
+
+
+def _double_spaced(lines: list[_Line]) -> bool:
+    soft = sum(1 for ln in lines[1:] if ln.gap == 1 and not ln.hard)
+    return soft >= 0.4 * max(1, len(lines))
+
+
+def _structural(ln: _Line) -> bool:
+    return ln.kind in ("li", "row", "toc", "h", "num")
+
+
+def _should_join(a: _Line, b: _Line, width: int, double: bool, layout: str) -> bool:
+    if _structural(b) or a.kind in ("row", "toc", "h"):
+        return False
+    at, bt = a.text, b.text
+    hyphenated = bool(re.search(r"[a-zæøå][-\u00ad]$", at)) and _starts_lower(bt)
+    ends_sentence = at.endswith((".", "!", "?", ":"))
+    last_word = at.rsplit(" ", 1)[-1].lower()
+    if not ends_sentence and (b.gap <= 1 or hyphenated) and (
+        last_word in _OPEN_WORDS or (_PERIOD_LINE.match(bt) and not _structural(a))
+    ):
+        return True                           # "… visioner og" / "… for Sundhedsaftalen" + "2015 - 2018"
+    if b.gap == 0 and not b.hard:
+        if hyphenated or _starts_lower(bt):
+            return True
+        if layout == "marked":
+            return True
+        if _is_caps(at) and _is_caps(bt) and a.kind != "li":
+            return True                       # a heading wrapped over two lines
+        if ends_sentence and (b.indent or (len(bt) < 0.6 * width and not bt.endswith((".", ":", ",")))):
+            return False                      # a new page, or a heading after a paragraph
+        last = at.rsplit("\n", 1)[-1]
+        if len(last) >= 0.75 * width and not at.endswith(":"):
+            return True
+        return at.endswith((",", ";")) and len(last) >= 0.5 * width
+    if double and b.gap == 1 and not b.hard:
+        if hyphenated or _starts_lower(bt):
+            return True
+        return len(at.rsplit("\n", 1)[-1]) >= 0.7 * width and not ends_sentence
+    # a hard break (several empty lines, a line of spaces, removed furniture, a page break)
+    return (hyphenated or _starts_lower(bt)) and not ends_sentence
+
+
+def _line_lists(units: list[_Line]) -> None:
+    """Three or more short lines in a row, none a sentence (names of parties, an address):
+    a list, one item per line."""
+    run: list[_Line] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            for u in run:
+                u.kind, u.text = "li", "- " + u.text
+        run.clear()
+
+    for u in units:
+        short = u.kind == "p" and len(u.text) < 60 and not u.text.endswith((".", ":", "!", "?")) and not _is_caps(u.text)
+        if short and (not run or (u.gap == 0 and not u.hard)):
+            run.append(u)
+        else:
+            flush()
+            if short:
+                run.append(u)
+    flush()
+
+
+def _join(lines: list[_Line], layout: str) -> str:
+    width = _width(lines)
+    double = _double_spaced(lines)
+    units: list[_Line] = []
+    for ln in lines:
+        if units and _should_join(units[-1], ln, width, double, layout):
+            a = units[-1]
+            if re.search(r"[\wæøå][-\u00ad]$", a.text) and _starts_lower(ln.text):
+                a.text = _hyphen_join(a.text, ln.text)
+            else:
+                a.text = a.text + " " + ln.text
+            continue
+        units.append(_Line(ln.text, ln.kind, ln.gap, ln.hard, ln.indent))
+    _line_lists(units)
+    out: list[str] = []
+    for i, u in enumerate(units):
+        if i:
+            prev = units[i - 1]
+            tight = (prev.kind == u.kind and u.kind in ("li", "row", "toc")) or (
+                prev.kind == u.kind == "num" and u.gap == 0 and _NUMBERED.match(u.text) and _NUMBERED.match(prev.text)
+            )
+            out.append("\n" if tight else "\n\n")
+        u.text = u.text.replace(_SOFT_HYPHEN, "-")
+        out.append(_SPACES.sub(" ", u.text).strip() if u.kind != "toc" else u.text)
+    return "".join(out).strip() + "\n"

@@ -90,5 +90,6 @@ register("commands", "ingest", "aftalegraf.ingest.cli")
 register("commands", "kg", "aftalegraf.kg.cli")
 register("commands", "search", "aftalegraf.search.cli")
 register("commands", "web", "aftalegraf.web.cli")
+register("commands", "compare", "aftalegraf.kg.compare.cli")
 
 STAGE_ORDER = ("graph", "index")

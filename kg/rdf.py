@@ -153,8 +153,7 @@ def rdflib_dataset(store) -> "object":
     """An rdflib ``Dataset`` over the store's Oxigraph graph (through oxrdflib), for users
     who want rdflib's API. Shares the process-wide handle."""
     import rdflib
+    from oxrdflib.store import OxigraphStore
 
-    ds = rdflib.Dataset(store="Oxigraph")
-    # oxrdflib keeps its pyoxigraph store in ``_inner``; hand it ours (one handle per path)
-    ds.store._inner = open_graph(store.graph_path)
+    ds = rdflib.Dataset(store=OxigraphStore(store=open_graph(store.graph_path)), default_union=True)
     return ds

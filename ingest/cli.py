@@ -1,5 +1,186 @@
-"""Command group placeholder: replaced by the subsystem's real commands."""
+"""`aftalegraf ingest | documents | show | status | reindex`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from aftalegraf import stages
+from aftalegraf.cli import add_store_option
+from aftalegraf.errors import NotFound
+from aftalegraf.output import print_json, print_table
+from aftalegraf.store import open_store
+
+_RAW = argparse.RawDescriptionHelpFormatter
 
 
 def register(sub) -> None:
-    return None
+    p = sub.add_parser(
+        "ingest", formatter_class=_RAW,
+        help="read files or folders (recursively) into the store",
+        description=(
+            "Read documents into the store: .txt/.md (text from PDFs and web pages), .pdf, .html/.htm,\n"
+            ".docx and retsinformation LexDania .xml. Folders are read recursively. A file that\n"
+            "holds several documents (an agenda with its appendices) is split into them.\n"
+            "Unchanged files are skipped; a changed file replaces its earlier documents.\n"
+            "A file that fails is reported with the reason; the others are still read, and the\n"
+            "command then exits with status 1.\n\n"
+            "Example:  aftalegraf ingest ~/dokumenter/sundhedsaftaler --store ./lager"
+        ),
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
+    add_store_option(p)
+    p.add_argument("--json", action="store_true", help="print the per-file report as JSON on stdout (nothing else)")
+    p.add_argument("--force", action="store_true", help="re-read files even when they are unchanged")
+    p.add_argument("--skip-graph", action="store_true", help="do not update the knowledge graph now (run `reindex` later)")
+    p.add_argument("--skip-index", action="store_true", help="do not update the search index now (run `reindex` later)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("documents", help="list the documents in the store",
+                       description="List ingested documents: id, type, region, agreement period, title.")
+    add_store_option(p)
+    p.add_argument("--json", action="store_true", help="print JSON on stdout")
+    p.set_defaults(func=cmd_documents)
+
+    p = sub.add_parser(
+        "show", formatter_class=_RAW, help="show a provision (with its heading path and text) or a document's outline",
+        description=(
+            "Show one provision with its heading path, text and sub-provisions, e.g.\n"
+            "  aftalegraf show bek-2022-1248/p21/stk2\n"
+            "or, for a document id, the document's metadata and outline:\n"
+            "  aftalegraf show vej-2013-9005"
+        ),
+    )
+    p.add_argument("id", metavar="ID", help="a provision id (doc/p21/stk2) or a document id (bek-2022-1248)")
+    add_store_option(p)
+    p.add_argument("--json", action="store_true", help="print JSON on stdout")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("status", help="what the store holds, and whether the graph and index are up to date",
+                       description="Counts of sources, documents and provisions; derived stages that are stale.")
+    add_store_option(p)
+    p.add_argument("--json", action="store_true", help="print JSON on stdout")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("reindex", help="rebuild the knowledge graph and search index from the stored provisions",
+                       description="Rebuild the derived stages (graph, index) from the documents in the store, "
+                                   "e.g. after `ingest --skip-graph --skip-index` or a failed update.")
+    add_store_option(p)
+    p.add_argument("--only", choices=["graph", "index"], action="append", help="rebuild only this stage (repeatable)")
+    p.set_defaults(func=cmd_reindex)
+
+
+def cmd_ingest(args) -> int:
+    from .pipeline import ingest_paths
+
+    store = open_store(args.store)
+    skip = [n for n, flag in (("graph", args.skip_graph), ("index", args.skip_index)) if flag]
+    derive = stages.stage_names(skip=skip)
+    report = ingest_paths(store, args.paths, derive=derive, force=args.force)
+    if args.json:
+        print_json(report.to_dict())
+    else:
+        rows = [(f.status, f.path, len(f.documents), f.provisions, f.error or ", ".join(f.documents))
+                for f in report.files]
+        print_table(rows, ["status", "file", "docs", "provisions", "documents / error"])
+        summary = report.to_dict()["summary"]
+        counts = store.counts()
+        print(f"\n{', '.join(f'{v} {k}' for k, v in sorted(summary.items()))}; store {store.path}: "
+              f"{counts['documents']} documents, {counts['provisions']} provisions", file=sys.stderr)
+    for f in report.failed:
+        print(f"aftalegraf ingest: {f.path}: {f.error}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def _doc_dict(d) -> dict:
+    return {
+        "id": d.id, "title": d.title, "type": d.type, "region": d.region, "source": d.source_path,
+        "provisions": d.meta.get("provision_count", len(d.provisions)), "period": d.period,
+        "identifier": d.identifier, "eli": d.eli, "issuer": d.issuer, "date": d.date,
+    }
+
+
+def cmd_documents(args) -> int:
+    store = open_store(args.store)
+    docs = [_doc_dict(d) for d in store.documents()]
+    if args.json:
+        print_json({"documents": docs})
+    else:
+        print_table([(d["id"], d["type"], d["region"], d["period"], d["provisions"], d["title"]) for d in docs],
+                    ["id", "type", "region", "period", "provisions", "title"])
+    return 0
+
+
+def cmd_show(args) -> int:
+    store = open_store(args.store)
+    ident = args.id.strip()
+    try:
+        p = store.provision(ident)
+    except NotFound:
+        p = None
+    if p is None:
+        doc = store.document(ident)          # raises NotFound naming the id
+        outline = [x for x in doc.provisions if x.kind in ("kapitel", "section", "heading", "paragraf")]
+        if args.json:
+            data = _doc_dict(doc)
+            data["provisions"] = len(doc.provisions)
+            data["outline"] = [{"id": x.id, "kind": x.kind, "label": x.label, "title": x.title,
+                                "depth": len(x.path)} for x in outline]
+            print_json(data)
+            return 0
+        print(f"{doc.id}  ({doc.type})\n{doc.title}")
+        for key in ("issuer", "region", "period", "date", "identifier", "eli", "source_path"):
+            if getattr(doc, key):
+                print(f"  {key}: {getattr(doc, key)}")
+        print(f"  provisions: {len(doc.provisions)}\n")
+        for x in outline:
+            head = x.title or x.text.split("\n", 1)[0][:80]
+            label = f"{x.label} " if x.label and not head.startswith(x.label) else ""
+            print(f"{'  ' * len(x.path)}{label}{head[:100]}   [{x.id}]")
+        return 0
+    children = store.children(p.id)
+    doc = store.document(p.document_id, with_provisions=False)
+    if args.json:
+        data = p.to_dict()
+        data["document"] = {"id": doc.id, "title": doc.title, "type": doc.type, "region": doc.region}
+        data["children"] = [c.id for c in children]
+        print_json(data)
+        return 0
+    print(f"{doc.title}  [{doc.id}]")
+    for i, h in enumerate(p.path):
+        print(f"{'  ' * (i + 1)}{h}")
+    print(f"\n{p.text}\n")
+    if children:
+        print("sub-provisions: " + ", ".join(c.id.rsplit("/", 1)[-1] for c in children))
+    print(f"[{p.id}  kind={p.kind}  chars {p.start}-{p.end}]")
+    return 0
+
+
+def cmd_status(args) -> int:
+    store = open_store(args.store)
+    counts = store.counts()
+    names = stages.stage_names()
+    data = {
+        "store": str(store.path),
+        "sources": len(store.sources()),
+        **counts,
+        "generation": store.generation,
+        "stages": {n: {"generation": store.get_meta(f"stage:{n}:generation"), "stale": stages.is_stale(store, n)}
+                   for n in names},
+    }
+    if args.json:
+        print_json(data)
+        return 0
+    print(f"store:       {data['store']}\nsources:     {data['sources']}\ndocuments:   {counts['documents']}\n"
+          f"provisions:  {counts['provisions']}\ngeneration:  {data['generation']}")
+    for n, st in data["stages"].items():
+        print(f"{n + ':':12} {'STALE (run `aftalegraf reindex`)' if st['stale'] else 'up to date'}")
+    return 0
+
+
+def cmd_reindex(args) -> int:
+    store = open_store(args.store)
+    names = stages.stage_names(only=args.only)
+    print(f"aftalegraf reindex: rebuilding {', '.join(names) or 'nothing'}", file=sys.stderr)
+    stages.rebuild(store, names)
+    return 0

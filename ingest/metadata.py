@@ -111,7 +111,11 @@ def describe(clean: str, raw: str, hints: dict[str, Any] | None = None, cue: str
 
     # --- legislation and guidance with a legal identifier ---------------------------
     banner = next((m for ln in _lines(raw)[:3] if (m := _BANNER.match(ln))), None)
-    ident = _IDENT.search(head_raw) or (_IDENT.search(hints.get("identifier", "")) if hints.get("identifier") else None)
+    # the identifier as a header line of its own ("BEK nr 1248 af 05/09/2022", "VEJ nr 9005 af
+    # 20/12/2013 Gældende"), not a mention in running text or a table
+    ident = next((m for ln in _lines(raw)[:12] if (m := _IDENT.match(ln)) and len(ln) - m.end() < 20), None)
+    if ident is None and hints.get("identifier"):
+        ident = _IDENT.search(str(hints["identifier"]))
     if banner:
         info.code = "LBK" if banner.group("title").lower().startswith("bekendtgørelse af") else "LOV"
         info.number, info.year = banner.group("nr"), banner.group("year")

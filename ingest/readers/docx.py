@@ -34,6 +34,33 @@ def _squash(text: str) -> str:
     return _WS.sub(" ", text.replace("\n", " ").replace("\v", " ")).strip()
 
 
+_SKIP_ANCESTORS = {"del", "moveFrom", "txbxContent", "instrText"}
+
+
+def _para_text(p_el) -> str:
+    """A paragraph's text as shown: runs also inside hyperlinks, fields, content controls
+    and tracked insertions; tracked deletions and text boxes (floating side content) left
+    out. python-docx's ``Paragraph.text`` reads direct runs only and loses insertions."""
+    parts: list[str] = []
+    for el in p_el.iter(_w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen")):
+        node, skip = el.getparent(), False
+        while node is not None and node is not p_el:
+            if node.tag.rsplit("}", 1)[-1] in _SKIP_ANCESTORS:
+                skip = True
+                break
+            node = node.getparent()
+        if skip:
+            continue
+        local = el.tag.rsplit("}", 1)[-1]
+        if local == "t":
+            parts.append(el.text or "")
+        elif local == "noBreakHyphen":
+            parts.append("-")
+        else:
+            parts.append(" ")
+    return "".join(parts)
+
+
 # -- numbering -----------------------------------------------------------------------
 
 def _roman(n: int) -> str:
@@ -242,7 +269,7 @@ class DocxReader(Reader):
             for child in _body_blocks(document.element.body):
                 if child.tag == _w("p"):
                     para = Paragraph(child, document)
-                    text = _squash(para.text)
+                    text = _squash(_para_text(child))
                     if not text or _is_toc(para):
                         continue
                     level = _heading_level(para)
@@ -302,7 +329,7 @@ class DocxReader(Reader):
                 if id(cell._tc) in seen:  # a merged cell repeats across the columns it spans
                     continue
                 seen.add(id(cell._tc))
-                cells.append(_squash(" ".join(p.text for p in cell.paragraphs)).replace("|", "/"))
+                cells.append(_squash(" ".join(_para_text(p._p) for p in cell.paragraphs)).replace("|", "/"))
             if any(cells):
                 rows.append("| " + " | ".join(cells) + " |")
         return rows

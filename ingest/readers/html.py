@@ -30,7 +30,9 @@ DROP_SELECTORS = (
     "[id*=cookie i]", "[class*=cookie i]", "[id*=consent i]", "[class*=consent i]",
     "[id*=CybotCookiebot]", "[class*=breadcrumb i]", "[id*=breadcrumb i]", "[aria-label*=breadcrumb i]",
     "[aria-label*=brødkrumme i]", "[class*=skip-link i]", "[class*=skiplink i]", "[class*=skip-to i]",
-    "[class*=share i]", "[class*=social i]", "[class*=print-page i]",
+    # whole class words only: "share" must not take "shared-content" with it
+    "[class~=share i]", "[class*=share-bar i]", "[class*=share-buttons i]", "[class*=social-share i]",
+    "[class~=social i]", "[class*=social-links i]", "[class*=print-page i]",
 )
 # Whole elements whose only text is one of these are furniture wherever they sit.
 FURNITURE_TEXT = re.compile(
@@ -208,11 +210,16 @@ class _Renderer:
 
 
 def _content_root(tree):
-    for selector in ("main", "[role=main]", "article", "#content", "#main-content", ".main-content", "body"):
+    for selector in ("main", "[role=main]", "#main-content", ".main-content", "#content"):
         node = tree.css_first(selector)
         if node is not None:
             return node
-    return tree.root
+    # one <article> is the content when the page's title is in it; several are teasers
+    articles = tree.css("article")
+    h1 = tree.css_first("h1")
+    if len(articles) == 1 and (h1 is None or _has_ancestor(h1, "article")):
+        return articles[0]
+    return tree.css_first("body") or tree.root
 
 
 def _has_ancestor(node, tag: str) -> bool:
@@ -277,10 +284,11 @@ class HtmlReader(Reader):
             for node in root.css(selector):
                 if node.mem_id != root.mem_id and node.tag not in ("html", "body", "main", "article"):
                     node.remove()
-        for tag in ("header", "footer"):
-            # page-level header/footer are site furniture; an article's own header holds its title
-            for node in root.css(tag):
-                if not _has_ancestor(node, "article") and root.tag != "article":
+        if root.tag in ("body", "html"):
+            # no content element: page-level header/footer are site furniture; those inside
+            # an <article> hold its own title, date and notes
+            for node in root.css("header, footer"):
+                if not (_has_ancestor(node, "main") or _has_ancestor(node, "article")):
                     node.remove()
         for node in root.css("a, p, div, span, li"):
             if FURNITURE_TEXT.match(_squash(node.text()).strip(" .:>›»")):

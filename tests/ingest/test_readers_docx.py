@@ -175,3 +175,28 @@ def test_toc_lines_dropped_and_content_controls_read(tmp_path):
     text = DocxReader().read(path).text
     assert text.count("Indledning") == 1 and "Organisering" not in text
     assert "Tekst i en indholdskontrol." in text
+
+
+def test_tracked_changes_read_as_accepted(tmp_path):
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    para = d.add_paragraph("Regionen skal ")
+    ins = para._p.makeelement(qn("w:ins"), {qn("w:id"): "1", qn("w:author"): "x"})
+    run = para._p.makeelement(qn("w:r"), {})
+    t = run.makeelement(qn("w:t"), {})
+    t.text = "altid "
+    run.append(t)
+    ins.append(run)
+    para._p.append(ins)
+    dele = para._p.makeelement(qn("w:del"), {qn("w:id"): "2", qn("w:author"): "x"})
+    drun = para._p.makeelement(qn("w:r"), {})
+    dt = drun.makeelement(qn("w:delText"), {})
+    dt.text = "aldrig "
+    drun.append(dt)
+    dele.append(drun)
+    para._p.append(dele)
+    para.add_run("følge op.")
+    path = tmp_path / "tracked.docx"
+    d.save(str(path))
+    assert "Regionen skal altid følge op." in DocxReader().read(path).text

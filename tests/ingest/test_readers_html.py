@@ -190,3 +190,35 @@ def test_layout_table_read_as_blocks(tmp_path):
     lines = HtmlReader().read(path).text.splitlines()
     assert "## 2. Mål" in lines and "Regionen skal følge op." in lines and "Kommunerne skal deltage." in lines
     assert not any(line.startswith("|") for line in lines)
+
+
+def test_header_inside_main_is_content_and_shared_class_kept(tmp_path):
+    path = tmp_path / "hero.html"
+    path.write_text(
+        '<html><body><header><nav>Menu</nav><p>Sitenavn</p></header>'
+        '<main><header class="hero"><h1>Sundhedsklynger</h1></header>'
+        '<div class="shared-content"><p>Klyngerne samler region og kommuner.</p></div>'
+        '<div class="share"><a href="#">Del på LinkedIn</a><span>Facebook</span></div></main>'
+        "<footer><p>Kontakt os</p></footer></body></html>",
+        encoding="utf-8",
+    )
+    ex = HtmlReader().read(path)
+    assert ex.title == "Sundhedsklynger"
+    assert ex.text.splitlines()[0] == "# Sundhedsklynger"
+    assert "Klyngerne samler region og kommuner." in ex.text
+    for junk in ("Sitenavn", "Menu", "Kontakt os", "LinkedIn", "Facebook"):
+        assert junk not in ex.text
+
+
+def test_page_without_main_drops_page_header_and_footer(tmp_path):
+    path = tmp_path / "plain.html"
+    path.write_text(
+        "<html><body><header><p>Region Sjælland</p></header><h1>Om aftalen</h1><p>Aftalen gælder 2019-2023.</p>"
+        "<article><header><p>Publiceret 1. marts 2019</p></header><p>Artiklen.</p></article>"
+        "<footer><p>Alléen 15, 4180 Sorø</p></footer></body></html>",
+        encoding="utf-8",
+    )
+    ex = HtmlReader().read(path)
+    assert "Region Sjælland" not in ex.text and "Sorø" not in ex.text
+    assert "Aftalen gælder 2019-2023." in ex.text and "Publiceret 1. marts 2019" in ex.text
+    assert ex.meta["published"] == "2019-03-01"

@@ -27,6 +27,17 @@ _JUNK_TITLE = re.compile(
 )
 
 
+# Typographic ligatures are single glyphs in PDF fonts; as text they split words for search.
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st", "\x00": ""})
+
+
+def page_text(raw: str) -> str:
+    """One page's extracted text with the PDF-only artefacts undone (ligatures, CR line
+    ends, NULs from broken font maps); everything else is the cleaning step's."""
+    return raw.translate(_LIGATURES).replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+
+
 def _clean_title(value) -> str:
     title = re.sub(r"\s+", " ", str(value or "")).strip()
     return "" if not title or _JUNK_TITLE.match(title) else title
@@ -85,7 +96,7 @@ class PdfReader(Reader):
                 log.warning("%s: page %d: no text (%s)", path, number, self._why(exc))
                 failed += 1
                 text = ""
-            texts.append(text.replace("\r\n", "\n").replace("\r", "\n").strip("\n"))
+            texts.append(page_text(text))
         if failed == len(pages):
             raise IngestError(path, "corrupt PDF: no page's content could be read")
         text_pages = sum(1 for t in texts if len(t.strip()) >= MIN_CHARS_PER_TEXT_PAGE)

@@ -152,3 +152,9 @@ def test_end_to_end_provisions(tmp_path, tmp_store, pdf_path):
     assert "forebyggelse" in texts  # hyphenation across the line break undone
     for p in provisions:
         assert HEADER not in p.text and FOOTER not in p.text and "Side 1 af 3" not in p.text, p
+
+
+def test_page_text_undoes_pdf_artefacts():
+    from aftalegraf.ingest.readers.pdf import page_text
+
+    assert page_text("\r\nSundhedsproﬁl og ﬂere\x00 oﬀentlige\r\n") == "Sundhedsprofil og flere offentlige"

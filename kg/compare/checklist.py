@@ -192,7 +192,7 @@ def requirements_from_vejledning(doc: Document) -> list[Requirement]:
                                              source=dict(source)))
     out = [r for r in known if r.key in found] + extra
     for r in out:
-        r.section = r.source.get("section") or r.section
+        r.section = r.source.get("section") or ""
     return out
 
 

@@ -78,3 +78,11 @@ def fixture_result(tmp_path_factory):
     result = compare(store)
     store.close()
     return result
+
+
+@pytest.fixture(scope="session")
+def cmp_helpers():
+    """The loader for tests (conftest modules are not importable by name)."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(load_text=load_text, add_to_store=add_to_store, FIXTURES=FIXTURES, AGREEMENTS=AGREEMENTS)

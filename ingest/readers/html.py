@@ -25,7 +25,10 @@ DROP_TAGS = (
 )
 # Furniture found by attribute: consent banners, breadcrumbs, skip links, share/print bars.
 DROP_SELECTORS = (
-    "[hidden]", "[aria-hidden=true]",
+    # collapsed accordion panels are [hidden] but hold content; hidden icons and
+    # screen-reader-only hints ("Åbner i nyt vindue") do not
+    "span[aria-hidden=true]", "i[aria-hidden=true]", ".sr-only", ".visually-hidden", ".visuallyhidden",
+    ".screen-reader-text",
     "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[role=search]", "[role=dialog]",
     "[id*=cookie i]", "[class*=cookie i]", "[id*=consent i]", "[class*=consent i]",
     "[id*=CybotCookiebot]", "[class*=breadcrumb i]", "[id*=breadcrumb i]", "[aria-label*=breadcrumb i]",
@@ -231,6 +234,13 @@ def _has_ancestor(node, tag: str) -> bool:
     return False
 
 
+def _accordion_trigger(node) -> bool:
+    attrs = node.attributes
+    return "aria-controls" in attrs or "aria-expanded" in attrs or any(
+        _has_ancestor(node, h) for h in HEADINGS
+    )
+
+
 def _meta_content(tree, *keys: str) -> str:
     for key in keys:
         for attr in ("property", "name", "itemprop"):
@@ -278,6 +288,8 @@ class HtmlReader(Reader):
         # Furniture first, so that a <main> inside a page header cannot be picked.
         for tag in DROP_TAGS:
             for node in tree.css(tag):
+                if tag == "button" and _accordion_trigger(node):
+                    continue  # an accordion's button is the heading of its panel
                 node.remove()
         root = _content_root(tree)
         for selector in DROP_SELECTORS:

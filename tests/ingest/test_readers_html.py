@@ -222,3 +222,19 @@ def test_page_without_main_drops_page_header_and_footer(tmp_path):
     assert "Region Sjælland" not in ex.text and "Sorø" not in ex.text
     assert "Aftalen gælder 2019-2023." in ex.text and "Publiceret 1. marts 2019" in ex.text
     assert ex.meta["published"] == "2019-03-01"
+
+
+def test_collapsed_accordion_content_kept_screen_reader_hints_dropped(tmp_path):
+    path = tmp_path / "faq.html"
+    path.write_text(
+        '<html><body><main><h2><button aria-expanded="false">Hvad er en sundhedsklynge?</button></h2>'
+        '<div class="accordion-panel" hidden><p>Et samarbejde omkring et akutsygehus.</p></div>'
+        '<p><a href="/x">Læs vejledningen<span class="sr-only">Åbner i nyt vindue</span></a>'
+        '<i class="icon" aria-hidden="true">\ue001</i></p></main></body></html>',
+        encoding="utf-8",
+    )
+    text = HtmlReader().read(path).text
+    assert "Et samarbejde omkring et akutsygehus." in text
+    assert "## Hvad er en sundhedsklynge?" in text.splitlines()
+    assert "Åbner i nyt vindue" not in text and "\ue001" not in text
+    assert "Læs vejledningen" in text

@@ -1,3 +1,262 @@
-"""placeholder, filled below"""
-def extract_goals(doc):
-    return []
+"""Goals of regional agreements and pages: visions, målsætninger, focus areas, target groups
+and the national goals they name; each linked to themes and national goals.
+
+Linking: explicit mentions first (``method="explicit"``): a national goal's name (score 1.0)
+or a theme's/national goal's keyword (score 0.5, 0.8 for multi-word keywords), with the
+keyword kept as evidence. Keywords come from ``ontology/reference/themes.ttl`` and
+``national-goals.ttl`` (``skos:prefLabel``, ``skos:altLabel``, ``ag:keyword``); a built-in
+table is the fallback when the files are absent. ``link_by_similarity`` adds
+``method="similarity"`` links later, given an embedding function.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Sequence
+
+from aftalegraf.model import Document, Provision
+
+from .facts import GoalFact, ThemeLink
+
+_REF = Path(__file__).resolve().parents[1] / "ontology" / "reference"
+
+# Fallback keyword tables (used when the Turtle files are missing).
+_THEMES_FALLBACK = {
+    "forebyggelse": ("Forebyggelse", ["forebyggelse", "forebyggende", "sundhedsfremme", "tidlig opsporing"]),
+    "behandling-og-pleje": ("Behandling og pleje", ["behandling", "pleje", "indlæggelse", "udskrivning"]),
+    "genoptraening-og-rehabilitering": ("Genoptræning og rehabilitering", ["genoptræning", "rehabilitering"]),
+    "sundheds-it": ("Sundheds-it og digitale arbejdsgange", ["sundheds-it", "digital", "telemedicin", "telesundhed", "it"]),
+    "mental-sundhed": ("Mental sundhed og psykiatri", ["mental sundhed", "psykisk", "psykiatri", "psykiske"]),
+    "aeldre-medicinske-patienter": ("Ældre medicinske patienter", ["ældre", "ældre medicinske patienter"]),
+    "kronisk-sygdom": ("Kronisk sygdom", ["kronisk", "kroniske", "kronikere"]),
+    "lighed-i-sundhed": ("Lighed i sundhed", ["lighed i sundhed", "ulighed", "sårbare", "udsatte"]),
+    "patientinddragelse": ("Patient- og pårørendeinddragelse", ["inddragelse", "pårørende", "samarbejdspart"]),
+    "boern-og-unge": ("Børn og unge", ["børn", "unge", "gravide"]),
+    "sammenhaengende-forloeb": ("Sammenhængende forløb", ["sammenhæng", "sammenhængende", "koordineret", "koordination"]),
+    "mestring-i-eget-hjem": ("Mestring i eget hjem", ["eget hjem", "mestring", "mestre"]),
+    "kvalitet": ("Kvalitet", ["kvalitet"]),
+    "data-og-viden": ("Data og viden", ["data", "viden", "forskning"]),
+}
+_NATIONAL_FALLBACK = {
+    "1": ("Bedre sammenhængende patientforløb", ["sammenhængende patientforløb"]),
+    "2": ("Styrket indsats for kronikere og ældre patienter", ["kronikere", "ældre patienter"]),
+    "3": ("Forbedret overlevelse og patientsikkerhed", ["overlevelse", "patientsikkerhed"]),
+    "4": ("Behandling af høj kvalitet", ["høj kvalitet"]),
+    "5": ("Hurtig udredning og behandling", ["hurtig udredning", "ventetid"]),
+    "6": ("Øget patientinddragelse", ["patientinddragelse"]),
+    "7": ("Flere sunde leveår", ["sunde leveår", "leveår"]),
+    "8": ("En mere effektiv sundhedssektor", ["effektiv sundhedssektor", "produktivitet"]),
+}
+# Keywords too general to count as an explicit mention on their own.
+_WEAK = {"sundhed", "effektiv", "ressourcer", "udgifter", "sammenhæng", "behandling", "it", "data", "viden",
+         "unge", "træning"}
+
+GOAL_DOC_TYPES_EXCLUDED = {"bekendtgørelse", "lov", "lovbekendtgørelse", "vejledning", "høringsbrev", "nyhed"}
+
+
+def _parse_ttl(path: Path) -> dict[str, tuple[str, list[str], str]]:
+    """{notation: (prefLabel@da, keywords, definition)} from a reference Turtle file."""
+    out: dict[str, tuple[str, list[str], str]] = {}
+    text = path.read_text(encoding="utf-8")
+    for block in re.split(r"\n\s*\n", text):
+        m = re.search(r'skos:notation\s+"([^"]+)"', block)
+        if not m:
+            continue
+        key = m.group(1)
+        pref = re.search(r'skos:prefLabel\s+"([^"]+)"@da', block)
+        label = pref.group(1) if pref else key
+        kws = []
+        for prop in ("skos:altLabel", "ag:keyword"):
+            for mm in re.finditer(prop + r"\s+((?:\"[^\"]+\"(?:@da)?\s*,?\s*)+)", block):
+                kws.extend(re.findall(r'"([^"]+)"', mm.group(1)))
+        definition = re.search(r'skos:definition\s+"([^"]+)"@da', block)
+        out[key] = (label, sorted(set(k.lower() for k in kws)), definition.group(1) if definition else "")
+    return out
+
+
+@lru_cache(maxsize=1)
+def themes() -> dict[str, tuple[str, list[str], str]]:
+    p = _REF / "themes.ttl"
+    if p.exists():
+        got = _parse_ttl(p)
+        if got:
+            return got
+    return {k: (v[0], v[1], "") for k, v in _THEMES_FALLBACK.items()}
+
+
+@lru_cache(maxsize=1)
+def national_goals() -> dict[str, tuple[str, list[str], str]]:
+    p = _REF / "national-goals.ttl"
+    if p.exists():
+        got = {k: v for k, v in _parse_ttl(p).items() if re.fullmatch(r"\d+", k)}
+        if got:
+            return got
+    return {k: (v[0], v[1], "") for k, v in _NATIONAL_FALLBACK.items()}
+
+
+def _kw_re(kw: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(kw) + r"(?:e|en|er|erne|et|s|n|ne|t|ns)?(?![\w])", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _kw_cached(kw: str) -> re.Pattern:
+    return _kw_re(kw)
+
+
+def explicit_links(text: str) -> tuple[list[ThemeLink], list[ThemeLink]]:
+    """Theme and national-goal links found by explicit mention in ``text``."""
+    th: list[ThemeLink] = []
+    for key, (label, kws, _) in themes().items():
+        best = None
+        for kw in [label.lower()] + kws:
+            if kw in _WEAK or len(kw) < 3:
+                continue
+            if _kw_cached(kw).search(text):
+                score = 1.0 if kw == label.lower() else (0.8 if " " in kw else 0.5)
+                if best is None or score > best.score:
+                    best = ThemeLink(key, score, "explicit", kw)
+        if best:
+            th.append(best)
+    ng: list[ThemeLink] = []
+    for key, (label, kws, _) in national_goals().items():
+        best = None
+        if _kw_cached(label.lower()).search(text):
+            best = ThemeLink(key, 1.0, "explicit", label)
+        else:
+            for kw in kws:
+                if kw in _WEAK or len(kw) < 4:
+                    continue
+                if _kw_cached(kw).search(text):
+                    score = 0.8 if " " in kw else 0.5
+                    if best is None or score > best.score:
+                        best = ThemeLink(key, score, "explicit", kw)
+        if best:
+            ng.append(best)
+    th.sort(key=lambda t: -t.score)
+    ng.sort(key=lambda t: -t.score)
+    return th, ng
+
+
+_MARKER = re.compile(r"^\s*(?:[-•–*\u2022\ufffd\u25aa\u25cf]\s*|(\d+)\)\s*|([a-z])\)\s*)")
+_KIND_WORDS = [
+    ("nationalt-maal", re.compile(r"nationale\s+mål", re.I)),
+    ("vision", re.compile(r"vision", re.I)),
+    ("maalgruppe", re.compile(r"målgruppe", re.I)),
+    ("maalsaetning", re.compile(r"målsætning", re.I)),
+    ("fokusomraade", re.compile(r"fokusområde|indsatsområde|områderne|temaer", re.I)),
+    ("maalsaetning", re.compile(r"\bmål\b", re.I)),
+]
+
+
+def _kind_from(context: str) -> str | None:
+    for kind, rx in _KIND_WORDS:
+        if rx.search(context):
+            return kind
+    return None
+
+
+def _strip_marker(p: Provision) -> tuple[int, int, str]:
+    m = _MARKER.match(p.text)
+    a = p.start + (m.end() if m else 0)
+    b = p.end
+    label = ""
+    if m and (m.group(1) or m.group(2)):
+        label = (m.group(1) or m.group(2)) + ")"
+    return a, b, label
+
+
+def extract_goals(doc: Document) -> list[GoalFact]:
+    if doc.type in GOAL_DOC_TYPES_EXCLUDED:
+        return []
+    by_id = {p.id: p for p in doc.provisions}
+    nat_labels = {v[0].lower(): k for k, v in national_goals().items()}
+    out: list[GoalFact] = []
+    counters: dict[str, int] = {}
+
+    def add(p: Provision, kind: str, a: int, b: int, label: str):
+        while a < b and doc.text[a].isspace():
+            a += 1
+        while b > a and (doc.text[b - 1].isspace() or doc.text[b - 1] in ".;"):
+            b -= 1
+        if b - a < 3:
+            return
+        text = doc.text[a:b]
+        th, ng = explicit_links(text)
+        if kind == "nationalt-maal":
+            key = nat_labels.get(re.sub(r"\s+", " ", text).strip().lower())
+            if key:
+                ng = [ThemeLink(key, 1.0, "explicit", national_goals()[key][0])]
+        counters[p.id] = counters.get(p.id, 0) + 1
+        out.append(GoalFact(p.id, counters[p.id], kind, text, a, b, label or (p.label or ""), th, ng))
+
+    for p in doc.provisions:
+        parent = by_id.get(p.parent_id) if p.parent_id else None
+        lead = ""
+        if parent is not None and parent.kind == "list":
+            # the lead-in: the parent's text before its first child
+            first_child = min((c.start for c in doc.provisions if c.parent_id == parent.id), default=parent.end)
+            lead = doc.text[parent.start:first_child]
+        heading = p.path[-1] if p.path else ""
+        if p.kind == "goal":
+            kind = _kind_from(lead) or _kind_from(heading) or "maalsaetning"
+            a, b, label = _strip_marker(p)
+            add(p, kind, a, b, label)
+        elif p.kind == "item" and lead:
+            kind = _kind_from(lead)
+            text = p.text.strip()
+            if kind == "nationalt-maal" or (kind and re.match(r"^\W*(?:at\b|[A-ZÆØÅ ,–-]{8,}$)", text, re.I)):
+                a, b, label = _strip_marker(p)
+                add(p, kind, a, b, label)
+        elif p.kind in ("paragraph", "list"):
+            # "Vores vision er: At borgeren ..." / "Visionen er: ..."
+            m = re.search(r"\b(?:vision(?:en)?|målsætning(?:en)?)\s+(?:er|lyder)\s*:\s*", p.text, re.I)
+            if m:
+                kind = "vision" if m.group(0).lower().startswith("vision") else "maalsaetning"
+                a = p.start + m.end()
+                end = p.text.find("\n\n", m.end())
+                b = p.start + (end if end > 0 else len(p.text))
+                add(p, kind, a, b, "")
+    return out
+
+
+def _cos(u: Sequence[float], v: Sequence[float]) -> float:
+    num = sum(a * b for a, b in zip(u, v))
+    nu = math.sqrt(sum(a * a for a in u))
+    nv = math.sqrt(sum(b * b for b in v))
+    return num / (nu * nv) if nu and nv else 0.0
+
+
+def link_by_similarity(goals: list[GoalFact], embed_fn: Callable[[list[str]], Sequence[Sequence[float]]],
+                       threshold: float = 0.5) -> list[GoalFact]:
+    """Add ``method="similarity"`` links: each goal is compared with every theme and national
+    goal (label + definition); those at or above ``threshold`` that are not linked already are
+    added with the score and the matched label as evidence. Mutates and returns ``goals``."""
+    if not goals:
+        return goals
+    th = themes()
+    ng = national_goals()
+    th_keys = list(th)
+    ng_keys = list(ng)
+    th_texts = [(th[k][0] + ". " + th[k][2]).strip() for k in th_keys]
+    ng_texts = [ng[k][0] for k in ng_keys]
+    vecs = embed_fn([g.text for g in goals] + th_texts + ng_texts)
+    gv = vecs[:len(goals)]
+    tv = vecs[len(goals):len(goals) + len(th_keys)]
+    nv = vecs[len(goals) + len(th_keys):]
+    for g, v in zip(goals, gv):
+        have = {t.key for t in g.themes}
+        for k, w in zip(th_keys, tv):
+            s = _cos(v, w)
+            if s >= threshold and k not in have:
+                g.themes.append(ThemeLink(k, round(s, 4), "similarity", th[k][0]))
+        have = {t.key for t in g.national_goals}
+        for k, w in zip(ng_keys, nv):
+            s = _cos(v, w)
+            if s >= threshold and k not in have:
+                g.national_goals.append(ThemeLink(k, round(s, 4), "similarity", ng[k][0]))
+        g.themes.sort(key=lambda t: (t.method != "explicit", -t.score))
+        g.national_goals.sort(key=lambda t: (t.method != "explicit", -t.score))
+    return goals

@@ -433,7 +433,7 @@ def answer(request: Request, query: str, fmt: str | None):
     if result.truncated:
         limit = int(store.settings.get("sparql_row_limit", 10000))
         headers["X-Aftalegraf-Truncated"] = f"true; row limit {limit}"
-        headers["Warning"] = f'199 aftalegraf "Resultatet er afkortet til {limit} rækker (sparql_row_limit)"'
+        headers["Warning"] = f'199 aftalegraf "result truncated to {limit} rows (sparql_row_limit)"'
     if fmt:
         ext = {"text/csv": "csv", "text/tab-separated-values": "tsv", "application/sparql-results+xml": "srx",
                "text/turtle": "ttl", "application/ld+json": "jsonld", "application/n-triples": "nt"}.get(media, "json")

@@ -1,9 +1,9 @@
 """HTML web pages (Sundhedsstyrelsen, the regions) -> marked text.
 
-The page's main content (``<main>``, ``<article>``, ``[role=main]``, else ``<body>``) is
-kept; site furniture is dropped before any text is taken: scripts, styles, svg, nav,
-page-level header/footer, aside, forms, cookie banners, skip links ("Gå til indhold"),
-breadcrumbs, hidden elements. Headings become ``#`` lines by level, list items ``- ``
+The page's main content (``<main>``, ``[role=main]``, ``#content``, the one ``<article>``
+holding the page's h1, else ``<body>``) is kept; site furniture is dropped before any text
+is taken: scripts, styles, svg, nav, page-level header/footer, aside, forms, cookie
+banners, skip links ("Gå til indhold"), breadcrumbs, share bars, screen-reader hints. Headings become ``#`` lines by level, list items ``- ``
 lines (ordered ones keep their number: ``- 2) ...``; nested lists are indented two spaces
 a level), table rows ``| a | b |`` lines; blocks are separated by blank lines.
 """
@@ -71,7 +71,9 @@ def decode_html(data: bytes, path: Path | str) -> str:
     candidates = []
     if declared:
         try:
-            candidates.append(codecs.lookup(declared.group(1).decode("ascii")).name)
+            name = codecs.lookup(declared.group(1).decode("ascii")).name
+            # as browsers do: a page labelled latin-1 or ASCII is read as windows-1252
+            candidates.append("cp1252" if name in ("iso8859-1", "latin-1", "ascii") else name)
         except LookupError:
             pass
     candidates += ["utf-8", "cp1252"]

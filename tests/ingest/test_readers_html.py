@@ -238,3 +238,11 @@ def test_collapsed_accordion_content_kept_screen_reader_hints_dropped(tmp_path):
     assert "## Hvad er en sundhedsklynge?" in text.splitlines()
     assert "Åbner i nyt vindue" not in text and "\ue001" not in text
     assert "Læs vejledningen" in text
+
+
+def test_latin1_label_read_as_windows_1252(tmp_path):
+    path = tmp_path / "latin.html"
+    body = "<html><head><meta http-equiv='Content-Type' content='text/html; charset=iso-8859-1'></head>"
+    body += "<body><p>Aftalen – “sammenhæng” for 100 €</p></body></html>"
+    path.write_bytes(body.encode("cp1252"))
+    assert "Aftalen – “sammenhæng” for 100 €" in HtmlReader().read(path).text

@@ -178,10 +178,17 @@ def _heading_level(paragraph) -> int:
             if m := _HEADING_NAME.match(name.strip()):
                 return min(int(m.group(1)), 6)
         style = style.base_style
-    for ppr in (paragraph._p.pPr,):
+    # a custom heading style says so by its outline level (9 = body text)
+    pprs = [paragraph._p.pPr]
+    style = paragraph.style
+    while style is not None:
+        pprs.append(style.element.pPr)
+        style = style.base_style
+    for ppr in pprs:
         lvl = ppr.find(_w("outlineLvl")) if ppr is not None else None
-        if lvl is not None and lvl.get(_w("val")) not in (None, "9"):
-            return min(int(lvl.get(_w("val"))) + 1, 6)
+        if lvl is not None and (lvl.get(_w("val")) or "").isdigit():
+            value = int(lvl.get(_w("val")))
+            return min(value + 1, 6) if value < 9 else 0
     return 0
 
 

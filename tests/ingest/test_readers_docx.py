@@ -200,3 +200,18 @@ def test_tracked_changes_read_as_accepted(tmp_path):
     path = tmp_path / "tracked.docx"
     d.save(str(path))
     assert "Regionen skal altid følge op." in DocxReader().read(path).text
+
+
+def test_custom_heading_style_by_outline_level(tmp_path):
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    style = d.styles.add_style("Afsnitsrubrik", WD_STYLE_TYPE.PARAGRAPH)
+    outline = style.element.get_or_add_pPr().makeelement(qn("w:outlineLvl"), {qn("w:val"): "1"})
+    style.element.get_or_add_pPr().append(outline)
+    d.add_paragraph("3.2 Kommunale tilbud", style=style)
+    d.add_paragraph("Kommunerne skal tilbyde genoptræning.")
+    path = tmp_path / "outline.docx"
+    d.save(str(path))
+    assert "## 3.2 Kommunale tilbud" in DocxReader().read(path).text.splitlines()

@@ -19,7 +19,8 @@ A Rubrica of a ParagrafGruppe (a heading above some §§ inside a chapter) is a 
 own between blank lines. Ikraft blocks of a lovbekendtgørelse (the entry-into-force
 provisions of the amending acts) follow the main text: their intro line, then their §§.
 Footnotes (Nota) are left out of the text: they are editorial notes that would otherwise
-split a sentence where their marker sits.
+split a sentence where their marker sits. Containers the reader does not know by name
+(Bilag, ...) keep their label, title and text, so nothing is lost silently.
 """
 
 from __future__ import annotations
@@ -27,14 +28,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from lxml import etree  # reports the line of a syntax error; external entities refused below
+
 from aftalegraf.errors import IngestError
 
 from .base import Extracted, Reader
-
-try:  # lxml reports the line of a syntax error and refuses external entities
-    from lxml import etree
-except ImportError:  # pragma: no cover - lxml is a dependency
-    etree = None
 
 # DocumentType code -> the project's document type (aftalegraf.model.DOCUMENT_TYPES)
 DOC_TYPES = {

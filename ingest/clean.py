@@ -239,6 +239,8 @@ def _should_join(a: _Line, b: _Line, width: int, double: bool, layout: str) -> b
     if double and b.gap == 1 and not b.hard:
         if hyphenated or _starts_lower(bt):
             return True
+        if a.kind in ("li", "num"):
+            return False                      # an item continues on a lower-case line only
         return len(at.rsplit("\n", 1)[-1]) >= 0.7 * width and not ends_sentence
     # a hard break (several empty lines, a line of spaces, removed furniture, a page break)
     return (hyphenated or _starts_lower(bt)) and not ends_sentence

@@ -162,6 +162,7 @@ class _DocInfo:
     type: str
     date: str
     act: str
+    size: int = 0
 
 
 @dataclass
@@ -178,13 +179,21 @@ class Resolver:
         import json
 
         r = cls()
-        for row in store.db.execute("SELECT id, type, date, meta FROM documents"):
+        for row in store.db.execute(
+                "SELECT d.id, d.type, d.date, d.period, d.meta, "
+                "(SELECT count(*) FROM provisions p WHERE p.document_id = d.id) AS n FROM documents d"):
             try:
                 meta = json.loads(row["meta"] or "{}")
             except ValueError:
                 meta = {}
-            r.docs[row["id"]] = _DocInfo(row["id"], row["type"] or "", row["date"] or "",
-                                         str(meta.get("act") or "").lower())
+            date = row["date"] or ""
+            if not date:
+                # undated (a hearing draft, a web page): the end of the year its id or
+                # period names is the best guess of when it was written
+                years = re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", f"{row['id']} {row['period'] or ''}")
+                date = f"{years[0]}-12-31" if years else ""
+            r.docs[row["id"]] = _DocInfo(row["id"], row["type"] or "", date,
+                                         str(meta.get("act") or "").lower(), int(row["n"]))
         for row in store.db.execute("SELECT id, document_id, kind, label FROM provisions"):
             r.provisions.add(row["id"])
             if row["kind"] in ("section", "heading") and row["label"]:
@@ -192,50 +201,65 @@ class Resolver:
                 r.section_labels.setdefault(key, row["id"])
         return r
 
-    def document_for(self, citing: str, key: str | None) -> str | None:
+    def candidates(self, citing: str, key: str | None) -> list[str]:
+        """The documents a citation may mean, best first. An act name ("sundhedsloven")
+        means its consolidated text (lovbekendtgørelse) in force at the citing document's
+        date, else the latest; then other versions, newest first."""
         if not key:
-            return citing if citing in self.docs else None
+            return [citing] if citing in self.docs else []
         if key in self.docs:
-            return key
+            return [key]
         name = key.lower()
         cands = [d for d in self.docs.values() if d.act == name and d.id != citing]
         if not cands:
-            return None
+            return []
         date = self.docs[citing].date if citing in self.docs else ""
-        # prefer the consolidated act (lovbekendtgørelse), then any version of the act
-        for pool in ([d for d in cands if d.type == "lovbekendtgørelse"], cands):
-            if not pool:
-                continue
-            dated = sorted(pool, key=lambda d: (d.date, d.id))
-            if date:
-                in_force = [d for d in dated if d.date and d.date <= date]
-                if in_force:
-                    return in_force[-1].id
-            return dated[-1].id
-        return None
 
-    def resolve(self, citing: str, key: str | None, path: str) -> tuple[str | None, str | None]:
-        """(target provision id, target document id); either may be None."""
-        doc = self.document_for(citing, key)
-        if doc is None:
-            return None, None
-        if not path:
-            return None, doc
+        def rank(d: _DocInfo):
+            in_force = bool(date and d.date and d.date <= date)
+            return (d.type == "lovbekendtgørelse", in_force or not date, d.date, d.size, d.id)
+
+        return [d.id for d in sorted(cands, key=rank, reverse=True)]
+
+    def document_for(self, citing: str, key: str | None) -> str | None:
+        c = self.candidates(citing, key)
+        return c[0] if c else None
+
+    def _find(self, doc: str, path: str) -> tuple[str | None, bool]:
+        """(provision id, exact?) of ``path`` in ``doc``."""
         if path.startswith("s"):
             pid = self.section_labels.get((doc, path[1:]))
             if pid:
-                return pid, doc
+                return pid, True
             pid = f"{doc}/{path}"
-            return (pid if pid in self.provisions else None), doc
+            return (pid, True) if pid in self.provisions else (None, False)
         parts = path.split("/")
-        # the exact provision, else the nearest enclosing one that exists (§ 21 for § 21,
-        # stk. 9 when the version in the store has no stk. 9 is still § 21)
+        exact = True
+        # the exact provision, else the nearest enclosing one that exists (§ 21 when the
+        # version in the store has no such stk.)
         while parts:
             pid = f"{doc}/{'/'.join(parts)}"
             if pid in self.provisions:
-                return pid, doc
+                return pid, exact
             parts.pop()
-        return None, doc
+            exact = False
+        return None, False
+
+    def resolve(self, citing: str, key: str | None, path: str) -> tuple[str | None, str | None]:
+        """(target provision id, target document id); either may be None."""
+        cands = self.candidates(citing, key)
+        if not cands:
+            return None, None
+        if not path:
+            return None, cands[0]
+        fallback: tuple[str | None, str | None] = (None, cands[0])
+        for doc in cands:
+            pid, exact = self._find(doc, path)
+            if pid and exact:
+                return pid, doc
+            if pid and fallback[0] is None:
+                fallback = (pid, doc)
+        return fallback
 
 
 # --- one document -> quads --------------------------------------------------------------

@@ -134,9 +134,8 @@ def cmd_show(args) -> int:
                 print(f"  {key}: {getattr(doc, key)}")
         print(f"  provisions: {len(doc.provisions)}\n")
         for x in outline:
-            head = x.title or x.text.split("\n", 1)[0][:80]
-            label = f"{x.label} " if x.label and not head.startswith(x.label) else ""
-            print(f"{'  ' * len(x.path)}{label}{head[:100]}   [{x.id}]")
+            head = f"{x.label} {x.title}".strip() if x.kind == "kapitel" else x.text.split("\n", 1)[0]
+            print(f"{'  ' * len(x.path)}{head[:100]}   [{x.id}]")
         return 0
     children = store.children(p.id)
     doc = store.document(p.document_id, with_provisions=False)

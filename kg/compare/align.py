@@ -15,6 +15,10 @@ from .goals import Goal
 # Danish agreements sit around 0.85-0.90; goals with the same aim score 0.93 and more).
 MIN_SCORE = 0.90
 PER_REGION = 2
+# Ranking adds this to the cosine of a pair that shares a theme, so that of two nearly
+# equally close goals the one pursuing the same theme comes first; "cosine" is reported
+# as it is.
+THEME_BONUS = 0.02
 
 
 def shared_themes(a: Goal, b: Goal) -> list[dict[str, str]]:
@@ -25,25 +29,33 @@ def shared_themes(a: Goal, b: Goal) -> list[dict[str, str]]:
 def align(goals: list[Goal], vecs: np.ndarray | None, per_region: int = PER_REGION,
           min_score: float = MIN_SCORE) -> list[dict[str, Any]]:
     """One entry per goal that has a match in another region:
-    {goal: {...}, region, matches: [{goal: {...}, region, score, shared_themes}]} with the
-    matches best first."""
+    {goal: {...}, region, themes, matches: [{goal: {...}, region, score, cosine, shared_themes}]}
+    with the matches best first (score = cosine, plus THEME_BONUS when a theme is shared)."""
     if vecs is None or len(goals) < 2:
         return []
     sims = vecs @ vecs.T
     out = []
     for i, g in enumerate(goals):
+        candidates = []
+        for j, h in enumerate(goals):
+            if h.region == g.region:
+                continue
+            shared = shared_themes(g, h)
+            score = float(sims[i, j]) + (THEME_BONUS if shared else 0.0)
+            if score < min_score:
+                continue
+            candidates.append((score, float(sims[i, j]), j, shared))
+        candidates.sort(key=lambda c: (-c[0], -c[1], c[2]))
         matches = []
         by_region: dict[str, int] = {}
-        for j in np.argsort(-sims[i]):
+        for score, cos, j, shared in candidates:
             h = goals[j]
-            if h.region == g.region or sims[i, j] < min_score:
-                continue
             if by_region.get(h.region, 0) >= per_region:
                 continue
             by_region[h.region] = by_region.get(h.region, 0) + 1
             matches.append({
                 "goal": h.brief(), "region": h.region, "region_label": REGIONS[h.region],
-                "score": round(float(sims[i, j]), 4), "shared_themes": shared_themes(g, h),
+                "score": round(score, 4), "cosine": round(cos, 4), "shared_themes": shared,
             })
         if matches:
             out.append({"goal": g.brief(), "region": g.region, "region_label": REGIONS[g.region],

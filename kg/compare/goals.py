@@ -2,8 +2,7 @@
 
 Goals are the visions, målsætninger ("1) At …"), focus areas and target groups of the
 regional agreements in the store: documents of type sundhedsaftale, høringsudkast,
-samarbejdsaftale or webside that carry a region (and appendices whose title names a
-sundhedsaftale). They are read with the knowledge graph's extractor
+samarbejdsaftale or webside that carry a region. They are read with the knowledge graph's extractor
 (``aftalegraf.kg.extract.extract_document``) when it is installed and finds goals in the
 document, otherwise with the built-in reader below, which works on the document text and
 maps each goal to the most specific provision that holds it.
@@ -31,8 +30,6 @@ from .embed import Embedder, cosine
 log = logging.getLogger(__name__)
 
 AGREEMENT_TYPES = ("sundhedsaftale", "høringsudkast", "samarbejdsaftale", "webside")
-# Appendix-like documents count when their title names a health agreement.
-_APPENDIX_TYPES = ("bilag", "dagsorden")
 
 GOAL_KIND_LABELS = {
     "vision": "Vision",
@@ -104,9 +101,7 @@ class Agreement:
 def is_agreement(doc: Document) -> bool:
     if doc.region not in REGIONS:
         return False
-    if doc.type in AGREEMENT_TYPES:
-        return True
-    return doc.type in _APPENDIX_TYPES and "sundhedsaftale" in doc.title.lower()
+    return doc.type in AGREEMENT_TYPES
 
 
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–‐/]\s*((?:19|20)?\d\d)\b")
@@ -317,7 +312,9 @@ def _kg_goals(doc: Document):
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^\wæøå]+", " ", text.lower()).strip()
+    """A key under which two renderings of the same goal meet (case, punctuation, line
+    breaks and a truncated tail do not matter)."""
+    return re.sub(r"[^\wæøå]+", " ", text.lower()).strip()[:60]
 
 
 def read_agreement(doc: Document, extractor: str = "auto") -> Agreement:

@@ -95,6 +95,8 @@ ACTORS: tuple[ActorType, ...] = (
               (r"(?:aftale)?parter(?:ne|nes)?", r"aftalepart(?:en)?")),
     ActorType("aktoererne", "aktørerne", "the actors", ("aktørerne", "de relevante aktører"),
               (r"aktør(?:erne|ernes)", r"sundhedsaktør(?:er|erne)?")),
+    ActorType("sundhedsperson", "sundhedsperson", "health professional", ("sundhedspersonen", "sundhedspersoner"),
+              (r"sundhedsperson(?:en|ens|er|erne|ernes|s)?",)),
     ActorType("sundhedsraad", "sundhedsråd", "health council", ("sundhedsrådet", "sundhedsrådene"),
               (r"sundhedsråd" + _RAAD,)),
 )

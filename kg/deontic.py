@@ -68,13 +68,16 @@ DESCRIPTIVE = {
     "er", "har", "bliver", "består", "omfatter", "indeholder", "dækker", "betyder", "fremgår", "gælder",
     "findes", "hedder", "ligger", "kan", "skal", "bør", "må", "vil", "får", "træder", "udgør",
     "oplever", "mener", "ønsker", "ser", "står", "kender", "rummer", "varierer", "afhænger", "kommer",
-    "går", "tager", "giver", "hører", "bestemmer", "vurderes", "forventer", "mangler", "bor", "lever",
+    "går", "tager", "giver", "hører", "vurderes", "forventer", "mangler", "bor", "lever",
     "modtager", "benytter", "bruger", "skulle", "kunne", "ville", "burde", "måtte", "var", "blev",
     "havde", "eksisterer", "indgår", "spiller", "repræsenterer", "dækkes", "beror", "følger", "sker",
+    "ophæves", "affattes", "udgår",
     "fungerer", "passer", "betegner", "svarer", "handler", "drejer", "henviser", "forstås", "anbefales",
     "finder", "synes", "tror", "ved", "vælges", "nævnes", "udpeges", "medfører", "deltager", "arbejder",
     "bidrager", "indebærer", "forudsætter", "kræver", "skaber", "understøttes", "omhandler", "beskriver",
 }
+# Deponent verbs, present tense in -s with an active meaning ("Udvalget mødes ...").
+DEPONENTS = {"mødes", "samles", "enes", "følges", "udveksles", "synes"} - {"synes"}
 # Passive verbs of enacting/amending clauses ("§ 5 affattes således"): not duties.
 ENACTING = {"ophæves", "affattes", "nyaffattes", "indsættes", "ændres", "udgår", "erstattes", "bortfalder",
             "optages", "tilføjes", "anvendes", "betragtes", "forstås", "nævnes", "regnes", "fastsættes"}
@@ -143,10 +146,15 @@ def _is_present_verb(t: Tok) -> bool:
 
 def _is_passive_verb(t: Tok) -> bool:
     w = t.low
-    if not w.isalpha() or len(w) < 5 or not w.endswith("es"):
+    if not w.isalpha() or len(w) < 5 or w in ADVERBS or w in DETERMINERS:
         return False
     lem = t.lemma.lower()
-    return (lem + "s" == w) or (lem == w and not t.text[:1].isupper())
+    if lem + "s" == w and lem != w and lem.endswith(("e", "å")):
+        return True
+    if not w.endswith("es"):
+        return False
+    # compounds the lookup table misses; genitives ("sundhedsklyngernes") are not passives
+    return lem == w and not t.text[:1].isupper() and not w.endswith(("ernes", "enes", "ets", "ens", "ses"))
 
 
 class SentenceAnalyser:
@@ -320,7 +328,9 @@ class SentenceAnalyser:
     def _agent(self, verb: int, end: int) -> list[str] | None:
         k = verb + 1
         while k < end:
-            if self.toks[k].low in ("af", "mellem", "imellem"):
+            if self.toks[k].low in ("af", "mellem", "imellem") and not (
+                    k > 0 and self.toks[k - 1].low in ("tværs", "vegne", "grund", "følge", "hjælp", "baggrund",
+                                                         "brug", "del", "med", "hver", "nogle", "ingen", "ud")):
                 kk = k + 1
                 while kk < end and self.toks[kk].low in DETERMINERS:
                     kk += 1
@@ -461,6 +471,15 @@ class SentenceAnalyser:
                 out.append((i, i + 3, "permission", "har ret til"))
                 i += 3
                 continue
+            elif w in ("har", "have") and nxt == "til" and nxt2 in ("opgave", "formål"):
+                out.append((i, i + 3, "obligation", "har til opgave"))
+                i += 3
+                continue
+            elif w in ("opgaverne", "opgaver", "opgave") and nxt == "for" and (i + 2 in self.ment_start or (
+                    i + 3 in self.ment_start and nxt2 in DETERMINERS)):
+                out.append((i, i + 2, "obligation", "opgaverne for"))
+                i += 2
+                continue
             elif w in ("opfordres", "opfordrer", "opfordre") and (nxt == "til" or nxt2 == "til" or nxt == ","):
                 out.append((i, i + 1, "recommendation", "opfordres til"))
             i += 1
@@ -499,11 +518,26 @@ class SentenceAnalyser:
         carried = passive = False
         subj_start = toks[i].start
         action_from = j
+        if cue == "opgaverne for":
+            k = j
+            while k < self.n and k not in self.ment_start and toks[k].low in DETERMINERS:
+                k += 1
+            if k in self.ment_start:
+                bearers, e = self._group(k)
+                action_from = e
+                while action_from < self.n and toks[action_from].low in ("er", "bl.a.", "blandt", "andet", ":", "følgende"):
+                    action_from += 1
+                if action_from >= self.n:
+                    action_from = e
         if cue == "påhviler":
             r = self._subject_right(i)
             if r:
                 bearers, s, e = r
                 action_from = e
+                for k in range(e, self.n):
+                    if toks[k].low == "at":
+                        action_from = k
+                        break
             else:
                 left = self._subject_left(lo, i)
                 if left:
@@ -560,7 +594,9 @@ class SentenceAnalyser:
                     bearers = None
         if bearers is None and self._agreement_subject(lo, i):
             bearers = ["parterne"]
-        if bearers is None and self._explicit_nonactor_subject(lo, i):
+        relative_nonactor = bearers is None and lo > 0 and toks[lo - 1].low in ("der", "som") and (
+            lo - 2 < 0 or (lo - 2) not in self.in_mention and not (toks[lo - 2].low == "," and (lo - 3) in self.in_mention))
+        if bearers is None and (relative_nonactor or self._explicit_nonactor_subject(lo, i)):
             if modality in ("obligation", "prohibition"):
                 bearers = []
             else:
@@ -663,7 +699,8 @@ class SentenceAnalyser:
                                                       "fortsat", "samtidig", "derudover", "tillige", "ligeledes",
                                                       "straks", "hvert", "årligt"):
                     v += 1
-                if v < self.n and v not in cue_tokens and _is_present_verb(toks[v]) and v not in taken:
+                if v < self.n and v not in cue_tokens and (_is_present_verb(toks[v]) or (
+                        toks[v].low in DEPONENTS)) and v not in taken:
                     out.append(Statement(keys, "obligation", "present", toks[v].start, self._sentence_end(),
                                          toks[k].start, anchor=v))
                 elif v < self.n and self.ctx.doc_type in LEGISLATION_TYPES and _is_passive_verb(toks[v]):
@@ -689,6 +726,7 @@ class SentenceAnalyser:
                                      toks[v].start, anchor=v))
             # passive present in legislation: "Ændringer af aftalen indsendes til Sundhedsstyrelsen"
             if self.ctx.doc_type in LEGISLATION_TYPES and not done and not out and toks[k].low not in CLAUSE_OPENERS \
+                    and toks[k].low not in ("at",) \
                     and toks[k].low not in ("hvor", "samtidig", "dog", "såfremt"):
                 for p in range(k + 1, min(k + 8, self.n)):
                     if p in cue_tokens or toks[p].low in (",", "der", "som"):

@@ -15,6 +15,16 @@ from .nlp import get_nlp
 from .references import document_bekendtgoerelse, find_references
 from .temporal import find_deadline, find_frequency
 
+_ITEM_KINDS = {"nr", "item", "goal"}
+_EMPTY_ACTION = re.compile(r"^\W*(?:er|være)?\s*(?:bl\.\s*a|blandt andet|f\.eks|følgende|herunder)?\W*$", re.I)
+# "1) at understøtte ...", "- at sikre ...", "a) udarbejde ..."
+_ITEM_AT = re.compile(r"\s*(?:\d+\)|[a-z]\)|[-•–*\u2022\ufffd])?\s*(?:at\s+)?(?=[a-zæøå])")
+
+
+def _first_content(p: Provision) -> int:
+    return p.start + (len(p.text) - len(p.text.lstrip()))
+
+
 # Provision kinds that open a new context for bearer carry-over.
 _RESET_KINDS = {"kapitel", "paragraf", "section", "heading", "preamble"}
 _TITLE_KINDS = {"kapitel", "section", "heading"}
@@ -47,6 +57,7 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
     texts = [own.get(p.id, p.text) for p in provs]
     out: list[ObligationFact] = []
     ctx = deontic.Context(doc_type=doc.type)
+    last_stmt: dict[str, ObligationFact] = {}     # provision id -> its last statement (a list lead-in)
     for p, sdoc in zip(provs, nlp.pipe(texts, batch_size=64)):
         if p.kind in _RESET_KINDS:
             ctx.prev_bearers = []
@@ -63,11 +74,19 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
             an = deontic.SentenceAnalyser(toks, doc.text, 0, ctx)
             s_start, s_end = toks[0].start, toks[-1].end
             stmts = an.analyse()
+            if stmts and doc.text[s_start:s_end].rstrip().endswith(":") or (stmts and p.kind not in _ITEM_KINDS):
+                pass
             for st in stmts:
                 a0, a1 = _trim(doc.text, st.action_start, st.action_end)
                 if a1 <= a0:
                     continue
                 action = doc.text[a0:a1]
+                if _EMPTY_ACTION.match(action):
+                    # a bare lead-in ("Opgaverne for udvalget er bl.a.:"): its items carry it
+                    last_stmt[p.id] = ObligationFact(0, p.id, st.bearers, label_of(st.bearers), st.modality, st.cue,
+                                                     "", doc.text[s_start:s_end], s_start, s_end,
+                                                     carried=st.carried, passive=st.passive)
+                    continue
                 n += 1
                 dl = find_deadline(action, a0)
                 fq = find_frequency(action, a0)
@@ -78,6 +97,22 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                     carried=st.carried, passive=st.passive))
                 if st.bearers and not st.carried:
                     ctx.prev_bearers = list(st.bearers)
+                last_stmt[p.id] = out[-1]
+            # a list item without a statement of its own continues its lead-in:
+            # "Opgaverne for sundhedssamarbejdsudvalget er: 1) at understøtte ..."
+            if not stmts and p.kind in _ITEM_KINDS and p.parent_id in last_stmt and s_start == _first_content(p):
+                lead = last_stmt[p.parent_id]
+                m = _ITEM_AT.match(doc.text, s_start, s_end)
+                if m:
+                    a0, a1 = _trim(doc.text, m.end(), s_end)
+                    if a1 > a0:
+                        n += 1
+                        out.append(ObligationFact(
+                            id_index=n, provision_id=p.id, bearers=list(lead.bearers), bearer_label=lead.bearer_label,
+                            modality=lead.modality, cue=lead.cue, action=re.sub(r"\s+", " ", doc.text[a0:a1]),
+                            text=doc.text[s_start:s_end], start=s_start, end=s_end,
+                            deadline=find_deadline(doc.text[a0:a1], a0), frequency=find_frequency(doc.text[a0:a1], a0),
+                            carried=True, passive=lead.passive))
             # the last committee named feeds "Udvalget ..." anaphora
             for m in find_actors(doc.text[s_start:s_end]):
                 if m.key in COMMITTEE_KEYS:

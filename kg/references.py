@@ -28,12 +28,12 @@ NAMED_DOC = re.compile(
     rf"\b(?P<type>bekendtgørelse|lovbekendtgørelse|lov|vejledning|bek|lbk|vej)\s+nr\.?\s*(?P<nr>\d+)\s+af\s+"
     rf"(?:(?P<d>\d{{1,2}})\.\s*(?P<m>{_MONTH})\s+(?P<y>\d{{4}})|(?P<d2>\d{{2}})/(?P<m2>\d{{2}})/(?P<y2>\d{{4}}))",
     re.I)
-_PARA = r"(?P<p>\d+(?:\s?[a-z](?![a-zæøå]))?)(?![\d])"
+_PARA = r"(?P<p>\d+(?:\s?[a-hj-z](?![a-zæøå]))?)(?![\d])"
 _STK = r"(?:,?\s*stk\.\s*(?P<stk>\d+))?"
 _NR = r"(?:,?\s*nr\.\s*(?P<nr>\d+))?"
 _QUALIFIER = r"(?P<qual>(?:[a-zæøå\-]+(?:lovens|loven|bekendtgørelsens|bekendtgørelsen|lovs)|bekendtgørelsens|bekendtgørelsen|lovens|loven|vejledningens)\s+)?"
 PARA_REF = re.compile(
-    rf"{_QUALIFIER}(?P<sign>§§?)\s*{_PARA}(?:\s*(?:-|–|til|og)\s*(?P<p_to>\d+(?:\s?[a-z](?![a-zæøå]))?)(?![\d]))?{_STK}{_NR}", re.I)
+    rf"{_QUALIFIER}(?P<sign>§§?)\s*{_PARA}(?:\s*(?:-|–|til|og)\s*(?P<p_to>\d+(?:\s?[a-hj-z](?![a-zæøå]))?)(?![\d]))?{_STK}{_NR}", re.I)
 CHAPTER_REF = re.compile(r"\b(?P<qual>(?:[a-zæøå\-]+(?:lovens|bekendtgørelsens))\s+)?kapitel\s+(?P<k>\d+[a-z]?)\b", re.I)
 SECTION_REF = re.compile(r"\b(?:afsnit|punkt|pkt\.)\s+(?P<a>\d+(?:\.\d+)*)(?!\.\d)", re.I)
 
@@ -98,6 +98,19 @@ def find_references(text: str, provision_id: str, offset: int = 0, *, doc_type: 
         nm = list(NAMED_DOC.finditer(before))
         if not m.group("qual") and nm and nm[-1].end() >= len(before) - 3:
             target_doc = _named_id(nm[-1])
+        elif not m.group("qual") and doc_type not in LEGISLATION_TYPES:
+            # guidance: "bekendtgørelse om sundhedsaftaler § 21", "sundhedsloven ... § 205"
+            sent = re.split(r"[.;:]\s+(?=[A-ZÆØÅ])", before)[-1]
+            cands = list(re.finditer(r"\b(bekendtgørelse[a-zæøå]*|[a-zæøå\-]+lov(?:en|ens)?)\b(?![a-zæøå])", sent, re.I))
+            if cands:
+                last = cands[-1]
+                between = sent[last.end():]
+                if not re.search(r"§|\bnr\.", between) and len(between) < 80:
+                    w = last.group(1).lower()
+                    if w.startswith("bekendtgørelse"):
+                        target_doc = doc_bek
+                    elif w not in ("lov",) and not w.startswith("lovgivning"):
+                        target_doc = re.sub(r"(?:ens|en|s)$", "", w) + "en"
         p = re.sub(r"\s+", "", m.group("p"))
         out.append(ReferenceFact(provision_id, 0, m.group(0).strip(), m.start() + offset,
                                  m.start() + len(m.group(0).rstrip()) + offset, target_doc,

@@ -246,6 +246,12 @@ def _should_join(a: _Line, b: _Line, width: int, double: bool, layout: str) -> b
     return (hyphenated or _starts_lower(bt)) and not ends_sentence
 
 
+def _next_number(a: str, b: str) -> bool:
+    """'4. Inspirationsmateriale' then '5. Vejledning …': one numbered list (not '5.' then '3.')."""
+    ma, mb = re.match(r"(\d{1,2})[.)]\s", a), re.match(r"(\d{1,2})[.)]\s", b)
+    return bool(ma and mb) and int(mb.group(1)) == int(ma.group(1)) + 1
+
+
 def _line_lists(units: list[_Line]) -> None:
     """Three or more short lines in a row, none a sentence (names of parties, an address):
     a list, one item per line."""
@@ -287,7 +293,7 @@ def _join(lines: list[_Line], layout: str) -> str:
         if i:
             prev = units[i - 1]
             tight = (prev.kind == u.kind and u.kind in ("li", "row", "toc")) or (
-                prev.kind == u.kind == "num" and u.gap == 0 and _NUMBERED.match(u.text) and _NUMBERED.match(prev.text)
+                prev.kind == u.kind == "num" and u.gap == 0 and _next_number(prev.text, u.text)
             )
             out.append("\n" if tight else "\n\n")
         u.text = u.text.replace(_SOFT_HYPHEN, "-")

@@ -211,13 +211,20 @@ class _Numbering:
     children: dict = field(default_factory=dict)   # parent tuple -> last child number
     seen: set = field(default_factory=set)
 
-    def accept(self, parts: tuple[int, ...]) -> bool:
+    style: dict = field(default_factory=dict)      # depth -> ALL-CAPS or not, as first seen
+
+    def accept(self, parts: tuple[int, ...], caps: bool | None = None) -> bool:
+        # headings of one level share a style: "4. Sundhedshuse" is not the next "3. INDLEDENDE …"
+        if caps is not None and self.style.get(len(parts), caps) != caps:
+            return False
         if len(parts) == 1:
             ok = parts[0] == self.last_top + 1
         else:
             parent = parts[:-1]
             ok = parent in self.seen and parts[-1] == self.children.get(parent, 0) + 1
         if ok:
+            if caps is not None:
+                self.style.setdefault(len(parts), caps)
             if len(parts) == 1:
                 self.last_top = parts[0]
             else:
@@ -236,6 +243,11 @@ def _numbered(line: str) -> tuple[tuple[int, ...], str] | None:
     if title.endswith(".") and len(title.split()) > 8:
         return None                                  # a numbered sentence, not a heading
     return tuple(int(x) for x in m.group(1).split(".")), title
+
+
+def _is_caps(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _heading_like(line: str, caps_only: bool = False) -> bool:
@@ -257,7 +269,7 @@ def _parse_guidance(b: _Builder, goals: bool) -> None:
     # first one is its title page / preamble)
     probe = _Numbering()
     has_sections = any(
-        len(bl[2]) == 1 and (n := _numbered(bl[2][0][2].lstrip("#").strip())) and probe.accept(n[0])
+        len(bl[2]) == 1 and (n := _numbered(bl[2][0][2].lstrip("#").strip())) and probe.accept(n[0], _is_caps(n[1]))
         for bl in blocks
     )
     numbering = _Numbering()
@@ -297,7 +309,7 @@ def _parse_guidance(b: _Builder, goals: bool) -> None:
             flush_lead_in()
             title = md.group(2).strip()
             num = _numbered(title)
-            if num and numbering.accept(num[0]):
+            if num and numbering.accept(num[0], _is_caps(num[1])):
                 in_preamble = False
                 parts = num[0]
                 label = ".".join(map(str, parts))
@@ -312,7 +324,7 @@ def _parse_guidance(b: _Builder, goals: bool) -> None:
         # numbered section heading
         if len(lines) == 1:
             num = _numbered(first)
-            if num and numbering.accept(num[0]):
+            if num and numbering.accept(num[0], _is_caps(num[1])):
                 flush_lead_in()
                 in_preamble = False
                 parts = num[0]
@@ -343,8 +355,12 @@ def _parse_guidance(b: _Builder, goals: bool) -> None:
             lst = b.add(f"l{c.next('l')}", "list", s, end, c)
             goal_items = goals and lead_text and _GOAL_LEADIN.search(lead_text) and not re.search(
                 r"nationale mål", lead_text, re.I)
+            numbered_goals = goals and is_numlist and all(_GOAL.match(ln[2]) for ln in lines)
             for k, (ls, le, ln) in enumerate(lines, 1):
-                if goal_items:
+                if numbered_goals:
+                    n = int(_GOAL.match(ln).group("n"))
+                    b.add(f"g{n}", "goal", ls, le, lst, f"{n})", flat=True)
+                elif goal_items:
                     b.add(f"g{k}", "goal", ls, le, lst, "")
                 else:
                     b.add(f"i{k}", "item", ls, le, lst, ln.split(" ", 1)[0] if is_numlist else "")
@@ -362,7 +378,8 @@ def _parse_guidance(b: _Builder, goals: bool) -> None:
                 b.add(f"r{r}", "row", ls, le, tbl)
             continue
         # a lead-in followed by its one statement ("Vores vision er:" + "At borgeren …")
-        if lead_in and len(lines) == 1 and not _heading_like(first, caps_only=True) and not _numbered(first):
+        if lead_in and len(lines) == 1 and len(first) < 200 and not _heading_like(first, caps_only=True) \
+                and not _numbered(first) and not first.endswith(":"):
             c = container()
             b.add(f"p{c.next('p')}", "paragraph", lead_in[0], end, c)
             lead_in = None

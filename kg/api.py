@@ -10,6 +10,7 @@ plain dicts (JSON-ready). Obligation dicts follow the public contract::
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from typing import Any, Iterable
@@ -30,6 +31,9 @@ MODALITY_ALIASES = {
     "permission": "permission", "permitted": "permission", "tilladelse": "permission", "kan": "permission",
     "prohibition": "prohibition", "prohibited": "prohibition", "forbud": "prohibition", "må ikke": "prohibition",
 }
+
+
+_cache: dict[str, object] = {}
 
 
 def _graph(store) -> ox.Store:
@@ -71,6 +75,13 @@ def _fold(s: str) -> str:
 # --- reference data ----------------------------------------------------------------------------
 
 def _actor_table(store) -> list[dict]:
+    key = f"actor-table:{store.graph_path}"
+    if key not in _cache:
+        _cache[key] = _load_actor_table(store)
+    return _cache[key]
+
+
+def _load_actor_table(store) -> list[dict]:
     rows = _q(store, """
         SELECT ?a ?key ?da ?en (GROUP_CONCAT(DISTINCT ?alt; separator="\\u001f") AS ?alts) WHERE {
           ?a a ag:Actor ; skos:notation ?key .
@@ -126,110 +137,152 @@ def normalise_region(region: str | None) -> str | None:
 
 
 # --- obligations ------------------------------------------------------------------------------
+# Direct index lookups (quads_for_pattern) rather than one big SPARQL join: the search and
+# web layers call this per hit, so it must take a few milliseconds.
 
-_OBLIGATION_SELECT = """
-SELECT ?o ?mod ?action ?text ?prov ?section ?doc ?dtitle ?dtype ?region ?start ?end ?pord ?oord
-       ?dl ?fq ?bearer ?bkey ?blabel WHERE {
-  %(values)s
-  ?o a ag:Obligation ; ag:statedIn ?prov ; ag:modality ?mod ; ag:inDocument ?doc .
-  %(filters)s
-  ?o ag:bearer ?bearer .
-  OPTIONAL { ?bearer skos:notation ?bkey }
-  OPTIONAL { ?bearer skos:prefLabel ?blabel FILTER(lang(?blabel) = "da") }
-  OPTIONAL { ?o ag:action ?action }
-  OPTIONAL { ?o ag:text ?text }
-  OPTIONAL { ?o ag:ordinal ?oord }
-  OPTIONAL { ?o ag:span ?sp . ?sp ag:startOffset ?start ; ag:endOffset ?end }
-  OPTIONAL { ?o ag:deadline ?dl }
-  OPTIONAL { ?o ag:frequency ?fq }
-  OPTIONAL { ?prov ag:section ?section }
-  OPTIONAL { ?prov ag:ordinal ?pord }
-  OPTIONAL { ?doc dcterms:title ?dtitle }
-  OPTIONAL { ?doc ag:documentType ?dtype }
-  OPTIONAL { ?doc ag:region ?region }
-}"""
+_RDF_TYPE = ox.NamedNode(rdf.RDF + "type")
+_A = {k: ox.NamedNode(AG + k) for k in (
+    "Obligation statedIn bearer modality inDocument section ordinal span startOffset endOffset "
+    "action text deadline frequency region documentType").split()}
+_DCT_TITLE = ox.NamedNode(rdf.DCTERMS + "title")
+
+
+def clear_cache() -> None:
+    """Forget cached reference data (actor labels); the graph stage calls it on rebuild."""
+    _cache.clear()
+
+
+def _actor_labels(store) -> dict[str, str]:
+    key = f"actors:{store.graph_path}"
+    if key not in _cache:
+        _cache[key] = {a["iri"]: a["label"] for a in _actor_table(store)}
+    return _cache[key]
+
+
+def _subjects(st: ox.Store, p, o) -> set:
+    return {q.subject for q in st.quads_for_pattern(None, p, o, None)}
+
+
+def _props(st: ox.Store, s) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for q in st.quads_for_pattern(s, None, None, None):
+        out.setdefault(q.predicate.value, []).append(q.object)
+    return out
+
+
+def _one(props: dict, local: str, ns: str = AG):
+    v = props.get(ns + local)
+    return _v(v[0]) if v else None
 
 
 def obligations(store, actor: str | None = None, modality: str | None = None,
                 provision_ids: Iterable[str] | None = None, document_id: str | None = None,
                 limit: int | None = None) -> list[dict]:
     """Obligations (all modalities), in document order, filtered by actor text, modality,
-    provisions and/or document."""
-    values: list[str] = []
-    filters: list[str] = []
+    provisions and/or document.
+
+    With ``provision_ids`` (the search layer's per-hit call) the obligations are read
+    directly by index lookups; otherwise from an in-memory table of all obligations that is
+    rebuilt when the graph changes (the graph stage stamps ``graph:version`` in the store).
+    """
+    st = _graph(store)
     mod = normalise_modality(modality)
-    if mod:
-        filters.append(f"FILTER(?mod = <{rdf.MODALITY_IRI[mod]}>)")
-    if actor:
-        keys = actor_keys(store, actor)
-        if not keys:
-            return []
-        values.append(_values("ab", [rdf.actor_iri(k) for k in keys]))
-        filters.append("?o ag:bearer ?ab .")
+    keys = actor_keys(store, actor) if actor else None
+    if actor and not keys:
+        return []
     if provision_ids is not None:
-        pids = list(provision_ids)
-        if not pids:
-            return []
-        values.append(_values("prov", [rdf.provision_iri(p) for p in pids]))
-    if document_id:
-        values.append(_values("doc", [rdf.document_iri(document_id)]))
-    rows = _q(store, _OBLIGATION_SELECT % {"values": "\n  ".join(values), "filters": "\n  ".join(filters)})
-    by_iri: dict[str, dict] = {}
-    order: list[tuple] = []
-    for r in rows:
-        iri = r["o"].value
-        ob = by_iri.get(iri)
-        if ob is None:
-            pid = rdf.iri_tail(r["prov"].value, "bestemmelse")
-            did = rdf.iri_tail(r["doc"].value, "dokument")
-            ob = by_iri[iri] = {
-                "id": rdf.iri_tail(iri, "forpligtelse"),
-                "iri": iri,
-                "actor": "",
-                "bearers": [],
-                "modality": rdf.MODALITY_KEY.get(r["mod"].value, "obligation"),
-                "action": _v(r["action"]) or "",
-                "text": _v(r["text"]) or "",
-                "provision_id": pid,
-                "section": _v(r["section"]) or "",
-                "document": {"id": did, "title": _v(r["dtitle"]) or "", "type": _v(r["dtype"]) or "",
-                             "region": rdf.iri_tail(r["region"].value, "region") if r["region"] else ""},
-                "deadline": r["dl"].value if r["dl"] else None,
-                "frequency": r["fq"].value if r["fq"] else None,
-                "span": {"start": _v(r["start"]), "end": _v(r["end"])},
-            }
-            order.append((did, _v(r["pord"]) or 0, _v(r["oord"]) or 0, iri))
-        key = _v(r["bkey"]) or rdf.iri_tail(r["bearer"].value, "aktoer")
-        if all(b["key"] != key for b in ob["bearers"]):
-            ob["bearers"].append({"key": key, "label": _v(r["blabel"]) or key})
-    order.sort()
-    if limit is not None:
-        order = order[: max(0, int(limit))]
-    out = [by_iri[o[3]] for o in order]
-    for ob in out:
-        ob["bearers"].sort(key=lambda b: b["key"])
-        ob["actor"] = " og ".join(b["label"] for b in ob["bearers"])
-    _fill_structured(store, out)
+        found: set = set()
+        for pid in provision_ids:
+            found |= _subjects(st, _A["statedIn"], ox.NamedNode(rdf.provision_iri(pid)))
+        rows = _obligation_dicts(store, st, found)
+    else:
+        rows = _obligation_table(store)
+    out = []
+    for ob in rows:
+        if mod and ob["modality"] != mod:
+            continue
+        if document_id and ob["document"]["id"] != document_id:
+            continue
+        if keys is not None and not any(b["key"] in keys for b in ob["bearers"]):
+            continue
+        out.append(copy.deepcopy(ob))
+        if limit is not None and len(out) >= limit:
+            break
     return out
 
 
-def _fill_structured(store, obs: list[dict]) -> None:
-    nodes = [ob[k] for ob in obs for k in ("deadline", "frequency") if ob[k]]
-    if not nodes:
-        return
-    values: dict[str, dict] = {n: {} for n in nodes}
-    for batch_start in range(0, len(nodes), 500):
-        batch = nodes[batch_start:batch_start + 500]
-        rows = _q(store, f"SELECT ?n ?p ?v WHERE {{ {_values('n', batch)} ?n ?p ?v . FILTER(?p != rdf:type) }}")
-        for r in rows:
-            values[r["n"].value][r["p"].value.removeprefix(AG)] = _v(r["v"])
-    for ob in obs:
+def _obligation_table(store) -> list[dict]:
+    version = store.get_meta("graph:version", "")
+    key = f"obligations:{store.graph_path}"
+    cached = _cache.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    st = _graph(store)
+    table = _obligation_dicts(store, st, _subjects(st, _RDF_TYPE, _A["Obligation"]))
+    _cache[key] = (version, table)
+    return table
+
+
+def _obligation_dicts(store, st: ox.Store, iris) -> list[dict]:
+    labels = _actor_labels(store)
+    provs: dict[str, dict] = {}
+    docs: dict[str, dict] = {}
+    items = []
+    for o in iris:
+        props = _props(st, o)
+        if rdf.AG + "Obligation" not in {t.value for t in props.get(rdf.RDF + "type", [])}:
+            continue
+        prov = props.get(AG + "statedIn", [None])[0]
+        doc = props.get(AG + "inDocument", [None])[0]
+        if prov is None or doc is None:
+            continue
+        pinfo = provs.get(prov.value)
+        if pinfo is None:
+            pp = _props(st, prov)
+            pinfo = provs[prov.value] = {"section": _one(pp, "section") or "", "ordinal": _one(pp, "ordinal") or 0}
+        dinfo = docs.get(doc.value)
+        if dinfo is None:
+            dp = _props(st, doc)
+            region = dp.get(AG + "region")
+            dinfo = docs[doc.value] = {
+                "id": rdf.iri_tail(doc.value, "dokument"),
+                "title": _one(dp, "title", rdf.DCTERMS) or "",
+                "type": _one(dp, "documentType") or "",
+                "region": rdf.iri_tail(region[0].value, "region") if region else "",
+            }
+        bearers = sorted(({"key": rdf.iri_tail(b.value, "aktoer"),
+                           "label": labels.get(b.value, rdf.iri_tail(b.value, "aktoer"))}
+                          for b in props.get(AG + "bearer", [])), key=lambda b: b["key"])
+        span = {"start": None, "end": None}
+        if props.get(AG + "span"):
+            sp = _props(st, props[AG + "span"][0])
+            span = {"start": _one(sp, "startOffset"), "end": _one(sp, "endOffset")}
+        ob = {
+            "id": rdf.iri_tail(o.value, "forpligtelse"),
+            "iri": o.value,
+            "actor": " og ".join(b["label"] for b in bearers),
+            "bearers": bearers,
+            "modality": rdf.MODALITY_KEY.get(props[AG + "modality"][0].value, "obligation")
+            if props.get(AG + "modality") else "obligation",
+            "action": _one(props, "action") or "",
+            "text": _one(props, "text") or "",
+            "provision_id": rdf.iri_tail(prov.value, "bestemmelse"),
+            "section": pinfo["section"],
+            "document": dict(dinfo),
+            "deadline": None,
+            "frequency": None,
+            "span": span,
+        }
         for k in ("deadline", "frequency"):
-            if ob[k]:
-                d = values.get(ob[k], {})
+            if props.get(AG + k):
+                d = {p.removeprefix(AG): _v(v[0]) for p, v in _props(st, props[AG + k][0]).items()
+                     if p != rdf.RDF + "type"}
                 if "deadlineKind" in d:
                     d["kind"] = d.pop("deadlineKind")
                 ob[k] = d
+        items.append(((dinfo["id"], pinfo["ordinal"], _one(props, "ordinal") or 0, o.value), ob))
+    items.sort(key=lambda x: x[0])
+    return [ob for _, ob in items]
 
 
 # --- references -------------------------------------------------------------------------------

@@ -472,6 +472,7 @@ class GraphStage:
         self.ox.extend(quads)
         self.reresolve(resolver, skip=set(present))
         self.ox.flush()
+        self._stamp()
         log.info("graph: %d documents updated, %d removed, %d quads in %.2fs",
                  len(present), len(removed), len(quads), time.perf_counter() - t0)
 
@@ -484,9 +485,13 @@ class GraphStage:
         ids = self.store.document_ids()
         for doc_id in progress(ids, desc="graph", unit="doc"):
             quads.extend(document_quads(self.store.document(doc_id), resolver))
+        from . import api
+
         self.ox.clear()
         self.ox.bulk_extend(quads)
+        api.clear_cache()
         self.ox.flush()
+        self._stamp()
         log.info("graph: rebuilt %d documents, %d quads in %.2fs", len(ids), len(quads), time.perf_counter() - t0)
 
     def close(self) -> None:
@@ -496,7 +501,16 @@ class GraphStage:
             pass
 
     # helpers -----------------------------------------------------------------------------
+    def _stamp(self) -> None:
+        """Mark the graph as changed, so readers' caches (kg.api) are rebuilt."""
+        import uuid
+
+        self.store.set_meta("graph:version", uuid.uuid4().hex)
+
     def _ensure_reference(self) -> None:
+        from . import api
+
+        api.clear_cache()
         g = N(rdf.REFERENCE_GRAPH)
         self.ox.remove_graph(g) if self.ox.contains_named_graph(g) else None
         self.ox.extend(rdf.reference_quads())

@@ -80,7 +80,10 @@ def obligation_chip(ob: dict) -> str:
     dl = deadline_text(ob.get("deadline"))
     if dl:
         parts.append(dl)
-    return " · ".join(p for p in parts if p)
+    parts = [p for p in parts if p]
+    if parts:
+        parts[0] = parts[0][:1].upper() + parts[0][1:]
+    return " · ".join(parts)
 
 
 def highlight(text: str, query: str, given: str | None = None) -> Markup:

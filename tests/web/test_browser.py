@@ -1,0 +1,172 @@
+"""Browser flows with Playwright driving Debian's chromium (apt-get install chromium).
+
+Run with ``pytest -m "browser and slow" tests/web/test_browser.py``. Screenshots of the
+main pages are saved under test-artifacts/screenshots/ (laptop and phone width)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import needs
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(app):
+    import uvicorn
+
+    port = _free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    th = threading.Thread(target=srv.run, daemon=True)
+    th.start()
+    deadline = time.time() + 30
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    th.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1366, "height": 900}, locale="da-DK", accept_downloads=True)
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    ctx.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+@needs("aftalegraf.search.service")
+def test_search_facet_provision(page, server):
+    page.goto(server + "/")
+    shot(page, "01-forside")
+    page.get_by_label("Søgetekst").fill("Hvem skal indsende sundhedsaftalen?")
+    page.get_by_label("Søgetekst").press("Enter")
+    page.wait_for_selector(".card")
+    assert "q=" in page.url
+    assert page.locator(".card mark").count() >= 1
+    shot(page, "02-soegeresultat")
+    # a facet link narrows the search and stays in the URL
+    facet = page.locator(".facet a").first
+    if facet.count():
+        facet.click()
+        page.wait_for_load_state()
+        assert any(f"{k}=" in page.url for k in ("doc_type", "region", "actor", "modality"))
+        assert page.locator(".active-filters a").count() >= 1
+        page.wait_for_selector(".card")
+        shot(page, "03-facet")
+    page.locator(".card-title a").first.click()
+    page.wait_for_selector("h2#tekst-titel")
+    assert "/bestemmelse/" in page.url
+    assert page.locator(".context-list li.current").count() == 1
+    assert page.get_by_role("heading", name="Citeret af").count() == 1
+    shot(page, "04-bestemmelse")
+
+
+def test_keyboard_skip_link_and_focus(page, server):
+    page.goto(server + "/dokumenter")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert "Spring til indhold" in focused
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+@needs("aftalegraf.kg.api")
+def test_actor_page_and_csv(page, server):
+    page.goto(server + "/aktoer")
+    shot(page, "05-aktoerer")
+    page.locator('a[href="/aktoer/regionsraad"]').click()
+    page.wait_for_selector("h1")
+    assert "Hvem skal hvad?" in page.locator("h1").inner_text()
+    shot(page, "06-aktoer-regionsraad")
+    with page.expect_download() as info:
+        page.locator("#csv-download").click()
+    download = info.value
+    path = download.path()
+    text = Path(path).read_text(encoding="utf-8-sig")
+    assert text.startswith("aktør,modalitet,handling")
+    assert download.suggested_filename.endswith(".csv")
+
+
+@needs("aftalegraf.kg.sparql")
+def test_sparql_console_run_and_download(page, server):
+    page.goto(server + "/sparql")
+    editor = page.get_by_label("Forespørgsel")
+    assert "PREFIX ag:" in editor.input_value()
+    editor.fill("PREFIX ag: <https://w3id.org/aftalegraf/ontologi#>\n"
+                "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 5")
+    page.get_by_role("button", name="Kør forespørgsel").click()
+    page.wait_for_selector("table.sparql-table")
+    assert page.locator("table.sparql-table tbody tr").count() == 5
+    assert "query=" in page.url  # the share link is the page's own URL
+    shot(page, "07-sparql")
+    with page.expect_download() as info:
+        page.locator("#download-csv").click()
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "s,p,o"
+    # an error is shown with its line
+    page.get_by_label("Forespørgsel").fill("SELECT *\nWHERE {\n  ?s ?p\n")
+    page.get_by_role("button", name="Kør forespørgsel").click()
+    page.wait_for_selector("#sparql-error")
+    assert "Linje" in page.locator("#sparql-error").inner_text()
+    shot(page, "08-sparql-fejl")
+
+
+def test_pages_at_phone_width(browser, server, a_provision_id):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    pg = ctx.new_page()
+    try:
+        for name, url in [("mobil-forside", "/?q=sundhedsaftale"), ("mobil-bestemmelse", f"/bestemmelse/{a_provision_id}"),
+                          ("mobil-dokumenter", "/dokumenter")]:
+            pg.goto(server + url)
+            width = pg.evaluate("document.documentElement.scrollWidth")
+            assert width <= 400, f"{url} scrolls sideways at phone width ({width}px)"
+            shot(pg, name)
+        pg.goto(server + "/dokumenter")
+    finally:
+        ctx.close()
+
+
+def test_documents_page(page, server):
+    page.goto(server + "/dokumenter")
+    assert page.locator("table").count() >= 1
+    shot(page, "09-dokumenter")

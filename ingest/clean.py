@@ -129,9 +129,28 @@ def _clean_legal(text: str) -> str:
     return "\n".join(out).strip() + "\n"
 
 
+def _furniture_key(line: str) -> str:
+    return re.sub(r"\d+", "#", _SPACES.sub(" ", line).strip().lower())
+
+
+def running_lines(text: str) -> set[str]:
+    """Running headers and footers of paged text (pages separated by form feeds): lines at
+    the top or bottom of at least half the pages (three or more), numbers ignored."""
+    pages = text.split("\f")
+    if len(pages) < 3:
+        return set()
+    counts: dict[str, int] = {}
+    for page in pages:
+        lines = [ln for ln in page.split("\n") if ln.strip()]
+        for key in {_furniture_key(ln) for ln in lines[:2] + lines[-2:] if len(ln.strip()) < 100}:
+            counts[key] = counts.get(key, 0) + 1
+    return {k for k, n in counts.items() if n >= max(3, len(pages) // 2)}
+
+
 def _classify(text: str, layout: str) -> list[_Line]:
     lines: list[_Line] = []
     gap, hard = 0, False
+    running = running_lines(text)
     for raw in text.split("\n"):
         if "\f" in raw:
             hard = True
@@ -140,7 +159,7 @@ def _classify(text: str, layout: str) -> list[_Line]:
             gap += 1
             hard = hard or bool(raw)      # a line of spaces (or NBSPs) separates paragraphs
             continue
-        if is_furniture(raw):
+        if is_furniture(raw) or (running and _furniture_key(raw.replace("\f", "")) in running):
             hard = True
             continue
         s = raw.strip(" \u00a0")

@@ -378,7 +378,7 @@ def _parse_guidance(b: _Builder, goals: bool) -> None:
                 b.add(f"r{r}", "row", ls, le, tbl)
             continue
         # a lead-in followed by its one statement ("Vores vision er:" + "At borgeren …")
-        if lead_in and len(lines) == 1 and len(first) < 200 and not _heading_like(first, caps_only=True) \
+        if lead_in and len(lines) == 1 and len(first) < 200 and len(first.split()) >= 4 and not _heading_like(first, caps_only=True) \
                 and not _numbered(first) and not first.endswith(":"):
             c = container()
             b.add(f"p{c.next('p')}", "paragraph", lead_in[0], end, c)

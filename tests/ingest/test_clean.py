@@ -100,3 +100,17 @@ def test_legal_text_kept_line_by_line():
     raw = "Bekendtgørelse om x\nBEK nr 1 af 01/01/2020\n\n§ 1. Tekst.\nStk. 2. Mere.\n\n§ 2. Andet.\n"
     assert looks_legal(raw)
     assert clean_text(raw) == raw
+
+
+def test_running_headers_of_paged_text_removed():
+    bodies = [
+        "Kommunerne skal sikre forebyggelse og samarbejde mellem sektorerne i hele aftaleperioden, så borgerne oplever sammen-\nhæng i deres forløb.",
+        "Regionen står for behandling på sygehusene og rådgiver kommunerne om den nære indsats.",
+        "Almen praksis er tovholder for patienter med kronisk sygdom og deltager i sundhedsklyngerne.",
+        "Parterne følger op på målsætningerne én gang årligt og udarbejder en midtvejsstatus.",
+    ]
+    pages = [f"Sundhedsaftale 2019-2023 - Region Syddanmark\n\n{b}\n\nSide {i} af 4\n" for i, b in enumerate(bodies, 1)]
+    out = clean_text("\n\f".join(pages))
+    assert "Region Syddanmark" not in out and "Side" not in out
+    assert "sammenhæng i deres forløb." in out
+    assert out.count("\n\n") == 3

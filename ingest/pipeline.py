@@ -35,6 +35,7 @@ class FileResult:
 @dataclass
 class IngestReport:
     files: list[FileResult] = field(default_factory=list)
+    stage_errors: dict[str, str] = field(default_factory=dict)   # stage name -> reason
 
     @property
     def failed(self) -> list[FileResult]:
@@ -42,13 +43,16 @@ class IngestReport:
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.stage_errors
 
     def to_dict(self) -> dict:
         by_status: dict[str, int] = {}
         for f in self.files:
             by_status[f.status] = by_status.get(f.status, 0) + 1
-        return {"files": [f.to_dict() for f in self.files], "summary": by_status}
+        out = {"files": [f.to_dict() for f in self.files], "summary": by_status}
+        if self.stage_errors:
+            out["stage_errors"] = dict(self.stage_errors)
+        return out
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileResult]]:
@@ -133,6 +137,14 @@ def ingest_paths(
             log.error("%s: %s", path, result.error)
         report.files.append(result)
     names = stages.stage_names() if derive is None else stages.stage_names(only=derive)
-    if changes or any(stages.is_stale(store, n) for n in names):
-        stages.apply_changes(store, changes, names, generation_before)
+    # each stage on its own: the documents are committed whatever a stage does, a failed
+    # stage stays stale (``aftalegraf status``) and is rebuilt by the next ingest or reindex
+    for name in names:
+        if not (changes or stages.is_stale(store, name)):
+            continue
+        try:
+            stages.apply_changes(store, changes, [name], generation_before)
+        except Exception as exc:  # a stage's own error must not hide the ingest report
+            report.stage_errors[name] = f"{type(exc).__name__}: {exc}"
+            log.error("%s stage failed (%s); run `aftalegraf reindex` to retry", name, report.stage_errors[name])
     return report

@@ -127,3 +127,26 @@ def test_corpus_ingests_into_store(corpus_dir, tmp_path, tmp_store):
     gen = tmp_store.generation
     again = ingest_paths(tmp_store, [folder], derive=[])
     assert {f.status for f in again.files} == {"unchanged"} and tmp_store.generation == gen
+
+
+def test_failing_stage_is_reported_documents_kept(tmp_path, tmp_store, monkeypatch):
+    from aftalegraf import plugins, stages
+
+    class Broken:
+        def __init__(self, store):
+            pass
+
+        def update(self, added=None, removed=None):
+            raise RuntimeError("boom")
+
+        rebuild = update
+
+        def close(self):
+            pass
+
+    monkeypatch.setitem(plugins._registry, ("stage", "graph"), plugins.Plugin("stage", "graph", "x:y", Broken))
+    f = _write(tmp_path, "aftale.txt", AGREEMENT)
+    report = ingest_paths(tmp_store, [f], derive=["graph"])
+    assert not report.ok and "boom" in report.stage_errors["graph"]
+    assert tmp_store.document_ids() == ["regionnord-sundhedsaftale-2019-2023"]
+    assert stages.is_stale(tmp_store, "graph")

@@ -30,7 +30,7 @@ GOAL_DOC_TYPES = {"sundhedsaftale", "samarbejdsaftale", "høringsudkast", "websi
 
 _KAPITEL = re.compile(r"^Kapitel\s+(\d+\s?[a-z]?)\.?\s*(.*)$")
 _PARAGRAF = re.compile(r"^§\s*(\d+(?:\s?[a-z])?)\.\s*")
-_STK = re.compile(r"^Stk\.\s*(\d+)\.\s*")
+_STK = re.compile(r"^Stk\.\s*(\d+)(?:\s*-\s*\d+)?\.\s*")
 _NR_LINE = re.compile(r"^(\d{1,2})\)\s")
 _NR_INLINE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\)\s")
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
@@ -173,14 +173,19 @@ def _parse_legal(b: _Builder) -> None:
                 b.add(f"pre{b.root.next('pre')}", "preamble", s, e, b.root)
             pre_block_end = e
         else:
-            # a heading above a group of §§, or loose text (ikraft intro lines)
+            # a heading above a group of §§; the intro of an amending act's entry-into-force
+            # provisions ("Lov nr. 404 af … indeholder følgende ikrafttrædelsesbestemmelse:");
+            # or text that continues the § (quoted or lower-case lines)
             short = len(line) < 120 and not line.endswith((".", ":", ";", ","))
-            if short:
+            if short or line.endswith(":"):
+                if line.endswith(":"):
+                    kapitel = None            # an act's own provisions, after the chapters
                 parent = kapitel or b.root
-                group = b.add(f"h{parent.next('h')}", "heading", s, e, parent, "", line, line)
+                group = b.add(f"h{parent.next('h')}", "heading", s, e, parent, "", line, line[:200])
                 paragraf = stk = None
             else:
-                parent = paragraf or kapitel or b.root
+                continues = paragraf is not None and (line[0] in "»«\"(" or line[0].islower())
+                parent = (stk or paragraf) if continues else (group or kapitel or b.root)
                 b.add(f"x{parent.next('x')}", "paragraph", s, e, parent)
         i += 1
 

@@ -68,6 +68,9 @@ def test_bad_text_files_reported_others_ingested(tmp_path, tmp_store):
     folder = tmp_path / "in"
     folder.mkdir()
     good = _write(folder, "aftale.txt", AGREEMENT)
+    earlier = _write(tmp_path, "tidligere.txt", AGREEMENT.replace("Nordjylland", "Midtjylland"))
+    ingest_paths(tmp_store, [earlier], derive=[])
+    before = _snapshot(tmp_store)
     (folder / "tom.txt").write_bytes(b"")
     (folder / "binaer.txt").write_bytes(b"\x00\x01\x02" * 500)
     (folder / "kodning.txt").write_bytes(bytes(range(0x80, 0x100)) * 20)
@@ -82,7 +85,9 @@ def test_bad_text_files_reported_others_ingested(tmp_path, tmp_store):
                          ("findes-ikke.txt", "no such file")):
         assert by[name].status == "failed" and reason in by[name].error, by[name]
     assert by["kodning.txt"].status == "failed" and by["kodning.txt"].error
-    assert {d.source_path for d in tmp_store.documents()} == {str(good.resolve())}
+    assert {d.source_path for d in tmp_store.documents()} == {str(good.resolve()), str(earlier.resolve())}
+    # what was stored before is intact
+    assert [x for x in _snapshot(tmp_store) if x[0].startswith("regionmidt-")] == before
 
 
 def test_cli_ingest_exit_code_json_and_commands(tmp_path, capsys):
@@ -150,3 +155,35 @@ def test_failing_stage_is_reported_documents_kept(tmp_path, tmp_store, monkeypat
     assert not report.ok and "boom" in report.stage_errors["graph"]
     assert tmp_store.document_ids() == ["regionnord-sundhedsaftale-2019-2023"]
     assert stages.is_stale(tmp_store, "graph")
+
+
+def test_cli_reindex_rebuilds_named_stage(tmp_path, monkeypatch, capsys):
+    from aftalegraf import plugins, stages
+
+    calls = []
+
+    class Recorder:
+        def __init__(self, store):
+            self.store = store
+
+        def update(self, added, removed):
+            calls.append(("update", added, removed))
+
+        def rebuild(self):
+            calls.append(("rebuild",))
+
+        def close(self):
+            pass
+
+    monkeypatch.setitem(plugins._registry, ("stage", "graph"), plugins.Plugin("stage", "graph", "x:y", Recorder))
+    store = tmp_path / "store"
+    f = _write(tmp_path, "aftale.txt", AGREEMENT)
+    assert main(["-q", "ingest", str(f), "--store", str(store), "--skip-graph", "--skip-index"]) == 0
+    assert calls == []
+    assert main(["status", "--json", "--store", str(store)]) == 0
+    capsys.readouterr()
+    assert main(["-q", "reindex", "--only", "graph", "--store", str(store)]) == 0
+    assert calls == [("rebuild",)]
+    from aftalegraf.store import Store
+
+    assert not stages.is_stale(Store(store), "graph")

@@ -322,14 +322,22 @@ def references(store, provision_id: str) -> dict[str, list[dict]]:
 # --- goals ------------------------------------------------------------------------------------
 
 def goals(store, region: str | None = None, document_id: str | None = None) -> list[dict]:
-    """Goals with their themes and national goals (with method, evidence and score)."""
-    values = []
-    filters = []
+    """Goals with their themes and national goals (with method, evidence and score), in
+    document order; from an in-memory table rebuilt when the graph changes."""
     slug = normalise_region(region)
-    if slug:
-        filters.append(f"?doc ag:region <{rdf.region_iri(slug)}> .")
-    if document_id:
-        values.append(_values("doc", [rdf.document_iri(document_id)]))
+    version = store.get_meta("graph:version", "")
+    key = f"goals:{store.graph_path}"
+    cached = _cache.get(key)
+    if cached is None or cached[0] != version:
+        cached = _cache[key] = (version, _load_goals(store))
+    return [copy.deepcopy(g) for g in cached[1]
+            if (not slug or g["document"]["region"] == slug)
+            and (not document_id or g["document"]["id"] == document_id)]
+
+
+def _load_goals(store) -> list[dict]:
+    values: list[str] = []
+    filters: list[str] = []
     rows = _q(store, f"""
       SELECT ?g ?text ?kind ?label ?prov ?section ?doc ?dtitle ?dtype ?region ?start ?end ?pord ?gord WHERE {{
         {' '.join(values)}
@@ -388,10 +396,10 @@ def actors(store) -> list[dict]:
     """Actor types with their labels and how many obligations each bears, per modality."""
     table = _actor_table(store)
     counts: dict[str, dict[str, int]] = {}
-    for r in _q(store, """SELECT ?a ?mod (COUNT(DISTINCT ?o) AS ?n) WHERE {
-                            ?o a ag:Obligation ; ag:bearer ?a ; ag:modality ?mod } GROUP BY ?a ?mod"""):
-        key = rdf.iri_tail(r["a"].value, "aktoer")
-        counts.setdefault(key, {})[rdf.MODALITY_KEY.get(r["mod"].value, "obligation")] = _v(r["n"])
+    for ob in _obligation_table(store):
+        for b in ob["bearers"]:
+            c = counts.setdefault(b["key"], {})
+            c[ob["modality"]] = c.get(ob["modality"], 0) + 1
     out = []
     for a in table:
         c = counts.get(a["key"], {})

@@ -120,7 +120,7 @@ def main() -> int:
         "|---|---|",
         f"| documents / provisions in the store | {counts['documents']} / {counts['provisions']} |",
         f"| graph build, best of {args.runs} (target < 60 s) | {min(builds):.1f} s (all: {', '.join(f'{b:.1f}' for b in builds)}) |",
-        f"| extraction start-up (spaCy blank("da") + rules) and the first document, once per process | {warmup:.1f} s |",
+        f"| extraction start-up (spaCy blank('da') + rules) and the first document, once per process | {warmup:.1f} s |",
         f"| incremental update of one document (`update([{vej}], [])`) | {upd:.2f} s |",
         f"| quads (documents + reference graph) | {n_quads:,} |",
         f"| documents / provisions / obligations / goals / references in the graph | "

@@ -138,7 +138,9 @@ def _is_present_verb(t: Tok) -> bool:
     if not w.endswith("r"):
         return False
     lem = t.lemma.lower()
-    if lem != w and (lem + "r" == w or lem + "er" == w or lem[:-1] + "er" == w):
+    if lem != w and (lem + "r" == w or lem + "er" == w or lem[:-1] + "er" == w or (lem.endswith("re") and lem[:-1] == w)):
+        return True
+    if w.endswith("gør") and len(w) > 5:      # offentliggør, tilgængeliggør
         return True
     # compounds the lookup table misses ("sekretariatsbetjener", "videreformidler")
     return lem == w and w.endswith("er") and not w.endswith(("erne", "ere")) and not t.text[:1].isupper()
@@ -313,7 +315,7 @@ class SentenceAnalyser:
         steps = 0
         while k < end and steps < 6:
             t = self.toks[k]
-            if _is_passive_verb(t) and t.low not in ADVERBS and t.low not in DETERMINERS:
+            if _is_passive_verb(t) and t.low not in ADVERBS and t.low not in DETERMINERS and t.low not in DEPONENTS:
                 return k
             if t.low in (",", ";", ":") or t.low in CLAUSE_OPENERS - {"så"}:
                 break
@@ -596,6 +598,9 @@ class SentenceAnalyser:
             bearers = ["parterne"]
         relative_nonactor = bearers is None and lo > 0 and toks[lo - 1].low in ("der", "som") and (
             lo - 2 < 0 or (lo - 2) not in self.in_mention and not (toks[lo - 2].low == "," and (lo - 3) in self.in_mention))
+        if bearers is None and passive and not relative_nonactor and (self.ctx.prev_bearers or self.ctx.heading_bearers):
+            # agentless passive in a main clause: the duty stays with the actor in context
+            bearers, carried = list(self.ctx.prev_bearers or self.ctx.heading_bearers), True
         if bearers is None and (relative_nonactor or self._explicit_nonactor_subject(lo, i)):
             if modality in ("obligation", "prohibition"):
                 bearers = []

@@ -1,0 +1,139 @@
+"""Rule families of the deontic extraction, on sentences written for the tests."""
+
+import pytest
+
+from kg_helpers import obligations, one
+
+
+def keys(o):
+    return set(o.bearers)
+
+
+@pytest.mark.parametrize("text,bearers,modality,action_start", [
+    ("Patientinddragelsesudvalget skal afholde mindst to møder om året.", {"patientinddragelsesudvalg"}, "obligation", "afholde"),
+    ("Kommunalbestyrelsen er forpligtet til at oplyse borgeren om valget.", {"kommunalbestyrelse"}, "obligation", "at oplyse"),
+    ("Det påhviler regionsrådet at offentliggøre planen.", {"regionsraad"}, "obligation", "at offentliggøre"),
+    ("Sundhedsklyngen er ansvarlig for opfølgningen.", {"sundhedsklynge"}, "obligation", "opfølgningen"),
+    ("Regionen har ansvaret for sekretariatet.", {"region"}, "obligation", "sekretariatet"),
+    ("Praksisplanudvalget bør inddrage kommunerne tidligt.", {"praksisplanudvalg"}, "recommendation", "inddrage"),
+    ("Kommunerne kan indgå aftaler om fælles tilbud.", {"kommune"}, "permission", "indgå"),
+    ("Sundhedsrådet har mulighed for at nedsætte arbejdsgrupper.", {"sundhedsraad"}, "permission", "at nedsætte"),
+    ("Regionsrådet må ikke overdrage opgaven.", {"regionsraad"}, "prohibition", "overdrage"),
+    ("Styrelsen for Patientsikkerhed kan ikke dispensere fra kravet.", {"styrelsen-for-patientsikkerhed"}, "prohibition", "dispensere"),
+    ("Kommunalbestyrelsen skal ikke indhente samtykke.", {"kommunalbestyrelse"}, "prohibition", "indhente"),
+    ("Regionsrådet og kommunalbestyrelserne i regionen skal udarbejde en fælles plan.",
+     {"regionsraad", "kommunalbestyrelse"}, "obligation", "udarbejde"),
+    ("Sundhedsstyrelsen, regionerne og PLO skal mødes årligt.", {"sundhedsstyrelsen", "region", "plo"}, "obligation", "mødes"),
+])
+def test_cues(text, bearers, modality, action_start):
+    o = one(text)
+    assert keys(o) == bearers and o.modality == modality
+    assert o.action.startswith(action_start)
+    assert not o.carried
+
+
+def test_normative_present_tense():
+    o = one("§ 3. Kommunalbestyrelsen offentliggør aftalen på sin hjemmeside.")
+    assert keys(o) == {"kommunalbestyrelse"} and o.modality == "obligation" and o.cue == "present"
+    o = one("Stk. 2. Regionen sekretariatsbetjener praksisplanudvalget.")
+    assert keys(o) == {"region"} and o.action.startswith("sekretariatsbetjener")
+
+
+def test_descriptive_present_is_not_an_obligation():
+    assert obligations("Sundhedsklyngen består af repræsentanter for regionen og kommunerne.") == []
+    assert obligations("Sundhedsstyrelsen er en styrelse under ministeriet.") == []
+
+
+def test_present_tense_not_in_news():
+    assert obligations("Regionsrådet godkender aftalen på mødet.", "nyhed") == []
+
+
+def test_recommendation_frames():
+    o = one("Det anbefales, at kommunerne inddrager patientinddragelsesudvalget.", "vejledning")
+    assert keys(o) == {"kommune"} and o.modality == "recommendation" and o.action.startswith("inddrager")
+    o = one("Det er hensigtsmæssigt, at regionen skal orientere sundhedsklyngerne.", "vejledning")
+    assert keys(o) == {"region"} and o.modality == "recommendation"
+    assert len(obligations("Det er hensigtsmæssigt, at regionen skal orientere sundhedsklyngerne.", "vejledning")) == 1
+
+
+def test_passive_with_agent():
+    o = one("Planen skal godkendes af både regionsrådet og alle kommunalbestyrelser i regionen.")
+    assert keys(o) == {"regionsraad", "kommunalbestyrelse"} and o.passive and not o.carried
+
+
+def test_passive_without_agent_carries_context():
+    obs = obligations("§ 4. Regionsrådet udarbejder en plan. Planen skal indsendes til Sundhedsstyrelsen.")
+    last = obs[-1]
+    assert last.passive and last.carried and keys(last) == {"regionsraad"}
+
+
+def test_subordinate_at_clause():
+    o = one("Det fremgår af § 9, at praksisplanudvalget skal afgive en udtalelse.", "vejledning")
+    assert keys(o) == {"praksisplanudvalg"} and o.modality == "obligation"
+
+
+def test_inverted_subject():
+    o = one("I den forbindelse skal kommunalbestyrelsen høre borgerne.")
+    assert keys(o) == {"kommunalbestyrelse"}
+
+
+def test_coordinated_verb_phrase():
+    obs = obligations("Sundhedsrådet drøfter planen og kan afgive anbefalinger.")
+    assert [(o.modality, tuple(o.bearers)) for o in obs] == [("obligation", ("sundhedsraad",)),
+                                                           ("permission", ("sundhedsraad",))]
+
+
+def test_anaphora_and_pronouns_are_carried():
+    obs = obligations("Praksisplanudvalget skal drøfte planen. Udvalget skal desuden afgive en udtalelse. "
+                      "De kan nedsætte arbejdsgrupper.", "vejledning")
+    assert len(obs) == 3
+    assert keys(obs[1]) == {"praksisplanudvalg"} and obs[1].carried
+    assert keys(obs[2]) == {"praksisplanudvalg"} and obs[2].carried and obs[2].modality == "permission"
+
+
+def test_agreement_subject_is_the_parties():
+    o = one("Samarbejdsaftalen skal beskrive arbejdsdelingen.", "vejledning")
+    assert o.bearers == ["parterne"] and "regionsråd" in o.bearer_label and "kommunalbestyrelse" in o.bearer_label
+
+
+def test_conditional_clause_is_not_a_statement():
+    obs = obligations("Hvis planen skal ændres, orienterer regionen kommunerne.")
+    assert [(o.cue, tuple(o.bearers)) for o in obs] == [("present", ("region",))]
+
+
+def test_list_items_continue_the_lead_in():
+    text = "§ 2. Opgaverne for sundhedsrådet er bl.a.:\n1) at drøfte planer,\n2) at følge op på aftaler."
+    from aftalegraf.kg.extract import document_from_text, extract_obligations
+    from aftalegraf.model import Provision
+
+    doc = document_from_text("t", text, "bekendtgørelse")
+    # make the two items children of the paragraf, as the ingest tree does
+    p = doc.provisions[0]
+    a = text.index("1)")
+    b = text.index("2)")
+    p.text, p.end = text[p.start:len(text)], len(text)
+    doc.provisions = [p, Provision("t/p2/nr1", "t", "nr", text[a:b].rstrip(), a, a + len(text[a:b].rstrip()), p.id),
+                      Provision("t/p2/nr2", "t", "nr", text[b:], b, len(text), p.id)]
+    obs = extract_obligations(doc)
+    assert [o.provision_id for o in obs] == ["t/p2/nr1", "t/p2/nr2"]
+    assert all(o.bearers == ["sundhedsraad"] and o.modality == "obligation" for o in obs)
+    assert obs[0].action.startswith("drøfte")
+
+
+def test_deadline_and_frequency_attached():
+    o = one("Regionsrådet skal indsende planen senest den 1. marts i valgperiodens andet år.")
+    assert o.deadline and o.deadline["date"] == "--03-01"
+    o = one("Sundhedsrådet skal mødes mindst seks gange om året.")
+    assert o.frequency and o.frequency["count"] == 6 and o.frequency["per"] == "year"
+
+
+def test_spans():
+    text = "§ 1. Regionen skal føre tilsyn, jf. § 2, stk. 1. Kommunen kan bistå."
+    from aftalegraf.kg.extract import document_from_text, extract_obligations
+
+    doc = document_from_text("t", text, "bekendtgørelse")
+    obs = extract_obligations(doc)
+    assert len(obs) == 2
+    for o in obs:
+        assert doc.text[o.start:o.end] == o.text
+    assert obs[0].text == "Regionen skal føre tilsyn, jf. § 2, stk. 1."

@@ -318,29 +318,36 @@ def _norm(text: str) -> str:
 
 
 def read_agreement(doc: Document, extractor: str = "auto") -> Agreement:
-    """One agreement's goals (not yet linked to themes)."""
+    """One agreement's goals (not yet linked to themes).
+
+    ``extractor``: "kg" (the knowledge graph's extractor only), "builtin" (the reader of
+    this module only) or "auto": the graph's goals, plus the goals the built-in reader finds
+    in text the graph's extractor did not take (a goal list it did not recognise)."""
     agreement = Agreement(doc)
     period = agreement.period
-    facts = _kg_goals(doc) if extractor in ("auto", "kg") else None
-    used_kg = bool(facts) and any(getattr(f, "kind", "") != "nationalt-maal" for f in facts)
-    counters: dict[str, int] = {}
-    if used_kg:
-        for f in facts:
-            themes = [_link_dict("themes", t) for t in getattr(f, "themes", [])]
-            ngs = [_link_dict("national_goals", t) for t in getattr(f, "national_goals", [])]
-            if f.kind == "nationalt-maal":
-                for t in ngs or []:
-                    agreement.national_goal_mentions.append({**t, "provision_id": f.provision_id, "text": f.text})
-                continue
-            agreement.goals.append(Goal(
-                id=f"{f.provision_id}#{f.index}", region=doc.region, document_id=doc.id, document_title=doc.title,
-                period=period, provision_id=f.provision_id, kind=f.kind, label=f.label or "", text=" ".join(f.text.split()),
-                start=f.start, end=f.end, source="kg", themes=themes, national_goals=ngs,
-            ))
-        # kg mentions of national goals as plain facts may be absent: fall through to ours
-    raw_goals, raw_mentions = builtin_goals(doc)
-    if not used_kg:
+    facts = (_kg_goals(doc) or []) if extractor in ("auto", "kg") else []
+    for f in facts:
+        themes = [_link_dict("themes", t) for t in getattr(f, "themes", [])]
+        ngs = [_link_dict("national_goals", t) for t in getattr(f, "national_goals", [])]
+        if f.kind == "nationalt-maal":
+            for t in ngs:
+                agreement.national_goal_mentions.append({**t, "provision_id": f.provision_id, "text": f.text})
+            continue
+        agreement.goals.append(Goal(
+            id=f"{f.provision_id}#{f.index}", region=doc.region, document_id=doc.id, document_title=doc.title,
+            period=period, provision_id=f.provision_id, kind=f.kind, label=f.label or "", text=" ".join(f.text.split()),
+            start=f.start, end=f.end, source="kg", themes=themes, national_goals=ngs,
+        ))
+    if extractor in ("auto", "builtin"):
+        raw_goals, raw_mentions = builtin_goals(doc)
+        spans = [(g.start, g.end) for g in agreement.goals]
+        texts = {_norm(g.text) for g in agreement.goals}
+        counters: dict[str, int] = {}
+        for g in agreement.goals:
+            counters[g.provision_id] = max(counters.get(g.provision_id, 0), _index_of(g.id))
         for g in raw_goals:
+            if _norm(g["text"]) in texts or any(g["start"] < e and s < g["end"] for s, e in spans):
+                continue
             pid = _provision_at(doc, g["start"], g["end"])
             counters[pid] = counters.get(pid, 0) + 1
             agreement.goals.append(Goal(
@@ -348,13 +355,17 @@ def read_agreement(doc: Document, extractor: str = "auto") -> Agreement:
                 period=period, provision_id=pid, kind=g["kind"], label=g["label"], text=g["text"],
                 start=g["start"], end=g["end"], source="builtin",
             ))
-    if not agreement.national_goal_mentions:
+        known = {m["key"] for m in agreement.national_goal_mentions}
         for m in raw_mentions:
             pid = _provision_at(doc, m["start"], m["end"])
             for key, label, evidence in _match_national_goal_label(m["text"]):
+                if key in known:
+                    continue
+                known.add(key)
                 agreement.national_goal_mentions.append(
                     {"key": key, "label": label, "score": 1.0, "method": "explicit", "evidence": evidence,
                      "provision_id": pid, "text": m["text"]})
+    agreement.goals.sort(key=lambda g: g.start)
     # one goal once per document
     seen: set[str] = set()
     unique = []
@@ -366,6 +377,13 @@ def read_agreement(doc: Document, extractor: str = "auto") -> Agreement:
         unique.append(g)
     agreement.goals = unique
     return agreement
+
+
+def _index_of(goal_id: str) -> int:
+    try:
+        return int(goal_id.rsplit("#", 1)[1])
+    except (IndexError, ValueError):
+        return 0
 
 
 def _match_national_goal_label(text: str) -> list[tuple[str, str, str]]:

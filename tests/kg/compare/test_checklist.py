@@ -106,3 +106,26 @@ def _new_vejledning_checks(store, compare, h):
     nord = next(c for c in result["checklists"] if c["document_id"].endswith("region-nordjylland"))
     item = next(i for i in nord["items"] if i["key"] == "kontaktperson")
     assert item["mark"] == "✗" and item["label"] == "Kontaktperson"
+
+
+def test_fixtures_through_the_real_ingest_pipeline(tmp_path, cmp_helpers):
+    """The fixtures read by `aftalegraf ingest` give the same checklist and goals."""
+    from aftalegraf.ingest import ingest_paths
+    from aftalegraf.kg.compare import compare
+    from aftalegraf.store import Store
+
+    store = Store(tmp_path / "store")
+    report = ingest_paths(store, [cmp_helpers.FIXTURES / n for n in cmp_helpers.AGREEMENTS], derive=[])
+    assert report.ok, [f.error for f in report.failed]
+    result = compare(store)
+    store.close()
+    by_key = {}
+    for cl in result["checklists"]:
+        doc = next(a for r in result["regions"] for a in r["agreements"] if a["id"] == cl["document_id"])
+        by_key[(cl["region"], doc["period"])] = {i["key"]: i["ok"] for i in cl["items"]}
+    for doc_id, want in EXPECTED.items():
+        region = doc_id.rsplit("-region-", 1)[1]
+        period = "-".join(doc_id.split("-")[1:3])
+        assert by_key[(region, period)] == {k: v is not None for k, v in want.items()}, doc_id
+    mental = next(r for r in result["matrix"]["themes"] if r["key"] == "mental-sundhed")
+    assert {c["region"] for c in mental["cells"] if not c["gap"]} == {"nordjylland", "midtjylland"}

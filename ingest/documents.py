@@ -29,7 +29,8 @@ def document_id(info: DocInfo) -> str:
         if t == "høringsudkast":
             parts.append("udkast")
     elif t == "vejledning":
-        parts += ["vejledning", info.year or ids.slugify(info.title, 40)]
+        year = info.year or next(iter(re.findall(r"\b((?:19|20)\d{2})\b", info.title)), "")
+        parts += ["vejledning", year if issuer and year else ids.slugify(info.title, 50)]
         if info.status:
             parts.append(ids.slugify(info.status))
     elif t == "dagsorden":

@@ -223,7 +223,16 @@ def describe(clean: str, raw: str, hints: dict[str, Any] | None = None, cue: str
     return info
 
 
+_TITLE_WORDS = re.compile(
+    r"^(Vejledning|Sundhedsaftale|Samarbejdsaftale|Udkast|Høringsudkast|Bekendtgørelse|Lov|Aftale|Politisk)\b", re.I)
+
+
 def _title(lines: list[str]) -> str:
+    """A line near the top that names a document kind, else the first text line."""
+    for ln in lines[:6]:
+        s = ln.lstrip("#").strip()
+        if _TITLE_WORDS.match(s) and len(s) < 200:
+            return s
     for ln in lines[:10]:
         s = ln.lstrip("#").strip()
         if s.startswith(("- ", "| ")) or len(s) < 3:

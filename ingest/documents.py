@@ -30,7 +30,7 @@ def document_id(info: DocInfo) -> str:
             parts.append("udkast")
     elif t == "vejledning":
         year = info.year or next(iter(re.findall(r"\b((?:19|20)\d{2})\b", info.title)), "")
-        parts += ["vejledning", year if issuer and year else ids.slugify(info.title, 50)]
+        parts += ["vejledning", year] if issuer and year else [ids.slugify(info.title, 60)]
         if info.status:
             parts.append(ids.slugify(info.status))
     elif t == "dagsorden":

@@ -1,0 +1,81 @@
+"""Extraction over the shared corpus: the dev obligation set, spans, the § 21 reference."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+@pytest.fixture(scope="session")
+def corpus_extractions(corpus_dir):
+    sys.path.insert(0, str(BENCH))
+    from _corpus import load_documents
+
+    from aftalegraf.kg.extract import extract_document
+
+    docs, how = load_documents()
+    return docs, [extract_document(d) for d in docs]
+
+
+def test_dev_obligations_accuracy(corpus_extractions, eval_dir):
+    from eval_obligations import score
+
+    gold = [json.loads(l) for l in (eval_dir / "dev_obligations.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+    docs, exs = corpus_extractions
+    res = score(gold, docs, exs)
+    assert res["both"] >= 0.9, res
+
+
+def test_spans_inside_provisions(corpus_extractions):
+    docs, exs = corpus_extractions
+    n = 0
+    for d, ex in zip(docs, exs):
+        provs = {p.id: p for p in d.provisions}
+        for o in ex.obligations:
+            p = provs[o.provision_id]
+            assert p.start <= o.start < o.end <= p.end, (o.provision_id, o.text)
+            assert d.text[o.start:o.end] == o.text
+            assert o.modality in ("obligation", "recommendation", "permission", "prohibition")
+            n += 1
+        for r in ex.references:
+            p = provs[r.provision_id]
+            assert p.start <= r.start < r.end <= p.end and d.text[r.start:r.end] == r.label
+        for g in ex.goals:
+            assert d.text[g.start:g.end] == g.text
+        for m in ex.actors:
+            assert d.text[m.start:m.end] == m.label
+    assert n > 500
+
+
+def test_vejledning_2023_cites_bek_1248_par_21(corpus_extractions):
+    docs, exs = corpus_extractions
+    hits = []
+    for d, ex in zip(docs, exs):
+        if d.type != "vejledning" or "2023" not in d.id + d.date + d.title:
+            continue
+        for r in ex.references:
+            if r.label.lower().startswith("bekendtgørelsens § 21"):
+                hits.append(r)
+    assert hits, "no 'bekendtgørelsens § 21' in the 2023 vejledning"
+    assert all(r.target_document == "bek-2022-1248" and r.target["paragraf"] == "21" for r in hits)
+
+
+def test_vejledning_2013_cites_bek_1569(corpus_extractions):
+    docs, exs = corpus_extractions
+    targets = {r.target_document for d, ex in zip(docs, exs) if d.type == "vejledning" and "2013" in d.id + d.date
+               for r in ex.references if r.label.lower().startswith("bekendtgørelsens")}
+    if not targets:
+        pytest.skip("the 2013 vejledning is not split out as its own document")
+    assert targets == {"bek-2013-1569"}
+
+
+def test_region_sjaelland_goals(corpus_extractions):
+    docs, exs = corpus_extractions
+    nat = [g for d, ex in zip(docs, exs) if d.region == "sjaelland" or "sjaelland" in d.id
+           for g in ex.goals if g.kind == "nationalt-maal"]
+    assert {t.key for g in nat for t in g.national_goals} >= {"1", "2", "7"}

@@ -260,7 +260,7 @@ def _heading_like(line: str, caps_only: bool = False) -> bool:
         return False
     if line.endswith((".", ",", ";", ":")) or re.search(r"\b(at|og|af|i|til|for|om)$", line) or not (line[0].isupper() or line[0].isdigit()):
         return False
-    if not re.search(r"[A-Za-zÆØÅæøå]{3,}", line) or re.search(r"https?://|@|\d{4,}", line):
+    if not re.search(r"[A-Za-zÆØÅæøå]{3,}", line) or re.search(r"https?://|@|\d{5,}", line):
         return False
     letters = [c for c in line if c.isalpha()]
     caps = bool(letters) and all(c.isupper() for c in letters)

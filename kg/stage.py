@@ -12,6 +12,7 @@ Oxigraph store (``store.graph_path``), one named graph per document.
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import time
@@ -470,9 +471,11 @@ class GraphStage:
                 N(rdf.document_iri(doc_id))) else None
         self._ensure_reference()
         self.ox.extend(quads)
-        self.reresolve(resolver, skip=set(present))
+        touched = self.reresolve(resolver, skip=set(present))
         self.ox.flush()
         self._stamp()
+        self._push_remote(sorted({rdf.document_iri(d) for d in present} | touched),
+                          [rdf.document_iri(d) for d in removed if d not in present], reference=True)
         log.info("graph: %d documents updated, %d removed, %d quads in %.2fs",
                  len(present), len(removed), len(quads), time.perf_counter() - t0)
 
@@ -492,6 +495,7 @@ class GraphStage:
         api.clear_cache()
         self.ox.flush()
         self._stamp()
+        self._push_remote([rdf.document_iri(d) for d in ids], [], reference=True, clear=True)
         log.info("graph: rebuilt %d documents, %d quads in %.2fs", len(ids), len(quads), time.perf_counter() - t0)
 
     def close(self) -> None:
@@ -515,9 +519,9 @@ class GraphStage:
         self.ox.remove_graph(g) if self.ox.contains_named_graph(g) else None
         self.ox.extend(rdf.reference_quads())
 
-    def reresolve(self, resolver: Resolver | None = None, skip: set[str] | None = None) -> int:
+    def reresolve(self, resolver: Resolver | None = None, skip: set[str] | None = None) -> set[str]:
         """Re-resolve the references of all documents (except ``skip``, just derived)
-        against the documents now in the store; returns how many changed."""
+        against the documents now in the store; returns the named graphs it changed."""
         resolver = resolver or Resolver.from_store(self.store)
         skip = skip or set()
         rows = self.ox.query(
@@ -569,4 +573,26 @@ class GraphStage:
             for row in targets:
                 self.ox.add(ox.Quad(s, P["refersTo"], row["t"], g))
                 self.ox.add(ox.Quad(s, ELI_CITES, row["t"], g))
-        return len(changed_sources)
+        return {g for g, _ in changed_sources}
+
+    def _push_remote(self, graphs: list[str], dropped: list[str], reference: bool = False,
+                     clear: bool = False) -> None:
+        """Mirror the changed named graphs to a remote SPARQL 1.1 store when
+        ``sparql_update_endpoint`` is configured (see ontology/README.md)."""
+        settings = getattr(self.store, "settings", {}) or {}
+        update_ep = settings.get("sparql_update_endpoint") or ""
+        if not update_ep:
+            return
+        from .sparql import RemoteSparql
+
+        remote = RemoteSparql(settings.get("sparql_endpoint") or update_ep, update_ep)
+        if clear:
+            remote.update("DROP SILENT ALL")
+        for g in dropped:
+            remote.update(f"DROP SILENT GRAPH <{g}>")
+        for g in ([rdf.REFERENCE_GRAPH] if reference else []) + list(graphs):
+            buf = io.BytesIO()
+            ox.serialize((ox.Triple(q.subject, q.predicate, q.object)
+                          for q in self.ox.quads_for_pattern(None, None, None, N(g))), buf, ox.RdfFormat.N_TRIPLES)
+            remote.replace_graph(g, buf.getvalue().decode("utf-8"))
+        log.info("graph: pushed %d named graphs to %s", len(graphs) + int(reference), update_ep)

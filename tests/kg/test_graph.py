@@ -332,3 +332,25 @@ def test_remote_endpoint_configuration(tmp_path, monkeypatch):
         store.close()
     finally:
         server.shutdown()
+
+
+def test_stage_pushes_changed_graphs_to_remote_store(tmp_path, monkeypatch):
+    server = HTTPServer(("127.0.0.1", 0), _Stub)
+    th = threading.Thread(target=server.serve_forever, daemon=True)
+    th.start()
+    try:
+        port = server.server_address[1]
+        monkeypatch.setenv("AFTALEGRAF_SPARQL_UPDATE_ENDPOINT", f"http://127.0.0.1:{port}/ds/update")
+        store = Store(tmp_path / "pushing")
+        _Stub.seen.clear()
+        GraphStage(store).update(put(store, BEK, "/src/bek.txt"), [])
+        updates = [body for path, _, _, body in _Stub.seen if path == "/ds/update"]
+        doc_g = rdf.document_iri("bek-2022-1248")
+        assert any(b.startswith(f"DROP SILENT GRAPH <{doc_g}>") and "INSERT DATA" in b for b in updates)
+        assert any(rdf.REFERENCE_GRAPH in b for b in updates)
+        pushed = next(b for b in updates if b.startswith(f"DROP SILENT GRAPH <{doc_g}>"))
+        assert "§ 21. Regionsrådet" in pushed
+        rdf.close_graph(store.graph_path)
+        store.close()
+    finally:
+        server.shutdown()

@@ -86,7 +86,9 @@ def _compound_cues(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             cues.append((off, "legal-header"))
         elif _RUNNING_HEADER.match(s) and i + 1 < n:
             nxt_off, nxt = lines[i + 1]
-            if nxt.strip() and not is_furniture(nxt):
+            # an appendix's first page starts with its title, not with running text
+            title_like = len(nxt.strip()) < 80 and not nxt.strip().endswith((".", ",", ";"))
+            if nxt.strip() and not is_furniture(nxt) and title_like:
                 cues.append((nxt_off, "attachment"))
         elif _PARTIES.match(s):
             j = i - 1
@@ -97,6 +99,9 @@ def _compound_cues(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 cues.append((lines[j][0], "parties"))
             else:
                 cues.append((off, "parties"))
+    # a running header on (nearly) every page is furniture, not a sequence of appendices
+    if sum(1 for _, c in cues if c == "attachment") > 6:
+        cues = [c for c in cues if c[1] != "attachment"]
     # a cue inside the first few lines of the previous segment adds nothing
     cues.sort()
     out: list[tuple[int, str]] = []

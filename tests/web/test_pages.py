@@ -100,3 +100,15 @@ def test_unknown_page_is_danish(client):
 def test_static_files(client):
     assert client.get("/static/style.css").status_code == 200
     assert client.get("/static/app.js").status_code == 200
+
+
+def test_compare_page(client):
+    from aftalegraf.web.views.compare import compare_function
+
+    r = html(client, "/sammenlign")
+    if compare_function() is None:
+        assert r.status_code == 503
+    else:
+        assert r.status_code == 200 and "Sammenlign" in r.text
+    r = html(client, "/sammenlign", params={"regions": XSS})
+    assert r.status_code < 500 and XSS not in r.text

@@ -35,11 +35,14 @@ def compare_function():
 
 
 def run_compare(store, regions: str | None) -> dict:
-    chosen = parse_regions(regions)
     fn = compare_function()
     if not callable(fn):
+        chosen = parse_regions(regions)
         return {"available": False, "regions": chosen or list(REGIONS), "message": PLACEHOLDER_MESSAGE}
-    result = fn(store, regions=chosen)
+    if regions and len(regions) > 500:
+        raise BadQuery("regions er for lang.", field="regions")
+    # kg.compare resolves slugs and Danish names itself and raises BadQuery for unknown ones
+    result = fn(store, regions=(regions or "").strip() or None)
     return result if isinstance(result, dict) else {"comparison": result}
 
 

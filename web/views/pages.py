@@ -171,4 +171,16 @@ def compare_page(request: Request, regions: str = ""):
     if compare_function() is None:
         raise Unavailable("aftalegraf.kg.compare")
     result = run_compare(get_store(request), regions)
-    return render(request, "compare.html", result=result, regions=regions, all_regions=REGIONS, **_nav(request))
+    from markupsafe import Markup
+
+    from ..services import optional
+
+    mod = optional("aftalegraf.kg.compare")
+    heatmap = None
+    if mod is not None and callable(getattr(mod, "heatmap_svg", None)):
+        try:
+            heatmap = Markup(mod.heatmap_svg(result))  # kg.compare escapes its own labels
+        except Exception:
+            heatmap = None
+    return render(request, "compare.html", result=result, regions=regions, all_regions=REGIONS,
+                  heatmap=heatmap, **_nav(request))

@@ -298,17 +298,26 @@ def _provision_at(doc: Document, start: int, end: int) -> str:
 
 
 def _kg_goals(doc: Document):
-    """Goals from the knowledge graph's extractor, or None when it is not installed."""
+    """Goals from the knowledge graph's extractor, or None when it is not installed.
+
+    ``aftalegraf.kg.goals.extract_goals`` is the goal part of ``extract_document`` (the
+    whole extraction also runs the deontic analysis, hundreds of times slower); the full
+    extractor is the fallback."""
     try:
-        from aftalegraf.kg.extract import extract_document
+        from aftalegraf.kg.goals import extract_goals as fn
     except Exception:
-        return None
+        try:
+            from aftalegraf.kg.extract import extract_document
+        except Exception:
+            return None
+
+        def fn(d):
+            return getattr(extract_document(d), "goals", [])
     try:
-        ex = extract_document(doc)
+        return list(fn(doc) or [])
     except Exception as exc:  # never let another subsystem's bug hide the comparison
-        log.warning("kg.extract failed on %s (%s); using the built-in goal reader", doc.id, exc)
+        log.warning("the graph's goal extraction failed on %s (%s); using the built-in goal reader", doc.id, exc)
         return None
-    return list(getattr(ex, "goals", []) or [])
 
 
 def _norm(text: str) -> str:

@@ -406,3 +406,30 @@ def actors(store) -> list[dict]:
         out.append({**{k: a[k] for k in ("key", "label", "label_en", "alt_labels", "iri")},
                     "obligations": sum(c.values()), "by_modality": c})
     return out
+
+
+# --- helpers the web layer looks for -------------------------------------------------------------
+
+def triple_count(store) -> int:
+    """Quads in the graph (all named graphs), cached per graph version."""
+    version = store.get_meta("graph:version", "")
+    key = f"count:{store.graph_path}"
+    cached = _cache.get(key)
+    if cached is None or cached[0] != version:
+        cached = _cache[key] = (version, len(_graph(store)))
+    return cached[1]
+
+
+def section_label(store, p) -> str:
+    """A provision's citation form ("§ 21, stk. 2, nr. 3", "2.1.1"), as stored in the graph."""
+    from .stage import section_of
+
+    chain = {p.id: p}
+    cur = p
+    while cur.parent_id and cur.parent_id not in chain:
+        try:
+            cur = store.provision(cur.parent_id)
+        except Exception:
+            break
+        chain[cur.id] = cur
+    return section_of(p, chain)

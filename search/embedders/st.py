@@ -49,7 +49,8 @@ class SentenceTransformerEmbedder:
                 "give a local model directory, nothing is downloaded"
             ) from exc
         self.model = model
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
         self.max_tokens = int(getattr(self._model, "max_seq_length", 512) or 512)
         self.batch_size = batch_size
         is_e5 = "e5" in Path(model).name.lower() or "e5" in model.lower()

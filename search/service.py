@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 2000
 MAX_K = 100
 POOL = 100          # candidates per ranking before fusion
+DENSE_FILTER_MIN = 2000  # with filters, at least this many nearest units are fetched ...
+DENSE_FILTER_FACTOR = 20  # ... or this many times the pool, before filtering
 FACET_POOL = 50     # provisions whose obligations feed the actor/modality facets
 FILTERS = ("doc_type", "region", "actor", "modality", "period")
 MODALITIES = ("obligation", "recommendation", "permission", "prohibition")
@@ -46,8 +48,16 @@ class LoadedIndex:
     row_of: dict[int, int]
     documents: dict[str, dict]
     doc_rows: dict[str, np.ndarray]
+    directory: Path | None = None
     obligations_cache: dict[str, list] = field(default_factory=dict)
     references_cache: dict[str, list] = field(default_factory=dict)
+    _vectors: np.ndarray | None = None
+
+    def vectors(self) -> np.ndarray:
+        """The unit vectors, row-aligned with ``units`` (memory-mapped, loaded on demand)."""
+        if self._vectors is None:
+            self._vectors = np.load(Path(self.directory) / storage.VECTORS, mmap_mode="r")
+        return self._vectors
 
 
 _cache: dict[str, LoadedIndex] = {}
@@ -85,7 +95,7 @@ def load_index(store: Store) -> LoadedIndex:
         for i, u in enumerate(units):
             rows.setdefault(u.document_id, []).append(i)
         loaded = LoadedIndex(
-            key=key, manifest=manifest, units=units,
+            key=key, manifest=manifest, units=units, directory=d,
             dense=DenseIndex.load(d, manifest.get("index_type", "flat")),
             lexical=LexicalIndex.load(d),
             row_of={u.int_id: i for i, u in enumerate(units)},
@@ -276,7 +286,7 @@ def _bm25_ranking(idx: LoadedIndex, query: str, mask: np.ndarray | None, n: int)
 
 
 def _dense_ranking(idx: LoadedIndex, qvec: np.ndarray, mask: np.ndarray | None, n: int) -> tuple[list[int], dict[int, float]]:
-    want = n if mask is None else min(idx.dense.ntotal, max(n * 20, 2000))
+    want = n if mask is None else min(idx.dense.ntotal, max(n * DENSE_FILTER_FACTOR, DENSE_FILTER_MIN))
     ids, scores = idx.dense.search(qvec, want)
     rows, out = [], {}
     for i, s in zip(ids, scores):
@@ -288,12 +298,11 @@ def _dense_ranking(idx: LoadedIndex, qvec: np.ndarray, mask: np.ndarray | None, 
         if len(rows) >= n:
             break
     if mask is not None and len(rows) < n and want < idx.dense.ntotal:
-        # too few survivors: score the allowed rows exactly
+        # too few survivors of the approximate top: score the allowed rows exactly
         allowed = np.flatnonzero(mask)
-        vecs = np.stack([idx.dense.index.reconstruct(int(idx.units[r].int_id)) for r in allowed]) if len(allowed) else None
-        if vecs is not None:
-            sc = vecs @ qvec
-            order = np.argsort(-sc)[:n]
+        if len(allowed):
+            sc = np.asarray(idx.vectors()[allowed]) @ qvec
+            order = np.argsort(-sc, kind="stable")[:n]
             rows = [int(allowed[j]) for j in order]
             out = {int(allowed[j]): float(sc[j]) for j in order}
     return rows, out

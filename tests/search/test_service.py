@@ -111,3 +111,20 @@ def test_highlights_pick_matching_sentence():
     text = "Første sætning om noget andet. Sundhedsaftalen indsendes senest den 1. juli. Sidste sætning."
     spans = service.highlights(text, "Hvornår indsendes sundhedsaftalen?")
     assert [text[s["start"]:s["end"]] for s in spans] == ["Sundhedsaftalen indsendes senest den 1. juli."]
+
+
+def test_filtered_dense_falls_back_to_exact_scoring(small_store, monkeypatch):
+    r = search(small_store, "sundhedsaftale", k=50, mode="dense")
+    types = r["facets"]["doc_type"]
+    rare = min(types, key=types.get)
+    expected = search(small_store, "sundhedsaftale", k=5, mode="dense", filters={"doc_type": rare})
+    monkeypatch.setattr(service, "DENSE_FILTER_MIN", 1)
+    monkeypatch.setattr(service, "DENSE_FILTER_FACTOR", 1)
+    monkeypatch.setattr(service, "POOL", 2)
+    calls = []
+    real = service.LoadedIndex.vectors
+    monkeypatch.setattr(service.LoadedIndex, "vectors", lambda self: calls.append(1) or real(self))
+    got = search(small_store, "sundhedsaftale", k=5, mode="dense", filters={"doc_type": rare})
+    assert got["hits"] and all(h["document"]["type"] == rare for h in got["hits"])
+    assert calls, "the exact fallback was not used"
+    assert [h["id"] for h in got["hits"]][:2] == [h["id"] for h in expected["hits"]][:2]

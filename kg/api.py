@@ -37,7 +37,7 @@ _cache: dict[str, object] = {}
 
 
 def _graph(store) -> ox.Store:
-    return rdf.open_graph(store.graph_path)
+    return rdf.graph_for(store)
 
 
 def _q(store, query: str):

@@ -32,7 +32,7 @@ def normalise_format(fmt: str) -> str:
 def export(store, fmt: str = "turtle", out: BinaryIO | None = None, include_reference: bool = True) -> bytes | None:
     """Write the graph in ``fmt`` to ``out`` (a binary file), or return it as bytes."""
     fmt = normalise_format(fmt)
-    st = rdf.open_graph(store.graph_path)
+    st = rdf.graph_for(store)
     buf = out if out is not None else io.BytesIO()
     ref = ox.NamedNode(rdf.REFERENCE_GRAPH)
     quads = (q for q in st if include_reference or q.graph_name != ref)

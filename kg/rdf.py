@@ -114,25 +114,75 @@ def sparql_prefixes() -> str:
 
 # --- the shared handle -------------------------------------------------------------------
 _handles: dict[str, ox.Store] = {}
+_readonly: dict[str, tuple[str, ox.Store]] = {}
 _lock = threading.Lock()
 
 
-def open_graph(path: str | Path) -> ox.Store:
-    """The process-wide Oxigraph handle for ``path`` (created on first use)."""
+def _is_locked(exc: OSError) -> bool:
+    return "lock" in str(exc).lower()
+
+
+def open_graph(path: str | Path, write: bool = True) -> ox.Store:
+    """The process-wide read-write Oxigraph handle for ``path`` (created on first use).
+
+    RocksDB lets one process at a time open the store read-write. When another process
+    holds it (``aftalegraf serve`` while the CLI runs a query), a writer gets a ConfigError
+    saying so; a reader (``write=False``) gets a read-only handle instead.
+    """
     key = str(Path(path).resolve())
     with _lock:
         st = _handles.get(key)
-        if st is None:
-            Path(key).mkdir(parents=True, exist_ok=True)
+        if st is not None:
+            return st
+        Path(key).mkdir(parents=True, exist_ok=True)
+        try:
             st = _handles[key] = ox.Store(key)
+            return st
+        except OSError as exc:
+            if not _is_locked(exc):
+                raise
+            if write:
+                from aftalegraf.errors import ConfigError
+
+                raise ConfigError(
+                    f"the graph store {key} is open in another process (e.g. `aftalegraf serve`); "
+                    f"stop it or ingest through it, then run `aftalegraf ingest` again") from None
+            # read-only while another process writes may catch RocksDB mid-compaction: retry
+            import time
+
+            for attempt in range(5):
+                try:
+                    return ox.Store.read_only(key)
+                except (OSError, RuntimeError):
+                    if attempt == 4:
+                        raise
+                    time.sleep(0.2 * (attempt + 1))
+            raise AssertionError("unreachable")
+
+
+def graph_for(store) -> ox.Store:
+    """The handle readers use for a store: the shared read-write one when this process can
+    have it, else a read-only one, reopened whenever the graph stage has written since."""
+    key = str(Path(store.graph_path).resolve())
+    st = _handles.get(key)
+    if st is not None:
         return st
+    version = store.get_meta("graph:version", "") or ""
+    ro = _readonly.get(key)
+    if ro is not None and ro[0] == version:
+        return ro[1]
+    st = open_graph(key, write=False)
+    if key not in _handles:
+        _readonly[key] = (version, st)
+    return st
 
 
 def close_graph(path: str | Path) -> None:
-    """Forget the handle for ``path`` (Oxigraph closes it when the last reference goes)."""
+    """Forget the handles for ``path`` (Oxigraph closes a store when the last reference goes)."""
     key = str(Path(path).resolve())
     with _lock:
         _handles.pop(key, None)
+        _readonly.pop(key, None)
 
 
 def reference_quads() -> list[ox.Quad]:
@@ -155,5 +205,5 @@ def rdflib_dataset(store) -> "object":
     import rdflib
     from oxrdflib.store import OxigraphStore
 
-    ds = rdflib.Dataset(store=OxigraphStore(store=open_graph(store.graph_path)), default_union=True)
+    ds = rdflib.Dataset(store=OxigraphStore(store=graph_for(store)), default_union=True)
     return ds

@@ -14,7 +14,7 @@ def union_graph(store):
     import pyoxigraph as ox
     import rdflib
 
-    st = rdf.open_graph(store.graph_path)
+    st = rdf.graph_for(store)
     buf = io.BytesIO()
     ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in st), buf, ox.RdfFormat.N_TRIPLES)
     g = rdflib.Graph()

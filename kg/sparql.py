@@ -264,7 +264,7 @@ def sparql(store, query: str, timeout: float | None = None) -> QueryResult:
     if endpoint:
         res = RemoteSparql(endpoint, settings.get("sparql_update_endpoint") or "").query(query, timeout)
     else:
-        res = _local_query(rdf.open_graph(store.graph_path), query, timeout)
+        res = _local_query(rdf.graph_for(store), query, timeout)
     res.elapsed_ms = (time.perf_counter() - t0) * 1000
     return res
 

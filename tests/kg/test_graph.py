@@ -354,3 +354,32 @@ def test_stage_pushes_changed_graphs_to_remote_store(tmp_path, monkeypatch):
         store.close()
     finally:
         server.shutdown()
+
+
+def test_graph_locked_by_another_process(tmp_path):
+    import subprocess
+    import sys
+
+    from aftalegraf.errors import ConfigError
+
+    store = Store(tmp_path / "locked")
+    put(store, BEK, "/src/bek.txt")
+    path = str(store.graph_path)
+    # another process builds the graph and keeps it open (as `aftalegraf serve` would)
+    holder = subprocess.Popen([sys.executable, "-c",
+                               "import sys; from aftalegraf.store import Store; from aftalegraf.kg.stage import GraphStage; "
+                               f"g = GraphStage(Store({str(store.path)!r})); g.rebuild(); g.ox.optimize(); print('ok', flush=True); "
+                               "sys.stdin.read()"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        # readers fall back to a read-only handle ...
+        assert sparql(store, "ASK { ?o a ag:Obligation }").boolean
+        assert api.obligations(store, actor="regionsraad")
+        # ... writers say clearly why they cannot write
+        with pytest.raises(ConfigError, match="open in another process"):
+            GraphStage(store)
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=60)
+        rdf.close_graph(path)
+        store.close()

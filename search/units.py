@@ -20,7 +20,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Callable, Iterable
 
-from aftalegraf.model import Document, Provision
+from aftalegraf.model import REGIONS, Document, Provision
 
 # Kinds that may absorb their children into one unit when the whole is short.
 GROUP_KINDS = {"paragraf", "stk", "list", "goal", "table"}
@@ -74,8 +74,18 @@ def short_title(doc: Document) -> str:
     return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"
 
 
+def document_label(doc: Document) -> str:
+    """The document's short title, prefixed with its region when the title does not name it
+    (a region's web page titled "Hvad er Sundhedsaftalen?" is about that region)."""
+    title = short_title(doc)
+    region = REGIONS.get(doc.region, "")
+    if region and region.split()[-1].lower() not in title.lower():
+        return f"{region}: {title}"
+    return title
+
+
 def heading_path(doc: Document, p: Provision) -> str:
-    parts = [short_title(doc)]
+    parts = [document_label(doc)]
     for h in p.path:
         h = " ".join(h.split())
         if h and h != parts[-1] and h != doc.title:

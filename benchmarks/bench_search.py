@@ -384,7 +384,9 @@ def markdown(r: dict) -> str:
         for row in table_rows(e):
             L.append("| " + " | ".join(map(str, row)) + " |")
         L += ["", "Development set only (tuning was not done on its questions); the figures that "
-              "count come from a held-out set.", ""]
+              "count come from a held-out set. Over the corpus as ingest splits it at the time of the run: "
+              "the figures move as the provision tree changes. Reproduce with "
+              "`aftalegraf eval ../shared/eval/dev_qa.jsonl`.", ""]
     s = r.get("scale")
     if s:
         L += ["### Scale (generated corpora)", "",

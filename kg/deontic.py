@@ -338,7 +338,9 @@ class SentenceAnalyser:
                     kk += 1
                 if kk in self.ment_start:
                     return self._group(kk, end)[0]
-                return None
+                if kk < end and self.toks[kk].low in ("hensyn", "betydning", "praktiske", "samme"):
+                    return None
+                return []          # an agent that is no actor ("af regionsrådsformanden")
             if self.toks[k].low in (",", ";", ".") or self.toks[k].low in CLAUSE_OPENERS:
                 return None
             k += 1
@@ -351,6 +353,11 @@ class SentenceAnalyser:
         # the head noun is the first word of the subject ("Sundhedsaftalen for perioden ...")
         return bool(AGREEMENT_NOUNS.match(toks[0].low)) or (
             len(toks) >= 2 and toks[0].low in ("den", "det") and bool(AGREEMENT_NOUNS.match(toks[1].low)))
+
+    def _event_subject(self, lo: int, i: int) -> bool:
+        """A nominalised action as subject ("Indsendelsen af aftalen skal ske ...")."""
+        toks = [t.low for t in self.toks[lo:i] if t.low not in ADVERBS and t.low not in DETERMINERS]
+        return bool(toks) and bool(re.search(r"(?:else|ning|ingen|elsen|ningen|ning|tion|tionen|ring|ringen)$", toks[0]))
 
     def _we_subject(self, lo: int, i: int) -> bool:
         toks = [t.low for t in self.toks[lo:i] if t.low not in ADVERBS]
@@ -590,9 +597,15 @@ class SentenceAnalyser:
                 bearers, carried = list(self.ctx.prev_bearers), True
         sent_end = self.n
         pv = self._passive_after(i, sent_end)
+        if pv is None and bearers is None:
+            k = i + 1
+            while k < self.n and toks[k].low in ADVERBS:
+                k += 1
+            if k < self.n and toks[k].low in ("ske", "foregå", "finde") and self._event_subject(lo, i):
+                passive = True
         if pv is not None:
             agent = self._agent(pv, sent_end)
-            if agent:
+            if agent is not None:
                 bearers, carried, passive = agent, False, True
             else:
                 passive = True
@@ -745,7 +758,7 @@ class SentenceAnalyser:
                         break
                     if _is_passive_verb(toks[p]) and toks[p].low not in DESCRIPTIVE and toks[p].low not in ENACTING and p - 1 >= 0 and toks[p - 1].low not in PREPOSITIONS:
                         agent = self._agent(p, self.n)
-                        if agent:
+                        if agent is not None:
                             out.append(Statement(agent, "obligation", "present", toks[p].start, self._sentence_end(),
                                                  toks[k].start, passive=True, anchor=p))
                         else:

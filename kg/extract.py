@@ -26,7 +26,7 @@ def _first_content(p: Provision) -> int:
 
 
 # Provision kinds that open a new context for bearer carry-over.
-_RESET_KINDS = {"kapitel", "paragraf", "section", "heading", "preamble"}
+_RESET_KINDS = {"kapitel", "section", "heading", "preamble"}    # not "paragraf": consecutive §§ share actors
 _TITLE_KINDS = {"kapitel", "section", "heading"}
 
 

@@ -616,7 +616,8 @@ class SentenceAnalyser:
             bearers = ["parterne"]
         relative_nonactor = bearers is None and lo > 0 and toks[lo - 1].low in ("der", "som") and (
             lo - 2 < 0 or (lo - 2) not in self.in_mention and not (toks[lo - 2].low == "," and (lo - 3) in self.in_mention))
-        if bearers is None and passive and not relative_nonactor and (self.ctx.prev_bearers or self.ctx.heading_bearers):
+        if bearers is None and passive and not relative_nonactor and not self._explicit_nonactor_subject(lo, i) \
+                and (self.ctx.prev_bearers or self.ctx.heading_bearers):
             # agentless passive in a main clause: the duty stays with the actor in context
             bearers, carried = list(self.ctx.prev_bearers or self.ctx.heading_bearers), True
         if bearers is None and cue in ("har til opgave", "opgaverne for"):

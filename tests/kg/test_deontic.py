@@ -62,9 +62,12 @@ def test_passive_with_agent():
 
 
 def test_passive_without_agent_carries_context():
-    obs = obligations("§ 4. Regionsrådet udarbejder en plan. Planen skal indsendes til Sundhedsstyrelsen.")
+    obs = obligations("§ 4. Regionsrådet udarbejder en plan. Det skal indsendes til Sundhedsstyrelsen.")
     last = obs[-1]
     assert last.passive and last.carried and keys(last) == {"regionsraad"}
+    # a non-actor noun subject: the bearer stays unknown rather than guessed
+    obs = obligations("§ 4. Regionsrådet udarbejder en plan. Afgørelsen kan ikke indbringes for ministeren.")
+    assert obs[-1].bearers == [] and obs[-1].modality == "prohibition"
 
 
 def test_subordinate_at_clause():

@@ -622,6 +622,8 @@ class SentenceAnalyser:
             bearers, carried = list(self.ctx.prev_bearers or self.ctx.heading_bearers), True
         if bearers is None and cue in ("har til opgave", "opgaverne for"):
             return None
+        if bearers is None and relative_nonactor and not passive:
+            return None    # "den, der skal fremsætte anmodning": a description, no bearer to name
         if bearers is None and (relative_nonactor or self._explicit_nonactor_subject(lo, i)):
             if modality in ("obligation", "prohibition"):
                 bearers = []

@@ -112,3 +112,12 @@ def test_compare_page(client):
         assert r.status_code == 200 and "Sammenlign" in r.text
     r = html(client, "/sammenlign", params={"regions": XSS})
     assert r.status_code < 500 and XSS not in r.text
+
+
+def test_sparql_console_offers_example_queries(client):
+    from pathlib import Path
+
+    if not list((Path(__file__).resolve().parents[2] / "docs" / "queries").glob("*.rq")):
+        pytest.skip("no example queries in docs/queries yet")
+    r = html(client, "/sparql")
+    assert 'data-example="' in r.text

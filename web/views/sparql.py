@@ -462,9 +462,15 @@ def example_queries() -> list[dict]:
     """The analysts' example queries shipped as aftalegraf.queries (docs/queries/*.rq)."""
     out = []
     try:
-        files = sorted((f for f in resources.files("aftalegraf.queries").iterdir() if f.name.endswith(".rq")),
-                       key=lambda f: f.name)
-    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        folder = resources.files("aftalegraf.queries")
+    except (ModuleNotFoundError, TypeError):
+        # a source checkout where docs/queries is not (yet) an importable package
+        from pathlib import Path
+
+        folder = Path(__file__).resolve().parents[2] / "docs" / "queries"
+    try:
+        files = sorted((f for f in folder.iterdir() if f.name.endswith(".rq")), key=lambda f: f.name)
+    except (FileNotFoundError, NotADirectoryError):
         return out
     for f in files:
         text = f.read_text(encoding="utf-8")

@@ -42,6 +42,14 @@ class Reader:
         raise NotImplementedError
 
 
+def read_file_bytes(path: Path) -> bytes:
+    """A file's bytes, or an IngestError naming it and the operating system's reason."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise IngestError(path, f"cannot be read: {exc.strerror or exc}") from exc
+
+
 def _readers() -> list[Reader]:
     return [plugins.get("ingestor", name)() for name in plugins.names("ingestor")]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from aftalegraf.errors import IngestError
 
-from .base import Extracted, Reader
+from .base import Extracted, Reader, read_file_bytes
 from .dates import PUBLISHED_RE, UPDATED_RE, parse_date
 
 DROP_TAGS = (
@@ -260,10 +260,7 @@ class HtmlReader(Reader):
         from selectolax.lexbor import LexborHTMLParser
 
         path = Path(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise IngestError(path, f"cannot be read: {exc.strerror or exc}") from exc
+        data = read_file_bytes(path)
         html = decode_html(data, path)
         if not re.search(r"<\s*(html|head|body|p|div|h[1-6]|main|article|table|ul|title)\b", html[:65536], re.I):
             raise IngestError(path, "no HTML markup in the file (binary or plain text with an .html suffix?)")

@@ -32,7 +32,7 @@ from lxml import etree  # reports the line of a syntax error; external entities 
 
 from aftalegraf.errors import IngestError
 
-from .base import Extracted, Reader
+from .base import Extracted, Reader, read_file_bytes
 
 # DocumentType code -> the project's document type (aftalegraf.model.DOCUMENT_TYPES)
 DOC_TYPES = {
@@ -211,10 +211,7 @@ class LexDaniaReader(Reader):
 
     def read(self, path: Path) -> Extracted:
         path = Path(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise IngestError(path, f"cannot be read: {exc.strerror or exc}") from exc
+        data = read_file_bytes(path)
         if not data.strip():
             raise IngestError(path, "the file is empty")
         # entities unexpanded and libxml2's size limits kept: a hostile file cannot blow up memory

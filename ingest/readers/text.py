@@ -11,7 +11,7 @@ from pathlib import Path
 
 from aftalegraf.errors import IngestError
 
-from .base import Extracted, Reader
+from .base import Extracted, Reader, read_file_bytes
 
 _DANISH = set("æøåÆØÅ")
 
@@ -55,10 +55,7 @@ class TextReader(Reader):
     suffixes = (".txt", ".md", ".markdown", ".text")
 
     def read(self, path: Path) -> Extracted:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise IngestError(path, f"cannot be read: {exc.strerror or exc}") from exc
+        data = read_file_bytes(path)
         text = decode_text(data, path)
         if _control_ratio(text) > 0.01:
             raise IngestError(path, "binary content, not text (control characters)")

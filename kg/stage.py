@@ -274,7 +274,58 @@ def _extract(doc: Document):
     return extract_document(doc)
 
 
-def document_quads(doc: Document, resolver: Resolver | None = None, extraction=None) -> list[ox.Quad]:
+SIMILARITY_THRESHOLD = 0.80  # same floor as kg/compare/goals.py (SIM_FLOOR)
+
+
+def goal_embed_fn(store):
+    """The store's configured embedder (``settings["embedder"]``) as ``embed(texts)``, or None
+    with a warning when it cannot be loaded. The compare embedder caches vectors per process, so
+    the theme / national-goal label embeddings are computed once."""
+    try:
+        from .compare.embed import get_embedder
+
+        return get_embedder(store).embed
+    except Exception as exc:  # never fail the stage over the similarity pass
+        log.warning("graph: embedder not available (%s); goals keep explicit theme links only", exc)
+        return None
+
+
+def link_similar(goals: list, embed_fn, threshold: float = SIMILARITY_THRESHOLD) -> None:
+    """Explicit mention first, similarity second: goals without an explicit theme (resp.
+    national-goal) link get ``method="similarity"`` links (score, matched label as evidence)."""
+    if embed_fn is None or not goals:
+        return
+    todo = [g for g in goals if not any(t.method == "explicit" for t in g.themes)
+            or not any(t.method == "explicit" for t in g.national_goals)]
+    if not todo:
+        return
+    before = {id(g): (bool(any(t.method == "explicit" for t in g.themes)),
+                      bool(any(t.method == "explicit" for t in g.national_goals))) for g in todo}
+    try:
+        from .goals import link_by_similarity
+
+        link_by_similarity(todo, embed_fn, threshold)
+    except Exception as exc:
+        log.warning("graph: goal similarity linking failed (%s); explicit links only", exc)
+        return
+    for g in todo:  # a side that had explicit links keeps only those
+        has_th, has_ng = before[id(g)]
+        if has_th:
+            g.themes = [t for t in g.themes if t.method != "similarity"]
+        if has_ng:
+            g.national_goals = [t for t in g.national_goals if t.method != "similarity"]
+
+
+def _linked(doc: Document, embed_fn):
+    """The document's extraction with similarity links added (None without extraction)."""
+    ex = _extract(doc)
+    if ex is not None:
+        link_similar(getattr(ex, "goals", []), embed_fn)
+    return ex
+
+
+def document_quads(doc: Document, resolver: Resolver | None = None, extraction=None,
+                   embed_fn=None) -> list[ox.Quad]:
     """All quads of one document's named graph."""
     d_iri = rdf.document_iri(doc.id)
     q = _Quads(d_iri)
@@ -330,6 +381,7 @@ def document_quads(doc: Document, resolver: Resolver | None = None, extraction=N
     ex = extraction if extraction is not None else _extract(doc)
     if ex is None:
         return q.items
+    link_similar(getattr(ex, "goals", []), embed_fn)
     for ob in getattr(ex, "obligations", []):
         if ob.provision_id not in by_id:
             continue
@@ -459,11 +511,12 @@ class GraphStage:
         resolver = Resolver.from_store(self.store)
         quads: list[ox.Quad] = []
         present = []
+        embed_fn = goal_embed_fn(self.store) if added else None
         for doc_id in added:
             if doc_id not in resolver.docs:
                 continue
             doc = self.store.document(doc_id)
-            quads.extend(document_quads(doc, resolver))
+            quads.extend(document_quads(doc, resolver, extraction=_linked(doc, embed_fn)))
             present.append(doc_id)
         # derivation done: now write
         for doc_id in [*added, *removed]:
@@ -486,8 +539,10 @@ class GraphStage:
 
         quads: list[ox.Quad] = rdf.reference_quads()
         ids = self.store.document_ids()
+        embed_fn = goal_embed_fn(self.store) if ids else None
         for doc_id in progress(ids, desc="graph", unit="doc"):
-            quads.extend(document_quads(self.store.document(doc_id), resolver))
+            doc = self.store.document(doc_id)
+            quads.extend(document_quads(doc, resolver, extraction=_linked(doc, embed_fn)))
         from . import api
 
         self.ox.clear()

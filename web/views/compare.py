@@ -5,11 +5,12 @@ While that module is absent the route answers a documented placeholder (200) say
 from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
 from aftalegraf.errors import BadQuery
 from aftalegraf.model import REGIONS
 
-from ..services import optional
+from ..services import Unavailable, optional
 from ._common import get_store
 
 router = APIRouter(tags=["sammenligning"])
@@ -59,3 +60,20 @@ def run_compare(store, regions: str | None) -> dict:
 )
 def compare(request: Request, regions: str | None = Query(None, description="Kommasepareret, fx `hovedstaden,sjaelland`")) -> dict:
     return run_compare(get_store(request), regions)
+
+
+@router.get(
+    "/sammenlign.csv",
+    summary="Sammenligningen som CSV / the comparison as CSV",
+    description="Samme sammenligning som `/sammenlign`, skrevet af `aftalegraf.kg.compare.to_csv`.",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}}},
+)
+def compare_csv(request: Request, regions: str | None = Query(None, description="Kommasepareret, fx `hovedstaden,sjaelland`")):
+    mod = optional("aftalegraf.kg.compare")
+    to_csv = getattr(mod, "to_csv", None) if mod else None
+    if compare_function() is None or not callable(to_csv):
+        raise Unavailable("aftalegraf.kg.compare")
+    result = run_compare(get_store(request), regions)
+    return Response(to_csv(result), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="sammenligning.csv"'})

@@ -193,7 +193,6 @@ def test_sammenlign_heatmap_cell_and_csv(page, server):
 
 
 @needs("aftalegraf.kg.compare")
-@pytest.mark.xfail(strict=True, reason="kg.compare.heatmap_svg draws cells without links to /bestemmelse/ yet")
 def test_sammenlign_cell_links_to_provision(page, server):
     page.goto(server + "/sammenlign")
     # a matrix cell links to a provision, and following it shows that provision

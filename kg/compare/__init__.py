@@ -146,15 +146,14 @@ def heatmap_svg(result: dict[str, Any], dimension: str = "themes") -> str:
             tip = (f'{cell["region_label"]} – {row["label"]}: ' +
                    ("intet mål (hul)" if cell["gap"] else f"{n} mål. {goals_text}"))
             stroke = ' stroke="#b00020" stroke-dasharray="4 2"' if cell["gap"] else ""
-            cell_svg = (f'<title>{escape(tip)}</title>'
-                        f'<rect x="{x + 2}" y="{y + 2}" width="{cw - 4}" height="{ch - 4}" rx="3" fill="{fill}"'
+            cell_svg = (f'<rect x="{x + 2}" y="{y + 2}" width="{cw - 4}" height="{ch - 4}" rx="3" fill="{fill}"'
                         f'{stroke}/>'
                         f'<text x="{x + cw / 2:.0f}" y="{y + ch * 0.65:.0f}" text-anchor="middle" fill="{fg}">{label}</text>')
             # a cell with goals links to the provision of its first goal: click through to the paragraph
             first = next((g.get("provision_id") for g in cell["goals"] if g.get("provision_id")), None)
             if first:
                 cell_svg = f'<a href="/bestemmelse/{escape(quote(first, safe="/"))}">{cell_svg}</a>'
-            p.append(f'<g role="cell">{cell_svg}</g>')
+            p.append(f'<g role="cell"><title>{escape(tip)}</title>{cell_svg}</g>')
         p.append("</g>")
     p.append(f'<text x="8" y="{height - 12}" fill="#444">Tal: antal mål i cellen. «hul»: regionen har intet mål inden for rækken.</text>')
     p.append("</svg>")

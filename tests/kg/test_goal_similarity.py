@@ -12,20 +12,12 @@ pytest.importorskip("aftalegraf.kg.extract", reason="the extraction module is no
 from aftalegraf.kg import stage as stage_mod  # noqa: E402
 from aftalegraf.kg.compare import embed as embed_mod  # noqa: E402
 from aftalegraf.kg.sparql import sparql  # noqa: E402
+from kg_docs import make_doc  # noqa: E402
 from aftalegraf.kg.stage import GraphStage  # noqa: E402
-from aftalegraf.model import Document, Provision  # noqa: E402
+from aftalegraf.model import Document  # noqa: E402
 from aftalegraf.store import SourceRecord  # noqa: E402
 
 
-def make_doc(doc_id: str, doc_type: str, parts) -> Document:
-    text, provs = "", []
-    for i, (pid, kind, label, t, parent) in enumerate(parts):
-        start = len(text)
-        text += t
-        provs.append(Provision(f"{doc_id}/{pid}", doc_id, kind, t, start, len(text),
-                               f"{doc_id}/{parent}" if parent else None, label, ordinal=i))
-        text += "\n\n"
-    return Document(id=doc_id, title=doc_id, type=doc_type, text=text, provisions=provs)
 
 
 def put(store: Store, doc: Document, source: str) -> None:

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from aftalegraf.errors import BadQuery
-from aftalegraf.model import Document, Provision
+from aftalegraf.model import Document
 from aftalegraf.store import SourceRecord, Store
 
 pytest.importorskip("aftalegraf.kg.extract", reason="the extraction module is not there yet")
@@ -20,19 +20,10 @@ pytest.importorskip("aftalegraf.kg.extract", reason="the extraction module is no
 from aftalegraf.kg import api, rdf  # noqa: E402
 from aftalegraf.kg.export import export  # noqa: E402
 from aftalegraf.kg.sparql import sparql  # noqa: E402
+from kg_docs import make_doc  # noqa: E402
 from aftalegraf.kg.stage import GraphStage, target_path  # noqa: E402
 
 
-def make_doc(doc_id: str, doc_type: str, parts, **kw) -> Document:
-    """parts: (local id, kind, label, text, parent local id or None)."""
-    text, provs = "", []
-    for i, (pid, kind, label, t, parent) in enumerate(parts):
-        start = len(text)
-        text += t
-        provs.append(Provision(f"{doc_id}/{pid}", doc_id, kind, t, start, len(text),
-                               f"{doc_id}/{parent}" if parent else None, label, ordinal=i))
-        text += "\n\n"
-    return Document(id=doc_id, title=kw.pop("title", doc_id), type=doc_type, text=text, provisions=provs, **kw)
 
 
 BEK = make_doc("bek-2022-1248", "bekendtgørelse", [

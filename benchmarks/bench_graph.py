@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
-import platform
 import re
 import shutil
 import statistics
@@ -23,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _machine import machine  # noqa: E402
 
 
 def timed(fn, n: int = 7) -> tuple[float, float, int]:
@@ -105,7 +106,6 @@ def main() -> int:
         rdf.close_graph(tmp / "store" / "graph")
         shutil.rmtree(tmp, ignore_errors=True)
 
-    cpu = platform.processor() or platform.machine()
     lines = [
         "## Knowledge graph",
         "",
@@ -113,7 +113,7 @@ def main() -> int:
         f"texts included), into a fresh store: ingest first (not timed), then `GraphStage.rebuild()` "
         f"(extraction of every document, RDF, Oxigraph bulk load, reference resolution), best of {args.runs}.",
         "",
-        f"Machine: {cpu}, {os.cpu_count()} logical CPUs, Python {platform.python_version()}, "
+        f"Machine: {machine()}, "
         f"pyoxigraph embedded store. The two cores are shared with other engineers' processes.",
         "",
         "| measure | value |",

@@ -9,8 +9,6 @@ Prints a Markdown table; ``--write`` also puts it under "## Ingest" in BENCHMARK
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import re
 import resource
 import sys
@@ -22,24 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    ram = ""
-    try:
-        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
-        ram = f"{kb / 1024 / 1024:.1f} GiB RAM"
-    except (OSError, AttributeError):
-        pass
-    return (f"{cpu}, {os.cpu_count()} logical CPUs, {ram}, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _machine import machine  # noqa: E402
 
 
 def run_once(corpus: Path) -> dict:

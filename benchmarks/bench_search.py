@@ -18,7 +18,6 @@ import gc
 import hashlib
 import json
 import os
-import platform
 import random
 import re
 import resource
@@ -37,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 QA = ROOT.parent / "shared" / "eval" / "dev_qa.jsonl"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _machine import machine  # noqa: E402
 
 TIMING_QUERIES = [
     "Hvem skal indsende sundhedsaftalen, og hvornår?",
@@ -323,20 +323,6 @@ def run_scale(copies: int) -> dict:
 
 
 # --- report -------------------------------------------------------------------------------
-def machine() -> str:
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (f"{os.cpu_count()} vCPU {cpu}, {mem:.0f} GiB RAM, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, load average at start {os.getloadavg()[0]:.1f}")
-
-
 def markdown(r: dict) -> str:
     L = ["## Search", "",
          "Script: `benchmarks/bench_search.py` (index build, warm queries, HTTP, memory, dev_qa, scale).",
@@ -445,7 +431,7 @@ def main() -> int:
         print(f"skipped: no shared corpus at {CORPUS}", file=sys.stderr)
         return 0
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    r: dict = {"machine": machine()}
+    r: dict = {"machine": machine(load=True)}
     tmp = None
     if args.store:
         from aftalegraf.store import Store

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lines import LEGAL_PARA, LEGAL_START, NR_LINE, NUMBERED, OPEN_WORDS, SPACES as _SPACES, TOC, is_caps
+
 # --- character level -----------------------------------------------------------------
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SOFT_HYPHEN = "\u00ad"
 # U+2010/U+2011 inside a word is PDF hyphenation ("sund‐hedsaftalen"); before a capital it
 # is a real compound hyphen ("Høje‐Taastrup").
@@ -55,16 +56,6 @@ _DROP_PATTERNS = [
 ]
 
 _BULLET = re.compile(r"^(?:[•●▪■◦○·∙◆►➢✓\uf0b7\ufffd\ue000-\uf8ff]|[-–*])\s*(?=\S)")
-_TOC = re.compile(r"^.{2,150}?(?:\t+|\.{4,}\s*|\s{3,})\d{1,3}$")
-_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
-_NUM_PAREN = re.compile(r"^\d{1,2}\)\s+\S")
-_LEGAL_START = re.compile(r"^(§\s*\d+|Stk\.\s*\d+\.|Kapitel\s+\d+|Afsnit\s+[IVX\d]+)")
-_LEGAL_PARA = re.compile(r"^§\s*\d+\s*[a-z]?\.\s")
-
-
-# a line ending in one of these words continues on the next line
-_OPEN_WORDS = {"og", "eller", "til", "for", "af", "i", "med", "om", "på", "mellem", "at", "samt", "den", "det",
-               "de", "en", "et", "fra", "ved", "under", "over", "vedr.", "jf."}
 _PERIOD_LINE = re.compile(r"^(19|20)\d{2}\s*[-–]\s*(19|20)?\d{2}$")
 
 
@@ -101,7 +92,7 @@ def is_furniture(line: str) -> bool:
 def looks_legal(text: str) -> bool:
     """Legislation layout: many lines start with '§ N.' (one § or Stk. per line)."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    paras = sum(1 for ln in lines if _LEGAL_PARA.match(ln.strip()))
+    paras = sum(1 for ln in lines if LEGAL_PARA.match(ln.strip()))
     return paras >= 2 and paras >= 0.1 * len(lines)
 
 
@@ -119,7 +110,7 @@ def _clean_legal(text: str) -> str:
     out: list[str] = []
     for raw in text.split("\n"):
         s = _SPACES.sub(" ", raw.replace("\t", " ")).strip()
-        if s and is_furniture(s) and not _LEGAL_START.match(s):
+        if s and is_furniture(s) and not LEGAL_START.match(s):
             continue
         if not s:
             if out and out[-1] != "":
@@ -164,12 +155,12 @@ def _classify(text: str, layout: str) -> list[_Line]:
             continue
         s = raw.strip(" \u00a0")
         kind = "p"
-        if "\t" in s.rstrip("\t") and not _TOC.match(s.strip()):
+        if "\t" in s.rstrip("\t") and not TOC.match(s.strip()):
             cells = [_SPACES.sub(" ", c).strip() for c in s.rstrip("\t").split("\t")]
             s, kind = "| " + " | ".join(cells) + " |", "row"
-        elif "\t" in s or _TOC.match(_SPACES.sub(" ", s)):
+        elif "\t" in s or TOC.match(_SPACES.sub(" ", s)):
             s = re.sub(r"[ \u00a0]+", " ", s.strip()).replace(" \t", "\t")
-            kind = "toc" if _TOC.match(s) else "p"
+            kind = "toc" if TOC.match(s) else "p"
         else:
             s = _SPACES.sub(" ", s).strip()
             if layout == "marked" and s.startswith("#"):
@@ -180,7 +171,7 @@ def _classify(text: str, layout: str) -> list[_Line]:
                 m = _BULLET.match(s)
                 if m and not re.match(r"^-?\d", s) and not (s[0] in "-–" and len(s) > 1 and s[1] not in " \t"):
                     s, kind = "- " + s[m.end():].strip(), "li"
-                elif _NUMBERED.match(s) or _NUM_PAREN.match(s):
+                elif NUMBERED.match(s) or NR_LINE.match(s):
                     kind = "num"
         if kind not in ("row", "toc"):
             s = _SUPERSCRIPT_MARK.sub("", s)
@@ -192,11 +183,6 @@ def _classify(text: str, layout: str) -> list[_Line]:
 
 def _starts_lower(s: str) -> bool:
     return bool(s) and (s[0].islower() or s[0] in "(,;")
-
-
-def _is_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _hyphen_join(a: str, b: str) -> str:
@@ -239,7 +225,7 @@ def _should_join(a: _Line, b: _Line, width: int, double: bool, layout: str) -> b
     ends_sentence = at.endswith((".", "!", "?", ":"))
     last_word = at.rsplit(" ", 1)[-1].lower()
     if not ends_sentence and (b.gap <= 1 or hyphenated) and (
-        last_word in _OPEN_WORDS or (_PERIOD_LINE.match(bt) and not _structural(a))
+        last_word in OPEN_WORDS or (_PERIOD_LINE.match(bt) and not _structural(a))
     ):
         return True                           # "… visioner og" / "… for Sundhedsaftalen" + "2015 - 2018"
     if b.gap == 0 and not b.hard:
@@ -247,7 +233,7 @@ def _should_join(a: _Line, b: _Line, width: int, double: bool, layout: str) -> b
             return True
         if layout == "marked":
             return True
-        if _is_caps(at) and _is_caps(bt) and a.kind != "li":
+        if is_caps(at) and is_caps(bt) and a.kind != "li":
             return True                       # a heading wrapped over two lines
         if ends_sentence and (b.indent or (len(bt) < 0.6 * width and not bt.endswith((".", ":", ",")))):
             return False                      # a new page, or a heading after a paragraph
@@ -283,7 +269,7 @@ def _line_lists(units: list[_Line]) -> None:
         run.clear()
 
     for u in units:
-        short = u.kind == "p" and len(u.text) < 60 and not u.text.endswith((".", ":", "!", "?")) and not _is_caps(u.text)
+        short = u.kind == "p" and len(u.text) < 60 and not u.text.endswith((".", ":", "!", "?")) and not is_caps(u.text)
         if short and (not run or (u.gap == 0 and not u.hard)):
             run.append(u)
         else:

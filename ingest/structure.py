@@ -25,18 +25,13 @@ from aftalegraf.model import Provision
 
 from .clean import looks_legal
 from .ids import IdAllocator, paragraf_key, section_key
+from .lines import KAPITEL, NR_LINE, NUMBERED, PARAGRAF, STK, TOC, is_caps
 
 GOAL_DOC_TYPES = {"sundhedsaftale", "samarbejdsaftale", "høringsudkast", "webside"}
 
-_KAPITEL = re.compile(r"^Kapitel\s+(\d+\s?[a-z]?)\.?\s*(.*)$")
-_PARAGRAF = re.compile(r"^§\s*(\d+(?:\s?[a-z])?)\.\s*")
-_STK = re.compile(r"^Stk\.\s*(\d+)(?:\s*-\s*\d+)?\.\s*")
-_NR_LINE = re.compile(r"^(\d{1,2})\)\s")
 _NR_INLINE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\)\s")
-_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _GOAL = re.compile(r"^(?:(?P<lead>[^\d]{0,40}?)\s+)?(?P<n>\d{1,2})\)\s+(?P<text>[Aa]t\s.*)$")
-_TOC_LINE = re.compile(r"^.{2,150}?(?:\t+|\.{4,}\s*|\s{3,})\d{1,3}$")
 _TABLE_SEP = re.compile(r"^\|[\s:|-]+\|$")
 _GOAL_LEADIN = re.compile(r"målsætning|vision|\bmål\b", re.I)
 
@@ -139,7 +134,7 @@ def _parse_legal(b: _Builder) -> None:
     i = 0
     while i < len(lines):
         s, e, line = lines[i]
-        m_kap, m_par, m_stk = _KAPITEL.match(line), _PARAGRAF.match(line), _STK.match(line)
+        m_kap, m_par, m_stk = KAPITEL.match(line), PARAGRAF.match(line), STK.match(line)
         if m_kap:
             started = True
             num = m_kap.group(1).replace(" ", "")
@@ -162,8 +157,8 @@ def _parse_legal(b: _Builder) -> None:
             label = f"Stk. {m_stk.group(1)}"
             stk = b.add(f"stk{m_stk.group(1)}", "stk", s, e, paragraf, label, "", label)
             _inline_nr(b, stk, s, e, m_stk.end())
-        elif _NR_LINE.match(line) and paragraf is not None:
-            n = _NR_LINE.match(line).group(1)
+        elif NR_LINE.match(line) and paragraf is not None:
+            n = NR_LINE.match(line).group(1)
             b.add(f"nr{n}", "nr", s, e, stk or paragraf, f"{n})")
         elif not started:
             # preamble: consecutive lines form one block (title, identifier, ELI)
@@ -191,7 +186,7 @@ def _parse_legal(b: _Builder) -> None:
 
 
 def _structural_legal(line: str) -> bool:
-    return bool(_PARAGRAF.match(line) or _STK.match(line) or _KAPITEL.match(line))
+    return bool(PARAGRAF.match(line) or STK.match(line) or KAPITEL.match(line))
 
 
 def _inline_nr(b: _Builder, parent: _Node, s: int, e: int, body: int) -> None:
@@ -239,7 +234,7 @@ class _Numbering:
 
 
 def _numbered(line: str) -> tuple[tuple[int, ...], str] | None:
-    m = _NUMBERED_HEADING.match(line)
+    m = NUMBERED.match(line)
     if not m or "\t" in line:
         return None
     title = m.group(2).strip()
@@ -248,11 +243,6 @@ def _numbered(line: str) -> tuple[tuple[int, ...], str] | None:
     if title.endswith(".") and len(title.split()) > 8:
         return None                                  # a numbered sentence, not a heading
     return tuple(int(x) for x in m.group(1).split(".")), title
-
-
-def _is_caps(title: str) -> bool:
-    letters = [c for c in title if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _heading_like(line: str, caps_only: bool = False) -> bool:
@@ -274,7 +264,7 @@ def _parse_guidance(b: _Builder, goals: bool) -> None:
     # first one is its title page / preamble)
     probe = _Numbering()
     has_sections = any(
-        len(bl[2]) == 1 and (n := _numbered(bl[2][0][2].lstrip("#").strip())) and probe.accept(n[0], _is_caps(n[1]))
+        len(bl[2]) == 1 and (n := _numbered(bl[2][0][2].lstrip("#").strip())) and probe.accept(n[0], is_caps(n[1]))
         for bl in blocks
     )
     numbering = _Numbering()
@@ -305,7 +295,7 @@ def _parse_guidance(b: _Builder, goals: bool) -> None:
     for start, end, lines in blocks:
         first = lines[0][2]
         # table of contents: skipped
-        if all(_TOC_LINE.match(ln[2]) for ln in lines):
+        if all(TOC.match(ln[2]) for ln in lines):
             flush_lead_in()
             continue
         # Markdown heading (HTML/DOCX readers)
@@ -314,7 +304,7 @@ def _parse_guidance(b: _Builder, goals: bool) -> None:
             flush_lead_in()
             title = md.group(2).strip()
             num = _numbered(title)
-            if num and numbering.accept(num[0], _is_caps(num[1])):
+            if num and numbering.accept(num[0], is_caps(num[1])):
                 in_preamble = False
                 parts = num[0]
                 label = ".".join(map(str, parts))
@@ -329,7 +319,7 @@ def _parse_guidance(b: _Builder, goals: bool) -> None:
         # numbered section heading
         if len(lines) == 1:
             num = _numbered(first)
-            if num and numbering.accept(num[0], _is_caps(num[1])):
+            if num and numbering.accept(num[0], is_caps(num[1])):
                 flush_lead_in()
                 in_preamble = False
                 parts = num[0]

@@ -1,7 +1,8 @@
 """Cleaning: extracted text -> the normalised document text that provision offsets index into.
 
 Removes web boilerplate (svg residue, menus, "Link til denne side", image names), PDF page
-furniture (running headers/footers, page numbers, watermarks), repairs hyphenation and
+furniture (running headers/footers, page numbers, watermarks: by pattern, and in paged text
+any line that recurs at the top or bottom of a third of the pages), repairs hyphenation and
 soft/Unicode hyphens, turns bullet glyphs into "- " list items and tab-separated rows into
 "| a | b |" table rows, drops footnote markers, and joins the hard-wrapped lines of one
 paragraph back together (also in double-spaced PDF text, where every line is followed by
@@ -14,6 +15,7 @@ table-of-contents lines, which sit on consecutive lines.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -108,9 +110,11 @@ def clean_text(text: str, layout: str = "plain") -> str:
 def _clean_legal(text: str) -> str:
     """Legislation text is one § / Stk. per line already: only whitespace and chrome."""
     out: list[str] = []
-    for raw in text.split("\n"):
+    raw_lines = text.split("\n")
+    running = _running(raw_lines)
+    for n, raw in enumerate(raw_lines):
         s = _SPACES.sub(" ", raw.replace("\t", " ")).strip()
-        if s and is_furniture(s) and not LEGAL_START.match(s):
+        if s and not LEGAL_START.match(s) and (is_furniture(s) or n in running):
             continue
         if not s:
             if out and out[-1] != "":
@@ -121,28 +125,79 @@ def _clean_legal(text: str) -> str:
 
 
 def _furniture_key(line: str) -> str:
-    return re.sub(r"\d+", "#", _SPACES.sub(" ", line).strip().lower())
+    return re.sub(r"\d+", "#", _SPACES.sub(" ", line.replace("\f", "")).strip().lower())
+
+
+# a running header or footer stands at the top or bottom of at least this share of the pages
+RUNNING_SHARE = 0.35
+_EDGE_LINES = 2                      # lines at each end of a page that may be furniture
+_BARE_LABEL = re.compile(r"^(bilag|kapitel|afsnit|del|punkt|stk\.|§)\s*#\.?$")
+
+
+def _may_run(line: str) -> bool:
+    """A line that could be a running header/footer: short, and not a unit of structure
+    whose text is the same on every page but for its number ("Kapitel 3", "Bilag 2", "§ 4.")."""
+    s = _SPACES.sub(" ", line).strip()
+    return 0 < len(s) < 100 and not LEGAL_START.match(s) and not _BARE_LABEL.match(_furniture_key(s))
+
+
+def _running(lines: list[str]) -> set[int]:
+    """The numbers of the lines (of ``text.split("\\n")``) that are running headers or
+    footers of paged text (pages separated by form feeds, as the PDF reader writes them):
+    lines among the first or last two of a page (after the pattern furniture) whose text,
+    numbers ignored ("Sundhedsaftale 2019-2023 · side 4"), stands there on at least 35 % of
+    the pages and on three or more, and hardly anywhere else (so a sub-heading repeated in
+    every chapter, which may open a page, stays). Only the occurrences at a page's edge go,
+    and at the top of the first page only a line that counts the pages ("Side 1 af 9"):
+    there the same words are otherwise the document's title."""
+    if sum(1 for ln in lines if "\f" in ln) < 2:
+        return set()
+    pages: list[list[int]] = [[]]
+    for i, ln in enumerate(lines):
+        if "\f" in ln:
+            pages.append([])
+        if ln.strip() and not is_furniture(ln):
+            pages[-1].append(i)
+    found: dict[str, list[int]] = {}          # key -> its lines at page edges
+    on_pages: dict[str, set[int]] = {}
+    inner: dict[str, int] = {}                # key -> how often it stands inside a page
+    first_top: dict[str, list[int]] = {}      # key -> its lines at the top of the first page
+    for k, page in enumerate(pages):
+        top, bottom = page[:_EDGE_LINES], page[_EDGE_LINES:][-_EDGE_LINES:]
+        for i in page:
+            key = _furniture_key(lines[i])
+            if i in bottom or (i in top and k > 0):
+                if _may_run(lines[i]):
+                    found.setdefault(key, []).append(i)
+                    on_pages.setdefault(key, set()).add(k)
+            elif i in top:
+                first_top.setdefault(key, []).append(i)
+            else:
+                inner[key] = inner.get(key, 0) + 1
+    need = max(3, math.ceil(RUNNING_SHARE * len(pages)))
+    out: set[int] = set()
+    for key, at in found.items():
+        if len(on_pages[key]) >= need and inner.get(key, 0) <= 0.25 * len(at):
+            out.update(at)
+            # the first page's top is the title's place, unless the line counts the pages
+            if len({_SPACES.sub(" ", lines[i]).strip() for i in at}) > 1:
+                out.update(first_top.get(key, []))
+    return out
 
 
 def running_lines(text: str) -> set[str]:
-    """Running headers and footers of paged text (pages separated by form feeds): lines at
-    the top or bottom of at least half the pages (three or more), numbers ignored."""
-    pages = text.split("\f")
-    if len(pages) < 3:
-        return set()
-    counts: dict[str, int] = {}
-    for page in pages:
-        lines = [ln for ln in page.split("\n") if ln.strip()]
-        for key in {_furniture_key(ln) for ln in lines[:2] + lines[-2:] if len(ln.strip()) < 100}:
-            counts[key] = counts.get(key, 0) + 1
-    return {k for k, n in counts.items() if n >= max(3, len(pages) // 2)}
+    """The running headers and footers of paged text (see ``_running``), as their keys:
+    lower-case, white space folded, every number "#"."""
+    lines = text.split("\n")
+    return {_furniture_key(lines[i]) for i in _running(lines)}
 
 
 def _classify(text: str, layout: str) -> list[_Line]:
     lines: list[_Line] = []
     gap, hard = 0, False
-    running = running_lines(text)
-    for raw in text.split("\n"):
+    raw_lines = text.split("\n")
+    running = _running(raw_lines)
+    for n, raw in enumerate(raw_lines):
         if "\f" in raw:
             hard = True
             raw = raw.replace("\f", "")
@@ -150,7 +205,7 @@ def _classify(text: str, layout: str) -> list[_Line]:
             gap += 1
             hard = hard or bool(raw)      # a line of spaces (or NBSPs) separates paragraphs
             continue
-        if is_furniture(raw) or (running and _furniture_key(raw.replace("\f", "")) in running):
+        if is_furniture(raw) or n in running:
             hard = True
             continue
         s = raw.strip(" \u00a0")

@@ -1,6 +1,6 @@
 """Cleaning: boilerplate, furniture, hyphenation, bullets, footnotes, paragraph joining."""
 
-from aftalegraf.ingest.clean import clean_text, is_furniture, looks_legal
+from aftalegraf.ingest.clean import clean_text, is_furniture, looks_legal, running_lines
 
 
 def test_web_boilerplate_removed():
@@ -111,6 +111,73 @@ def test_running_headers_of_paged_text_removed():
     ]
     pages = [f"Sundhedsaftale 2019-2023 - Region Syddanmark\n\n{b}\n\nSide {i} af 4\n" for i, b in enumerate(bodies, 1)]
     out = clean_text("\n\f".join(pages))
-    assert "Region Syddanmark" not in out and "Side" not in out
+    # the first page's top is the title's place: the header stays there, as the first line
+    assert out.count("Region Syddanmark") == 1 and out.startswith("Sundhedsaftale 2019-2023 - Region Syddanmark\n")
+    assert "Side" not in out
     assert "sammenhæng i deres forløb." in out
-    assert out.count("\n\n") == 3
+    assert out.count("\n\n") == 4
+
+
+_BODIES = [
+    "Regionsrådet og kommunalbestyrelserne indgår en sundhedsaftale for hver valgperiode.",
+    "Sundhedsklyngen drøfter data om borgernes forløb og følger op på indsatserne.",
+    "Almen praksis deltager i det faglige arbejde i klyngen og i praksisplanudvalget.",
+    "Patientinddragelsesudvalget rådgiver regionsrådet om inddragelse af patienter.",
+    "Kommunerne står for forebyggelse, pleje og genoptræning uden for sygehuset.",
+    "Sygehusene sender en udskrivningsrapport til kommunen og til den praktiserende læge.",
+    "Parterne følger op på aftalen én gang årligt og udarbejder en midtvejsstatus.",
+    "Aftalen kan genforhandles, hvis en af parterne ønsker det.",
+]
+
+
+def _paged(pages: list[str]) -> str:
+    return "\n\f".join(pages) + "\n"
+
+
+def test_alternating_running_headers_on_a_third_of_the_pages_removed():
+    # a book layout: the title on even pages, the issuer on odd pages, "12 | …" page footers;
+    # the cover page has none of them, so each header stands on less than half the pages
+    pages = ["Sundhedsaftale 2024-2027\n\nForside", "Indhold\n\n1. Indledning\t3\n2. Opfølgning\t9"]
+    for i, body in enumerate(_BODIES, 3):
+        head = "Sundhedsaftale 2024-2027 for Region Nordjylland" if i % 2 == 0 else "Region Nordjylland og de 11 kommuner"
+        pages.append(f"{head}\n\n{body}\n\n{i} | Sundhedsaftalen")
+    pages.append("Kolofon\n\nUdgivet af Region Nordjylland")
+    text = _paged(pages)                      # 11 pages, each header on 4
+    keys = running_lines(text)
+    assert "sundhedsaftale #-# for region nordjylland" in keys and "region nordjylland og de # kommuner" in keys
+    out = clean_text(text)
+    assert "for Region Nordjylland" not in out and "de 11 kommuner" not in out and "| Sundhedsaftalen" not in out
+    for body in _BODIES:
+        assert body in out
+
+
+def test_repeated_sub_heading_and_chapter_lines_are_not_running_lines():
+    # "Opfølgning" heads a part of every chapter and opens some pages; "Kapitel N" opens
+    # every page: both are structure, not furniture
+    pages = []
+    for i, body in enumerate(_BODIES, 1):
+        top = "Opfølgning" if i % 2 else f"Kapitel {i}"
+        pages.append(f"{top}\n\n{body}\n{_BODIES[i - 2]}\n\nOpfølgning\n\n{_BODIES[-i]}\n{_BODIES[1 - i]}")
+    text = _paged(pages)
+    assert running_lines(text) == set()
+    out = clean_text(text)
+    assert out.count("Opfølgning") == 2 * len(_BODIES) - len(_BODIES) // 2
+    assert "Kapitel 2" in out and "Kapitel 8" in out
+
+
+def test_running_footer_of_paged_legislation_removed():
+    pages = [
+        f"§ {i}. {body}\nStk. 2. Ministeren fastsætter nærmere regler.\n\nBEK nr 1248 af 05/09/2022 – retsinformation.dk  {i}"
+        for i, body in enumerate(_BODIES[:4], 1)
+    ]
+    text = _paged(pages)
+    assert looks_legal(text)
+    out = clean_text(text)
+    assert "retsinformation.dk" not in out
+    assert out.count("Stk. 2. Ministeren") == 4 and "§ 4. Patientinddragelsesudvalget" in out
+
+
+def test_no_running_lines_in_short_or_unpaged_text():
+    two_pages = _paged([f"Overskrift\n\n{b}" for b in _BODIES[:2]])
+    assert running_lines(two_pages) == set()
+    assert running_lines("\n".join(f"Overskrift\n{b}" for b in _BODIES)) == set()

@@ -158,3 +158,57 @@ def test_page_text_undoes_pdf_artefacts():
     from aftalegraf.ingest.readers.pdf import page_text
 
     assert page_text("\r\nSundhedsproﬁl og ﬂere\x00 oﬀentlige\r\n") == "Sundhedsprofil og flere offentlige"
+
+
+def _pdf_of_text(path: Path, text: str, header: str, footer: str, per_page: int = 48) -> int:
+    """A PDF of plain text, wrapped and paged, with a running header on every page but the
+    first (the cover, which carries the title) and a running footer with the page number."""
+    import textwrap
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    rows: list[str] = []
+    for para in text.split("\n"):
+        para = para.encode("cp1252", "ignore").decode("cp1252").replace("\t", "    ")   # the standard fonts' glyphs
+        rows += textwrap.wrap(para, 95, break_on_hyphens=False) or [""]
+    pages = [rows[i:i + per_page] for i in range(0, len(rows), per_page)]
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for n, lines in enumerate(pages, 1):
+        c.setFont("Helvetica", 8)
+        if n > 1:
+            c.drawString(72, 810, header)
+        c.drawString(72, 30, footer.format(n=n, of=len(pages)))
+        c.setFont("Helvetica", 10)
+        for k, line in enumerate(lines):
+            c.drawString(60, 780 - 14 * k, line)
+        c.showPage()
+    c.save()
+    return len(pages)
+
+
+def test_running_header_and_footer_of_a_pdf_of_real_text_removed(tmp_path, corpus_dir):
+    """The 2023 hearing draft (corpus text) as a 20-odd-page PDF whose header (the title) and
+    footer no pattern knows: both go from every page, the title stays on the cover, and the
+    sections and paragraphs are those of the text itself."""
+    import re
+
+    from aftalegraf.ingest.pipeline import read_documents
+
+    seed = corpus_dir / "seeds" / "sst-vejledning-sundhedsklynger-ssu-sundhedsaftaler-2023-hoeringsudkast.txt"
+    title = "Vejledning om sundhedsklynger, sundhedssamarbejdsudvalg og sundhedsaftaler"
+    pdf = tmp_path / "vejledning.pdf"
+    assert _pdf_of_text(pdf, seed.read_text(encoding="utf-8"), title, "Sundhedsstyrelsen · høringsudkast · side {n} af {of}") > 15
+    _, (doc,) = read_documents(pdf)
+    _, (plain,) = read_documents(seed)
+    assert "høringsudkast · side" not in doc.text
+    assert doc.text.count(title) == plain.text.count(title) == 2        # the cover's, not the pages'
+    assert doc.title.startswith(title)
+    for p in doc.provisions:
+        assert doc.text[p.start:p.end] == p.text, p.id
+    assert {p.label for p in doc.provisions if p.kind == "section"} == {
+        p.label for p in plain.provisions if p.kind == "section"}
+    norm = lambda t: re.sub(r"\s+", " ", t).strip()          # noqa: E731
+    body = norm(doc.text)
+    paragraphs = [norm(p.text) for p in plain.provisions if p.kind == "paragraph"]
+    assert sum(t in body for t in paragraphs) >= 0.95 * len(paragraphs)

@@ -28,6 +28,12 @@ NR_LINE = re.compile(r"^(\d{1,2})\)\s+\S")
 # a table-of-contents line: a title, dots or tabs or wide space, a page number
 TOC = re.compile(r"^.{2,150}?(?:\t+|\.{4,}\s*|\s{3,})\d{1,3}$")
 
+# a line that ends in a date: a letter's dateline ("Hillerød den 9. april 2014"), a
+# signature's ("Sundhedsstyrelsen, den 20. december 2013", "København, 20/12/2013")
+DATELINE = re.compile(r"(?:(?:,|\bden)\s*\d{1,2}\.\s*[a-zæøå]+\.?\s+|(?:,|\bden)\s*\d{1,2}/\d{1,2}/)(?:19|20)\d{2}$", re.I)
+# a line that ends in ", <year>": a reference's tail ("… KL og Danske Regioner, 2013")
+YEAR_TAIL = re.compile(r",\s*(?:19|20)\d{2}$")
+
 # a line ending in one of these words continues on the next line
 OPEN_WORDS = frozenset({
     "og", "eller", "til", "for", "af", "i", "med", "om", "på", "mellem", "at", "samt", "den", "det",

@@ -25,7 +25,7 @@ from aftalegraf.model import Provision
 
 from .clean import looks_legal
 from .ids import IdAllocator, paragraf_key, section_key
-from .lines import KAPITEL, NR_LINE, NUMBERED, PARAGRAF, STK, TOC, is_caps
+from .lines import DATELINE, KAPITEL, NR_LINE, NUMBERED, OPEN_WORDS, PARAGRAF, STK, TOC, YEAR_TAIL, is_caps
 
 GOAL_DOC_TYPES = {"sundhedsaftale", "samarbejdsaftale", "høringsudkast", "webside"}
 
@@ -245,16 +245,75 @@ def _numbered(line: str) -> tuple[tuple[int, ...], str] | None:
     return tuple(int(x) for x in m.group(1).split(".")), title
 
 
+# not how a heading starts: a conjunction continuing the sentence before ("Eller hent …"),
+# a link's call to action ("Se vejledningen her", "Læs …"), a letter's field ("Ref. …", "Att. …")
+_NOT_HEADING_START = re.compile(r"^(?:og|eller|men|samt|se|læs|hent|klik|download)\b|^[A-ZÆØÅ][a-zæøå]{1,3}\.\s", re.I)
+# a colon inside the line followed by a sentence or a list: "… indstiller: at udvalget …", "Bilag: 1. …"
+_COLON_SENTENCE = re.compile(r":\s+(?:[a-zæøå]|\d{1,2}\.\s)")
+# a letter's closing formula and the signature lines after it
+_CLOSING = re.compile(r"^(?:med\s+)?(?:venlig|venligst|mange|kærlig)\s+hilsen\b|^på\s+vegne\s+af\b|^p\.\s?v\.", re.I)
+_NAME_WORD = re.compile(r"^[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?$")
+
+
 def _heading_like(line: str, caps_only: bool = False) -> bool:
+    """A short title-like line: not a sentence, nor a sentence's start or end, nor a dateline."""
     if len(line) > 90 or len(line.split()) > 12 or line.startswith(("- ", "|", "[", "(")) or line[0] in "¹²³⁴⁵⁶⁷⁸⁹⁰*":
         return False
-    if line.endswith((".", ",", ";", ":")) or re.search(r"\b(at|og|af|i|til|for|om)$", line) or not (line[0].isupper() or line[0].isdigit()):
+    if line.endswith((".", ",", ";", ":")) or line.rsplit(" ", 1)[-1].lower() in OPEN_WORDS \
+            or not (line[0].isupper() or line[0].isdigit()):
         return False
     if not re.search(r"[A-Za-zÆØÅæøå]{3,}", line) or re.search(r"https?://|@|\d{5,}", line):
+        return False
+    if DATELINE.search(line) or YEAR_TAIL.search(line) or _NOT_HEADING_START.match(line) or _COLON_SENTENCE.search(line):
         return False
     letters = [c for c in line if c.isalpha()]
     caps = bool(letters) and all(c.isupper() for c in letters)
     return caps or not caps_only
+
+
+def _name_like(line: str) -> bool:
+    """A signature line: names and titles, every word capitalised ("Per Seerup Knudsen / Ninna Thomsen")."""
+    words = [w for w in line.split() if w not in ("/", "-", "–", "&")]
+    return 0 < len(words) <= 6 and all(_NAME_WORD.match(w) for w in words)
+
+
+def _not_headings(blocks: list[tuple[int, int, list[tuple[int, int, str]]]]) -> set[int]:
+    """Blocks whose one line is title-like but no heading, by what stands around it:
+
+    * a letter's closing ("Med venlig hilsen") or dateline ("Sundhedsstyrelsen, den 20.
+      december 2013"), and the signature lines after them (names, "På vegne af …", "/ …");
+    * a line-wrapped continuation: the block before ends in a word that leaves its sentence
+      open ("… i samarbejde med" + "Kommunerne …");
+    * a run of three or more title-like lines with no text between them (a list of links or
+      of names, an address): only the first may head what follows."""
+    out: set[int] = set()
+    single = [len(lines) == 1 and not lines[0][2].startswith("#") for _, _, lines in blocks]
+    signature = False
+    for k, (_, _, lines) in enumerate(blocks):
+        line = lines[0][2]
+        if not single[k]:
+            signature = False
+            continue
+        if (_CLOSING.match(line) or DATELINE.search(line)) and not line.startswith(("- ", "|")):
+            out.add(k)
+            signature = True
+        elif signature and (_name_like(line) or line.startswith("/")):
+            out.add(k)
+        else:
+            signature = False
+        before = blocks[k - 1][2][-1][2] if k else ""
+        if before and not before.endswith((".", ":", "!", "?")) and before.rsplit(" ", 1)[-1].lower() in OPEN_WORDS:
+            out.add(k)
+    k = 0
+    while k < len(blocks):
+        j = k
+        while j < len(blocks) and single[j] and _heading_like(blocks[j][2][0][2]) \
+                and not _heading_like(blocks[j][2][0][2], caps_only=True) and j not in out:
+            j += 1
+        if j - k >= 3:
+            out.update(range(k + 1, j))
+        k = max(j, k + 1)
+    return out
 
 
 def _parse_guidance(b: _Builder, goals: bool) -> None:
@@ -292,7 +351,8 @@ def _parse_guidance(b: _Builder, goals: bool) -> None:
             b.add(f"{key}{(b.root if in_preamble else c).next(key)}", kind, s, e, b.root if in_preamble else c)
             lead_in = None
 
-    for start, end, lines in blocks:
+    not_headings = _not_headings(blocks)
+    for bi, (start, end, lines) in enumerate(blocks):
         first = lines[0][2]
         # table of contents: skipped
         if all(TOC.match(ln[2]) for ln in lines):
@@ -380,7 +440,7 @@ def _parse_guidance(b: _Builder, goals: bool) -> None:
             lead_in = None
             continue
         # unnumbered heading: a short title-like line with text after it
-        if len(lines) == 1 and _heading_like(first) and (start, end) != (blocks[-1][0], blocks[-1][1]):
+        if len(lines) == 1 and _heading_like(first) and bi not in not_headings and bi != len(blocks) - 1:
             flush_lead_in()
             caps = _heading_like(first, caps_only=True)
             level = 90 if caps else 100

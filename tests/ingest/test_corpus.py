@@ -153,3 +153,26 @@ def test_cleaning_repairs_hyphenation_in_corpus(corpus_docs):
     text = " ".join(d.text for d in docs)
     assert "forebyggelse" in text and "forebyg- gelse" not in text and "sund-hedsaftalen" not in text
     assert "Der skal inden udgangen af januar 2015" in text
+
+
+def test_letter_signature_and_link_lines_are_not_headings(corpus_docs):
+    by = _by_id(corpus_docs)
+
+    def headings(doc_id):
+        return [p.title for p in by[doc_id].provisions if p.kind == "heading"]
+
+    letter = headings("regionh-hoeringsbrev-2015-2018")
+    for line in ("Hillerød den 9. april 2014", "Ref. Winnie Brandt", "Til", "Med venlig hilsen",
+                 "Per Seerup Knudsen / Ninna Thomsen", "Formand Næstformand"):
+        assert line not in letter
+    vej = headings("vej-2013-9005")
+    assert "Sundhedsstyrelsen, den 20. december 2013" not in vej and "Jette Jul Bruun" not in vej
+    assert "Regioner, 2013" not in vej
+    assert {"Bilag 1", "Referencer", "Love", "Bekendtgørelser", "Andet"} <= set(vej)
+    web = headings("sst-side-sundhedsaftaler")
+    assert not [h for h in web if h.startswith(("Region ", "Svarbrev til", "Se "))]
+    assert {"Sundhedsaftaler", "Sundhedsstyrelsens vejledning", "Svarbreve"} <= set(web)
+    sj = headings("regionsjaelland-side-hvad-er-sundhedsaftalen")
+    assert "Eller hent Sundhedsaftalen 2019-23 som pdf" not in sj and "Økonomi og kapacitet" in sj
+    draft = headings("regionh-sundhedsaftale-2015-2018-udkast")
+    assert len(draft) == 26 and "Indledning" in draft

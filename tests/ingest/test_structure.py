@@ -149,3 +149,129 @@ def test_markdown_layout():
     kinds = {p.id.split("/", 1)[1]: p.kind for p in provs}
     assert kinds["s1"] == "section" and kinds["s2"] == "section" and kinds["s2/h1"] == "heading"
     assert kinds["s2/h1/l1"] == "list"
+
+
+# Excerpts of the corpus (the Region Hovedstaden hearing letter of 9 April 2014, VEJ 9005/2013's
+# signature and reference list, Sundhedsstyrelsen's and Region Sjælland's web pages) as
+# cleaning leaves them: one unit per line, blank lines between.
+LETTER = """Hillerød den 9. april 2014
+
+Ref. Winnie Brandt
+
+Til
+
+Høringsparterne jf. vedlagte bilag
+
+Høring vedr. Sundhedsaftale 2015 – 2018 mellem Region Hovedstaden og kommunerne i regionen.
+
+Sundhedskoordinationsudvalget sender hermed udkastet i høring.
+
+Med venlig hilsen
+
+På vegne af Sundhedskoordinationsudvalget
+
+Per Seerup Knudsen / Ninna Thomsen
+
+Formand Næstformand
+
+Bilag: 1. Høringsudkast til politiske visioner og mål for Sundhedsaftalen 2015-2018
+
+Indsatsområder i aftaleperioden
+
+Vi vil afprøve nye modeller for samarbejde.
+"""
+
+GUIDANCE_END = """Sundhedsaftalen skal være indsendt senest den 1. juli.
+
+Sundhedsstyrelsen, den 20. december 2013
+
+Jette Jul Bruun
+
+/ Bente Møller
+
+Bilag 1
+
+Referencer
+
+Sundhedsaftalen tager udgangspunkt i gældende lovgivning.
+
+Faglige vejledninger og anbefalinger
+
+- Digitalisering med effekt – National strategi for digitalisering af sundhedsvæsenet 2013-2017, Regeringen, KL og Danske
+
+Regioner, 2013
+
+- National handlingsplan for udbredelse af telemedicin, Regeringen, KL og Danske Regioner, 2012
+
+Andet
+
+- Analyse af mulighederne for at skabe sammenlignelige data
+"""
+
+WEB = """Sundhedsaftaler
+
+Sundhedsaftaler er politiske aftaler mellem regioner og kommuner.
+
+Se Sundhedsstyrelsens vejledning om sundhedskoordinationsudvalg og sundhedsaftaler
+
+Sundhedsstyrelsens vejledning
+
+Sundhedsstyrelsen sætter rammen for arbejdet med sundhedsaftaler. Eller
+
+Se sundhedsaftalerne for 2019-2023 her:
+
+Sundhedsaftaler
+
+Region Syddanmark – Sundhedsaftale 2019-2023
+
+Region Hovedstaden – Sundhedsaftale 2019-2023
+
+Region Midtjylland – Sundhedsaftale 2019-2023
+
+Region Sjælland – Sundhedsaftale 2019-2023
+
+Fælles om bedre sundhed er visionen for samarbejdet.
+
+Sundhedsaftalen omfatter fire visioner, som gælder for
+
+Borgere i alle 17 kommuner
+
+Eller hent Sundhedsaftalen 2019-23 som pdf
+
+Økonomi og kapacitet
+
+Mere sundhed for de samme penge er et af målene.
+"""
+
+
+def _headings(text, doc_type="høringsbrev"):
+    provs = parse(text, "x", "plain", doc_type)
+    _check(text, provs)
+    return [p.title for p in provs if p.kind == "heading"]
+
+
+def test_letter_parts_are_not_headings():
+    # dateline, reference, addressee, closing, signature, a list of appendices after a colon
+    assert _headings(LETTER) == ["Indsatsområder i aftaleperioden"]
+
+
+def test_signature_and_wrapped_reference_are_not_headings():
+    # the signature's dateline and names are no headings; "Regioner, 2013" is the wrapped end
+    # of the reference above it; "Bilag 1", "Referencer" and the reference groups are
+    assert _headings(GUIDANCE_END, "vejledning") == ["Bilag 1", "Referencer", "Faglige vejledninger og anbefalinger", "Andet"]
+
+
+def test_link_lists_and_continuations_are_not_headings():
+    # a call to action ("Se …", "Eller hent …"), a run of link titles with no text between
+    # them (only the first heads them), a line that continues a sentence left open
+    assert _headings(WEB, "webside") == ["Sundhedsaftaler", "Sundhedsstyrelsens vejledning", "Sundhedsaftaler",
+                                          "Økonomi og kapacitet"]
+
+
+def test_headings_still_found_in_guidance():
+    text = "Udkast til politiske visioner og mål for Sundhedsaftalen 2015 - 2018\n\nIndledning\n\n" \
+           "Mange borgere har behov for hjælp fra flere sektorer.\n\nFire politiske visioner\n\n" \
+           "Vi vil arbejde for sammenhæng.\n\nORGANISERING\n\nTema 2: Forebyggelse\n\nKommunerne forebygger.\n"
+    assert _headings(text, "høringsudkast") == ["Udkast til politiske visioner og mål for Sundhedsaftalen 2015 - 2018",
+                                                "Indledning", "Fire politiske visioner", "ORGANISERING",
+                                                "Tema 2: Forebyggelse"]

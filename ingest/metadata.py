@@ -32,6 +32,13 @@ _AGENDA_ITEM = re.compile(r"^\s*\d{1,2}\.\s+[A-ZÆØÅ][A-ZÆØÅ ,./-]{4,}\s*$"
 _PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)?\d{2})\b")
 _COPYRIGHT = re.compile(r"©\s*([A-ZÆØÅ][\wæøå ]+?),?\s*((?:19|20)\d{2})")
 _DRAFT = re.compile(r"^\s*(høringsudkast|høringsversion|udkast)\s*$", re.I | re.M)
+# a signature: "Sundheds- og Ældreministeriet, den 7. december 2018" names the issuing ministry
+_SIGNATURE = re.compile(
+    r"^\s*(?P<ministry>[A-ZÆØÅ][\w ,-]{0,80}?ministeriet|Ministeriet for [\w ,-]{3,80}?)\s*,\s*den\s+\d{1,2}\.\s*"
+    r"[a-zæøå]+\.?\s+\d{4}\s*$", re.M)
+# a minister the text empowers: "indenrigs- og sundhedsministeren", "ministeren for sundhed og forebyggelse"
+_MINISTER = re.compile(r"\b((?:[a-zæøå]+-\s*(?:,\s*[a-zæøå]+-\s*)*og\s+)?[a-zæøå]+)ministeren\b"
+                       r"|\bministeren for ([a-zæøå]+(?: og [a-zæøå]+)?)\b", re.I)
 _REGION_NAME = {k: re.compile(r"\bregion\s+" + re.escape(v.split()[1]), re.I) for k, v in REGIONS.items()}
 
 
@@ -99,6 +106,35 @@ def act_name(title: str) -> str:
     return ("lov om " + m.group(1)).strip().rstrip(".") if m else ""
 
 
+def _ministry(words: str, of: bool = False) -> str:
+    """'indenrigs- og sundheds' -> 'Indenrigs- og Sundhedsministeriet'; with ``of``,
+    'sundhed og forebyggelse' -> 'Ministeriet for Sundhed og Forebyggelse'."""
+    words = re.sub(r"\s*-\s*og\s+", "- og ", re.sub(r"\s+", " ", words.strip().lower()))
+    name = " ".join(w if w == "og" else w[:1].upper() + w[1:] for w in words.split(" "))
+    return f"Ministeriet for {name}" if of else name + "ministeriet"
+
+
+def legislation_issuer(text: str) -> tuple[str, str]:
+    """The ministry that issued an act or order, and how it was found: ``"signature"``, the
+    ministry that signs it ("Sundheds- og Ældreministeriet, den 7. december 2018"; the last
+    signature, as an amending order's own comes after the orders it quotes), else
+    ``"minister"``, the ministry of the minister the text names most (three times or more,
+    and more than all other ministers together: in a consolidated act, the one that
+    administers it). ``("", "")`` when neither is there."""
+    signatures = _SIGNATURE.findall(text)
+    if signatures:
+        return re.sub(r"\s+", " ", signatures[-1]).strip(), "signature"
+    counts: dict[str, int] = {}
+    for m in _MINISTER.finditer(text):
+        name = _ministry(m.group(1)) if m.group(1) else _ministry(m.group(2), of=True)
+        counts[name] = counts.get(name, 0) + 1
+    if counts:
+        name, n = max(counts.items(), key=lambda kv: kv[1])
+        if n >= 3 and n > sum(counts.values()) - n:
+            return name, "minister"
+    return "", ""
+
+
 def describe(clean: str, raw: str, hints: dict[str, Any] | None = None, cue: str = "",
              context: str = "", hint_title: str = "") -> DocInfo:
     """Metadata of one document. ``clean``: its normalised text; ``raw``: its segment of the
@@ -135,7 +171,11 @@ def describe(clean: str, raw: str, hints: dict[str, Any] | None = None, cue: str
             info.title = hint_title or next((ln for ln in lines[:25] if _LEGAL_TITLE.match(ln)), "") or lines[0]
         info.issuer = hints.get("issuer") or next(
             (ln for ln in _lines(head_raw)[:12] if re.search(r"ministeriet|^Sundhedsstyrelsen$|ministerium", ln, re.I)
-             and len(ln) < 80), "")
+             and len(ln) < 80 and not _SIGNATURE.match(ln)), "")
+        if not info.issuer and info.code in ("BEK", "LBK", "LOV"):
+            info.issuer, source = legislation_issuer(clean)
+            if info.issuer:
+                info.meta["issuer_from"] = source
         if info.code in ("LBK", "LOV"):
             info.meta["act"] = act_name(info.title)
         info.meta["number"], info.meta["year"] = int(info.number), int(info.year)

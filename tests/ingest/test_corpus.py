@@ -176,3 +176,20 @@ def test_letter_signature_and_link_lines_are_not_headings(corpus_docs):
     assert "Eller hent Sundhedsaftalen 2019-23 som pdf" not in sj and "Økonomi og kapacitet" in sj
     draft = headings("regionh-sundhedsaftale-2015-2018-udkast")
     assert len(draft) == 26 and "Indledning" in draft
+
+
+def test_issuer_of_legislation(corpus_docs):
+    by = _by_id(corpus_docs)
+    # consolidated acts and the act: the ministry of the minister they empower
+    assert by["lbk-2023-1011"].issuer == "Indenrigs- og Sundhedsministeriet"
+    assert by["lbk-2019-903"].issuer == "Sundheds- og Ældreministeriet"
+    assert by["lov-2025-719"].issuer == "Indenrigs- og Sundhedsministeriet"
+    assert by["lbk-2008-95-uddrag"].issuer == "Ministeriet for Sundhed og Forebyggelse"
+    assert all(by[d].meta.get("issuer_from") == "minister" for d in ("lbk-2023-1011", "lbk-2019-903", "lov-2025-719"))
+    # the LexDania order names its ministry in its metadata
+    assert by["bek-2024-1709"].issuer == "Beskæftigelsesministeriet"
+    # the retsinformation texts of the orders end without the signature and name no
+    # minister: no issuer is guessed for them
+    for d in by.values():
+        if d.type == "bekendtgørelse" and d.id != "bek-2024-1709":
+            assert d.issuer == "", (d.id, d.issuer)

@@ -1,6 +1,6 @@
 """Metadata from a document's text: type, identifiers with ELI, act, period, region, dates."""
 
-from aftalegraf.ingest.metadata import act_name, describe, find_period, normalise_period
+from aftalegraf.ingest.metadata import act_name, describe, find_period, legislation_issuer, normalise_period
 
 
 def test_retsinformation_header():
@@ -52,3 +52,46 @@ def test_draft_agreement_and_guidance():
     vej = "Vejledning om sundhedsklynger\n\n© Sundhedsstyrelsen, 2023.\n\n1. Indledning\n\nTekst.\n"
     info = describe(vej, vej + "\nHøringsudkast\n")
     assert (info.type, info.issuer, info.year, info.status) == ("vejledning", "Sundhedsstyrelsen", "2023", "høringsudkast")
+
+
+# the end of an order as retsinformation prints it: the signing ministry and date, the
+# minister, the civil servant
+SIGNED = """Bekendtgørelse om genoptræningsplaner og om patienters valg af genoptræningstilbud efter udskrivning fra sygehus
+BEK nr 918 af 28/06/2018
+
+§ 1. Sygehuset udarbejder en genoptræningsplan.
+
+§ 12. Bekendtgørelsen træder i kraft den 1. august 2018.
+
+Sundheds- og Ældreministeriet, den 28. juni 2018
+
+Ellen Trane Nørby
+
+/ Mikkel Hemmingsen
+"""
+
+
+def test_issuer_of_an_order_from_its_signature():
+    info = describe(SIGNED, SIGNED)
+    assert info.issuer == "Sundheds- og Ældreministeriet" and info.meta["issuer_from"] == "signature"
+    amending = SIGNED.replace("Sundheds- og Ældreministeriet, den 28. juni 2018",
+                              "Ministeriet for Sundhed og Forebyggelse, den 13. august 2009")
+    assert legislation_issuer(amending) == ("Ministeriet for Sundhed og Forebyggelse", "signature")
+    two = amending + "\nIndenrigs- og Sundhedsministeriet, den 5. september 2022\n"
+    assert legislation_issuer(two)[0] == "Indenrigs- og Sundhedsministeriet"      # the last one signs
+
+
+def test_issuer_of_an_act_from_the_minister_it_names():
+    raw = ("Bekendtgørelse af sundhedsloven\nLBK nr 1011 af 17/06/2023\n\n"
+           "§ 203. Indenrigs- og sundhedsministeren fastsætter regler.\nStk. 2. Justitsministeren kan bestemme.\n"
+           "§ 204. Indenrigs- og sundhedsministeren kan fastsætte regler.\n"
+           "§ 205. Indenrigs- og sundhedsministeren godkender aftalen.\n")
+    info = describe(raw, raw)
+    assert info.issuer == "Indenrigs- og Sundhedsministeriet" and info.meta["issuer_from"] == "minister"
+    assert legislation_issuer("Ministeren for sundhed og forebyggelse fastsætter. " * 3) == (
+        "Ministeriet for Sundhed og Forebyggelse", "minister")
+    # named too rarely, or no minister outnumbers the others: no issuer
+    assert legislation_issuer("Sundheds-og ældreministeren fastsætter regler. Justitsministeren bestemmer.") == ("", "")
+    assert legislation_issuer("Erhvervsministeren. " * 3 + "Justitsministeren. " * 3) == ("", "")
+    # an order without signature or minister has none
+    assert describe(SIGNED.split("Sundheds- og")[0], SIGNED.split("Sundheds- og")[0]).issuer == ""

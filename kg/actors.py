@@ -59,7 +59,7 @@ ACTORS: tuple[ActorType, ...] = (
                r"ministeriet(?:s)?")),
     ActorType("sundhedsminister", "sundhedsminister", "Minister of Health",
               ("sundhedsministeren", "indenrigs- og sundhedsministeren", "ministeren"),
-              (r"(?:indenrigs- og |ældre- og )?sundhedsminister(?:en|ens|s)?", r"ministeren(?:s)?",
+              (r"(?:indenrigs- og |ældre- og )?sundhedsminister(?:en|ens|s)?", r"sundheds- og ældreminister(?:en|ens|s)?", r"ministeren(?:s)?",
                r"minister(?:en|ens)? for sundhed og forebyggelse")),
     ActorType("styrelsen-for-patientsikkerhed", "Styrelsen for Patientsikkerhed", "Danish Patient Safety Authority",
               ("STPS",), (r"styrelsen for patientsikkerhed(?:s)?", r"stps")),
@@ -97,7 +97,7 @@ ACTORS: tuple[ActorType, ...] = (
               (r"aktør(?:erne|ernes)", r"sundhedsaktør(?:er|erne)?")),
     ActorType("sundhedsperson", "sundhedsperson", "health professional", ("sundhedspersonen", "sundhedspersoner"),
               (r"sundhedsperson(?:en|ens|er|erne|ernes|s)?",)),
-    ActorType("laege", "læge", "physician", ("lægen", "lægerne"), (r"læge(?:n|ns|r|rne|rnes)",)),
+    ActorType("laege", "læge", "physician", ("lægen", "lægerne"), (r"læge(?:n|ns|r|rne|rnes)?",)),
     ActorType("sundhedsraad", "sundhedsråd", "health council", ("sundhedsrådet", "sundhedsrådene"),
               (r"sundhedsråd" + _RAAD,)),
 )

@@ -91,11 +91,19 @@ NON_NORMATIVE_AFTER_MODAL = {
 }
 CLAUSE_OPENERS = {"at", "der", "som", "hvis", "når", "såfremt", "hvor", "idet", "fordi", "mens",
                   "hvilket", "hvorved", "så", "før", "inden", "end", "om", "hvordan", "hvorfor", "hvad",
-                  "hvornår", "herunder", "men", "ligesom", "medmindre", "selvom", "hvorvidt"}
+                  "hvornår", "herunder", "men", "ligesom", "medmindre", "selvom", "hvorvidt", "hvilke", "hvilken",
+                  "hvorledes", "hvem"}
+CONDITIONAL = {"hvis", "såfremt", "når", "medmindre"}
+MODALS = {"skal", "kan", "bør", "må", "vil", "skulle", "kunne", "burde", "måtte", "ville"}
+ARTICLES = {"en", "et", "den", "det", "de", "denne", "dette", "hver", "hvert", "enhver", "ethvert"}
+# openers of indirect questions and of relative clauses of place or manner
+INTERROGATIVE = {"om", "hvornår", "hvordan", "hvorfor", "hvad", "hvorvidt", "hvilke", "hvilken", "hvilket", "hvor",
+                 "hvorved", "hvorledes", "hvem"}
 PRESENT_TYPES_EXCLUDED = {"nyhed", "webside", "høringsbrev", "dagsorden"}
 LEGISLATION_TYPES = {"bekendtgørelse", "lov", "lovbekendtgørelse"}
 REC_FRAME = re.compile(
-    r"\b(?:det\s+anbefales|anbefaler(?:\s+\w+){0,3}?|det\s+(?:er|vil\s+være|vil\s+derfor\s+være|er\s+derfor)\s+"
+    r"\b(?:det\s+anbefales|anbefaler(?:\s+\w+){0,3}?|(?:det\s+(?:er|vil\s+være|vil\s+derfor\s+være|er\s+derfor)|"
+    r"(?:er|vil)\s+det(?:\s+derfor)?(?:\s+også)?(?:\s+være)?)\s+"
     r"(?:hensigtsmæssigt|vigtigt|relevant|væsentligt|en\s+god\s+idé|afgørende|centralt|ønskeligt)|"
     r"det\s+forventes|opfordres?(?:\s+\w+){0,3}?)\s*,?\s*(?=at\b|til\b)", re.I)
 
@@ -128,6 +136,10 @@ class Context:
     prev_bearers: list[str] = field(default_factory=list)
     heading_bearers: list[str] = field(default_factory=list)
     last_committee: str | None = None
+    # the last committee that was the bearer of a statement in this section: "Udvalget" refers
+    # to the committee the text is about, not to one named in passing ("forelægges for
+    # sundhedskoordinationsudvalget")
+    subject_committee: str | None = None
     doc_type: str = ""
 
 
@@ -270,7 +282,15 @@ class SentenceAnalyser:
             t = self.toks[k]
             if t.low in (";", ":", "–", "•", "-") or t.low in CLAUSE_OPENERS:
                 return k + 1
-            if t.low == ",":
+            if t.low == "," and k + 1 < self.n and self.toks[k + 1].low in ("stk.", "nr.", "pkt.", "litra"):
+                pass        # "§ 198, stk. 2": the comma of a citation is no clause boundary
+            elif t.low == "," and k >= 2 and self.toks[k - 1].low.isdigit() and self.toks[k - 2].low in ("stk.", "nr."):
+                # the comma closing a citation ("i hvilke tilfælde personer omfattet af § 198, stk. 2,
+                # skal ...") continues the clause, unless that clause is a relative clause, which has
+                # its own verb and ends there ("den kommune, som er ansvarlig for ... § 142, stk. 3, kan")
+                outer = self._clause_start(k)
+                return k + 1 if outer > 0 and self.toks[outer - 1].low in ("der", "som") else outer
+            elif t.low == ",":
                 # a comma inside a list of actors does not end the clause
                 before = k - 1 in self.in_mention
                 after = k + 1 in self.ment_start or (
@@ -289,7 +309,7 @@ class SentenceAnalyser:
                 break
             k += 1
         kk = k
-        while kk < self.n and self.toks[kk].low in ("den", "det", "de", "alle", "både", "hver", "enkelte"):
+        while kk < self.n and self.toks[kk].low in ("den", "det", "de", "alle", "både", "hver", "hvert", "enkelte"):
             kk += 1
         if kk in self.ment_start and not self._genitive(kk):
             keys, end = self._group(kk)
@@ -319,6 +339,14 @@ class SentenceAnalyser:
                 return k
             if t.low in (",", ";", ":") or t.low in CLAUSE_OPENERS - {"så"}:
                 break
+            if t.low == "af":
+                # an agent before the verb ("skal af en læge vejledes"): step over it
+                k += 1
+                while k < end and self.toks[k].low in DETERMINERS:
+                    k += 1
+                k = self.ment_start[k][0] if k in self.ment_start else k + 1
+                steps += 1
+                continue
             if (t.low.endswith("e") and t.lemma.lower() == t.low and t.low.isalpha()
                                and t.low not in DETERMINERS and t.low not in ADVERBS and k not in self.in_mention
                                and not t.text[:1].isupper() and t.low not in ("både", "alle", "hele", "mange")):
@@ -327,8 +355,10 @@ class SentenceAnalyser:
             steps += 1
         return None
 
-    def _agent(self, verb: int, end: int) -> list[str] | None:
-        k = verb + 1
+    def _agent(self, verb: int, end: int, frm: int | None = None) -> list[str] | None:
+        """Actors of the "af X" agent of a passive verb, searched from ``frm`` (default: after
+        the verb); [] for an agent that is no actor, None for none."""
+        k = verb + 1 if frm is None else frm
         while k < end:
             if self.toks[k].low in ("af", "mellem", "imellem") and not (
                     k > 0 and self.toks[k - 1].low in ("tværs", "vegne", "grund", "følge", "hjælp", "baggrund",
@@ -348,10 +378,14 @@ class SentenceAnalyser:
 
     def _agreement_subject(self, lo: int, cue: int) -> bool:
         toks = [t for t in self.toks[lo:cue] if t.low not in DETERMINERS and t.low not in ADVERBS]
-        if not toks:
-            return False
-        # the head noun is the first word of the subject ("Sundhedsaftalen for perioden ...")
-        return bool(AGREEMENT_NOUNS.match(toks[0].low)) or (
+        # the head noun is the first word of the subject ("Sundhedsaftalen for perioden ..."),
+        # or the inverted subject ("Herudover skal sundhedsaftalen indeholde ...")
+        k = cue + 1
+        while k < self.n and self.toks[k].low in ADVERBS:
+            k += 1
+        if k < self.n and AGREEMENT_NOUNS.match(self.toks[k].low):
+            return True
+        return bool(toks) and bool(AGREEMENT_NOUNS.match(toks[0].low)) or (
             len(toks) >= 2 and toks[0].low in ("den", "det") and bool(AGREEMENT_NOUNS.match(toks[1].low)))
 
     def _event_subject(self, lo: int, i: int) -> bool:
@@ -364,23 +398,124 @@ class SentenceAnalyser:
         after = [t.low for t in self.toks[i + 1:i + 2]]
         return (toks[:1] == ["vi"]) or (not toks or toks[-1:] != ["vi"]) and after == ["vi"]
 
+    def _opener(self, lo: int) -> str | None:
+        """The subordinator that opens the clause starting at token ``lo`` ("at", "der", "hvis",
+        ...), None for a main clause."""
+        if lo == 0:
+            w = self.toks[0].low
+            return w if w in CONDITIONAL else None
+        w = self.toks[lo - 1].low
+        return w if w in CLAUSE_OPENERS else None
+
+    def _clause_chain(self, i: int) -> list[str]:
+        """Openers of the clause holding token i and of the clauses it is embedded in, innermost
+        first: "hvis det vurderes, at aftalen skal revideres" gives ["at", "hvis"]. An at- or
+        relative clause is embedded in the clause before its opener; the walk stops at a main
+        clause, a comma-separated clause without opener, or after three levels."""
+        chain: list[str] = []
+        k = i
+        for _ in range(3):
+            lo = self._clause_start(k)
+            op = self._opener(lo)
+            if op is None:
+                break
+            chain.append(op)
+            if op not in ("at", "der", "som") or lo < 2:
+                break
+            k = lo - 2 if self.toks[lo - 2].low != "," else lo - 3
+            if k < 0:
+                break
+        return chain
+
     def _conditional(self, i: int) -> bool:
-        lo = self._clause_start(i)
-        return lo > 0 and self.toks[lo - 1].low in ("hvis", "såfremt", "når", "medmindre", "om", "selvom") or (
-            lo == 0 and self.toks[0].low in ("hvis", "såfremt", "når", "medmindre"))
+        # a modal in a conditional clause, also inside an at-clause under it ("hvis det
+        # vurderes, at sundhedsaftalen skal revideres"): the condition states no duty
+        chain = self._clause_chain(i)
+        return any(op in CONDITIONAL or op in ("om", "selvom") and n == 0 for n, op in enumerate(chain))
+
+    def _relative(self, lo: int) -> int | None:
+        """For a clause opened by relative "der"/"som", the token before the pronoun (the end
+        of the antecedent); None when the clause is no relative clause. "Der skal ..." at the
+        start of a clause, or after "at"/"hvis", is the expletive, not a relative pronoun."""
+        if lo < 2 or self.toks[lo - 1].low not in ("der", "som"):
+            return None
+        k = lo - 2
+        if self.toks[k].low == ",":
+            k -= 1
+        if k < 0 or self.toks[k].low in CLAUSE_OPENERS or self.toks[k].low in ("skal", "bør", "kan", "må", "og", "eller"):
+            return None
+        return k
+
+    def _relative_actor(self, lo: int) -> str | None:
+        """The actor a relative clause is about ("sundhedsklyngerne, der skal ...", "det er
+        regionsrådet, som er forpligtet til ..."), None when the antecedent is no actor."""
+        k = self._relative(lo)
+        if k is None or k not in self.in_mention:
+            return None
+        s = self.in_mention[k]
+        if s > 0 and self.toks[s - 1].low in ARTICLES | {"nogen", "noget"}:
+            # "en sundhedsperson, der skal varetage ...", "den kommune, som er ansvarlig for ...":
+            # a restrictive relative says which one is meant, it obliges none
+            return None
+        return None if self._genitive(s) else self.ment_start[s][1]
+
+    def _states_duty(self, i: int, lo: int, done: list[Statement]) -> bool:
+        """Can the cue at token i state a duty of its own, judged by the clause it stands in?
+        Not in a condition, an indirect question, a relative clause about something that is
+        no actor, or an at-clause that is the content of a statement before it."""
+        chain = self._clause_chain(i)
+        if not chain:
+            return True
+        if any(op in CONDITIONAL for op in chain):
+            return False        # "Hvis regionen skal ...", "hvis det vurderes, at aftalen skal revideres"
+        op = chain[0]
+        if op in INTERROGATIVE:
+            return False        # "regler om, hvornår rapporteringen skal ske": what is regulated, not a duty
+        if op in ("der", "som") and self._relative(lo) is not None:
+            # "de opgaver, som skal løses af almen praksis", "forpligtelserne, der påhviler
+            # regionerne": a description of the antecedent; kept only where the relative
+            # pronoun is the subject and stands for an actor ("sundhedsklyngerne, der skal ...")
+            return self._relative_actor(lo) is not None and self._subject_left(lo, i) is None
+        if op == "at":
+            # "Ministeren kan fastsætte regler om, at rettighederne skal finde anvendelse ...",
+            # "kan vælge, at arbejdsgiveransvaret skal varetages af ...": the at-clause is the
+            # content of the statement before it, whose action already holds it
+            return not any(s.anchor < i and not self._clause_chain(s.anchor) for s in done)
+        return True
+
+    def _subject_before_relative(self, lo: int) -> tuple[list[str], int] | None:
+        """The subject of a clause interrupted by a relative clause: "Kommunalbestyrelsen i den
+        kommune, som er ansvarlig for ..., kan yde befordring" (the cue's clause starts after
+        the comma that closes the relative clause)."""
+        if lo < 3 or self.toks[lo - 1].low != ",":
+            return None
+        rel = self._clause_start(lo - 1)
+        ant = self._relative(rel)
+        if ant is None:
+            return None
+        return self._subject_left(self._clause_start(ant + 1), ant + 1)
 
     def _explicit_nonactor_subject(self, lo: int, i: int) -> bool:
-        """A noun subject that is no actor ("Programmet skal ...", "Samtidig skal programmet ...")."""
+        """A noun subject that is no actor ("Programmet skal ...", "Samtidig skal programmet ...",
+        ", og den samlede tilbageholdelsesperiode må ikke ...")."""
         toks = [t for t in self.toks[lo:i] if t.low not in ADVERBS and t.low not in DETERMINERS]
+        while toks and toks[0].low in ("og", "men", "eller", "samt"):
+            toks = toks[1:]
         if toks and toks[0].low not in ("det", "der", "dette", "man", "hvilket") and toks[0].low not in PREPOSITIONS \
-                and not re.fullmatch(r"[\d§.()a-z]{1,3}\)?|stk\.|§", toks[0].low):
+                and not re.fullmatch(r"\d+[a-z]?[.)]?|[a-z]\)|stk\.|§+|[-•–]", toks[0].low):
             return True
         k = i + 1
         while k < self.n and self.toks[k].low in ADVERBS:
             k += 1
         if k < self.n and k not in self.in_mention and self.toks[k].low in DETERMINERS | {"programmet", "planen"}:
             return True
-        return False
+        # an inverted definite noun ("kan indgrebet dog foretages", "skal dette fremgå"): no
+        # actor, and no bearer to carry from the sentence before
+        w = self.toks[k].low if k < self.n else ""
+        return k < self.n and k not in self.in_mention and (w in ("dette", "disse") or (
+            w.isalpha() and len(w) > 4 and w.endswith(("et", "en", "ene", "erne")) and not _is_present_verb(self.toks[k])
+            and w not in ADVERBS and w not in PREPOSITIONS and w not in ("sammen", "eventuelt", "herefter", "derefter",
+                                                                           "omgående", "snarest")))
 
     # --- cues ------------------------------------------------------------------------------
     def cues(self) -> list[tuple[int, int, str, str]]:
@@ -398,8 +533,11 @@ class SentenceAnalyser:
             nxt = toks[i + 1].low if i + 1 < n else ""
             nxt2 = toks[i + 2].low if i + 2 < n else ""
             if w in ("skal", "bør", "kan", "må"):
-                if i == first_content and i + 1 < n and (i + 1 in self.ment_start or nxt in PRONOUNS or nxt in ("man", "der")):
-                    i += 1          # "Kan Sundhedsstyrelsen ikke godkende ..., " : a condition
+                if i == first_content and i + 1 < n and (i + 1 in self.ment_start or nxt in PRONOUNS or nxt in ("man", "der")
+                                                        or any(t.low == "," for t in toks[i + 2:])):
+                    # verb first: "Kan Sundhedsstyrelsen ikke godkende ..., ", "Skal destruktion
+                    # finde sted, er sundhedspersonen forpligtet til ...": a condition
+                    i += 1
                     continue
                 # negation may follow the cue or the inverted subject
                 neg_at = None
@@ -425,12 +563,18 @@ class SentenceAnalyser:
                 if self._conditional(i):
                     i += 1          # "Hvis sundhedsaftalen skal revideres, ...": a condition
                     continue
+                if nxt in ("du", "jeg") or (i + 1 < n and toks[i + 1].text == "I" and i > 0):
+                    i += 1          # "Her kan du læse ...": the reader addressed, no actor's permission
+                    continue
                 if w in ("kan", "må") and any(t.low in ("være", "blive") for t in toks[i + 1:min(i + 9, n)]
                                              if t.low not in (",",)) and not any(
                         t.low in ("berettiget", "berettigede") for t in toks[i + 1:min(i + 11, n)]):
                     i += 1          # "kan ... være knyttet til": a possibility, not a permission
                     continue
-                if verb in NON_NORMATIVE_AFTER_MODAL and w in ("kan", "må"):
+                if verb in NON_NORMATIVE_AFTER_MODAL and w in ("kan", "må") and not (
+                        verb in ("give", "gøre") and self._subject_left(self._clause_start(i), i)):
+                    # "kan give anledning til" is a possibility; "Sundhedsstyrelsen kan ikke give en
+                    # forhåndsgodkendelse" (an actor subject) is an act
                     i += 1
                     continue
                 if verb in ("ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "være") and w in ("skal", "bør"):
@@ -455,6 +599,11 @@ class SentenceAnalyser:
                 out.append((i, i + 3, "obligation", "er forpligtet til"))
                 i += 3
                 continue
+            elif w == "er" and i + 1 in self.ment_start and self.ment_start[i + 1][0] + 1 < n and \
+                    toks[self.ment_start[i + 1][0]].low in ("forpligtet", "forpligtede") and \
+                    toks[self.ment_start[i + 1][0] + 1].low in ("til", "at"):
+                # inverted after a fronted clause: "..., er sundhedspersonen forpligtet til ..."
+                out.append((i, i + 1, "obligation", "er forpligtet til"))
             elif w in ("forpligter", "forpligtede") and nxt == "sig":
                 out.append((i, i + 2, "obligation", "forpligter sig"))
             elif w in ("er", "være") and nxt in ("ansvarlig", "ansvarlige") and nxt2 == "for":
@@ -489,7 +638,7 @@ class SentenceAnalyser:
                 out.append((i, i + 3, "obligation", "har til opgave"))
                 i += 3
                 continue
-            elif w in ("opgaverne", "opgaver", "opgave") and nxt == "for" and (i + 2 in self.ment_start or (
+            elif w == "opgaverne" and nxt == "for" and (i + 2 in self.ment_start or (
                     i + 3 in self.ment_start and nxt2 in DETERMINERS)):
                 out.append((i, i + 2, "obligation", "opgaverne for"))
                 i += 2
@@ -528,6 +677,8 @@ class SentenceAnalyser:
     def _statement(self, i: int, j: int, modality: str, cue: str, done: list[Statement]) -> Statement | None:
         toks = self.toks
         lo = self._clause_start(i)
+        if not self._states_duty(i, lo, done):
+            return None
         bearers: list[str] | None = None
         carried = passive = False
         subj_start = toks[i].start
@@ -559,19 +710,13 @@ class SentenceAnalyser:
             if bearers is None:
                 return None
         if bearers is None:
-            left = self._subject_left(lo, i)
+            left = self._subject_left(lo, i) or self._subject_before_relative(lo)
             if left:
                 bearers = left[0]
                 subj_start = toks[left[1]].start
-        if bearers is None and lo > 0 and lo <= i and toks[lo - 1].low in ("der", "som"):
-            # relative clause: the antecedent before ", der"
-            k = lo - 2
-            if k >= 0 and toks[k].low == ",":
-                k -= 1
-            if k >= 0 and k in self.in_mention:
-                s = self.in_mention[k]
-                if not self._genitive(s):
-                    bearers = [self.ment_start[s][1]]
+        if bearers is None and lo <= i and self._relative_actor(lo):
+            # relative clause: the antecedent before ", der" (_states_duty kept only actor ones)
+            bearers = [self._relative_actor(lo)]
         if bearers is None:
             # coordinated verb phrase: "... og kan fremkomme med ..."
             k = i - 1
@@ -588,11 +733,14 @@ class SentenceAnalyser:
                 bearers, s, e = r
                 action_from = e
         if bearers is None and self._we_subject(lo, i):
+            if self.ctx.doc_type in PRESENT_TYPES_EXCLUDED:
+                return None     # "Vi skal anmode om ..." in a hearing letter: the sender writing, no duty
             bearers = ["parterne"]          # "vi" in an agreement: its parties
         if bearers is None:
             p = self._pronoun_subject(lo, i)
-            if p == "committee" and self.ctx.last_committee:
-                bearers, carried = [self.ctx.last_committee], True
+            committee = self.ctx.subject_committee or self.ctx.last_committee
+            if p == "committee" and committee:
+                bearers, carried = [committee], True
             elif p == "pronoun" and self.ctx.prev_bearers:
                 bearers, carried = list(self.ctx.prev_bearers), True
         sent_end = self.n
@@ -604,7 +752,7 @@ class SentenceAnalyser:
             if k < self.n and toks[k].low in ("ske", "foregå", "finde") and self._event_subject(lo, i):
                 passive = True
         if pv is not None:
-            agent = self._agent(pv, sent_end)
+            agent = self._agent(pv, sent_end, frm=i + 1)
             if agent is not None:
                 bearers, carried, passive = agent, False, True
             else:
@@ -673,8 +821,9 @@ class SentenceAnalyser:
             subj_end = kk
             if kk in self.ment_start and not self._genitive(kk):
                 bearers, subj_end = self._group(kk)
-            elif kk < self.n and (re.fullmatch(r"udvalg(?:et|ene)|klyngen|klyngerne", self.toks[kk].low)) and self.ctx.last_committee:
-                bearers, carried, subj_end = [self.ctx.last_committee], True, kk + 1
+            elif kk < self.n and (re.fullmatch(r"udvalg(?:et|ene)|klyngen|klyngerne", self.toks[kk].low)) and (
+                    self.ctx.subject_committee or self.ctx.last_committee):
+                bearers, carried, subj_end = [self.ctx.subject_committee or self.ctx.last_committee], True, kk + 1
             elif kk < self.n and AGREEMENT_NOUNS.match(self.toks[kk].low):
                 bearers, subj_end = ["parterne"], kk + 1
             # region of the recommended clause: up to the sentence end
@@ -757,8 +906,10 @@ class SentenceAnalyser:
                     and toks[k].low not in ("at",) \
                     and toks[k].low not in ("hvor", "samtidig", "dog", "såfremt"):
                 for p in range(k + 1, min(k + 8, self.n)):
-                    if p in cue_tokens or toks[p].low in (",", "der", "som"):
-                        break
+                    if p in cue_tokens or toks[p].low in (",", "der", "som") or toks[p].low in MODALS:
+                        break       # "Fristen ... kan fraviges": the modal rules decide, not this one
+                    if p in self.in_mention or toks[p - 1].low in ARTICLES:
+                        continue    # "En kommunes ...": a genitive after an article, not a verb
                     if _is_passive_verb(toks[p]) and toks[p].low not in DESCRIPTIVE and toks[p].low not in ENACTING and p - 1 >= 0 and toks[p - 1].low not in PREPOSITIONS:
                         agent = self._agent(p, self.n)
                         if agent is not None:

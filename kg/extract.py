@@ -61,6 +61,7 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
     for p, sdoc in zip(provs, nlp.pipe(texts, batch_size=64)):
         if p.kind in _RESET_KINDS:
             ctx.prev_bearers = []
+            ctx.subject_committee = None
         ctx.heading_bearers = _heading_bearers(p)
         if p.kind in _TITLE_KINDS and len(p.text) < 200:
             # a heading: only its actors feed the context
@@ -97,6 +98,8 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                     carried=st.carried, passive=st.passive))
                 if st.bearers and not st.carried:
                     ctx.prev_bearers = list(st.bearers)
+                    if st.bearers[0] in COMMITTEE_KEYS and not st.passive:
+                        ctx.subject_committee = st.bearers[0]
                 last_stmt[p.id] = out[-1]
             # a list item without a statement of its own continues its lead-in:
             # "Opgaverne for sundhedssamarbejdsudvalget er: 1) at understøtte ..."
@@ -113,11 +116,20 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                             text=doc.text[s_start:s_end], start=s_start, end=s_end,
                             deadline=find_deadline(doc.text[a0:a1], a0), frequency=find_frequency(doc.text[a0:a1], a0),
                             carried=True, passive=lead.passive))
-            # the last committee named feeds "Udvalget ..." anaphora
-            for m in find_actors(doc.text[s_start:s_end]):
-                if m.key in COMMITTEE_KEYS:
+            # the last committee named feeds "Udvalget ..." anaphora; one governed by a
+            # preposition ("forelægges for sundhedskoordinationsudvalget") is named in passing
+            for m in find_actors(doc.text[s_start:s_end], s_start):
+                if m.key in COMMITTEE_KEYS and not _after_preposition(doc.text, m.start):
                     ctx.last_committee = m.key
     return out
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Is the word before ``start`` (determiners skipped) a preposition?"""
+    words = re.findall(r"[\wæøåÆØÅ.]+", text[max(0, start - 60):start].lower())
+    while words and words[-1] in deontic.DETERMINERS:
+        words.pop()
+    return bool(words) and words[-1] in deontic.PREPOSITIONS
 
 
 def extract_document(doc: Document) -> Extraction:

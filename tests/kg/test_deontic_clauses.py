@@ -1,0 +1,164 @@
+"""Clause-level rules of the deontic extraction, on real sentences of the corpus (none from
+the dev set): for each rule, the true statement is found and the false one is not."""
+
+from kg_helpers import obligations, one
+
+
+def stmts(text, doc_type="lovbekendtgørelse"):
+    return [(tuple(o.bearers), o.modality) for o in obligations(text, doc_type)]
+
+
+# --- relative clauses -----------------------------------------------------------------------
+
+def test_relative_clause_about_a_non_actor_states_no_duty():
+    # SST vejledning 2023, 2.4: describes the tasks, obliges no one
+    assert stmts("Praksisplanen og sundhedsaftalen definerer tilsammen rammen for de opgaver, som skal løses af "
+                 "almen praksis.", "vejledning") == []
+    # sundhedsloven § 277: the duties that rest on the regions are described, not imposed
+    assert ("region",) not in {b for b, _ in stmts(
+        "§ 277. §§ 207-209 træder i kraft den 1. januar 2006, idet forpligtelserne, der efter disse bestemmelser "
+        "påhviler regionerne, i stedet vil påhvile amtskommunerne i perioden fra den 1. januar 2006 til den "
+        "31. december 2006.")}
+
+
+def test_restrictive_relative_clause_states_no_duty():
+    # BEK 918/2018 § 6, stk. 3: a definition
+    assert stmts("Stk. 3. Opstart forstås som første møde med en sundhedsperson, der skal varetage hele eller dele "
+                 "af borgerens genoptræning.", "bekendtgørelse") == []
+
+
+def test_relative_clause_about_an_actor_keeps_the_actor():
+    # SST vejledning 2023, 5.1 (a cleft)
+    o = one("Det fremgår af bekendtgørelsens § 21, at det er regionsrådet, som er forpligtet til at indsende den "
+            "indgåede sundhedsaftale til Sundhedsstyrelsen.", "vejledning")
+    assert o.bearers == ["regionsraad"] and o.modality == "obligation"
+
+
+def test_subject_before_an_interrupting_relative_clause():
+    # sundhedsloven § 170 a: the permission belongs to the municipal council named before
+    # "den kommune, som er ansvarlig for ...", and "er ansvarlig for" there is no duty
+    assert stmts("§ 170 a. Kommunalbestyrelsen i den kommune, som er ansvarlig for lægelig behandling med "
+                 "diacetylmorfin (heroin) i medfør af § 142, stk. 3, kan yde befordring eller "
+                 "befordringsgodtgørelse til og fra behandlingen.") == [(("kommunalbestyrelse",), "permission")]
+
+
+# --- conditions -----------------------------------------------------------------------------
+
+def test_condition_states_no_duty_also_through_an_at_clause():
+    # SST vejledning 2023, 4.1
+    assert stmts("Hvis det besluttet, at almen praksis skal varetage nye opgaver, vil det eventuelt forudsætte, at "
+                 "der indgås en underliggende aftale, hvor implementering og ressourcer aftales.", "vejledning") == []
+
+
+def test_main_clause_after_a_condition_is_kept():
+    # BEK 918/2018 § 5, stk. 3
+    assert stmts("Stk. 3. Såfremt genoptræningsplanen angiver, at patienten har behov for almen genoptræning efter "
+                 "udskrivning, skal kommunalbestyrelsen snarest muligt og på baggrund af en sundhedsfaglig vurdering "
+                 "angive, hvorvidt patienten har behov for en vurdering.", "bekendtgørelse") == [
+        (("kommunalbestyrelse",), "obligation")]
+    # sundhedsloven § 31 a, stk. 3: a verb-first condition, then an inverted "er X forpligtet til"
+    assert stmts("Stk. 3. Skal destruktion finde sted, er sundhedspersonen forpligtet til at sørge herfor.") == [
+        (("sundhedsperson",), "obligation")]
+
+
+# --- what a statement regulates is not a statement of its own -------------------------------
+
+def test_indirect_questions_and_at_clause_content_are_not_statements():
+    # sundhedsloven § 199, stk. 2: four modals inside "regler om, i hvilke tilfælde / hvornår / hvad ..."
+    assert stmts("Stk. 2. Styrelsen for Patientsikkerhed fastsætter endvidere nærmere regler om, i hvilke tilfælde "
+                 "personer omfattet af § 198, stk. 2, skal rapportere om utilsigtede hændelser til regionsrådet og "
+                 "kommunalbestyrelsen, hvornår rapporteringen skal eller ikke skal ske, i hvilken form rapporteringen "
+                 "skal ske, og hvad den i givet fald skal indeholde.") == [
+        (("styrelsen-for-patientsikkerhed",), "obligation")]
+    # sundhedsloven § 6, stk. 2
+    assert stmts("Stk. 2. Indenrigs- og sundhedsministeren kan fastsætte regler om, at rettigheder og pligter for "
+                 "sundhedspersoner fastsat i eller i medfør af denne lov også skal finde anvendelse for personer, der "
+                 "uden autorisation midlertidigt her i landet udøver sundhedsfaglig virksomhed.") == [
+        (("sundhedsminister",), "permission")]
+
+
+# --- passives -------------------------------------------------------------------------------
+
+def test_passive_agent_is_the_bearer_and_relative_modal_is_ignored():
+    # sundhedsloven § 52, stk. 4
+    assert stmts("Stk. 4. Indgreb på personer under 18 år og på personer, som ikke selv kan give samtykke, skal "
+                 "godkendes af Styrelsen for Patientsikkerhed, inden indgrebet finder sted.") == [
+        (("styrelsen-for-patientsikkerhed",), "obligation")]
+
+
+def test_passive_agent_before_the_verb():
+    # sundhedsloven § 113 after a sentence with another bearer: the agent "af en læge" decides
+    obs = obligations("§ 5. Regionsrådet skal tilbyde en individuel genoptræningsplan. Den, på hvem indgrebet skal "
+                      "foretages, skal af en læge vejledes om indgrebets beskaffenhed og direkte følger.",
+                      "lovbekendtgørelse")
+    assert [(tuple(o.bearers), o.passive, o.carried) for o in obs] == [
+        (("regionsraad",), False, False), (("laege",), True, False)]
+
+
+def test_genitive_and_modal_passive_are_not_present_tense_duties():
+    # BEK 918/2018 § 7, stk. 2: "En kommunes" is a genitive, not a passive verb
+    assert [o.cue for o in obligations(
+        "Stk. 2. En kommunes genoptræningsinstitution kan af kapacitetsmæssige årsager afvise at modtage patienter, "
+        "der har bopæl i en anden kommune, hvis institutionen har væsentlig længere ventetider til genoptræning end "
+        "andre kommunale genoptræningsinstitutioner.", "bekendtgørelse") if o.cue == "present"] == []
+    # sundhedsloven § 87, stk. 8: "kan fraviges" is no normative present
+    obs = obligations("§ 5. Regionsrådet skal tilbyde en individuel genoptræningsplan. Stk. 8. Fristen i henhold til "
+                      "stk. 6 kan fraviges, hvis personen vælger at blive behandlet på en anden offentlig eller privat "
+                      "institution end den, hvortil bopælskommunen har visiteret.")
+    assert [o.action.split()[0] for o in obs] == ["tilbyde"]
+
+
+# --- bearers from context ---------------------------------------------------------------------
+
+def test_no_bearer_carried_into_a_sentence_with_a_non_actor_subject():
+    # sundhedsloven § 141 e, stk. 3 after a duty of the municipal council
+    obs = obligations("§ 5. Kommunalbestyrelsen skal tilrettelægge genoptræningsindsatsen i sammenhæng med andre "
+                      "indsatser. Den enkelte tilbageholdelse kan højst vare 21 dage fra afgørelsen efter § 141 c, "
+                      "stk. 1, og den samlede tilbageholdelsesperiode må ikke overstige 3 måneder inden for "
+                      "kontraktperioden.")
+    assert [(tuple(o.bearers), o.modality, o.carried) for o in obs] == [
+        (("kommunalbestyrelse",), "obligation", False), ((), "prohibition", False)]
+    # sundhedsloven § 52, stk. 2: an inverted non-actor subject ("kan indgrebet ... foretages")
+    obs = obligations("§ 5. Regionsrådet skal tilbyde en individuel genoptræningsplan. Stk. 2. Såfremt ganske særlige "
+                      "grunde taler derfor, kan indgrebet dog foretages med samtykke fra en person under 18 år, når "
+                      "samtykket er tiltrådt af forældremyndighedens indehaver.")
+    assert [tuple(o.bearers) for o in obs] == [("regionsraad",)]
+
+
+def test_udvalget_refers_to_the_committee_not_one_named_after_a_preposition():
+    # BEK 256/2014 §§ 1, 6 and 7
+    obs = obligations("§ 1. I hver region nedsættes et praksisplanudvalg for almen praksis.\n"
+                      "Stk. 3. Praksisplanen skal inden vedtagelsen forelægges for sundhedskoordinationsudvalget, jf. "
+                      "sundhedslovens § 204, stk. 1.\n"
+                      "§ 7. Udvalget skal systematisk inddrage patientinddragelsesudvalget i regionen.",
+                      "bekendtgørelse")
+    assert obs[-1].bearers == ["praksisplanudvalg"] and obs[-1].carried
+
+
+# --- cues -------------------------------------------------------------------------------------
+
+def test_inverted_recommendation_frame_and_hvert():
+    # SST vejledning 2023, 2.1.3
+    o = one("I forlængelse heraf vil det være hensigtsmæssigt, at regionen og kommunerne løbende orienterer "
+            "sundhedsklyngerne om væsentlige ændringer på sundhedsområdet.", "vejledning")
+    assert set(o.bearers) == {"region", "kommune"} and o.modality == "recommendation"
+    # sundhedsloven § 209
+    o = one("§ 209. Det påhviler hvert regionsråd under iagttagelse af de i § 208 fastsatte krav at indgå aftaler "
+            "om benyttelse af lands- og landsdelsfunktioner på regionale sygehuse.")
+    assert o.bearers == ["regionsraad"] and o.modality == "obligation"
+
+
+def test_actor_subject_makes_kan_ikke_give_a_prohibition():
+    # SST vejledning 2023, 5.8
+    o = one("Sundhedsstyrelsen kan ikke give en forhåndsgodkendelse forud for indsendelsen af sundhedsaftalen.",
+            "vejledning")
+    assert o.bearers == ["sundhedsstyrelsen"] and o.modality == "prohibition"
+
+
+def test_reader_and_letter_writer_are_no_bearers():
+    # Region Sjælland's web page; Region Hovedstaden's hearing letter 2014
+    assert stmts("I Sundhedsaftalen kan du læse om vision og mål for samarbejdet.", "webside") == []
+    assert stmts("Vi skal anmode om at få jeres eventuelle bemærkninger senest den 30. juni 2014.", "høringsbrev") == []
+    # "vi" in the draft agreement itself: its parties
+    assert stmts("Vi skal bygge bro mellem kompetencerne i kommuner, på hospitaler og i praksissektoren.",
+                 "høringsudkast") == [(("parterne",), "obligation")]

@@ -80,7 +80,9 @@ DESCRIPTIVE = {
 DEPONENTS = {"mødes", "samles", "enes", "følges", "udveksles", "synes"} - {"synes"}
 # Passive verbs of enacting/amending clauses ("§ 5 affattes således"): not duties.
 ENACTING = {"ophæves", "affattes", "nyaffattes", "indsættes", "ændres", "udgår", "erstattes", "bortfalder",
-            "optages", "tilføjes", "anvendes", "betragtes", "forstås", "nævnes", "regnes", "fastsættes"}
+            "optages", "tilføjes", "anvendes", "betragtes", "forstås", "nævnes", "regnes", "fastsættes",
+            # composition, not an agent's act: "Fagligt Forum ... sammensættes af repræsentanter for ..."
+            "sammensættes"}
 AGREEMENT_NOUNS = re.compile(
     r"^(?:sundheds)?aftale(?:n|rne)?$|^samarbejdsaftale(?:n|rne)?$|^sundhedsaftaleudkast(?:et)?$"
     r"|^udkast(?:et)?$", re.I)

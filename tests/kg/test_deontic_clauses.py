@@ -162,3 +162,9 @@ def test_reader_and_letter_writer_are_no_bearers():
     # "vi" in the draft agreement itself: its parties
     assert stmts("Vi skal bygge bro mellem kompetencerne i kommuner, på hospitaler og i praksissektoren.",
                  "høringsudkast") == [(("parterne",), "obligation")]
+
+
+def test_composition_is_not_a_present_tense_duty():
+    # sundhedsloven § 199 a, stk. 2
+    assert stmts("Stk. 2. Fagligt Forum for Patientsikkerhed sammensættes af repræsentanter for relevante "
+                 "myndigheder og organisationer efter Styrelsen for Patientsikkerheds nærmere bestemmelse.") == []

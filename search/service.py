@@ -22,7 +22,7 @@ from . import storage
 from .dense import DenseIndex
 from .embedders.base import Embedder, embedder_from_settings
 from .hybrid import MODES, parse_weights, rrf
-from .lexical import LexicalIndex, tokenize
+from .lexical import TOKENIZER_VERSION, LexicalIndex, tokenize
 from .units import MAX_SHOWN_CHARS, Unit
 
 log = logging.getLogger(__name__)
@@ -97,13 +97,23 @@ def load_index(store: Store) -> LoadedIndex:
         loaded = LoadedIndex(
             key=key, manifest=manifest, units=units, directory=d,
             dense=DenseIndex.load(d, manifest.get("index_type", "flat")),
-            lexical=LexicalIndex.load(d),
+            lexical=_lexical(d, manifest, units),
             row_of={u.int_id: i for i, u in enumerate(units)},
             documents=docs,
             doc_rows={k: np.array(v, dtype=np.int64) for k, v in rows.items()},
         )
         _cache[key[0]] = loaded
         return loaded
+
+
+def _lexical(d: Path, manifest: dict, units: list[Unit]) -> LexicalIndex:
+    """The persisted BM25 index, or one rebuilt in memory from the units (seconds) when it
+    was written by another tokenizer, whose tokens a query would no longer produce."""
+    if manifest.get("tokenizer") == TOKENIZER_VERSION:
+        return LexicalIndex.load(d)
+    log.warning("search index: BM25 was built with an older tokenizer; rebuilding it in memory "
+                "(run `aftalegraf reindex` to store the new one)")
+    return LexicalIndex.build([u.embed_text for u in units])
 
 
 def query_embedder(store: Store, idx: LoadedIndex) -> Embedder:
@@ -400,8 +410,8 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     elif mode == "bm25":
         ranked = [(p, bm25_scores[best_row[p]]) for p in _by_provision(idx, bm25_rows)]
     else:
-        w_dense, w_bm25 = parse_weights(store.settings.get("hybrid_weights", "1.0,1.0"))
-        rrf_k = float(store.settings.get("rrf_k", 60))
+        w_dense, w_bm25 = parse_weights(store.settings["hybrid_weights"])
+        rrf_k = float(store.settings["rrf_k"])
         d_prov, b_prov = _by_provision(idx, dense_rows), _by_provision(idx, bm25_rows)
         # the shown unit: the better-ranked one of the two lists
         d_pos, b_pos = {p: i for i, p in enumerate(d_prov)}, {p: i for i, p in enumerate(b_prov)}

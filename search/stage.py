@@ -20,7 +20,7 @@ from aftalegraf.store import Store
 from . import storage
 from .dense import DenseIndex
 from .embedders.base import Embedder, embedder_from_settings
-from .lexical import LexicalIndex
+from .lexical import TOKENIZER_VERSION, LexicalIndex
 from .units import Unit, document_units
 
 log = logging.getLogger(__name__)
@@ -134,6 +134,7 @@ class IndexStage:
                 "format": storage.FORMAT_VERSION,
                 "embedder": embedder_signature(emb),
                 "index_type": index_type,
+                "tokenizer": TOKENIZER_VERSION,
                 "generation": self.store.generation,
                 "units": len(units),
                 "documents": len({u.document_id for u in units}),

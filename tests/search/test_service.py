@@ -128,3 +128,28 @@ def test_filtered_dense_falls_back_to_exact_scoring(small_store, monkeypatch):
     assert got["hits"] and all(h["document"]["type"] == rare for h in got["hits"])
     assert calls, "the exact fallback was not used"
     assert [h["id"] for h in got["hits"]][:2] == [h["id"] for h in expected["hits"]][:2]
+
+
+
+def test_index_from_an_older_tokenizer_is_searched_with_the_current_one(small_store, tmp_path, monkeypatch):
+    """A BM25 index written by an older tokenizer is rebuilt in memory on load, so a query
+    still matches by the tokens the tokenizer now produces (here: compound parts)."""
+    import shutil
+
+    from aftalegraf.search import lexical, storage
+    from aftalegraf.store import Store
+
+    copy = tmp_path / "store"
+    shutil.copytree(small_store.path, copy)
+    store = Store(copy)
+    # the index as the tokenizer before compound splitting wrote it
+    units = storage.read_units(store.index_path)
+    with monkeypatch.context() as m:
+        m.setattr(lexical, "split_compound", lambda word: ())
+        lexical.LexicalIndex.build([u.embed_text for u in units]).save(store.index_path)
+    manifest = storage.read_manifest(store.index_path)
+    manifest["tokenizer"] = 1
+    (store.index_path / storage.MANIFEST).write_text(json.dumps(manifest))
+    # "bestyrelserne" stands in these texts only inside "kommunalbestyrelserne"
+    hits = search(store, "bestyrelserne", k=3, mode="bm25")["hits"]
+    assert hits and all("kommunalbestyrelse" in h["text"].lower() for h in hits)

@@ -55,9 +55,19 @@ class IngestReport:
         return out
 
 
+# Files that document a folder rather than belong to it ("README.md" of a corpus folder,
+# its licence): skipped when a folder is expanded, ingested when named explicitly.
+FOLDER_DOCS = frozenset({"readme", "license", "licence", "copying", "changelog", "contributing", "notice"})
+
+
+def is_folder_doc(path: Path) -> bool:
+    return path.stem.lower() in FOLDER_DOCS
+
+
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileResult]]:
-    """Expand folders recursively (hidden files and folders skipped). A path that does not
-    exist is reported as failed, not raised, so the other paths are still ingested."""
+    """Expand folders recursively (hidden files and folders and the folder's own README or
+    licence skipped). A path that does not exist is reported as failed, not raised, so the
+    other paths are still ingested."""
     files: list[Path] = []
     missing: list[FileResult] = []
     suffixes = set(supported_suffixes())
@@ -66,7 +76,8 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileRes
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p)
-                if f.is_file() and not any(part.startswith(".") for part in rel.parts) and f.suffix.lower() in suffixes:
+                if (f.is_file() and not any(part.startswith(".") for part in rel.parts)
+                        and f.suffix.lower() in suffixes and not is_folder_doc(f)):
                     files.append(f.resolve())
         elif p.is_file():
             files.append(p.resolve())

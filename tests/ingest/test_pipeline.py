@@ -187,3 +187,15 @@ def test_cli_reindex_rebuilds_named_stage(tmp_path, monkeypatch, capsys):
     from aftalegraf.store import Store
 
     assert not stages.is_stale(Store(store), "graph")
+
+
+def test_folder_readme_is_skipped_unless_named(tmp_path):
+    from aftalegraf.ingest.pipeline import collect_files
+
+    (tmp_path / "sub").mkdir()
+    for name in ("README.md", "LICENSE.txt", "sub/readme.txt", "aftale.txt", "sub/vejledning.md"):
+        (tmp_path / name).write_text("Tekst.\n", encoding="utf-8")
+    files, missing = collect_files([tmp_path])
+    assert sorted(f.name for f in files) == ["aftale.txt", "vejledning.md"] and not missing
+    files, _ = collect_files([tmp_path / "README.md"])
+    assert [f.name for f in files] == ["README.md"]

@@ -183,13 +183,13 @@ def test_sammenlign_heatmap_cell_and_csv(page, server):
     shot(page, "10-sammenlign")
     # the CSV export downloads text/csv
     link = page.locator("#csv-download")
-    if link.count():
-        r = page.request.get(server + link.get_attribute("href"))
-        assert r.ok and r.headers["content-type"].startswith("text/csv")
-        with page.expect_download() as info:
-            link.click()
-        assert info.value.suggested_filename.endswith(".csv")
-        assert Path(info.value.path()).read_text(encoding="utf-8-sig").strip()
+    assert link.count() == 1, "the CSV download link is missing"
+    r = page.request.get(server + link.get_attribute("href"))
+    assert r.ok and r.headers["content-type"].startswith("text/csv")
+    with page.expect_download() as info:
+        link.click()
+    assert info.value.suggested_filename.endswith(".csv")
+    assert Path(info.value.path()).read_text(encoding="utf-8-sig").strip()
 
 
 @needs("aftalegraf.kg.compare")

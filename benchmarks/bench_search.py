@@ -58,7 +58,9 @@ TIMING_QUERIES = [
 
 
 def rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak RSS, MiB. VmHWM first: ru_maxrss of a child started by the
+    benchmark starts at the parent's peak (Linux keeps it across fork and exec)."""
+    return peak_rss_of(os.getpid()) or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def peak_rss_of(pid: int) -> float | None:

@@ -32,7 +32,8 @@ def test_dev_qa_targets(corpus_store, eval_dir):
     from aftalegraf.search.evaluate import evaluate, load_qa
 
     result = evaluate(corpus_store, load_qa(eval_dir / "dev_qa.jsonl"))
-    s = {m: result["modes"][m]["all"] for m in result["modes"]}
+    # rounded: equal means summed in another order differ in the last bits
+    s = {m: {k: round(v, 9) for k, v in result["modes"][m]["all"].items()} for m in result["modes"]}
     assert s["hybrid"]["recall@5"] >= 0.9, s
     for single in ("bm25", "dense"):
         assert (s["hybrid"]["recall@5"], s["hybrid"]["mrr"]) >= (s[single]["recall@5"], s[single]["mrr"]), s

@@ -295,56 +295,55 @@ class _Stub(BaseHTTPRequestHandler):
         pass
 
 
-def test_remote_endpoint_configuration(tmp_path, monkeypatch):
+@pytest.fixture
+def stub_port():
+    """A stub SPARQL endpoint on a free local port (requests land in ``_Stub.seen``)."""
     server = HTTPServer(("127.0.0.1", 0), _Stub)
-    th = threading.Thread(target=server.serve_forever, daemon=True)
-    th.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        port = server.server_address[1]
-        monkeypatch.setenv("AFTALEGRAF_SPARQL_ENDPOINT", f"http://127.0.0.1:{port}/ds/query")
-        monkeypatch.setenv("AFTALEGRAF_SPARQL_UPDATE_ENDPOINT", f"http://127.0.0.1:{port}/ds/update")
-        store = Store(tmp_path / "remote")
-        res = sparql(store, "SELECT ?s WHERE { ?s a ag:Obligation }")
-        assert res.rows == [["urn:x"]]
-        path, ctype, accept, body = _Stub.seen[-1]
-        assert path == "/ds/query" and ctype.startswith("application/sparql-query")
-        assert "sparql-results+json" in accept
-        assert "PREFIX ag: <https://w3id.org/aftalegraf/ontologi#>" in body
-        with pytest.raises(BadQuery):
-            sparql(store, "DROP ALL")  # refused before anything is sent
-        assert _Stub.seen[-1][0] == "/ds/query"
-        from aftalegraf.kg.sparql import RemoteSparql
-
-        RemoteSparql(store.settings["sparql_endpoint"], store.settings["sparql_update_endpoint"]).replace_graph(
-            "https://w3id.org/aftalegraf/dokument/x", "<urn:a> <urn:b> <urn:c> .\n")
-        path, ctype, _, body = _Stub.seen[-1]
-        assert path == "/ds/update" and ctype.startswith("application/sparql-update")
-        assert body.startswith("DROP SILENT GRAPH <https://w3id.org/aftalegraf/dokument/x>")
-        store.close()
+        yield server.server_address[1]
     finally:
         server.shutdown()
 
 
-def test_stage_pushes_changed_graphs_to_remote_store(tmp_path, monkeypatch):
-    server = HTTPServer(("127.0.0.1", 0), _Stub)
-    th = threading.Thread(target=server.serve_forever, daemon=True)
-    th.start()
-    try:
-        port = server.server_address[1]
-        monkeypatch.setenv("AFTALEGRAF_SPARQL_UPDATE_ENDPOINT", f"http://127.0.0.1:{port}/ds/update")
-        store = Store(tmp_path / "pushing")
-        _Stub.seen.clear()
-        GraphStage(store).update(put(store, BEK, "/src/bek.txt"), [])
-        updates = [body for path, _, _, body in _Stub.seen if path == "/ds/update"]
-        doc_g = rdf.document_iri("bek-2022-1248")
-        assert any(b.startswith(f"DROP SILENT GRAPH <{doc_g}>") and "INSERT DATA" in b for b in updates)
-        assert any(rdf.REFERENCE_GRAPH in b for b in updates)
-        pushed = next(b for b in updates if b.startswith(f"DROP SILENT GRAPH <{doc_g}>"))
-        assert "§ 21. Regionsrådet" in pushed
-        rdf.close_graph(store.graph_path)
-        store.close()
-    finally:
-        server.shutdown()
+def test_remote_endpoint_configuration(tmp_path, monkeypatch, stub_port):
+    port = stub_port
+    monkeypatch.setenv("AFTALEGRAF_SPARQL_ENDPOINT", f"http://127.0.0.1:{port}/ds/query")
+    monkeypatch.setenv("AFTALEGRAF_SPARQL_UPDATE_ENDPOINT", f"http://127.0.0.1:{port}/ds/update")
+    store = Store(tmp_path / "remote")
+    res = sparql(store, "SELECT ?s WHERE { ?s a ag:Obligation }")
+    assert res.rows == [["urn:x"]]
+    path, ctype, accept, body = _Stub.seen[-1]
+    assert path == "/ds/query" and ctype.startswith("application/sparql-query")
+    assert "sparql-results+json" in accept
+    assert "PREFIX ag: <https://w3id.org/aftalegraf/ontologi#>" in body
+    with pytest.raises(BadQuery):
+        sparql(store, "DROP ALL")  # refused before anything is sent
+    assert _Stub.seen[-1][0] == "/ds/query"
+    from aftalegraf.kg.sparql import RemoteSparql
+
+    RemoteSparql(store.settings["sparql_endpoint"], store.settings["sparql_update_endpoint"]).replace_graph(
+        "https://w3id.org/aftalegraf/dokument/x", "<urn:a> <urn:b> <urn:c> .\n")
+    path, ctype, _, body = _Stub.seen[-1]
+    assert path == "/ds/update" and ctype.startswith("application/sparql-update")
+    assert body.startswith("DROP SILENT GRAPH <https://w3id.org/aftalegraf/dokument/x>")
+    store.close()
+
+
+def test_stage_pushes_changed_graphs_to_remote_store(tmp_path, monkeypatch, stub_port):
+    port = stub_port
+    monkeypatch.setenv("AFTALEGRAF_SPARQL_UPDATE_ENDPOINT", f"http://127.0.0.1:{port}/ds/update")
+    store = Store(tmp_path / "pushing")
+    _Stub.seen.clear()
+    GraphStage(store).update(put(store, BEK, "/src/bek.txt"), [])
+    updates = [body for path, _, _, body in _Stub.seen if path == "/ds/update"]
+    doc_g = rdf.document_iri("bek-2022-1248")
+    assert any(b.startswith(f"DROP SILENT GRAPH <{doc_g}>") and "INSERT DATA" in b for b in updates)
+    assert any(rdf.REFERENCE_GRAPH in b for b in updates)
+    pushed = next(b for b in updates if b.startswith(f"DROP SILENT GRAPH <{doc_g}>"))
+    assert "§ 21. Regionsrådet" in pushed
+    rdf.close_graph(store.graph_path)
+    store.close()
 
 
 def test_graph_locked_by_another_process(tmp_path):

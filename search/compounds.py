@@ -21,6 +21,8 @@ import logging
 import os
 from functools import lru_cache
 
+from .danish import DANISH_STOPWORDS, stem
+
 log = logging.getLogger(__name__)
 
 MIN_WORD = 8
@@ -32,8 +34,6 @@ LINKING = "se"
 @lru_cache(maxsize=1)
 def known_stems() -> frozenset[str]:
     """Stems of the Danish lemmas of spacy-lookups-data (empty when it is missing)."""
-    from .lexical import DANISH_STOPWORDS, stem
-
     try:
         import spacy_lookups_data
     except ImportError:  # pragma: no cover - a core dependency
@@ -54,8 +54,6 @@ def split(word: str) -> tuple[str, ...]:
     not one. The longest known tail wins (Danish compounds are head-final)."""
     if len(word) < MIN_WORD or not word.isalpha():
         return ()
-    from .lexical import DANISH_STOPWORDS, stem
-
     known = known_stems()
     for i in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
         head, tail = word[:i], word[i:]

@@ -9,22 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
 from .compounds import split as split_compound
-
-DANISH_STOPWORDS = frozenset("""
-og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi min
-havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil
-blev kunne ind når være dog noget ville jo deres efter ned skulle denne end dette mit også under
-have dig anden hende mine alt meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver
-hendes været thi jer sådan hvordan hvem hvilke hvilken hvornår hvorfor kan bør må the of and to in
-is are what who when which how does do must be for on by with
-""".split())
+from .danish import DANISH_STOPWORDS, stem
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
@@ -38,18 +29,6 @@ _STK = re.compile(r"\b(stk|nr|kap|kapitel|pkt|litra)\.?\s*(\d+)\b")
 _DATE = re.compile(r"\b(\d{1,2})\.?\s+(" + "|".join(MONTHS) + r")\b")
 _QTY = re.compile(r"\b(\d+)\s+(" + "|".join(UNITS) + r")\b")
 _WORD = re.compile(r"[0-9a-zæøåäöüé]+(?:-[0-9a-zæøåäöüé]+)*")
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("danish")
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    return _stemmer().stemWord(word)
 
 
 # Bumped whenever ``tokenize`` changes: an index built with another version has its BM25

@@ -1,0 +1,28 @@
+"""Danish word handling shared by BM25 and compound splitting: the Snowball stemmer
+(PyStemmer) and the stop words (Danish, plus the English question words of cross-lingual
+queries)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+DANISH_STOPWORDS = frozenset("""
+og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi min
+havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil
+blev kunne ind når være dog noget ville jo deres efter ned skulle denne end dette mit også under
+have dig anden hende mine alt meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver
+hendes været thi jer sådan hvordan hvem hvilke hvilken hvornår hvorfor kan bør må the of and to in
+is are what who when which how does do must be for on by with
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("danish")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)

@@ -1,12 +1,46 @@
-"""Reciprocal rank fusion of ranked lists (dense and BM25):
-``score(d) = sum_i w_i / (k + rank_i(d))`` with ranks from 1; the weights and k come from
-the settings ``hybrid_weights`` ("dense,bm25") and ``rrf_k``."""
+"""Fusing the dense and the BM25 ranking into one (``mode=hybrid``).
+
+Two fusion methods, chosen by the setting ``hybrid_fusion``:
+
+- ``convex`` (default): ``alpha * dense + (1 - alpha) * bm25``, each score min-max
+  normalised over the candidates (the union of both top lists), with both scores known for
+  every candidate. ``alpha`` is the setting ``hybrid_alpha``.
+- ``rrf``: reciprocal rank fusion, ``score(d) = sum_i w_i / (k + rank_i(d))`` with ranks
+  from 1; the weights and k come from ``hybrid_weights`` ("dense,bm25") and ``rrf_k``.
+
+Why convex by default: RRF only sees ranks, and a document missing from one top list gets
+nothing from it, so BM25's best hit for "§ 57 b, stk. 2" sank below dense's 60th. Scoring
+every candidate by both signals and mixing the scores did better on the development sets
+(BENCHMARKS.md, "Search: fusion choice").
+"""
 
 from __future__ import annotations
 
-from typing import Hashable, Sequence
+from typing import Hashable, Mapping, Sequence
 
 MODES = ("hybrid", "bm25", "dense")
+FUSIONS = ("convex", "rrf")
+
+
+def fusion_method(value: object) -> str:
+    from aftalegraf.errors import ConfigError
+
+    name = str(value).strip().lower()
+    if name not in FUSIONS:
+        raise ConfigError(f"hybrid_fusion {value!r}: expected one of {', '.join(FUSIONS)}")
+    return name
+
+
+def parse_alpha(value: object) -> float:
+    from aftalegraf.errors import ConfigError
+
+    try:
+        alpha = float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"hybrid_alpha {value!r}: expected a number from 0 to 1 (the dense share)") from None
+    if not 0.0 <= alpha <= 1.0:
+        raise ConfigError(f"hybrid_alpha {value!r}: expected a number from 0 to 1 (the dense share)")
+    return alpha
 
 
 def parse_weights(value: object) -> tuple[float, float]:
@@ -37,3 +71,24 @@ def rrf(rankings: Sequence[Sequence[Hashable]], weights: Sequence[float] | None 
             scores[item] = scores.get(item, 0.0) + w / (k + rank)
             order.setdefault(item, len(order))
     return sorted(scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+
+
+def min_max(scores: Mapping[Hashable, float]) -> dict[Hashable, float]:
+    """Scores scaled to 0..1 over the given items; all 0 when they are all equal (a signal
+    that cannot tell the candidates apart adds nothing)."""
+    if not scores:
+        return {}
+    lo, hi = min(scores.values()), max(scores.values())
+    span = hi - lo
+    return {key: (s - lo) / span if span > 0 else 0.0 for key, s in scores.items()}
+
+
+def convex(dense: Mapping[Hashable, float], bm25: Mapping[Hashable, float], alpha: float) -> list[tuple[Hashable, float]]:
+    """Fuse two complete score maps over the same candidates into one ranking, best first.
+    Ties keep the order of ``dense``."""
+    if set(dense) != set(bm25):
+        raise ValueError("convex fusion needs both scores for every candidate")
+    nd, nb = min_max(dense), min_max(bm25)
+    order = {key: i for i, key in enumerate(dense)}
+    fused = {key: alpha * nd[key] + (1.0 - alpha) * nb[key] for key in dense}
+    return sorted(fused.items(), key=lambda kv: (-kv[1], order[kv[0]]))

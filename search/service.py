@@ -21,7 +21,7 @@ from aftalegraf.store import Store
 from . import storage
 from .dense import DenseIndex
 from .embedders.base import Embedder, embedder_from_settings
-from .hybrid import MODES, parse_weights, rrf
+from .hybrid import MODES, convex, fusion_method, parse_alpha, parse_weights, rrf
 from .lexical import TOKENIZER_VERSION, LexicalIndex, tokenize
 from .units import MAX_SHOWN_CHARS, Unit
 
@@ -281,8 +281,15 @@ def _allowed_rows(store: Store, idx: LoadedIndex, filters: dict) -> np.ndarray |
 
 
 # --- ranking --------------------------------------------------------------------------
-def _bm25_ranking(idx: LoadedIndex, query: str, mask: np.ndarray | None, n: int) -> tuple[list[int], dict[int, float]]:
-    scores = idx.lexical.scores(query)
+def _pool_size(k: int) -> int:
+    """Candidates fetched per ranking: enough that fusion and de-duplication by provision
+    still leave k hits."""
+    return max(POOL, k * 3)
+
+
+def _bm25_ranking(scores: np.ndarray, mask: np.ndarray | None, n: int) -> tuple[list[int], dict[int, float]]:
+    """The top ``n`` units by BM25 ``scores`` (one per unit row), units without any query
+    term left out."""
     if not len(scores):
         return [], {}
     if mask is not None:
@@ -324,6 +331,46 @@ def _by_provision(idx: LoadedIndex, rows: list[int]) -> list[str]:
     for r in rows:
         seen.setdefault(idx.units[r].provision_id, r)
     return list(seen)
+
+
+def _rrf_hybrid(idx: LoadedIndex, weights: tuple[float, float], k: float,
+                dense_rows: list[int], bm25_rows: list[int]) -> tuple[list[tuple[str, float]], dict[str, int]]:
+    """Provisions by reciprocal rank fusion of the two lists; each shows its unit from the
+    list that ranks it better."""
+    d_prov, b_prov = _by_provision(idx, dense_rows), _by_provision(idx, bm25_rows)
+    d_pos, b_pos = {p: i for i, p in enumerate(d_prov)}, {p: i for i, p in enumerate(b_prov)}
+    best_row: dict[str, int] = {}
+    for p in dict.fromkeys(d_prov + b_prov):
+        src = dense_rows if d_pos.get(p, 1 << 30) <= b_pos.get(p, 1 << 30) else bm25_rows
+        best_row[p] = next(r for r in src if idx.units[r].provision_id == p)
+    return rrf([d_prov, b_prov], weights, k), best_row
+
+
+def _convex_hybrid(idx: LoadedIndex, alpha: float, qvec: np.ndarray, bm25_all: np.ndarray,
+                   dense_rows: list[int], dense_scores: dict[int, float],
+                   bm25_rows: list[int]) -> tuple[list[tuple[str, float]], dict[str, int]]:
+    """Provisions by a convex mix of both scores, each known for every candidate unit (the
+    union of the two top lists): a BM25 candidate gets its exact dense score from the
+    stored vectors, a dense candidate its BM25 score. A provision takes the best score of
+    its candidate units per signal and shows the unit whose own mix is best."""
+    candidates = list(dict.fromkeys(dense_rows + bm25_rows))
+    dense_u = dict(dense_scores)
+    missing = [r for r in candidates if r not in dense_u]
+    if missing:
+        exact = np.asarray(idx.vectors()[np.array(missing)]) @ qvec
+        dense_u.update(zip(missing, (float(x) for x in exact)))
+    bm25_u = {r: float(bm25_all[r]) for r in candidates}
+    dense_p: dict[str, float] = {}
+    bm25_p: dict[str, float] = {}
+    for r in candidates:
+        p = idx.units[r].provision_id
+        dense_p[p] = max(dense_p.get(p, -np.inf), dense_u[r])
+        bm25_p[p] = max(bm25_p.get(p, -np.inf), bm25_u[r])
+    unit_mix = dict(convex({r: dense_u[r] for r in candidates}, bm25_u, alpha))
+    best_row: dict[str, int] = {}
+    for r in sorted(candidates, key=lambda r: -unit_mix[r]):
+        best_row.setdefault(idx.units[r].provision_id, r)
+    return convex(dense_p, bm25_p, alpha), best_row
 
 
 # --- highlights -----------------------------------------------------------------------
@@ -390,10 +437,8 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
         return {"query": query, "mode": mode, "hits": [], "facets": _empty_facets(), "total": 0}
     idx = load_index(store)
     mask = _allowed_rows(store, idx, filters)
-    pool = max(POOL, k * 3)
+    pool = _pool_size(k)
 
-    rankings: list[list[str]] = []
-    scores: dict[str, float] = {}
     best_row: dict[str, int] = {}
     dense_rows: list[int] = []
     bm25_rows: list[int] = []
@@ -401,7 +446,8 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
         qvec = query_embedder(store, idx).embed_query(query)
         dense_rows, dense_scores = _dense_ranking(idx, qvec, mask, pool)
     if mode in ("bm25", "hybrid"):
-        bm25_rows, bm25_scores = _bm25_ranking(idx, query, mask, pool)
+        bm25_all = idx.lexical.scores(query)
+        bm25_rows, bm25_scores = _bm25_ranking(bm25_all, mask, pool)
     for rows in (dense_rows, bm25_rows):
         for r in rows:
             best_row.setdefault(idx.units[r].provision_id, r)
@@ -409,17 +455,12 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
         ranked = [(p, dense_scores[best_row[p]]) for p in _by_provision(idx, dense_rows)]
     elif mode == "bm25":
         ranked = [(p, bm25_scores[best_row[p]]) for p in _by_provision(idx, bm25_rows)]
+    elif fusion_method(store.settings["hybrid_fusion"]) == "convex":
+        ranked, best_row = _convex_hybrid(idx, parse_alpha(store.settings["hybrid_alpha"]), qvec, bm25_all,
+                                          dense_rows, dense_scores, bm25_rows)
     else:
-        w_dense, w_bm25 = parse_weights(store.settings["hybrid_weights"])
-        rrf_k = float(store.settings["rrf_k"])
-        d_prov, b_prov = _by_provision(idx, dense_rows), _by_provision(idx, bm25_rows)
-        # the shown unit: the better-ranked one of the two lists
-        d_pos, b_pos = {p: i for i, p in enumerate(d_prov)}, {p: i for i, p in enumerate(b_prov)}
-        for p in best_row:
-            di, bi = d_pos.get(p, 1 << 30), b_pos.get(p, 1 << 30)
-            src = dense_rows if di <= bi else bm25_rows
-            best_row[p] = next(r for r in src if idx.units[r].provision_id == p)
-        ranked = rrf([d_prov, b_prov], [w_dense, w_bm25], rrf_k)
+        ranked, best_row = _rrf_hybrid(idx, parse_weights(store.settings["hybrid_weights"]),
+                                       float(store.settings["rrf_k"]), dense_rows, bm25_rows)
 
     total = len(ranked)
     hits = []

@@ -1,7 +1,7 @@
 import pytest
 
 from aftalegraf.errors import ConfigError
-from aftalegraf.search.hybrid import parse_weights, rrf
+from aftalegraf.search.hybrid import convex, fusion_method, min_max, parse_alpha, parse_weights, rrf
 
 
 def test_rrf_rewards_agreement():
@@ -25,3 +25,37 @@ def test_parse_weights():
     for bad in ("1", "a,b", "-1,1", "0,0"):
         with pytest.raises(ConfigError):
             parse_weights(bad)
+
+
+def test_parse_alpha_and_fusion_method():
+    assert parse_alpha("0.75") == 0.75 and parse_alpha(0) == 0.0 and parse_alpha(1) == 1.0
+    for bad in ("-0.1", "1.5", "viel", None):
+        with pytest.raises(ConfigError, match="hybrid_alpha"):
+            parse_alpha(bad)
+    assert fusion_method(" RRF ") == "rrf" and fusion_method("convex") == "convex"
+    with pytest.raises(ConfigError, match="hybrid_fusion.*convex, rrf"):
+        fusion_method("borda")
+
+
+def test_min_max():
+    assert min_max({"a": 2.0, "b": 4.0, "c": 3.0}) == {"a": 0.0, "b": 1.0, "c": 0.5}
+    assert min_max({"a": 0.0, "b": 0.0}) == {"a": 0.0, "b": 0.0}  # a signal that cannot tell them apart
+    assert min_max({}) == {}
+
+
+def test_convex_mixes_normalised_scores():
+    dense = {"a": 0.90, "b": 0.80, "c": 0.70}
+    bm25 = {"a": 0.0, "b": 10.0, "c": 20.0}
+    assert [x for x, _ in convex(dense, bm25, 1.0)] == ["a", "b", "c"]
+    assert [x for x, _ in convex(dense, bm25, 0.0)] == ["c", "b", "a"]
+    fused = dict(convex(dense, bm25, 0.75))
+    assert fused["a"] == pytest.approx(0.75) and fused["b"] == pytest.approx(0.5) and fused["c"] == pytest.approx(0.25)
+    # a strong BM25 score lifts a middling dense one
+    assert [x for x, _ in convex({"a": 0.9, "b": 0.89, "c": 0.5}, {"a": 0.0, "b": 9.0, "c": 0.0}, 0.75)][0] == "b"
+    # ties keep dense order
+    assert [x for x, _ in convex({"x": 0.5, "y": 0.5}, {"x": 1.0, "y": 1.0}, 0.5)] == ["x", "y"]
+
+
+def test_convex_refuses_incomplete_scores():
+    with pytest.raises(ValueError, match="every candidate"):
+        convex({"a": 1.0}, {"b": 1.0}, 0.5)

@@ -153,3 +153,47 @@ def test_index_from_an_older_tokenizer_is_searched_with_the_current_one(small_st
     # "bestyrelserne" stands in these texts only inside "kommunalbestyrelserne"
     hits = search(store, "bestyrelserne", k=3, mode="bm25")["hits"]
     assert hits and all("kommunalbestyrelse" in h["text"].lower() for h in hits)
+
+
+def test_convex_hybrid_scores_every_candidate_by_both_signals(small_store, monkeypatch):
+    """The candidates are the union of both top lists; each is scored by both signals
+    (a BM25-only one gets its exact dense score) and ranked by the mix of min-max scaled
+    scores, so a provision far down the dense list can still win on BM25."""
+    query = "Hvad står der i § 13 om sundhedssamarbejdsudvalget?"
+    full_dense = {h["id"]: h["score"] for h in search(small_store, query, k=100, mode="dense")["hits"]}
+    full_bm25 = {h["id"]: h["score"] for h in search(small_store, query, k=100, mode="bm25")["hits"]}
+    monkeypatch.setattr(service, "_pool_size", lambda k: 5)
+    top_dense = [h["id"] for h in search(small_store, query, k=5, mode="dense")["hits"]]
+    top_bm25 = [h["id"] for h in search(small_store, query, k=5, mode="bm25")["hits"]]
+    assert set(top_bm25) - set(top_dense), "the query should have BM25-only candidates"
+    monkeypatch.setitem(small_store.settings, "hybrid_fusion", "convex")
+    monkeypatch.setitem(small_store.settings, "hybrid_alpha", 0.75)
+    hybrid = search(small_store, query, k=10, mode="hybrid")["hits"]
+    cands = set(top_dense) | set(top_bm25)
+    assert {h["id"] for h in hybrid} == cands
+    d = {p: full_dense[p] for p in cands}
+    b = {p: full_bm25.get(p, 0.0) for p in cands}
+    lo_d, hi_d, lo_b, hi_b = min(d.values()), max(d.values()), min(b.values()), max(b.values())
+    for h in hybrid:
+        expected = 0.75 * (d[h["id"]] - lo_d) / (hi_d - lo_d) + 0.25 * (b[h["id"]] - lo_b) / (hi_b - lo_b)
+        assert h["score"] == pytest.approx(expected, abs=1e-4)  # shown scores are rounded
+    assert [h["score"] for h in hybrid] == sorted((h["score"] for h in hybrid), reverse=True)
+
+
+def test_rrf_fusion_is_selectable(small_store, monkeypatch):
+    query = "Hvor ofte mødes det faglige strategiske niveau?"
+    monkeypatch.setitem(small_store.settings, "hybrid_fusion", "rrf")
+    monkeypatch.setitem(small_store.settings, "hybrid_weights", "1.0,0.5")
+    monkeypatch.setitem(small_store.settings, "rrf_k", 60)
+    dense = [h["id"] for h in search(small_store, query, k=100, mode="dense")["hits"]]
+    bm25 = [h["id"] for h in search(small_store, query, k=100, mode="bm25")["hits"]]
+    for h in search(small_store, query, k=10, mode="hybrid")["hits"]:
+        expected = sum(w / (60 + ranks.index(h["id"]) + 1) for ranks, w in ((dense, 1.0), (bm25, 0.5)) if h["id"] in ranks)
+        assert h["score"] == pytest.approx(expected, abs=1e-6)
+
+
+def test_bad_fusion_setting_is_a_clear_error(small_store, monkeypatch):
+    monkeypatch.setitem(small_store.settings, "hybrid_fusion", "borda")
+    with pytest.raises(ConfigError, match="hybrid_fusion"):
+        search(small_store, "møde", k=3, mode="hybrid")
+    search(small_store, "møde", k=3, mode="bm25")  # other modes do not need it

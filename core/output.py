@@ -8,6 +8,25 @@ import sys
 from typing import Any, Sequence
 
 
+_quiet = False
+
+
+def set_quiet(value: bool) -> None:
+    """``-q``: only errors on stderr (set once by the CLI)."""
+    global _quiet
+    _quiet = bool(value)
+
+
+def is_quiet() -> bool:
+    return _quiet
+
+
+def note(message: str) -> None:
+    """A line for people on stderr (a summary, where something went); silent under ``-q``."""
+    if not _quiet:
+        print(message, file=sys.stderr)
+
+
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")

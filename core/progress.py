@@ -14,7 +14,9 @@ log = logging.getLogger("aftalegraf")
 def progress(items: Iterable[T], desc: str, total: int | None = None, unit: str = "it") -> Iterator[T]:
     if total is None and hasattr(items, "__len__"):
         total = len(items)  # type: ignore[arg-type]
-    if sys.stderr.isatty():
+    from .output import is_quiet
+
+    if sys.stderr.isatty() and not is_quiet():
         from tqdm import tqdm
 
         yield from tqdm(items, desc=desc, total=total, unit=unit, file=sys.stderr, leave=False)

@@ -8,7 +8,7 @@ import sys
 from aftalegraf import stages
 from aftalegraf.cli import add_store_option
 from aftalegraf.errors import NotFound
-from aftalegraf.output import print_json, print_table
+from aftalegraf.output import note, print_json, print_table
 from aftalegraf.store import open_store
 
 _RAW = argparse.RawDescriptionHelpFormatter
@@ -94,8 +94,8 @@ def cmd_ingest(args) -> int:
                 for f in report.files]
         print_table(rows, ["status", "file", "docs", "provisions", "documents / error"])
         counts = store.counts()
-        print(f"\n{', '.join(f'{v} {k}' for k, v in sorted(data['summary'].items()))}; store {store.path}: "
-              f"{counts['documents']} documents, {counts['provisions']} provisions", file=sys.stderr)
+        note(f"\n{', '.join(f'{v} {k}' for k, v in sorted(data['summary'].items()))}; store {store.path}: "
+             f"{counts['documents']} documents, {counts['provisions']} provisions")
 
     _emit(args, report.to_dict(), human)
     for f in report.failed:
@@ -193,6 +193,6 @@ def cmd_status(args) -> int:
 def cmd_reindex(args) -> int:
     store = open_store(args.store)
     names = stages.stage_names(only=args.only)
-    print(f"aftalegraf reindex: rebuilding {', '.join(names) or 'nothing'}", file=sys.stderr)
+    note(f"aftalegraf reindex: rebuilding {', '.join(names) or 'nothing'}")
     stages.rebuild(store, names)
     return 0

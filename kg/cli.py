@@ -7,7 +7,7 @@ from pathlib import Path
 
 from aftalegraf.cli import add_store_option
 from aftalegraf.errors import BadQuery
-from aftalegraf.output import print_json, print_table
+from aftalegraf.output import note, print_json, print_table
 
 
 def register(sub) -> None:
@@ -64,7 +64,7 @@ def cmd_obligations(args) -> int:
         return 0
     print_table([[r["actor"], r["modality"], r["action"], f"{r['document']['id']} {r['section']}".strip()]
                  for r in rows], ["actor", "modality", "action", "source"])
-    print(f"{len(rows)} obligations", file=sys.stderr)
+    note(f"{len(rows)} obligations")
     return 0
 
 
@@ -117,7 +117,7 @@ def cmd_sparql(args) -> int:
             print("true" if res.boolean else "false")
         else:
             print_table(res.rows, res.vars)
-            print(f"{len(res)} rows, {res.elapsed_ms:.1f} ms", file=sys.stderr)
+            note(f"{len(res)} rows, {res.elapsed_ms:.1f} ms")
         return 0
     if fmt in ("turtle", "nt", "jsonld"):
         raise BadQuery(f"--format {fmt} is for CONSTRUCT/DESCRIBE queries", "format")
@@ -134,7 +134,7 @@ def cmd_export(args) -> int:
     if args.output:
         with open(args.output, "wb") as fh:
             export(store, args.format, fh, include_reference=not args.no_reference)
-        print(f"wrote {args.output}", file=sys.stderr)
+        note(f"wrote {args.output}")
     else:
         sys.stdout.buffer.write(export(store, args.format, include_reference=not args.no_reference))
         sys.stdout.flush()

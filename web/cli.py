@@ -8,6 +8,7 @@ import sys
 from importlib import resources
 
 from aftalegraf.cli import add_store_option
+from aftalegraf.output import note
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ def serve(store, host: str, port: int) -> int:
     from .app import create_app
 
     app = create_app(store=store)
-    print(f"aftalegraf: http://{host}:{port}/  (API-dokumentation: /docs, SPARQL: /sparql)", file=sys.stderr)
+    note(f"aftalegraf: http://{host}:{port}/  (API-dokumentation: /docs, SPARQL: /sparql)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0
 
@@ -61,7 +62,7 @@ def cmd_demo(args) -> int:
     store = open_store(args.store)
     logging.getLogger("aftalegraf").setLevel(min(logging.getLogger("aftalegraf").getEffectiveLevel(), logging.INFO))
     with resources.as_file(sample_dir()) as folder:
-        print(f"aftalegraf demo: indlæser eksempelkorpus fra {folder} i {store.path}", file=sys.stderr)
+        note(f"aftalegraf demo: indlæser eksempelkorpus fra {folder} i {store.path}")
         report = ingest_paths(store, [folder])
     for f in report.files:
         line = f"  {f.status:9s} {f.path.rsplit('/', 1)[-1]}"
@@ -69,10 +70,9 @@ def cmd_demo(args) -> int:
             line += f"  ({len(f.documents)} dok., {f.provisions} bestemmelser)"
         if f.error:
             line += f"  FEJL: {f.error}"
-        print(line, file=sys.stderr)
+        note(line)
     counts = store.counts()
-    print(f"aftalegraf demo: {counts['documents']} dokumenter, {counts['provisions']} bestemmelser i {store.path}",
-          file=sys.stderr)
+    note(f"aftalegraf demo: {counts['documents']} dokumenter, {counts['provisions']} bestemmelser i {store.path}")
     if not report.ok:
         print(f"aftalegraf demo: {len(report.failed)} fil(er) kunne ikke indlæses", file=sys.stderr)
     if args.no_serve:

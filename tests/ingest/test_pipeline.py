@@ -199,3 +199,21 @@ def test_folder_readme_is_skipped_unless_named(tmp_path):
     assert sorted(f.name for f in files) == ["aftale.txt", "vejledning.md"] and not missing
     files, _ = collect_files([tmp_path / "README.md"])
     assert [f.name for f in files] == ["README.md"]
+
+
+def test_quiet_ingest_leaves_stderr_empty(tmp_path):
+    """-q means errors only, also for libraries that set their own logger to DEBUG (bm25s
+    logs each index build)."""
+    import subprocess
+    import sys
+
+    f = tmp_path / "aftale.txt"
+    f.write_text("§ 1. Regionsrådet skal indsende sundhedsaftalen senest den 1. juli.\n\n"
+                 "§ 2. Kommunalbestyrelsen kan deltage i arbejdet.\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-c", "import sys; from aftalegraf.cli import main; sys.exit(main(sys.argv[1:]))",
+         "-q", "ingest", str(f), "--store", str(tmp_path / "store"), "--skip-graph"],
+        capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""
+    assert run.stdout.splitlines()[2].startswith("added")  # the table still goes to stdout

@@ -522,6 +522,20 @@ def _facets(store: Store, idx: LoadedIndex, pids: list[str], best_row: dict[str,
     return {name: dict(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))) for name, v in facets.items()}
 
 
+def warm_up(store: Store) -> bool:
+    """Load the index, the query embedder, the compound dictionary and the graph now, by
+    running one query, so that a server's first user does not wait for them (seconds).
+    False, with a warning, when the store cannot be searched yet."""
+    from aftalegraf.errors import AftalegrafError
+
+    try:
+        search(store, "Hvem skal indsende sundhedsaftalen?", k=1)
+    except AftalegrafError as exc:
+        log.warning("search is not ready: %s", exc)
+        return False
+    return True
+
+
 def clear_cache() -> None:
     with _lock:
         _cache.clear()

@@ -40,6 +40,9 @@ def serve(store, host: str, port: int) -> int:
     from .app import create_app
 
     app = create_app(store=store)
+    from aftalegraf.search.service import warm_up
+
+    warm_up(store)
     note(f"aftalegraf: http://{host}:{port}/  (API-dokumentation: /docs, SPARQL: /sparql)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0

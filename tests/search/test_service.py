@@ -197,3 +197,21 @@ def test_bad_fusion_setting_is_a_clear_error(small_store, monkeypatch):
     with pytest.raises(ConfigError, match="hybrid_fusion"):
         search(small_store, "møde", k=3, mode="hybrid")
     search(small_store, "møde", k=3, mode="bm25")  # other modes do not need it
+
+
+def test_warm_up_loads_what_the_first_query_needs(small_store, tmp_path, small_files):
+    from aftalegraf.search import compounds
+    from aftalegraf.store import Store
+
+    service.clear_cache()
+    compounds.known_stems.cache_clear()
+    compounds.split.cache_clear()
+    assert service.warm_up(small_store)
+    assert str(small_store.path.resolve()) in service._cache
+    assert compounds.known_stems.cache_info().currsize == 1
+    # documents but no index yet: not ready, said in a warning, no exception
+    bare = Store(tmp_path / "bare")
+    from .corpus_helper import load_files
+
+    load_files(bare, small_files[1:], derive=False)
+    assert service.warm_up(bare) is False

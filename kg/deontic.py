@@ -96,6 +96,10 @@ CLAUSE_OPENERS = {"at", "der", "som", "hvis", "når", "såfremt", "hvor", "idet"
                   "hvornår", "herunder", "men", "ligesom", "medmindre", "selvom", "hvorvidt", "hvilke", "hvilken",
                   "hvorledes", "hvem"}
 CONDITIONAL = {"hvis", "såfremt", "når", "medmindre"}
+# words whose "for, at ..." is their content, not a purpose ("mulighed for, at kommunerne kan ...")
+FOR_COMPLEMENT = {"mulighed", "muligheden", "muligheder", "adgang", "adgangen", "hjemmel", "ansvar", "ansvaret",
+                  "ansvarlig", "ansvarlige", "sørge", "sørger", "sørges", "grundlag", "grundlaget", "rammer",
+                  "rammerne", "plads", "behov", "behovet", "krav", "kravet"}
 MODALS = {"skal", "kan", "bør", "må", "vil", "skulle", "kunne", "burde", "måtte", "ville"}
 ARTICLES = {"en", "et", "den", "det", "de", "denne", "dette", "hver", "hvert", "enhver", "ethvert"}
 # openers of indirect questions and of relative clauses of place or manner
@@ -471,6 +475,8 @@ class SentenceAnalyser:
         if any(op in CONDITIONAL for op in chain):
             return False        # "Hvis regionen skal ...", "hvis det vurderes, at aftalen skal revideres"
         op = chain[0]
+        if self._purpose(lo, i, op):
+            return False        # "for at almen praksis kan fungere som indgang": why, not who must
         if op in INTERROGATIVE:
             return False        # "regler om, hvornår rapporteringen skal ske": what is regulated, not a duty
         if op in ("der", "som") and self._relative(lo) is not None:
@@ -484,6 +490,25 @@ class SentenceAnalyser:
             # content of the statement before it, whose action already holds it
             return not any(s.anchor < i and not self._clause_chain(s.anchor) for s in done)
         return True
+
+    def _purpose(self, lo: int, i: int, op: str) -> bool:
+        """Is the clause starting at ``lo`` a purpose or result clause ("for at ...", "så
+        kommunerne kan ...", "således at ...", "med henblik på, at ...")? A "så" directly before
+        the modal is the adverb of a main clause ("..., så skal regionen ..."), not one."""
+        if op == "så":
+            return i > lo
+        if op != "at" or lo < 2:
+            return False
+        k = lo - 2 if self.toks[lo - 2].low != "," else lo - 3
+        if k < 0:
+            return False
+        w = self.toks[k].low
+        if w == "for":
+            # "For at opfylde formålet skal aftalen ...": fronted, the modal is the main clause's;
+            # "mulighed for, at regioner og kommuner kan ...": the content of a permission
+            # (a capital "For" starts a sentence even where a heading ran into it)
+            return k > 0 and not self.toks[k].text[:1].isupper() and self.toks[k - 1].low not in FOR_COMPLEMENT
+        return w in ("således", "så") or (w == "på" and k > 0 and self.toks[k - 1].low == "henblik")
 
     def _subject_before_relative(self, lo: int) -> tuple[list[str], int] | None:
         """The subject of a clause interrupted by a relative clause: "Kommunalbestyrelsen i den

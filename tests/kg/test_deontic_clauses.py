@@ -168,3 +168,24 @@ def test_composition_is_not_a_present_tense_duty():
     # sundhedsloven § 199 a, stk. 2
     assert stmts("Stk. 2. Fagligt Forum for Patientsikkerhed sammensættes af repræsentanter for relevante "
                  "myndigheder og organisationer efter Styrelsen for Patientsikkerheds nærmere bestemmelse.") == []
+
+
+# --- purpose clauses ------------------------------------------------------------------------
+
+def test_purpose_clause_states_no_permission():
+    # Region Hovedstaden, praksisplan (2014): why accessibility matters, no one's permission
+    assert stmts("Tilgængelighed er væsentligt for at almen praksis kan fungere som indgang til sundhedsvæsenet "
+                 "og som tovholder i forhold til kroniske patienter.", "andet") == []
+
+
+def test_fronted_purpose_keeps_the_main_clause_duty():
+    # SST vejledning 2023: the fronted "For at ..." is infinitival; "skal" belongs to the main clause
+    assert stmts("For at understøtte et ligeværdigt og tillidsbaseret samarbejde skal regionsrådet og kommunerne "
+                 "samarbejde om at sekretariatsbetjene sundhedsklyngen på både politisk og fagligt strategisk "
+                 "niveau.", "vejledning") == [(("regionsraad", "kommune"), "obligation")]
+
+
+def test_for_at_as_the_content_of_a_possibility_is_no_purpose():
+    # SST's page on sundhedsaftaler: "mulighed for, at ... kan" grants, it does not explain
+    assert stmts("Sundhedsaftalerne giver også mulighed for, at regioner og kommuner kan lave aftaler for udvikling "
+                 "og afprøvning af nye modeller for samarbejde.", "andet") == [(("region", "kommune"), "permission")]

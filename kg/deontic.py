@@ -488,7 +488,12 @@ class SentenceAnalyser:
             # "Ministeren kan fastsætte regler om, at rettighederne skal finde anvendelse ...",
             # "kan vælge, at arbejdsgiveransvaret skal varetages af ...": the at-clause is the
             # content of the statement before it, whose action already holds it
-            return not any(s.anchor < i and not self._clause_chain(s.anchor) for s in done)
+            if any(s.anchor < i and not self._clause_chain(s.anchor) for s in done):
+                return False
+            # "En patient kan kræve, at … materiale … skal destrueres": the statement before was
+            # dropped for its non-actor subject, and its content is no one's duty either
+            return not any(self.toks[j].low in MODALS and not self._clause_chain(j)
+                           and self._explicit_nonactor_subject(self._clause_start(j), j) for j in range(lo - 1))
         return True
 
     def _purpose(self, lo: int, i: int, op: str) -> bool:

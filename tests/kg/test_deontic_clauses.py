@@ -189,3 +189,10 @@ def test_for_at_as_the_content_of_a_possibility_is_no_purpose():
     # SST's page on sundhedsaftaler: "mulighed for, at ... kan" grants, it does not explain
     assert stmts("Sundhedsaftalerne giver også mulighed for, at regioner og kommuner kan lave aftaler for udvikling "
                  "og afprøvning af nye modeller for samarbejde.", "andet") == [(("region", "kommune"), "permission")]
+
+
+def test_at_clause_under_a_non_actor_statement_is_no_duty():
+    # sundhedsloven § 145: a rule Lægemiddelstyrelsen may make, not a duty of anyone
+    assert stmts("Stk. 2. Lægemiddelstyrelsen kan fastsætte regler om, at en tilskudspris skal opretholdes "
+                 "prisperioden ud, uanset at et billigere lægemiddel bliver tilgængeligt inden for "
+                 "prisperioden.") == []

@@ -17,24 +17,15 @@ lies inside one paragraph-sized provision can never be hit.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
-from pathlib import Path
+
+# the parsing and normalisation the evaluation uses, so the two can never drift apart
+from aftalegraf.errors import BadQuery
+from aftalegraf.search.evaluate import load_qa, normalise
 
 MAX_HIT_CHARS = 2500
 KINDS = {"lexical", "paraphrase", "crosslingual"}
 KEYS = {"id", "kind", "q", "gold"}
-
-try:  # the normalisation the evaluation uses, so the two can never drift apart
-    from aftalegraf.search.evaluate import normalise
-except Exception:  # pragma: no cover - fallback copy of search/evaluate.py normalise
-    def normalise(text: str) -> str:
-        text = text.replace("\u00ad", "")
-        text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
-        text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-        text = re.sub(r"\s*-\s*", "-", text)
-        return " ".join(text.lower().split())
 
 
 def load_provisions(store_dir: str) -> list[tuple[str, str]]:
@@ -55,15 +46,12 @@ def check(path: str, store_dir: str, verbose: bool = False) -> list[str]:
         return [f"store {store_dir} has no provisions"]
     problems: list[str] = []
     seen: set[str] = set()
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except ValueError as exc:
-            problems.append(f"line {n}: not JSON ({exc})")
-            continue
-        qid = item.get("id", f"line {n}")
+    try:
+        items = load_qa(path)
+    except BadQuery as exc:  # not JSON, or no q/gold: the file cannot be read as a QA set
+        return [str(exc)]
+    for n, item in enumerate(items, 1):
+        qid = item.get("id", f"item {n}")
         if set(item) != KEYS:
             problems.append(f"{qid}: keys {sorted(item)} != {sorted(KEYS)}")
             continue

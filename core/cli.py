@@ -52,10 +52,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     level = logging.ERROR if args.quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose + 1, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    # the handler filters too: some libraries (bm25s) set their own logger to DEBUG, which
-    # the root level alone would let through
-    for handler in logging.getLogger().handlers:
-        handler.setLevel(level)
     set_quiet(args.quiet)
     if not getattr(args, "func", None):
         parser.print_help()

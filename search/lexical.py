@@ -8,6 +8,7 @@ and the parts of Danish compounds beside the whole word ("sundhedsstyrelsen" als
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Sequence
@@ -82,8 +83,7 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> "LexicalIndex":
-        import bm25s
-
+        bm25s = _bm25s()
         corpus = [tokenize(t) or ["\u2205"] for t in texts]
         if not corpus:
             return cls(None, 0)
@@ -110,10 +110,18 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, directory: Path) -> "LexicalIndex":
-        import bm25s
-
+        bm25s = _bm25s()
         d = Path(directory) / cls.FILE
         size = json.loads((d / "size.json").read_text())["size"]
         if not size:
             return cls(None, 0)
         return cls(bm25s.BM25.load(str(d), load_corpus=False), size)
+
+
+def _bm25s():
+    """bm25s, imported on first use; it sets its own logger to DEBUG on import ("Building
+    index from tokens" on every build), so hand the level back to the application's."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.NOTSET)
+    return bm25s

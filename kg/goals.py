@@ -50,9 +50,13 @@ _NATIONAL_FALLBACK = {
     "7": ("Flere sunde leveår", ["sunde leveår", "leveår"]),
     "8": ("En mere effektiv sundhedssektor", ["effektiv sundhedssektor", "produktivitet"]),
 }
-# Keywords too general to count as an explicit mention on their own.
-_WEAK = {"sundhed", "effektiv", "ressourcer", "udgifter", "sammenhæng", "behandling", "it", "data", "viden",
-         "unge", "træning"}
+# Keywords too general to count as an explicit mention on their own ("i eget forløb" is no
+# goal about coherent pathways). They still describe the theme for similarity linking. One
+# list for the graph and for compare.
+WEAK_KEYWORDS = frozenset({
+    "sundhed", "effektiv", "ressourcer", "udgifter", "forløb", "behandling", "pleje", "it", "data", "viden",
+    "nære", "unge", "træning",
+})
 
 GOAL_DOC_TYPES_EXCLUDED = {"bekendtgørelse", "lov", "lovbekendtgørelse", "vejledning", "høringsbrev", "nyhed"}
 
@@ -112,7 +116,7 @@ def explicit_links(text: str) -> tuple[list[ThemeLink], list[ThemeLink]]:
     for key, (label, kws, _) in themes().items():
         best = None
         for kw in [label.lower()] + kws:
-            if kw in _WEAK or len(kw) < 3:
+            if kw in WEAK_KEYWORDS or len(kw) < 3:
                 continue
             if _kw_cached(kw).search(text):
                 score = 1.0 if kw == label.lower() else (0.8 if " " in kw else 0.5)
@@ -127,7 +131,7 @@ def explicit_links(text: str) -> tuple[list[ThemeLink], list[ThemeLink]]:
             best = ThemeLink(key, 1.0, "explicit", label)
         else:
             for kw in kws:
-                if kw in _WEAK or len(kw) < 4:
+                if kw in WEAK_KEYWORDS or len(kw) < 4:
                     continue
                 if _kw_cached(kw).search(text):
                     score = 0.8 if " " in kw else 0.5

@@ -16,6 +16,7 @@ import unicodedata
 from pathlib import Path
 
 from aftalegraf.errors import BadQuery
+from aftalegraf.kg.goals import WEAK_KEYWORDS
 from aftalegraf.model import REGIONS
 
 log = logging.getLogger(__name__)
@@ -73,9 +74,8 @@ _EXTRA_KEYWORDS: dict[str, list[str]] = {
     "1": ["sammenhængende og koordineret"],
 }
 
-# Keywords too general to count as an explicit mention on their own (they appear in nearly
-# every sentence of a health agreement); they still inform the similarity descriptions.
-_WEAK_KEYWORDS = {"sundhed", "behandling", "pleje", "forløb", "viden", "data", "it", "nære", "effektiv", "kvalitet"}
+# Too general to count as an explicit mention (shared with the graph's goal linking).
+_WEAK_KEYWORDS = WEAK_KEYWORDS
 
 
 @functools.lru_cache(maxsize=1)

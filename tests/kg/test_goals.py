@@ -70,3 +70,21 @@ def test_link_by_similarity():
     link_by_similarity(goals, embed, threshold=0.9)
     sim = [t for t in goals[0].national_goals if t.method == "similarity"]
     assert [t.key for t in sim] == ["5"] and sim[0].score >= 0.9 and sim[0].evidence
+
+
+def test_general_words_are_no_explicit_mention():
+    # Region Hovedstaden's 2015-2018 draft: "i hele forløbet" is about self-management, not
+    # about coherent pathways between sectors
+    th, _ = explicit_links("At borgere understøttes i at mestre egen sygdom med udgangspunkt i egne ressourcer "
+                           "og behov i hele forløbet")
+    assert "sammenhaengende-forloeb" not in {t.key for t in th}
+    th, _ = explicit_links("At borgeren selv oplever høj kvalitet og sammenhæng i indsatsen")
+    assert {"sammenhaengende-forloeb", "kvalitet"} <= {t.key for t in th}
+
+
+def test_compare_uses_the_graphs_weak_keywords():
+    from aftalegraf.kg.compare import goals as compare_goals
+
+    links = compare_goals.explicit_links("At borgere, herunder pårørende oplever at være aktiv samarbejdspart i eget "
+                                         "forløb i det omfang, de ønsker det", "themes")
+    assert "sammenhaengende-forloeb" not in {l["key"] for l in links}

@@ -3,9 +3,8 @@ and the national goals they name; each linked to themes and national goals.
 
 Linking: explicit mentions first (``method="explicit"``): a national goal's name (score 1.0)
 or a theme's/national goal's keyword (score 0.5, 0.8 for multi-word keywords), with the
-keyword kept as evidence. Keywords come from ``ontology/reference/themes.ttl`` and
-``national-goals.ttl`` (``skos:prefLabel``, ``skos:altLabel``, ``ag:keyword``); a built-in
-table is the fallback when the files are absent. ``link_by_similarity`` adds
+keyword kept as evidence. Labels and keywords are those of ``aftalegraf.kg.reference`` (the
+ontology's reference schemes), shared with the comparison. ``link_by_similarity`` adds
 ``method="similarity"`` links later, given an embedding function.
 """
 
@@ -14,91 +13,14 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Sequence
 
 from aftalegraf.model import Document, Provision
 
 from .facts import GoalFact, ThemeLink
-
-_REF = Path(__file__).resolve().parents[1] / "ontology" / "reference"
-
-# Fallback keyword tables (used when the Turtle files are missing).
-_THEMES_FALLBACK = {
-    "forebyggelse": ("Forebyggelse", ["forebyggelse", "forebyggende", "sundhedsfremme", "tidlig opsporing"]),
-    "behandling-og-pleje": ("Behandling og pleje", ["behandling", "pleje", "indlæggelse", "udskrivning"]),
-    "genoptraening-og-rehabilitering": ("Genoptræning og rehabilitering", ["genoptræning", "rehabilitering"]),
-    "sundheds-it": ("Sundheds-it og digitale arbejdsgange", ["sundheds-it", "digital", "telemedicin", "telesundhed", "it"]),
-    "mental-sundhed": ("Mental sundhed og psykiatri", ["mental sundhed", "psykisk", "psykiatri", "psykiske"]),
-    "aeldre-medicinske-patienter": ("Ældre medicinske patienter", ["ældre", "ældre medicinske patienter"]),
-    "kronisk-sygdom": ("Kronisk sygdom", ["kronisk", "kroniske", "kronikere"]),
-    "lighed-i-sundhed": ("Lighed i sundhed", ["lighed i sundhed", "ulighed", "sårbare", "udsatte"]),
-    "patientinddragelse": ("Patient- og pårørendeinddragelse", ["inddragelse", "pårørende", "samarbejdspart"]),
-    "boern-og-unge": ("Børn og unge", ["børn", "unge", "gravide"]),
-    "sammenhaengende-forloeb": ("Sammenhængende forløb", ["sammenhæng", "sammenhængende", "koordineret", "koordination"]),
-    "mestring-i-eget-hjem": ("Mestring i eget hjem", ["eget hjem", "mestring", "mestre"]),
-    "kvalitet": ("Kvalitet", ["kvalitet"]),
-    "data-og-viden": ("Data og viden", ["data", "viden", "forskning"]),
-}
-_NATIONAL_FALLBACK = {
-    "1": ("Bedre sammenhængende patientforløb", ["sammenhængende patientforløb"]),
-    "2": ("Styrket indsats for kronikere og ældre patienter", ["kronikere", "ældre patienter"]),
-    "3": ("Forbedret overlevelse og patientsikkerhed", ["overlevelse", "patientsikkerhed"]),
-    "4": ("Behandling af høj kvalitet", ["høj kvalitet"]),
-    "5": ("Hurtig udredning og behandling", ["hurtig udredning", "ventetid"]),
-    "6": ("Øget patientinddragelse", ["patientinddragelse"]),
-    "7": ("Flere sunde leveår", ["sunde leveår", "leveår"]),
-    "8": ("En mere effektiv sundhedssektor", ["effektiv sundhedssektor", "produktivitet"]),
-}
-# Keywords too general to count as an explicit mention on their own ("i eget forløb" is no
-# goal about coherent pathways). They still describe the theme for similarity linking. One
-# list for the graph and for compare.
-WEAK_KEYWORDS = frozenset({
-    "sundhed", "effektiv", "ressourcer", "udgifter", "forløb", "behandling", "pleje", "it", "data", "viden",
-    "nære", "unge", "træning",
-})
+from .reference import WEAK_KEYWORDS, national_goals, themes
 
 GOAL_DOC_TYPES_EXCLUDED = {"bekendtgørelse", "lov", "lovbekendtgørelse", "vejledning", "høringsbrev", "nyhed"}
-
-
-def _parse_ttl(path: Path) -> dict[str, tuple[str, list[str], str]]:
-    """{notation: (prefLabel@da, keywords, definition)} from a reference Turtle file."""
-    out: dict[str, tuple[str, list[str], str]] = {}
-    text = path.read_text(encoding="utf-8")
-    for block in re.split(r"\n\s*\n", text):
-        m = re.search(r'skos:notation\s+"([^"]+)"', block)
-        if not m:
-            continue
-        key = m.group(1)
-        pref = re.search(r'skos:prefLabel\s+"([^"]+)"@da', block)
-        label = pref.group(1) if pref else key
-        kws = []
-        for prop in ("skos:altLabel", "ag:keyword"):
-            for mm in re.finditer(prop + r"\s+((?:\"[^\"]+\"(?:@da)?\s*,?\s*)+)", block):
-                kws.extend(re.findall(r'"([^"]+)"', mm.group(1)))
-        definition = re.search(r'skos:definition\s+"([^"]+)"@da', block)
-        out[key] = (label, sorted(set(k.lower() for k in kws)), definition.group(1) if definition else "")
-    return out
-
-
-@lru_cache(maxsize=1)
-def themes() -> dict[str, tuple[str, list[str], str]]:
-    p = _REF / "themes.ttl"
-    if p.exists():
-        got = _parse_ttl(p)
-        if got:
-            return got
-    return {k: (v[0], v[1], "") for k, v in _THEMES_FALLBACK.items()}
-
-
-@lru_cache(maxsize=1)
-def national_goals() -> dict[str, tuple[str, list[str], str]]:
-    p = _REF / "national-goals.ttl"
-    if p.exists():
-        got = {k: v for k, v in _parse_ttl(p).items() if re.fullmatch(r"\d+", k)}
-        if got:
-            return got
-    return {k: (v[0], v[1], "") for k, v in _NATIONAL_FALLBACK.items()}
 
 
 def _kw_re(kw: str) -> re.Pattern:
@@ -113,9 +35,10 @@ def _kw_cached(kw: str) -> re.Pattern:
 def explicit_links(text: str) -> tuple[list[ThemeLink], list[ThemeLink]]:
     """Theme and national-goal links found by explicit mention in ``text``."""
     th: list[ThemeLink] = []
-    for key, (label, kws, _) in themes().items():
+    for key, entry in themes().items():
+        label = entry["label"]
         best = None
-        for kw in [label.lower()] + kws:
+        for kw in [label.lower()] + entry["keywords"]:
             if kw in WEAK_KEYWORDS or len(kw) < 3:
                 continue
             if _kw_cached(kw).search(text):
@@ -125,7 +48,8 @@ def explicit_links(text: str) -> tuple[list[ThemeLink], list[ThemeLink]]:
         if best:
             th.append(best)
     ng: list[ThemeLink] = []
-    for key, (label, kws, _) in national_goals().items():
+    for key, entry in national_goals().items():
+        label, kws = entry["label"], entry["keywords"]
         best = None
         if _kw_cached(label.lower()).search(text):
             best = ThemeLink(key, 1.0, "explicit", label)
@@ -176,7 +100,7 @@ def extract_goals(doc: Document) -> list[GoalFact]:
     if doc.type in GOAL_DOC_TYPES_EXCLUDED:
         return []
     by_id = {p.id: p for p in doc.provisions}
-    nat_labels = {v[0].lower(): k for k, v in national_goals().items()}
+    nat_labels = {v["label"].lower(): k for k, v in national_goals().items()}
     out: list[GoalFact] = []
     counters: dict[str, int] = {}
 
@@ -192,7 +116,7 @@ def extract_goals(doc: Document) -> list[GoalFact]:
         if kind == "nationalt-maal":
             key = nat_labels.get(re.sub(r"\s+", " ", text).strip().lower())
             if key:
-                ng = [ThemeLink(key, 1.0, "explicit", national_goals()[key][0])]
+                ng = [ThemeLink(key, 1.0, "explicit", national_goals()[key]["label"])]
         counters[p.id] = counters.get(p.id, 0) + 1
         out.append(GoalFact(p.id, counters[p.id], kind, text, a, b, label or (p.label or ""), th, ng))
 
@@ -244,8 +168,8 @@ def link_by_similarity(goals: list[GoalFact], embed_fn: Callable[[list[str]], Se
     ng = national_goals()
     th_keys = list(th)
     ng_keys = list(ng)
-    th_texts = [(th[k][0] + ". " + th[k][2]).strip() for k in th_keys]
-    ng_texts = [ng[k][0] for k in ng_keys]
+    th_texts = [(th[k]["label"] + ". " + th[k]["definition"]).strip() for k in th_keys]
+    ng_texts = [ng[k]["label"] for k in ng_keys]
     vecs = embed_fn([g.text for g in goals] + th_texts + ng_texts)
     gv = vecs[:len(goals)]
     tv = vecs[len(goals):len(goals) + len(th_keys)]
@@ -255,12 +179,12 @@ def link_by_similarity(goals: list[GoalFact], embed_fn: Callable[[list[str]], Se
         for k, w in zip(th_keys, tv):
             s = _cos(v, w)
             if s >= threshold and k not in have:
-                g.themes.append(ThemeLink(k, round(s, 4), "similarity", th[k][0]))
+                g.themes.append(ThemeLink(k, round(s, 4), "similarity", th[k]["label"]))
         have = {t.key for t in g.national_goals}
         for k, w in zip(ng_keys, nv):
             s = _cos(v, w)
             if s >= threshold and k not in have:
-                g.national_goals.append(ThemeLink(k, round(s, 4), "similarity", ng[k][0]))
+                g.national_goals.append(ThemeLink(k, round(s, 4), "similarity", ng[k]["label"]))
         g.themes.sort(key=lambda t: (t.method != "explicit", -t.score))
         g.national_goals.sort(key=lambda t: (t.method != "explicit", -t.score))
     return goals

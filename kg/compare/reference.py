@@ -1,130 +1,16 @@
-"""Reference data the comparison maps goals onto: themes and national goals (keys of
-docs/architecture.md), and region names.
-
-Labels, definitions and keywords are read from the ontology's reference data
-(``ontology/reference/*.ttl``) when it is installed, so there is one source of truth; a
-built-in copy is the fallback. A few extra inflected forms are added for explicit
-matching (``mestre`` for *mestring*, the ``forebygg-`` stem ...).
-"""
+"""What the comparison maps goals onto: the themes and national goals of
+``aftalegraf.kg.reference`` (re-exported here), the keyword patterns and similarity
+descriptions built from them, and region names."""
 
 from __future__ import annotations
 
 import functools
-import logging
 import re
 import unicodedata
-from pathlib import Path
 
 from aftalegraf.errors import BadQuery
-from aftalegraf.kg.goals import WEAK_KEYWORDS
+from aftalegraf.kg.reference import WEAK_KEYWORDS, national_goals, themes  # noqa: F401 (re-exported)
 from aftalegraf.model import REGIONS
-
-log = logging.getLogger(__name__)
-
-# key -> (Danish label, definition, keywords); the built-in copy of the ontology's data.
-_BUILTIN_THEMES: dict[str, tuple[str, str, list[str]]] = {
-    "forebyggelse": ("Forebyggelse", "Sundhedsfremme og forebyggelse af sygdom.",
-                     ["forebyggelse", "forebyggende", "sundhedsfremme", "rygning", "alkohol", "fysisk aktivitet", "overvægt", "tidlig opsporing"]),
-    "behandling-og-pleje": ("Behandling og pleje", "Behandling, pleje og den nære sundhedsindsats.",
-                            ["behandling", "pleje", "sygepleje", "hjemmesygepleje", "indlæggelse", "udskrivning", "akut"]),
-    "genoptraening-og-rehabilitering": ("Genoptræning og rehabilitering", "Genoptræning og rehabilitering efter sygdom.",
-                                        ["genoptræning", "rehabilitering", "genoptræningsplan", "træning"]),
-    "sundheds-it": ("Sundheds-it og digitale arbejdsgange", "Sundheds-it, digital kommunikation og telemedicin.",
-                    ["sundheds-it", "it", "digital", "digitale", "telemedicin", "elektronisk", "kommunikation", "korrespondance", "fmk"]),
-    "mental-sundhed": ("Mental sundhed og psykiatri", "Mental sundhed, psykiatri og misbrug.",
-                       ["mental sundhed", "psykiatri", "psykisk", "psykiske", "psykisk sygdom", "misbrug", "mistrivsel", "trivsel"]),
-    "aeldre-medicinske-patienter": ("Ældre medicinske patienter", "Den ældre medicinske patient og skrøbelige ældre.",
-                                    ["ældre", "ældre medicinske patienter", "skrøbelige", "svækkede ældre", "geriatri"]),
-    "kronisk-sygdom": ("Kronisk sygdom", "Borgere med kronisk sygdom og multisygdom.",
-                       ["kronisk", "kroniske", "kronikere", "kronisk sygdom", "multisygdom", "diabetes", "kol", "hjertesygdom"]),
-    "lighed-i-sundhed": ("Lighed i sundhed", "Ulighed i sundhed og sårbare grupper.",
-                         ["lighed", "ulighed", "social ulighed", "sårbare", "udsatte", "socialt udsatte"]),
-    "patientinddragelse": ("Patient- og pårørendeinddragelse", "Inddragelse af patienter, borgere og pårørende.",
-                           ["inddragelse", "patientinddragelse", "pårørende", "pårørendeinddragelse", "brugerinddragelse", "fælles beslutningstagning"]),
-    "boern-og-unge": ("Børn og unge", "Børn, unge, gravide og familier.",
-                      ["børn", "unge", "gravide", "graviditet", "familier", "sundhedspleje", "fødsel"]),
-    "sammenhaengende-forloeb": ("Sammenhængende forløb", "Sammenhæng og overgange mellem sektorer.",
-                                ["sammenhæng", "sammenhængende", "forløb", "patientforløb", "overgange", "tværsektoriel", "tværsektorielle", "koordination"]),
-    "mestring-i-eget-hjem": ("Mestring i eget hjem", "Behandling og mestring tæt på eller i borgerens eget hjem.",
-                             ["eget hjem", "nære", "tæt på borgeren", "hjemme", "mestring", "egenomsorg"]),
-    "kvalitet": ("Kvalitet og patientsikkerhed", "Kvalitet, patientsikkerhed og kvalitetsudvikling.",
-                 ["kvalitet", "patientsikkerhed", "kvalitetsudvikling", "utilsigtede hændelser", "overlevelse"]),
-    "data-og-viden": ("Data og viden", "Data, dokumentation, opfølgning og vidensdeling.",
-                      ["data", "viden", "dokumentation", "opfølgning", "monitorering", "indikatorer", "evaluering", "forskning"]),
-}
-
-_BUILTIN_NATIONAL_GOALS: dict[str, tuple[str, str, list[str]]] = {
-    "1": ("Bedre sammenhængende patientforløb", "", ["sammenhængende patientforløb", "sammenhæng", "genindlæggelser", "forebyggelige indlæggelser", "overgange"]),
-    "2": ("Styrket indsats for kronikere og ældre patienter", "", ["kronikere", "kronisk", "ældre patienter", "ældre", "forebyggelige indlæggelser"]),
-    "3": ("Forbedret overlevelse og patientsikkerhed", "", ["overlevelse", "patientsikkerhed", "dødelighed", "sygehusinfektioner"]),
-    "4": ("Behandling af høj kvalitet", "", ["høj kvalitet", "kvalitet", "kliniske retningslinjer"]),
-    "5": ("Hurtig udredning og behandling", "", ["hurtig udredning", "udredning", "ventetid", "ventetider", "udredningsret"]),
-    "6": ("Øget patientinddragelse", "", ["patientinddragelse", "inddragelse", "pårørende", "patienttilfredshed"]),
-    "7": ("Flere sunde leveår", "", ["sunde leveår", "middellevetid", "sundhed", "forebyggelse", "leveår"]),
-    "8": ("En mere effektiv sundhedssektor", "", ["effektiv", "effektivitet", "produktivitet", "udgifter", "ressourcer"]),
-}
-
-# Extra surface forms for explicit matching (inflections the keyword lists do not hold).
-_EXTRA_KEYWORDS: dict[str, list[str]] = {
-    "forebyggelse": ["forebygge", "forebygges", "forebygget", "sunde borgere", "ryge", "ryger", "rygestop"],
-    "mestring-i-eget-hjem": ["mestre", "eget liv", "egen sygdom"],
-    "mental-sundhed": ["psykisk trivsel", "psykiatrisk", "psykiatriske"],
-    "sammenhaengende-forloeb": ["koordineret", "koordinerede", "sammenhængen", "hænger sammen", "på tværs af sektorer"],
-    "7": ["sunde borgere", "gode leveår", "forebygge", "forebygges"],
-    "1": ["sammenhængende og koordineret"],
-}
-
-# Too general to count as an explicit mention (shared with the graph's goal linking).
-_WEAK_KEYWORDS = WEAK_KEYWORDS
-
-
-@functools.lru_cache(maxsize=1)
-def _load_reference() -> tuple[dict, dict]:
-    themes = {k: {"key": k, "label": v[0], "definition": v[1], "keywords": list(v[2])} for k, v in _BUILTIN_THEMES.items()}
-    goals = {k: {"key": k, "label": v[0], "definition": v[1], "keywords": list(v[2])} for k, v in _BUILTIN_NATIONAL_GOALS.items()}
-    try:
-        import rdflib
-        from rdflib.namespace import SKOS
-
-        import aftalegraf.ontology as onto
-
-        ref = Path(onto.__file__).parent / "reference"
-        ag = rdflib.Namespace("https://w3id.org/aftalegraf/ontologi#")
-        for name, target in (("themes.ttl", themes), ("national-goals.ttl", goals)):
-            path = ref / name
-            if not path.exists():
-                continue
-            g = rdflib.Graph()
-            g.parse(path)
-            for s in set(g.subjects(ag.keyword, None)):
-                key = str(s).rstrip("/").rsplit("/", 1)[1]
-                labels = [str(o) for o in g.objects(s, SKOS.prefLabel) if getattr(o, "language", None) == "da"]
-                defs = [str(o) for o in g.objects(s, SKOS.definition) if getattr(o, "language", None) == "da"]
-                entry = target.setdefault(key, {"key": key, "label": key, "definition": "", "keywords": []})
-                if labels:
-                    entry["label"] = labels[0]
-                if defs:
-                    entry["definition"] = defs[0]
-                entry["keywords"] = sorted({str(o) for o in g.objects(s, ag.keyword)})
-    except Exception as exc:  # the ontology package is optional here: fall back to the copy
-        log.debug("reference data from the ontology not loaded (%s); using the built-in copy", exc)
-    for table in (themes, goals):
-        for key, entry in table.items():
-            entry["keywords"] = sorted(set(entry["keywords"]) | set(_EXTRA_KEYWORDS.get(key, [])))
-    order_t = list(_BUILTIN_THEMES) + sorted(set(themes) - set(_BUILTIN_THEMES))
-    order_g = sorted(goals, key=lambda k: (len(k), k))
-    return {k: themes[k] for k in order_t}, {k: goals[k] for k in order_g}
-
-
-def themes() -> dict[str, dict]:
-    """Theme key -> {key, label, definition, keywords}, in the architecture's order."""
-    return _load_reference()[0]
-
-
-def national_goals() -> dict[str, dict]:
-    """National goal number ("1".."8") -> {key, label, definition, keywords}."""
-    return _load_reference()[1]
-
 
 # One more sentence per theme / national goal for similarity linking: what a goal that
 # pursues it typically says (the label and definition alone are terse).
@@ -175,7 +61,7 @@ def keyword_patterns(dimension: str) -> list[tuple[str, re.Pattern]]:
     out = []
     for key, entry in table.items():
         for kw in sorted(entry["keywords"], key=len, reverse=True):
-            if kw.lower() in _WEAK_KEYWORDS:
+            if kw.lower() in WEAK_KEYWORDS:
                 continue
             words = [re.escape(w) for w in kw.lower().split()]
             pat = r"(?<!\w)" + r"\s+".join(words) + _SUFFIX + r"(?!\w)"

@@ -1,5 +1,5 @@
 from aftalegraf.kg.extract import document_from_text
-from aftalegraf.kg.goals import explicit_links, extract_goals, link_by_similarity, national_goals, themes
+from aftalegraf.kg.goals import explicit_links, extract_goals, link_by_similarity
 from aftalegraf.model import Document, Provision
 
 
@@ -11,11 +11,6 @@ def _doc_with_list(lead: str, items: list[str], doc_type="sundhedsaftale") -> Do
         provs.append(Provision(f"d/l1/i{k}", "d", "item", it, pos, pos + len(it), "d/l1", "", "", ["Mål"], k))
         pos += len(it) + 1
     return Document(id="d", title="t", type=doc_type, text=text, provisions=provs, region="sjaelland")
-
-
-def test_reference_tables_loaded():
-    assert len(national_goals()) == 8
-    assert "forebyggelse" in themes()
 
 
 def test_national_goals_named_in_capitals():

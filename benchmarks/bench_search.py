@@ -172,8 +172,6 @@ def bench_build(subset: str, repeats: int = 1) -> dict:
     the whole corpus (``all``) or of one of its folders (``seeds``, ``retsinformation``)."""
     from aftalegraf.ingest import ingest_paths
     from aftalegraf.search.embedders.base import load_embedder
-    from aftalegraf.search.stage import IndexStage
-    from aftalegraf.search.units import units_for
     from aftalegraf.store import Store
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-build-"))

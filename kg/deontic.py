@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import COMMITTEE_KEYS, find_actors
+from .actors import find_actors
 
 PREPOSITIONS = {
     "i", "for", "af", "til", "med", "på", "mellem", "hos", "fra", "under", "om", "ved", "blandt",

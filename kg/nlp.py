@@ -59,7 +59,6 @@ def _line_break_ends(doc: Doc, i: int) -> bool:
 
 @Language.component("aftale_sentencizer")
 def aftale_sentencizer(doc: Doc) -> Doc:
-    n = len(doc)
     for i, tok in enumerate(doc):
         if i == 0:
             tok.is_sent_start = True
@@ -68,15 +67,11 @@ def aftale_sentencizer(doc: Doc) -> Doc:
         start = False
         if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
             start = _line_break_ends(doc, i)
-            if not start:
-                continue_sentence = True
-        if start:
-            pass
-        else:
+        if not start:
             pt = prev.text
             low = pt.lower()
             first = tok.text[:1]
-            upper_next = first.isupper() or first in "§\"'«(" or first.isdigit() and False
+            upper_next = first.isupper() or first in "§\"'«("
             if pt in {".", "!", "?"}:
                 # "§ 4." inside a citation followed by "Stk." stays; otherwise a full stop ends
                 start = upper_next or first.isdigit() or tok.is_space
@@ -90,14 +85,10 @@ def aftale_sentencizer(doc: Doc) -> Doc:
                 elif _ORDINAL.match(pt):
                     # "1. juli" / "§ 4. Stk. 2" / "2. Regionsrådet ..." (provision labels)
                     start = upper_next and tok.text.lower() not in _MONTHS and tok.text.lower() != "stk."
-                    if start and i >= 2 and doc[i - 2].text in {"§", "stk.", "nr.", "Stk."}:
-                        start = True
                 elif re.match(r"^[a-zæøå]\.$", low) or re.match(r"^(?:[a-zæøå]+\.){2,}$", low):
                     start = False  # "a." "m.a.o." style abbreviations
                 else:
                     start = upper_next
-        if tok.is_space and "\n" not in tok.text:
-            start = False if not start else start
         tok.is_sent_start = start
     return doc
 

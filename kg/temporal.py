@@ -57,7 +57,7 @@ FREQ_PATTERNS = [
         rf"(?:(?:om|pr\.|per|i|hvert)\s+(?P<per>året|år|måneden|måned|ugen|uge|kvartalet|kvartal|valgperioden|aftaleperioden|halvåret|halvår)"
         rf"|(?P<adv>årligt|månedligt|ugentligt|halvårligt))", re.I),
     # en gang årligt / én gang om året
-    re.compile(rf"\b(?P<min>mindst|som\s+minimum)?\s*(?P<num>en|én|et|ét)\s+gang\s+(?:(?:om|pr\.|i|hvert)\s+(?P<per>året|år|måneden|kvartalet|valgperioden|aftaleperioden)|(?P<adv>årligt|månedligt|halvårligt))", re.I),
+    re.compile(r"\b(?P<min>mindst|som\s+minimum)?\s*(?P<num>en|én|et|ét)\s+gang\s+(?:(?:om|pr\.|i|hvert)\s+(?P<per>året|år|måneden|kvartalet|valgperioden|aftaleperioden)|(?P<adv>årligt|månedligt|halvårligt))", re.I),
     # årligt / hvert år / hvert andet år
     re.compile(r"\b(?P<every>hvert)\s+(?P<nth>andet|tredje|fjerde)?\s*(?P<per>år|kvartal|halvår)\b", re.I),
 ]

@@ -25,7 +25,7 @@ import numpy as np
 from aftalegraf.model import REGIONS, Document
 
 from . import reference
-from .embed import Embedder, cosine
+from .embed import Embedder
 
 log = logging.getLogger(__name__)
 

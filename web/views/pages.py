@@ -6,13 +6,13 @@ import csv
 import io
 from collections import OrderedDict
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from aftalegraf.errors import AftalegrafError, NotFound
 from aftalegraf.model import REGIONS
 
-from ..services import Unavailable, available
+from ..services import Unavailable
 from ..templating import actor_label, deadline_text, provision_url, render
 from ._common import document_summary, get_store
 from .compare import compare_function, run_compare

@@ -16,7 +16,7 @@ from importlib import resources
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from aftalegraf.errors import AftalegrafError, BadQuery
 

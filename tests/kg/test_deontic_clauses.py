@@ -196,3 +196,13 @@ def test_at_clause_under_a_non_actor_statement_is_no_duty():
     assert stmts("Stk. 2. Lægemiddelstyrelsen kan fastsætte regler om, at en tilskudspris skal opretholdes "
                  "prisperioden ud, uanset at et billigere lægemiddel bliver tilgængeligt inden for "
                  "prisperioden.") == []
+
+
+def test_at_clause_interrupted_by_a_relative_clause_stays_an_at_clause():
+    # sundhedsloven § 33: the patient's right, not anyone's duty to destroy
+    assert stmts("§ 33. En patient kan kræve, at biologisk materiale, som patienten har afgivet i forbindelse med "
+                 "behandling, skal destrueres.") == []
+    # … while a fronted "Hvor …, som …," clause ends at that comma: the main clause's duty stays
+    assert stmts("Stk. 2. Hvor en patient efter udskrivning fra sygehus har behov for almen genoptræning, som efter "
+                 "sundhedslovens § 139 a varetages af kommunen, skal genoptræningsplanen samtidig efter aftale med "
+                 "patienten sendes til patientens bopælskommune.", "bekendtgørelse") != []

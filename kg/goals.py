@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 from aftalegraf.model import Document, Provision
 
 from .facts import GoalFact, ThemeLink
-from .reference import WEAK_KEYWORDS, national_goals, themes
+from .reference import WEAK_KEYWORDS, description, national_goals, nearest, themes
 
 GOAL_DOC_TYPES_EXCLUDED = {"bekendtgørelse", "lov", "lovbekendtgørelse", "vejledning", "høringsbrev", "nyhed"}
 
@@ -157,34 +157,29 @@ def _cos(u: Sequence[float], v: Sequence[float]) -> float:
     return num / (nu * nv) if nu and nv else 0.0
 
 
-def link_by_similarity(goals: list[GoalFact], embed_fn: Callable[[list[str]], Sequence[Sequence[float]]],
-                       threshold: float = 0.5) -> list[GoalFact]:
-    """Add ``method="similarity"`` links: each goal is compared with every theme and national
-    goal (label + definition); those at or above ``threshold`` that are not linked already are
-    added with the score and the matched label as evidence. Mutates and returns ``goals``."""
+def link_by_similarity(goals: list[GoalFact], embed_fn: Callable[[list[str]], Sequence[Sequence[float]]]) -> list[GoalFact]:
+    """Add ``method="similarity"`` links: each goal is compared with the description of every
+    theme and national goal (``reference.description``) and linked to the nearest ones by
+    ``reference.nearest`` (a floor, a margin, at most two) that it is not linked to already,
+    with the cosine as score and the label as evidence. The comparison links by the same
+    rule. Mutates and returns ``goals``."""
     if not goals:
         return goals
     th = themes()
     ng = national_goals()
     th_keys = list(th)
     ng_keys = list(ng)
-    th_texts = [(th[k]["label"] + ". " + th[k]["definition"]).strip() for k in th_keys]
-    ng_texts = [ng[k]["label"] for k in ng_keys]
-    vecs = embed_fn([g.text for g in goals] + th_texts + ng_texts)
+    vecs = embed_fn([g.text for g in goals] + [description(th[k]) for k in th_keys]
+                    + [description(ng[k]) for k in ng_keys])
     gv = vecs[:len(goals)]
     tv = vecs[len(goals):len(goals) + len(th_keys)]
     nv = vecs[len(goals) + len(th_keys):]
     for g, v in zip(goals, gv):
-        have = {t.key for t in g.themes}
-        for k, w in zip(th_keys, tv):
-            s = _cos(v, w)
-            if s >= threshold and k not in have:
-                g.themes.append(ThemeLink(k, round(s, 4), "similarity", th[k]["label"]))
-        have = {t.key for t in g.national_goals}
-        for k, w in zip(ng_keys, nv):
-            s = _cos(v, w)
-            if s >= threshold and k not in have:
-                g.national_goals.append(ThemeLink(k, round(s, 4), "similarity", ng[k]["label"]))
+        for links, keys, table, ref in ((g.themes, th_keys, th, tv), (g.national_goals, ng_keys, ng, nv)):
+            have = {t.key for t in links}
+            for k, s in nearest([_cos(v, w) for w in ref], keys):
+                if k not in have:
+                    links.append(ThemeLink(k, round(s, 4), "similarity", table[k]["label"]))
         g.themes.sort(key=lambda t: (t.method != "explicit", -t.score))
         g.national_goals.sort(key=lambda t: (t.method != "explicit", -t.score))
     return goals

@@ -122,3 +122,59 @@ def themes() -> dict[str, dict]:
 def national_goals() -> dict[str, dict]:
     """National goal number ("1".."8") -> {key, label, definition, keywords}."""
     return _load_reference()[1]
+
+
+# One more sentence per theme / national goal for similarity linking: what a goal that
+# pursues it typically says (the label and definition alone are terse).
+_SIMILARITY_HINTS: dict[str, str] = {
+    "forebyggelse": "Færre borgere bliver syge; sundhedsfremme, sunde vaner og tidlig opsporing.",
+    "behandling-og-pleje": "Borgerne får den rette behandling og pleje på hospital, i kommunen og i almen praksis.",
+    "genoptraening-og-rehabilitering": "Borgerne genvinder funktionsevne efter sygdom og kommer hurtigt i gang igen.",
+    "sundheds-it": "Digital kommunikation, deling af data og telemedicinske løsninger mellem sektorerne.",
+    "mental-sundhed": "Borgere med psykisk sygdom eller misbrug får hjælp, og flere trives psykisk.",
+    "aeldre-medicinske-patienter": "Ældre og skrøbelige patienter undgår unødvendige indlæggelser.",
+    "kronisk-sygdom": "Borgere med en eller flere kroniske sygdomme får en ensartet og koordineret indsats.",
+    "lighed-i-sundhed": "Sårbare og udsatte borgere får lige adgang og lige gode resultater; mindre social ulighed i sundhed.",
+    "patientinddragelse": "Borgere og pårørende er aktive parter og deltager i beslutninger om eget forløb.",
+    "boern-og-unge": "Børn og unge får en god start på livet; gravide og familier støttes tidligt.",
+    "sammenhaengende-forloeb": "Sektorerne arbejder sammen på tværs, så borgerens forløb hænger sammen uden brud ved overgange.",
+    "mestring-i-eget-hjem": "Borgeren klarer sig trygt i eget hjem og mestrer eget liv og egen sygdom med behandling tæt på.",
+    "kvalitet": "Ensartet høj kvalitet og sikker behandling uanset hvor opgaven løses.",
+    "data-og-viden": "Fælles data, viden og forskning bruges til at følge op og udvikle samarbejdet.",
+    "1": "Forløb på tværs af hospital, kommune og almen praksis hænger sammen; færre genindlæggelser.",
+    "2": "Kronisk syge og ældre patienter får en bedre indsats og færre forebyggelige indlæggelser.",
+    "3": "Flere overlever alvorlig sygdom, og patienterne behandles sikkert.",
+    "4": "Behandlingen er af høj faglig kvalitet og følger retningslinjerne.",
+    "5": "Patienterne udredes og behandles hurtigt uden unødig ventetid.",
+    "6": "Patienter og pårørende inddrages og er tilfredse.",
+    "7": "Borgerne lever længere og har flere sunde leveår; forebyggelse og sunde vaner.",
+    "8": "Sundhedsvæsenet bruger ressourcerne effektivt; mere sundhed for pengene.",
+}
+
+
+def description(entry: dict) -> str:
+    """The text embedded for similarity linking: label, definition and a typical aim."""
+    parts = [entry["label"]]
+    if entry.get("definition"):
+        parts.append(entry["definition"].rstrip("."))
+    if entry["key"] in _SIMILARITY_HINTS:
+        parts.append(_SIMILARITY_HINTS[entry["key"]].rstrip("."))
+    return ". ".join(parts) + "."
+
+
+# Similarity linking: the nearest description must reach SIM_FLOOR (e5 cosines of unrelated
+# Danish texts sit around 0.75-0.85, so every theme passes a plain threshold); the runner-up
+# is linked too when it is within SIM_MARGIN of the best.
+SIM_FLOOR = 0.80
+SIM_MARGIN = 0.01
+SIM_TOP = 2
+
+
+def nearest(sims, keys: list[str]) -> list[tuple[str, float]]:
+    """The (key, cosine) pairs a goal is linked to by similarity, best first: at most SIM_TOP,
+    none below SIM_FLOOR, none further than SIM_MARGIN from the best."""
+    ranked = sorted(zip(keys, (float(x) for x in sims)), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < SIM_FLOOR:
+        return []
+    best = ranked[0][1]
+    return [(k, s) for k, s in ranked[:SIM_TOP] if s >= best - SIM_MARGIN]

@@ -274,9 +274,6 @@ def _extract(doc: Document):
     return extract_document(doc)
 
 
-SIMILARITY_THRESHOLD = 0.80  # same floor as kg/compare/goals.py (SIM_FLOOR)
-
-
 def goal_embed_fn(store):
     """The store's configured embedder (``settings["embedder"]``) as ``embed(texts)``, or None
     with a warning when it cannot be loaded. The compare embedder caches vectors per process, so
@@ -290,7 +287,7 @@ def goal_embed_fn(store):
         return None
 
 
-def link_similar(goals: list, embed_fn, threshold: float = SIMILARITY_THRESHOLD) -> None:
+def link_similar(goals: list, embed_fn) -> None:
     """Explicit mention first, similarity second: goals without an explicit theme (resp.
     national-goal) link get ``method="similarity"`` links (score, matched label as evidence)."""
     if embed_fn is None or not goals:
@@ -304,7 +301,7 @@ def link_similar(goals: list, embed_fn, threshold: float = SIMILARITY_THRESHOLD)
     try:
         from .goals import link_by_similarity
 
-        link_by_similarity(todo, embed_fn, threshold)
+        link_by_similarity(todo, embed_fn)
     except Exception as exc:
         log.warning("graph: goal similarity linking failed (%s); explicit links only", exc)
         return

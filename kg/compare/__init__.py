@@ -24,7 +24,8 @@ from . import matrix as _matrix
 from . import reference
 from . import versions as _versions
 from .embed import get_embedder
-from .goals import SIM_FLOOR, collect
+from ..reference import SIM_FLOOR
+from .goals import collect
 from .reference import resolve_region, resolve_regions
 
 __all__ = ["compare", "to_csv", "heatmap_svg", "resolve_region", "resolve_regions"]

@@ -22,6 +22,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
+from aftalegraf.kg.reference import nearest
 from aftalegraf.model import REGIONS, Document
 
 from . import reference
@@ -39,10 +40,6 @@ GOAL_KIND_LABELS = {
     "nationalt-maal": "Nationalt mål",
 }
 
-# Similarity linking: the best description must reach SIM_FLOOR; descriptions within
-# SIM_MARGIN of the best are linked as well.
-SIM_FLOOR = 0.80
-SIM_MARGIN = 0.01
 
 
 @dataclass
@@ -442,17 +439,9 @@ def reference_matrix(embedder: Embedder, dimension: str) -> tuple[list[str], np.
 
 def similarity_links(vec: np.ndarray, keys: list[str], ref: np.ndarray, dimension: str) -> list[dict]:
     table = reference.themes() if dimension == "themes" else reference.national_goals()
-    sims = (ref @ vec).astype(float)
-    order = np.argsort(-sims)
-    best = sims[order[0]]
-    if best < SIM_FLOOR:
-        return []
-    out = []
-    for idx in order[:2]:
-        if sims[idx] >= best - SIM_MARGIN:
-            out.append({"key": keys[idx], "label": table[keys[idx]]["label"], "score": round(float(sims[idx]), 4),
-                        "method": "similarity", "evidence": f"ligner «{table[keys[idx]]['label']}» (cosinus {sims[idx]:.2f})"})
-    return out
+    return [{"key": k, "label": table[k]["label"], "score": round(s, 4), "method": "similarity",
+             "evidence": f"ligner «{table[k]['label']}» (cosinus {s:.2f})"}
+            for k, s in nearest(ref @ vec, keys)]
 
 
 def link_goals(goals: list[Goal], embedder: Embedder | None) -> np.ndarray | None:

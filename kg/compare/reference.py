@@ -9,46 +9,8 @@ import re
 import unicodedata
 
 from aftalegraf.errors import BadQuery
-from aftalegraf.kg.reference import WEAK_KEYWORDS, national_goals, themes  # noqa: F401 (re-exported)
+from aftalegraf.kg.reference import WEAK_KEYWORDS, description, national_goals, themes  # noqa: F401 (re-exported)
 from aftalegraf.model import REGIONS
-
-# One more sentence per theme / national goal for similarity linking: what a goal that
-# pursues it typically says (the label and definition alone are terse).
-_SIMILARITY_HINTS: dict[str, str] = {
-    "forebyggelse": "Færre borgere bliver syge; sundhedsfremme, sunde vaner og tidlig opsporing.",
-    "behandling-og-pleje": "Borgerne får den rette behandling og pleje på hospital, i kommunen og i almen praksis.",
-    "genoptraening-og-rehabilitering": "Borgerne genvinder funktionsevne efter sygdom og kommer hurtigt i gang igen.",
-    "sundheds-it": "Digital kommunikation, deling af data og telemedicinske løsninger mellem sektorerne.",
-    "mental-sundhed": "Borgere med psykisk sygdom eller misbrug får hjælp, og flere trives psykisk.",
-    "aeldre-medicinske-patienter": "Ældre og skrøbelige patienter undgår unødvendige indlæggelser.",
-    "kronisk-sygdom": "Borgere med en eller flere kroniske sygdomme får en ensartet og koordineret indsats.",
-    "lighed-i-sundhed": "Sårbare og udsatte borgere får lige adgang og lige gode resultater; mindre social ulighed i sundhed.",
-    "patientinddragelse": "Borgere og pårørende er aktive parter og deltager i beslutninger om eget forløb.",
-    "boern-og-unge": "Børn og unge får en god start på livet; gravide og familier støttes tidligt.",
-    "sammenhaengende-forloeb": "Sektorerne arbejder sammen på tværs, så borgerens forløb hænger sammen uden brud ved overgange.",
-    "mestring-i-eget-hjem": "Borgeren klarer sig trygt i eget hjem og mestrer eget liv og egen sygdom med behandling tæt på.",
-    "kvalitet": "Ensartet høj kvalitet og sikker behandling uanset hvor opgaven løses.",
-    "data-og-viden": "Fælles data, viden og forskning bruges til at følge op og udvikle samarbejdet.",
-    "1": "Forløb på tværs af hospital, kommune og almen praksis hænger sammen; færre genindlæggelser.",
-    "2": "Kronisk syge og ældre patienter får en bedre indsats og færre forebyggelige indlæggelser.",
-    "3": "Flere overlever alvorlig sygdom, og patienterne behandles sikkert.",
-    "4": "Behandlingen er af høj faglig kvalitet og følger retningslinjerne.",
-    "5": "Patienterne udredes og behandles hurtigt uden unødig ventetid.",
-    "6": "Patienter og pårørende inddrages og er tilfredse.",
-    "7": "Borgerne lever længere og har flere sunde leveår; forebyggelse og sunde vaner.",
-    "8": "Sundhedsvæsenet bruger ressourcerne effektivt; mere sundhed for pengene.",
-}
-
-
-def description(entry: dict) -> str:
-    """The text embedded for similarity linking: label, definition and a typical aim."""
-    parts = [entry["label"]]
-    if entry.get("definition"):
-        parts.append(entry["definition"].rstrip("."))
-    if entry["key"] in _SIMILARITY_HINTS:
-        parts.append(_SIMILARITY_HINTS[entry["key"]].rstrip("."))
-    return ". ".join(parts) + "."
-
 
 _SUFFIX = r"(?:e|en|er|et|ne|erne|ene|s|es|ens|ets|ernes)?"
 

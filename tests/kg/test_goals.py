@@ -62,9 +62,11 @@ def test_link_by_similarity():
         # a toy embedding: 1 on the axis of "udredning"/"venter", else orthogonal
         return [[1.0, 0.0] if ("vent" in t.lower() or "udredning" in t.lower()) else [0.0, 1.0] for t in texts]
 
-    link_by_similarity(goals, embed, threshold=0.9)
+    link_by_similarity(goals, embed)
     sim = [t for t in goals[0].national_goals if t.method == "similarity"]
     assert [t.key for t in sim] == ["5"] and sim[0].score >= 0.9 and sim[0].evidence
+    # every other description is as far as can be: no theme is near enough to be linked
+    assert not [t for t in goals[0].themes if t.method == "similarity"]
 
 
 def test_general_words_are_no_explicit_mention():

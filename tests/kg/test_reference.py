@@ -29,3 +29,12 @@ def test_every_weak_keyword_is_a_keyword_of_some_scheme():
     # a weak word that is no keyword would silently do nothing
     every = {kw for table in (reference.themes(), reference.national_goals()) for e in table.values() for kw in e["keywords"]}
     assert reference.WEAK_KEYWORDS <= every
+
+
+def test_nearest_links_the_best_and_a_close_runner_up_only():
+    keys = ["a", "b", "c", "d"]
+    assert reference.nearest([0.86, 0.90, 0.895, 0.89], keys) == [("b", 0.90), ("c", 0.895)]
+    assert reference.nearest([0.86, 0.90, 0.85, 0.80], keys) == [("b", 0.90)]      # runner-up too far
+    assert reference.nearest([0.79, 0.78, 0.70, 0.10], keys) == []                 # below the floor
+    # e5 puts every theme above the floor for a vague goal; still at most two links
+    assert len(reference.nearest([0.88] * 4, keys)) == reference.SIM_TOP == 2

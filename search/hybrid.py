@@ -11,7 +11,8 @@ Two fusion methods, chosen by the setting ``hybrid_fusion``:
 Why convex by default: RRF only sees ranks, and a document missing from one top list gets
 nothing from it, so BM25's best hit for "§ 57 b, stk. 2" sank below dense's 60th. Scoring
 every candidate by both signals and mixing the scores did better on the development sets
-(BENCHMARKS.md, "Search: fusion choice").
+(BENCHMARKS.md, "Search: fusion choice"). For a query that is only a legal reference
+(``lexical.is_reference_lookup``) the service swaps the two shares: BM25 leads.
 """
 
 from __future__ import annotations

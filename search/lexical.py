@@ -72,6 +72,25 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+# Words that say which text a reference points into, not what is asked about it.
+_REFERENCE_WORDS = frozenset("""
+sundhedsloven sundhedslovens loven lovens lov lbk lov bek bekendtgørelse bekendtgørelsen bekendtgørelsens
+vejledning vejledningen vejledningens jf bilag
+""".split())
+
+
+def is_reference_lookup(query: str) -> bool:
+    """Is the query nothing but a legal reference ("§ 57 b, stk. 2", "sundhedslovens § 206 a",
+    "bekendtgørelse nr. 1248 § 21")? A dense embedding has nothing to understand in it, so
+    hybrid search lets BM25 lead for such a query."""
+    text = normalise(query)
+    if not (_PARA.search(text) or _STK.search(text)):
+        return False
+    rest = _DATE.sub(" ", _STK.sub(" ", _PARA.sub(" ", text)))
+    return not [w for w in _WORD.findall(rest)
+                if not w.isdigit() and w not in DANISH_STOPWORDS and w not in _REFERENCE_WORDS]
+
+
 class LexicalIndex:
     """BM25 over a list of unit texts; row i is unit i of the index."""
 

@@ -22,7 +22,7 @@ from . import storage
 from .dense import DenseIndex
 from .embedders.base import Embedder, embedder_from_settings
 from .hybrid import MODES, convex, fusion_method, parse_alpha, parse_weights, rrf
-from .lexical import TOKENIZER_VERSION, LexicalIndex, tokenize
+from .lexical import TOKENIZER_VERSION, LexicalIndex, is_reference_lookup, tokenize
 from .units import MAX_SHOWN_CHARS, Unit
 
 log = logging.getLogger(__name__)
@@ -455,12 +455,18 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
         ranked = [(p, dense_scores[best_row[p]]) for p in _by_provision(idx, dense_rows)]
     elif mode == "bm25":
         ranked = [(p, bm25_scores[best_row[p]]) for p in _by_provision(idx, bm25_rows)]
-    elif fusion_method(store.settings["hybrid_fusion"]) == "convex":
-        ranked, best_row = _convex_hybrid(idx, parse_alpha(store.settings["hybrid_alpha"]), qvec, bm25_all,
-                                          dense_rows, dense_scores, bm25_rows)
     else:
-        ranked, best_row = _rrf_hybrid(idx, parse_weights(store.settings["hybrid_weights"]),
-                                       float(store.settings["rrf_k"]), dense_rows, bm25_rows)
+        # a bare reference ("§ 57 b, stk. 2") means nothing to the dense embedding: there the
+        # two signals swap roles, BM25 taking the share dense has for an ordinary question
+        swap = is_reference_lookup(query)
+        if fusion_method(store.settings["hybrid_fusion"]) == "convex":
+            alpha = parse_alpha(store.settings["hybrid_alpha"])
+            ranked, best_row = _convex_hybrid(idx, min(alpha, 1 - alpha) if swap else alpha, qvec, bm25_all,
+                                              dense_rows, dense_scores, bm25_rows)
+        else:
+            w_dense, w_bm25 = parse_weights(store.settings["hybrid_weights"])
+            weights = (min(w_dense, w_bm25), max(w_dense, w_bm25)) if swap else (w_dense, w_bm25)
+            ranked, best_row = _rrf_hybrid(idx, weights, float(store.settings["rrf_k"]), dense_rows, bm25_rows)
 
     total = len(ranked)
     hits = []

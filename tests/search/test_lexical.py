@@ -1,3 +1,5 @@
+import pytest
+
 from aftalegraf.search.lexical import LexicalIndex, tokenize
 
 
@@ -42,3 +44,18 @@ def test_bm25_finds_exact_reference(tmp_path):
     again = LexicalIndex.load(tmp_path)
     assert (again.scores("offentliggøres") == idx.scores("offentliggøres")).all()
     assert not again.scores("ukendtord").any()
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("§ 57 b, stk. 2", True),
+    ("sundhedslovens § 206 a", True),
+    ("bekendtgørelse nr. 1248 § 21", True),
+    ("stk. 2", True),
+    ("Hvad siger § 21 om indsendelse?", False),   # a question about something
+    ("Hvem skal indsende sundhedsaftalen?", False),
+    ("8 uger", False),                            # a quantity, no reference
+])
+def test_reference_lookup(query, expected):
+    from aftalegraf.search.lexical import is_reference_lookup
+
+    assert is_reference_lookup(query) is expected

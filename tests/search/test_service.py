@@ -215,3 +215,12 @@ def test_warm_up_loads_what_the_first_query_needs(small_store, tmp_path, small_f
 
     load_files(bare, small_files[1:], derive=False)
     assert service.warm_up(bare) is False
+
+
+def test_bare_reference_is_led_by_bm25_in_hybrid(small_store):
+    """A bare reference means nothing to the dense embedding; in hybrid search BM25 leads
+    (with the dense ranking's share, the dense one ranked '§ 2' and '§ 30' next to '§ 5')."""
+    for query, n in (("§ 5, stk. 3", 2), ("stk. 4", 1)):
+        hybrid = [h["id"] for h in search(small_store, query, k=5, mode="hybrid")["hits"]]
+        bm25 = [h["id"] for h in search(small_store, query, k=5, mode="bm25")["hits"]]
+        assert hybrid[:n] == bm25[:n], query

@@ -378,6 +378,9 @@ _BOUNDARY = re.compile(r"(?<=[.!?;:])\s+(?=[A-ZÆØÅ§\"“(])|\n+")
 _NO_END = re.compile(r"(?:\b\d+|\b(?:stk|nr|jf|bl\.a|f\.eks|mv|m\.v|pkt|kap|ca|evt|hhv|dvs|mht|vedr|inkl|ekskl|nov|dec|jan|feb|aug|sept?|okt))\.$", re.I)
 
 
+_WRAPPED = re.compile(r"[a-zæøå](?![).]\s)")  # a lower-case word, not a list marker "a)"
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text`` (legal abbreviations and ordinal
     numbers such as "stk. 2." or "1. juli" do not end a sentence)."""
@@ -386,6 +389,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         piece = text[start:m.start()]
         if m.group(0).strip(" \t") == "" and "\n" not in m.group(0) and _NO_END.search(piece):
             continue
+        if "\n" in m.group(0) and _WRAPPED.match(text, m.end()):
+            continue        # a hard-wrapped line ("senest den 1.\njuli i ...") goes on
         if piece.strip():
             spans.append((start, m.start()))
         start = m.end()

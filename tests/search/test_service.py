@@ -113,6 +113,15 @@ def test_highlights_pick_matching_sentence():
     assert [text[s["start"]:s["end"]] for s in spans] == ["Sundhedsaftalen indsendes senest den 1. juli."]
 
 
+def test_a_hard_wrapped_line_does_not_end_a_sentence():
+    # SST vejledning 2023, 5.1, as the seed text wraps it
+    text = ("Det fremgår heraf, at aftalen skal indsendes til Sundhedsstyrelsen senest den 1.\njuli i "
+            "kommunalbestyrelsernes og regionsrådets valgperiodes andet år.\nFølgende data skal fremgå:\n"
+            "a) aftalens parter\nb) valgperiode")
+    assert [text[a:b] for a, b in service.sentences(text)] == [
+        text[:text.index("år.") + 3], "Følgende data skal fremgå:", "a) aftalens parter", "b) valgperiode"]
+
+
 def test_filtered_dense_falls_back_to_exact_scoring(small_store, monkeypatch):
     r = search(small_store, "sundhedsaftale", k=50, mode="dense")
     types = r["facets"]["doc_type"]

@@ -361,6 +361,23 @@ class SentenceAnalyser:
             steps += 1
         return None
 
+    def _vaere_passive(self, cue: int) -> int | None:
+        """The participle of "skal være godkendt af regionsrådet og kommunalbestyrelserne": a
+        state that an actor must bring about, so the agent bears it. Only with an actor agent."""
+        k = cue + 1
+        while k < self.n and (self.toks[k].low in ADVERBS or self.toks[k].low == "ikke"):
+            k += 1
+        if k >= self.n or self.toks[k].low != "være":
+            return None
+        k += 1
+        while k < self.n and self.toks[k].low in ADVERBS:
+            k += 1
+        if k >= self.n or not (self.toks[k].low.isalpha() and self.toks[k].low.endswith("t")) \
+                or self.toks[k].text[:1].isupper() or k in self.in_mention:
+            return None
+        agent = self._agent(k, self.n)
+        return k if agent else None
+
     def _agent(self, verb: int, end: int, frm: int | None = None) -> list[str] | None:
         """Actors of the "af X" agent of a passive verb, searched from ``frm`` (default: after
         the verb); [] for an agent that is no actor, None for none."""
@@ -622,8 +639,9 @@ class SentenceAnalyser:
                     # forhåndsgodkendelse" (an actor subject) is an act
                     i += 1
                     continue
-                if verb in ("ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "være") and w in ("skal", "bør"):
-                    i += 1
+                if verb in ("ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "være") and w in ("skal", "bør") \
+                        and not (verb == "være" and self._vaere_passive(i) is not None):
+                    i += 1          # "skal ses som", "skal være opmærksom på" (but "skal være godkendt af X" is X's)
                     continue
                 if w == "må" and verb in ("forventes", "antages", "formodes"):
                     i += 1
@@ -790,6 +808,8 @@ class SentenceAnalyser:
                 bearers, carried = list(self.ctx.prev_bearers), True
         sent_end = self.n
         pv = self._passive_after(i, sent_end)
+        if pv is None:
+            pv = self._vaere_passive(i)
         if pv is None and bearers is None:
             k = i + 1
             while k < self.n and toks[k].low in ADVERBS:

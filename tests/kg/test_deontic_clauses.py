@@ -206,3 +206,13 @@ def test_at_clause_interrupted_by_a_relative_clause_stays_an_at_clause():
     assert stmts("Stk. 2. Hvor en patient efter udskrivning fra sygehus har behov for almen genoptræning, som efter "
                  "sundhedslovens § 139 a varetages af kommunen, skal genoptræningsplanen samtidig efter aftale med "
                  "patienten sendes til patientens bopælskommune.", "bekendtgørelse") != []
+
+
+# --- "skal være <participle> af X" ---------------------------------------------------------
+
+def test_state_to_be_brought_about_by_an_actor_is_its_duty():
+    # SST vejledning 2023, 5.1: the approval is the councils' to give
+    assert stmts("Aftalen skal være godkendt af både regionsrådet og alle kommunalbestyrelser i regionen inden "
+                 "indsendelsen.", "vejledning") == [(("regionsraad", "kommunalbestyrelse"), "obligation")]
+    # without an actor agent "skal være" describes, it obliges no one
+    assert stmts("Sundhedsaftalen skal være skriftlig.", "vejledning") == []

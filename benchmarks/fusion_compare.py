@@ -49,14 +49,10 @@ def candidates(store, qa: list[dict]):
 
 
 def single(which: str):
-    from aftalegraf.search.service import _by_provision
+    from aftalegraf.search.service import _first_rows
 
     def fuse(idx, c: Candidates):
-        rows = c.dense_rows if which == "dense" else c.bm25_rows
-        first = {}
-        for r in rows:
-            first.setdefault(idx.units[r].provision_id, r)
-        return [first[p] for p in _by_provision(idx, rows)]
+        return list(_first_rows(idx, c.dense_rows if which == "dense" else c.bm25_rows).values())
     return fuse
 
 

@@ -7,6 +7,8 @@ import logging
 import sys
 from typing import Iterable, Iterator, TypeVar
 
+from .output import is_quiet
+
 T = TypeVar("T")
 log = logging.getLogger("aftalegraf")
 
@@ -14,8 +16,6 @@ log = logging.getLogger("aftalegraf")
 def progress(items: Iterable[T], desc: str, total: int | None = None, unit: str = "it") -> Iterator[T]:
     if total is None and hasattr(items, "__len__"):
         total = len(items)  # type: ignore[arg-type]
-    from .output import is_quiet
-
     if sys.stderr.isatty() and not is_quiet():
         from tqdm import tqdm
 

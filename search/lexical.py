@@ -74,7 +74,7 @@ def tokenize(text: str) -> list[str]:
 
 # Words that say which text a reference points into, not what is asked about it.
 _REFERENCE_WORDS = frozenset("""
-sundhedsloven sundhedslovens loven lovens lov lbk lov bek bekendtgørelse bekendtgørelsen bekendtgørelsens
+sundhedsloven sundhedslovens loven lovens lov lbk bek bekendtgørelse bekendtgørelsen bekendtgørelsens
 vejledning vejledningen vejledningens jf bilag
 """.split())
 

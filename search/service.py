@@ -325,25 +325,23 @@ def _dense_ranking(idx: LoadedIndex, qvec: np.ndarray, mask: np.ndarray | None, 
     return rows, out
 
 
-def _by_provision(idx: LoadedIndex, rows: list[int]) -> list[str]:
-    """Unit rows -> provision ids, first (best) occurrence kept."""
-    seen: dict[str, int] = {}
+def _first_rows(idx: LoadedIndex, rows: list[int]) -> dict[str, int]:
+    """Provision id -> its best-ranked unit among ``rows`` (best first), in rank order."""
+    first: dict[str, int] = {}
     for r in rows:
-        seen.setdefault(idx.units[r].provision_id, r)
-    return list(seen)
+        first.setdefault(idx.units[r].provision_id, r)
+    return first
 
 
 def _rrf_hybrid(idx: LoadedIndex, weights: tuple[float, float], k: float,
                 dense_rows: list[int], bm25_rows: list[int]) -> tuple[list[tuple[str, float]], dict[str, int]]:
     """Provisions by reciprocal rank fusion of the two lists; each shows its unit from the
     list that ranks it better."""
-    d_prov, b_prov = _by_provision(idx, dense_rows), _by_provision(idx, bm25_rows)
-    d_pos, b_pos = {p: i for i, p in enumerate(d_prov)}, {p: i for i, p in enumerate(b_prov)}
-    best_row: dict[str, int] = {}
-    for p in dict.fromkeys(d_prov + b_prov):
-        src = dense_rows if d_pos.get(p, 1 << 30) <= b_pos.get(p, 1 << 30) else bm25_rows
-        best_row[p] = next(r for r in src if idx.units[r].provision_id == p)
-    return rrf([d_prov, b_prov], weights, k), best_row
+    d_first, b_first = _first_rows(idx, dense_rows), _first_rows(idx, bm25_rows)
+    d_pos, b_pos = {p: i for i, p in enumerate(d_first)}, {p: i for i, p in enumerate(b_first)}
+    best_row = {p: d_first[p] if d_pos.get(p, 1 << 30) <= b_pos.get(p, 1 << 30) else b_first[p]
+                for p in dict.fromkeys([*d_first, *b_first])}
+    return rrf([list(d_first), list(b_first)], weights, k), best_row
 
 
 def _convex_hybrid(idx: LoadedIndex, alpha: float, qvec: np.ndarray, bm25_all: np.ndarray,
@@ -367,9 +365,7 @@ def _convex_hybrid(idx: LoadedIndex, alpha: float, qvec: np.ndarray, bm25_all: n
         dense_p[p] = max(dense_p.get(p, -np.inf), dense_u[r])
         bm25_p[p] = max(bm25_p.get(p, -np.inf), bm25_u[r])
     unit_mix = dict(convex({r: dense_u[r] for r in candidates}, bm25_u, alpha))
-    best_row: dict[str, int] = {}
-    for r in sorted(candidates, key=lambda r: -unit_mix[r]):
-        best_row.setdefault(idx.units[r].provision_id, r)
+    best_row = _first_rows(idx, sorted(candidates, key=lambda r: -unit_mix[r]))
     return convex(dense_p, bm25_p, alpha), best_row
 
 
@@ -444,7 +440,6 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     mask = _allowed_rows(store, idx, filters)
     pool = _pool_size(k)
 
-    best_row: dict[str, int] = {}
     dense_rows: list[int] = []
     bm25_rows: list[int] = []
     if mode in ("dense", "hybrid"):
@@ -453,13 +448,10 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     if mode in ("bm25", "hybrid"):
         bm25_all = idx.lexical.scores(query)
         bm25_rows, bm25_scores = _bm25_ranking(bm25_all, mask, pool)
-    for rows in (dense_rows, bm25_rows):
-        for r in rows:
-            best_row.setdefault(idx.units[r].provision_id, r)
-    if mode == "dense":
-        ranked = [(p, dense_scores[best_row[p]]) for p in _by_provision(idx, dense_rows)]
-    elif mode == "bm25":
-        ranked = [(p, bm25_scores[best_row[p]]) for p in _by_provision(idx, bm25_rows)]
+    if mode != "hybrid":
+        rows, scores = (dense_rows, dense_scores) if mode == "dense" else (bm25_rows, bm25_scores)
+        best_row = _first_rows(idx, rows)
+        ranked = [(p, scores[r]) for p, r in best_row.items()]
     else:
         # a bare reference ("§ 57 b, stk. 2") means nothing to the dense embedding: there the
         # two signals swap roles, BM25 taking the share dense has for an ordinary question

@@ -41,7 +41,6 @@ GOAL_KIND_LABELS = {
 }
 
 
-
 @dataclass
 class Goal:
     id: str                     # "{provision_id}#{n}"

@@ -444,9 +444,9 @@ class SentenceAnalyser:
                 # "at biologisk materiale, som patienten har afgivet, skal destrueres": after the
                 # comma closing an interrupting relative clause, an at-clause goes on (other
                 # clauses are not resumed: that comma also ends a fronted "Hvor …" or "Har …")
-                resumed = self._resumed_clause_start(lo)
-                if resumed is not None and self._opener(resumed) == "at":
-                    lo, op = resumed, "at"
+                ant = self._interrupting_antecedent(lo)
+                if ant is not None and self._opener(self._clause_start(ant + 1)) == "at":
+                    lo, op = self._clause_start(ant + 1), "at"
             if op is None:
                 break
             chain.append(op)
@@ -539,23 +539,21 @@ class SentenceAnalyser:
             return k > 0 and not self.toks[k].text[:1].isupper() and self.toks[k - 1].low not in FOR_COMPLEMENT
         return w in ("således", "så") or (w == "på" and k > 0 and self.toks[k - 1].low == "henblik")
 
-    def _resumed_clause_start(self, lo: int) -> int | None:
-        """Where the clause began that a relative clause interrupted, when the clause at ``lo``
-        follows the comma that closes that relative clause; None otherwise."""
+    def _interrupting_antecedent(self, lo: int) -> int | None:
+        """When the clause at ``lo`` follows the comma that closes a relative clause, the end
+        of that relative clause's antecedent (the interrupted clause holds it); else None."""
         if lo < 3 or self.toks[lo - 1].low != ",":
             return None
-        ant = self._relative(self._clause_start(lo - 1))
-        return None if ant is None else self._clause_start(ant + 1)
+        return self._relative(self._clause_start(lo - 1))
 
     def _subject_before_relative(self, lo: int) -> tuple[list[str], int] | None:
         """The subject of a clause interrupted by a relative clause: "Kommunalbestyrelsen i den
         kommune, som er ansvarlig for ..., kan yde befordring" (the cue's clause starts after
         the comma that closes the relative clause)."""
-        start = self._resumed_clause_start(lo)
-        if start is None:
+        ant = self._interrupting_antecedent(lo)
+        if ant is None:
             return None
-        ant = self._relative(self._clause_start(lo - 1))
-        return self._subject_left(start, ant + 1)
+        return self._subject_left(self._clause_start(ant + 1), ant + 1)
 
     def _explicit_nonactor_subject(self, lo: int, i: int) -> bool:
         """A noun subject that is no actor ("Programmet skal ...", "Samtidig skal programmet ...",

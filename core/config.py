@@ -47,6 +47,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("sparql_update_endpoint", "", "URL of the remote store's SPARQL 1.1 update endpoint"),
         Setting("sparql_timeout", 10.0, "seconds a SPARQL query may run before it is stopped"),
         Setting("sparql_row_limit", 10000, "most rows a SPARQL SELECT returns over HTTP"),
+        Setting("sparql_service_allow", "", "endpoints a query's SERVICE clause may call, comma-separated; "
+                "empty: SERVICE is refused (the server never connects out on a visitor's behalf)"),
     ]
 }
 

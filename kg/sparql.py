@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from aftalegraf.errors import BadQuery, ConfigError
 
 from . import rdf
+from .sparql_guard import guard
 
 RESULT_FORMATS = ("json", "csv", "tsv", "xml")
 GRAPH_FORMATS = ("turtle", "nt", "jsonld", "xml", "trig", "nq")
@@ -197,10 +198,13 @@ def _serialize_triples(triples: list[tuple[str, str, str]], fmt: str) -> str:
 
 # --- checking ------------------------------------------------------------------------------
 
-def check_query(query: str) -> None:
-    """Refuse updates and empty queries; parse errors are raised by the engine itself."""
+def check_query(query: str, service_allow: list[str] | tuple[str, ...] = ()) -> None:
+    """Refuse updates, empty queries and queries the engine must not see (too deep, too long,
+    SERVICE to an endpoint not allowed: see sparql_guard); parse errors are raised by the
+    engine itself."""
     if not query or not query.strip():
         raise BadQuery("empty SPARQL query", "query")
+    guard(query, service_allow=service_allow)
     stripped = _strip_comments(query)
     if _UPDATE_RE.search(stripped):
         raise BadQuery("SPARQL updates are not allowed: this endpoint answers queries only "
@@ -250,14 +254,21 @@ def _syntax_error(exc: Exception, query: str) -> BadQuery:
     return err
 
 
+def service_allow(settings) -> list[str]:
+    """The endpoints SERVICE may call (setting ``sparql_service_allow``, comma-separated)."""
+    raw = settings.get("sparql_service_allow") or ""
+    items = raw if isinstance(raw, (list, tuple)) else str(raw).split(",")
+    return [s.strip() for s in items if s and s.strip()]
+
+
 # --- running -------------------------------------------------------------------------------
 
 def sparql(store, query: str, timeout: float | None = None) -> QueryResult:
     """Run a SPARQL query over the store's graph (or the configured remote endpoint)."""
     import time
 
-    check_query(query)
     settings = getattr(store, "settings", {}) or {}
+    check_query(query, service_allow=service_allow(settings))
     timeout = float(timeout if timeout is not None else settings.get("sparql_timeout", 10.0) or 10.0)
     t0 = time.perf_counter()
     endpoint = settings.get("sparql_endpoint") or ""

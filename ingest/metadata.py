@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from aftalegraf.legal_time import eli_uri
 from aftalegraf.model import REGIONS
 
-ELI_BASE = "https://www.retsinformation.dk/eli/lta"
 LEGAL_TYPES = {"BEK": "bekendtgørelse", "LBK": "lovbekendtgørelse", "LOV": "lov", "VEJ": "vejledning",
                "CIR": "andet", "BKI": "andet", "SKR": "andet"}
 AGREEMENT_TYPES = {"sundhedsaftale", "samarbejdsaftale", "høringsudkast"}
@@ -21,7 +21,6 @@ _MONTHS = {m: i for i, m in enumerate(
 _MON3 = {m[:3]: i for m, i in _MONTHS.items()}
 
 _IDENT = re.compile(r"\b(BEK|LBK|LOV|VEJ|CIR|BKI|SKR)\s+nr\.?\s*(\d+)\s+af\s+(\d{1,2})/(\d{1,2})/(\d{4})")
-_ELI = re.compile(r"https?://(?:www\.)?retsinformation\.dk/eli/lta/(\d{4})/(\d+)")
 _BANNER = re.compile(r"^(?P<title>.+?)\s+[—–-]\s+(?P<year>\d{4})/(?P<nr>\d+)\s*\((?P<date>\d{4}-\d{2}-\d{2})\)")
 _LEGAL_TITLE = re.compile(r"^(Vejledning|Bekendtgørelse|Lov|Cirkulære|Lovbekendtgørelse)\s+(om|af|til)\b")
 _LETTER_DATE = re.compile(r"^\s*([A-ZÆØÅ][\wæøå -]+?),? (?:den )?(\d{1,2})\.\s*([a-zæøå]+)\.? (\d{4})\s*$", re.M)
@@ -166,7 +165,7 @@ def describe(clean: str, raw: str, hints: dict[str, Any] | None = None, cue: str
         info.identifier = f"{info.code} nr {info.number} af {ident.group(3)}/{ident.group(4)}/{ident.group(5)}"
     if info.code:
         info.type = hints.get("type") or LEGAL_TYPES.get(info.code, "andet")
-        info.eli = f"{ELI_BASE}/{info.year}/{info.number}"
+        info.eli = eli_uri(info.code, info.year, info.number)
         if not info.title:
             info.title = hint_title or next((ln for ln in lines[:25] if _LEGAL_TITLE.match(ln)), "") or lines[0]
         info.issuer = hints.get("issuer") or next(

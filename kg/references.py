@@ -40,7 +40,9 @@ SECTION_REF = re.compile(r"\b(?:afsnit|punkt|pkt\.)\s+(?P<a>\d+(?:\.\d+)*)(?!\.\
 LEGISLATION_TYPES = {"bekendtgørelse", "lov", "lovbekendtgørelse"}
 
 
-def _named_id(m: re.Match) -> str:
+def named_id(m: re.Match) -> str:
+    """The store's id of the document a NAMED_DOC match names: 'bekendtgørelse nr. 679 af 30. maj
+    2018' -> 'bek-2018-679'."""
     t = _DOC_TYPES[m.group("type").lower()]
     y = m.group("y") or m.group("y2")
     return f"{t}-{int(y)}-{int(m.group('nr'))}"
@@ -50,7 +52,7 @@ def document_bekendtgoerelse(text: str, doc_type: str = "") -> str | None:
     """The bekendtgørelse a guidance document is about: the first one it names."""
     for m in NAMED_DOC.finditer(text[:200_000]):
         if m.group("type").lower() in ("bekendtgørelse", "bek"):
-            return _named_id(m)
+            return named_id(m)
     return None
 
 
@@ -83,7 +85,7 @@ def find_references(text: str, provision_id: str, offset: int = 0, *, doc_type: 
     for m in NAMED_DOC.finditer(text):
         taken.append(m.span())
         out.append(ReferenceFact(provision_id, 0, m.group(0), m.start() + offset, m.end() + offset,
-                                 _named_id(m), {"paragraf": None, "stk": None, "nr": None,
+                                 named_id(m), {"paragraf": None, "stk": None, "nr": None,
                                                 "kapitel": None, "afsnit": None}))
     for m in PARA_REF.finditer(text):
         if not free(*m.span()):
@@ -97,7 +99,7 @@ def find_references(text: str, provision_id: str, offset: int = 0, *, doc_type: 
         before = text[max(0, a - 120):a]
         nm = list(NAMED_DOC.finditer(before))
         if not m.group("qual") and nm and nm[-1].end() >= len(before) - 3:
-            target_doc = _named_id(nm[-1])
+            target_doc = named_id(nm[-1])
         elif not m.group("qual") and doc_type not in LEGISLATION_TYPES:
             # guidance: "bekendtgørelse om sundhedsaftaler § 21", "sundhedsloven ... § 205"
             sent = re.split(r"[.;:]\s+(?=[A-ZÆØÅ])", before)[-1]

@@ -25,6 +25,8 @@ from aftalegraf.store import Store
 
 from . import rdf
 from .rdf import AG, DCTERMS, ELI, PROV, RDF, RDFS, XSD
+from .timeline import timeline_for
+from .timeline_graph import TIMELINE_GRAPH, timeline_quads
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,7 @@ C = {name: _p(name) for name in (
 ELI_LR = N(ELI + "LegalResource")
 ELI_LRS = N(ELI + "LegalResourceSubdivision")
 ELI_PART = N(ELI + "is_part_of")
+ELI_HAS_PART = N(ELI + "has_part")
 ELI_ID = N(ELI + "id_local")
 ELI_TITLE = N(ELI + "title")
 ELI_CITES = N(ELI + "cites")
@@ -331,10 +334,11 @@ def document_quads(doc: Document, resolver: Resolver | None = None, extraction=N
     if doc.type in rdf.LEGAL_TYPES:
         q.add(D, _TYPE, ELI_LR)
     q.add(D, DCT_ID, doc.id)
-    q.add(D, ELI_ID, doc.identifier or doc.id)
     title = doc.title or doc.id
     q.add(D, DCT_TITLE, title)
-    q.add(D, ELI_TITLE, title)
+    if doc.type in rdf.LEGAL_TYPES:
+        q.add(D, ELI_ID, doc.identifier or doc.id)
+        q.add(D, ELI_TITLE, title)
     q.add(D, RDFS_LABEL, title)
     q.add(D, P["documentType"], doc.type or "andet")
     if doc.region:
@@ -344,7 +348,8 @@ def document_quads(doc: Document, resolver: Resolver | None = None, extraction=N
     if doc.date:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date):
             q.add(D, DCT_ISSUED, ox.Literal(doc.date, datatype=_XSD_DATE))
-            q.add(D, ELI_DATE, ox.Literal(doc.date, datatype=_XSD_DATE))
+            if doc.type in rdf.LEGAL_TYPES:
+                q.add(D, ELI_DATE, ox.Literal(doc.date, datatype=_XSD_DATE))
         else:
             q.add(D, DCT_ISSUED, doc.date)
     if doc.eli:
@@ -358,11 +363,13 @@ def document_quads(doc: Document, resolver: Resolver | None = None, extraction=N
         P_iri = N(rdf.provision_iri(p.id))
         parent = N(rdf.provision_iri(p.parent_id)) if p.parent_id and p.parent_id in by_id else D
         q.add(P_iri, _TYPE, C["Provision"])
-        q.add(P_iri, _TYPE, ELI_LRS)
         q.add(P_iri, DCT_ID, p.id)
-        q.add(P_iri, ELI_ID, p.id)
         q.add(P_iri, P["partOf"], parent)
-        q.add(P_iri, ELI_PART, parent)
+        if doc.type in rdf.LEGAL_TYPES:   # only legislation and guidance are ELI legal resources
+            q.add(P_iri, _TYPE, ELI_LRS)
+            q.add(P_iri, ELI_ID, p.id)
+            q.add(P_iri, ELI_PART, parent)
+            q.add(parent, ELI_HAS_PART, P_iri)
         q.add(P_iri, P["inDocument"], D)
         q.add(P_iri, P["text"], ox.Literal(p.text))
         q.add(P_iri, P["kind"], p.kind or "paragraph")
@@ -522,9 +529,10 @@ class GraphStage:
         self._ensure_reference()
         self.ox.extend(quads)
         touched = self.reresolve(resolver, skip=set(present))
+        self._write_timeline()
         self.ox.flush()
         self._stamp()
-        self._push_remote(sorted({rdf.document_iri(d) for d in present} | touched),
+        self._push_remote(sorted({rdf.document_iri(d) for d in present} | touched | {TIMELINE_GRAPH}),
                           [rdf.document_iri(d) for d in removed if d not in present], reference=True)
         log.info("graph: %d documents updated, %d removed, %d quads in %.2fs",
                  len(present), len(removed), len(quads), time.perf_counter() - t0)
@@ -540,6 +548,7 @@ class GraphStage:
         for doc_id in progress(ids, desc="graph", unit="doc"):
             doc = self.store.document(doc_id)
             quads.extend(document_quads(doc, resolver, extraction=_linked(doc, embed_fn)))
+        quads.extend(timeline_quads(timeline_for(self.store)))
         from . import api
 
         self.ox.clear()
@@ -547,7 +556,7 @@ class GraphStage:
         api.clear_cache()
         self.ox.flush()
         self._stamp()
-        self._push_remote([rdf.document_iri(d) for d in ids], [], reference=True, clear=True)
+        self._push_remote([rdf.document_iri(d) for d in ids] + [TIMELINE_GRAPH], [], reference=True, clear=True)
         log.info("graph: rebuilt %d documents, %d quads in %.2fs", len(ids), len(quads), time.perf_counter() - t0)
 
     def close(self) -> None:
@@ -570,6 +579,13 @@ class GraphStage:
         g = N(rdf.REFERENCE_GRAPH)
         self.ox.remove_graph(g) if self.ox.contains_named_graph(g) else None
         self.ox.extend(rdf.reference_quads())
+
+    def _write_timeline(self) -> None:
+        """Rewrite the legal-time graph: a repeal in one document changes the dates of another."""
+        g = N(TIMELINE_GRAPH)
+        if self.ox.contains_named_graph(g):
+            self.ox.remove_graph(g)
+        self.ox.extend(timeline_quads(timeline_for(self.store)))
 
     def reresolve(self, resolver: Resolver | None = None, skip: set[str] | None = None) -> set[str]:
         """Re-resolve the references of all documents (except ``skip``, just derived)

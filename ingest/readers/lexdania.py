@@ -31,6 +31,7 @@ from pathlib import Path
 from lxml import etree  # reports the line of a syntax error; external entities refused below
 
 from aftalegraf.errors import IngestError
+from aftalegraf.legal_time import eli_uri
 
 from .base import Extracted, Reader, read_file_bytes
 
@@ -41,7 +42,6 @@ DOC_TYPES = {
     "LOV": "lov",
     "VEJ": "vejledning",
 }
-ELI_BASE = "https://www.retsinformation.dk/eli/lta"
 
 _ROOT_RE = re.compile(rb"<(?:[\w.-]+:)?Dokument[\s>]")
 _WS = re.compile(r"\s+")
@@ -231,7 +231,7 @@ class LexDaniaReader(Reader):
         number, year = meta.get("Number", ""), meta.get("Year", "")
         date_iso = meta.get("DiesSigni", "")
         identifier = f"{code} nr {number} af {_danish_date(date_iso)}" if code and number and date_iso else ""
-        eli = f"{ELI_BASE}/{year}/{number}" if year and number else ""
+        eli = eli_uri(code, year, number) if code and year and number else ""
 
         title = meta.get("DocumentTitle", "")
         titel = _child(root, "TitelGruppe")

@@ -45,3 +45,58 @@ def eli_of_identifier(identifier: str) -> str:
     """'VEJ nr 9005 af 20/12/2013' -> its official ELI, or ''."""
     m = _IDENT.search(identifier or "")
     return eli_uri(m.group(1), m.group(3), m.group(2)) if m else ""
+
+
+_DOC_ID = re.compile(r"^(bek|lbk|lov|vej|cir)-(\d{4})-(\d+)")
+
+
+def short_citation(doc_id: str) -> str:
+    """'bek-2022-1248' -> 'BEK 1248/2022' (lbk excerpts too); other ids as they are."""
+    m = _DOC_ID.match(doc_id or "")
+    return f"{m.group(1).upper()} {m.group(3)}/{m.group(2)}" if m else doc_id
+
+
+def provision_citation(provision_id: str) -> str:
+    """'bek-2022-1248/p31/stk2' -> 'BEK 1248/2022 § 31, stk. 2'."""
+    doc_id, _, path = (provision_id or "").partition("/")
+    parts = []
+    for seg in path.split("/") if path else []:
+        if m := re.fullmatch(r"p(\d+)([a-z]?)", seg):
+            parts.append(f"§ {m.group(1)}{(' ' + m.group(2)) if m.group(2) else ''}")
+        elif m := re.fullmatch(r"stk(\d+)", seg):
+            parts.append(f"stk. {m.group(1)}")
+        elif m := re.fullmatch(r"nr(\d+)", seg):
+            parts.append(f"nr. {m.group(1)}")
+    return (short_citation(doc_id) + (" " + ", ".join(parts) if parts else "")).strip()
+
+
+def danish_date(iso: str | None) -> str:
+    """'2027-01-01' -> '1.1.2027' (the short Danish form)."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    return f"{int(m.group(3))}.{int(m.group(2))}.{m.group(1)}" if m else (iso or "")
+
+
+def _day_after(iso: str) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
+
+
+def status_text(t: dict | None) -> str:
+    """A document's legal time as a planner reads it: 'Gældende', 'Ophævet pr. 8.9.2022 ved
+    BEK 1248/2022 § 31, stk. 2', 'Træder i kraft 1.1.2027', 'Høringsudkast', 'Udløbet 31.12.2023'."""
+    t = t or {}
+    st = t.get("status") or "unknown"
+    label = STATUS_LABELS_DA.get(st, st)
+    by = (t.get("superseded_by") or [{}])[0]
+    by_text = provision_citation(by["provision"]) if by.get("provision") else short_citation(by.get("document", ""))
+    if st in ("repealed", "superseded") and t.get("valid_to"):
+        word = "ved" if st == "repealed" else "af"
+        return f"{label} pr. {danish_date(_day_after(t['valid_to']))}" + (f" {word} {by_text}" if by_text else "")
+    if st == "not_yet_in_force" and t.get("valid_from"):
+        return f"{label} {danish_date(t['valid_from'])}"
+    if st == "expired" and t.get("valid_to"):
+        return f"{label} {danish_date(t['valid_to'])}"
+    if st == "in_force" and t.get("valid_to"):
+        return f"{label} til og med {danish_date(t['valid_to'])}"
+    return label

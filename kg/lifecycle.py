@@ -37,8 +37,8 @@ ENTRY_INTO_FORCE = re.compile(
 _REPEAL = re.compile(r"\bophæves\b", re.I)
 # "Bekendtgørelse om ændring af bekendtgørelse om X" / "I bekendtgørelse nr. 1248 af ... foretages følgende ændringer"
 _AMENDING_TITLE = re.compile(r"^(?:Bekendtgørelse|Lov)\s+om\s+ændring\s+af\s+(?P<target>.+)$", re.I)
-_AMEND_CLAUSE = re.compile(r"\bI\s+(?P<named>(?:bekendtgørelse|lov|lovbekendtgørelse)\s+nr\.[^,]{0,80}?)"
-                           r".{0,300}?foretages\s+følgende\s+ændring", re.I | re.S)
+_AMEND_CLAUSE = re.compile(r"\bI\s+(?P<named>(?:bekendtgørelse|lov|lovbekendtgørelse)\s+nr\..{0,300}?)"
+                           r"foretages\s+følgende\s+ændring", re.I | re.S)
 _DRAFT_TITLE = re.compile(r"^\s*(?:høringsudkast|udkast)\b", re.I)
 LEGISLATION = {"bekendtgørelse", "lov"}            # types whose own final provisions are read
 AGREEMENTS = {"sundhedsaftale", "samarbejdsaftale"}
@@ -110,13 +110,15 @@ def read_lifecycle(doc: Document) -> Lifecycle:
         if _REPEAL.search(text) and not re.search(r"indtil\s+de\s+ophæves", text, re.I):
             _collect(lc.repeals, doc, p.id, text)
         for a in _AMEND_CLAUSE.finditer(text):
-            _collect(lc.amends, doc, p.id, a.group("named"))
+            _collect(lc.amends, doc, p.id, a.group("named"), first_only=True)
     return lc
 
 
-def _collect(into: list[Named], doc: Document, pid: str, text: str) -> None:
+def _collect(into: list[Named], doc: Document, pid: str, text: str, first_only: bool = False) -> None:
     for m in NAMED_DOC.finditer(text):
         target = named_id(m)
         if target == doc.id or any(n.id == target for n in into):
             continue
         into.append(Named(target, m.group(0), pid))
+        if first_only:
+            return

@@ -21,6 +21,8 @@ def register(sub) -> None:
     p.add_argument("--actor", help="only provisions stating an obligation of this actor")
     p.add_argument("--modality", help="only provisions with an obligation of this modality")
     p.add_argument("--period", help="only documents of this period or year")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="only texts that applied on this date (default: all, "
+                   "each with its status today)")
     p.add_argument("--json", action="store_true", help="print the result as JSON (nothing else on stdout)")
     add_store_option(p)
     p.set_defaults(func=run_search)
@@ -45,7 +47,7 @@ def run_search(args: argparse.Namespace) -> int:
     from .service import search
 
     store = open_store(args.store, create=False)
-    result = search(store, args.query, k=args.k, mode=args.mode, filters=_filters(args))
+    result = search(store, args.query, k=args.k, mode=args.mode, filters=_filters(args), as_of=args.as_of)
     if args.json:
         print_json(result)
         return 0
@@ -55,9 +57,9 @@ def run_search(args: argparse.Namespace) -> int:
             " · ".join(str(x) for x in (_actor(o.get("actor")), o.get("modality"), o.get("action"), o.get("deadline")) if x)
             for o in h["obligations"]
         )
-        rows.append([f"{h['score']:.3f}", h["document"]["title"] or h["document"]["id"], h["section"],
-                     _snippet(h), obs])
-    print_table(rows, ["score", "document", "section", "text", "obligations"])
+        rows.append([f"{h['score']:.3f}", h["document"]["title"] or h["document"]["id"],
+                     h["document"].get("status", ""), h["section"], _snippet(h), obs])
+    print_table(rows, ["score", "document", "status", "section", "text", "obligations"])
     print(f"\n{len(result['hits'])} of {result['total']} ({result['mode']})")
     return 0
 

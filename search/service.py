@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from aftalegraf.errors import BadQuery, ConfigError
+from aftalegraf.kg.timeline import Timeline, parse_date, timeline_for, today
 from aftalegraf.model import REGIONS
 from aftalegraf.store import Store
 
@@ -35,6 +36,10 @@ DENSE_FILTER_FACTOR = 20  # ... or this many times the pool, before filtering
 FACET_POOL = 50     # provisions whose obligations feed the actor/modality facets
 FILTERS = ("doc_type", "region", "actor", "modality", "period")
 MODALITIES = ("obligation", "recommendation", "permission", "prohibition")
+# Without a date, a text that no longer applies (or not yet) ranks just below one in force
+# of equal relevance: its score is multiplied by this.
+NOT_CURRENT_WEIGHT = 0.95
+CURRENT = {"in_force", "unknown"}
 
 
 # --- the loaded index -----------------------------------------------------------------
@@ -432,12 +437,52 @@ def _section(store: Store, pid: str) -> tuple[str, list[str]]:
     return label, list(p.path)
 
 
-def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters: dict | None = None) -> dict:
+def _in_time(idx: LoadedIndex, tl: Timeline, as_of: str, mask: np.ndarray | None) -> np.ndarray:
+    """``mask`` narrowed to the documents that applied on ``as_of``."""
+    out = np.zeros(len(idx.units), dtype=bool) if mask is None else mask.copy()
+    for doc_id, rows in idx.doc_rows.items():
+        if mask is None:
+            out[rows] = tl.applies_on(doc_id, as_of)
+        elif not tl.applies_on(doc_id, as_of):
+            out[rows] = False
+    return out
+
+
+def _in_time_order(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float]], best_row: dict[str, int],
+                   as_of: str | None) -> tuple[list[tuple[str, float]], dict[str, list[str]]]:
+    """Texts not in force today a little lower (without a date), and one hit per provision
+    across the versions of its act: {shown provision: [the other versions' ids]}."""
+    if as_of is None:
+        on = today()
+        ranked = sorted(((p, s * (1.0 if tl.status(idx.units[best_row[p]].document_id, on) in CURRENT
+                                 else NOT_CURRENT_WEIGHT)) for p, s in ranked), key=lambda x: -x[1])
+    shown: dict[tuple, str] = {}
+    others: dict[str, list[str]] = {}
+    out = []
+    for pid, score in ranked:
+        key = tl.version_key(pid)
+        if key in shown:
+            others[shown[key]].append(pid)
+            continue
+        shown[key] = pid
+        others[pid] = []
+        out.append((pid, score))
+    return out, others
+
+
+def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters: dict | None = None,
+           as_of: str | None = None) -> dict:
+    """``as_of`` (YYYY-MM-DD): only texts that applied on that date; without it every text,
+    each with its status today."""
     query, k, mode, filters = validate(query, k, mode, filters)
+    as_of = parse_date(as_of)
     if not storage.exists(store.index_path) and store.counts()["documents"] == 0:
-        return {"query": query, "mode": mode, "hits": [], "facets": _empty_facets(), "total": 0}
+        return {"query": query, "mode": mode, "as_of": as_of, "hits": [], "facets": _empty_facets(), "total": 0}
     idx = load_index(store)
+    tl = timeline_for(store)
     mask = _allowed_rows(store, idx, filters)
+    if as_of:
+        mask = _in_time(idx, tl, as_of, mask)
     pool = _pool_size(k)
 
     dense_rows: list[int] = []
@@ -465,6 +510,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             weights = (min(w_dense, w_bm25), max(w_dense, w_bm25)) if swap else (w_dense, w_bm25)
             ranked, best_row = _rrf_hybrid(idx, weights, float(store.settings["rrf_k"]), dense_rows, bm25_rows)
 
+    ranked, other_versions = _in_time_order(idx, tl, ranked, best_row, as_of)
     total = len(ranked)
     hits = []
     top = ranked[:k]
@@ -482,14 +528,16 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             "text": text,
             "section": section,
             "path": path,
-            "document": {k_: doc.get(k_, "") for k_ in ("id", "title", "type", "region")},
+            "document": {**{k_: doc.get(k_, "") for k_ in ("id", "title", "type", "region")},
+                         **tl.document_time(unit.document_id, as_of)},
+            "other_versions": other_versions.get(pid, []),
             "obligations": obs,
             "references": _references_for(store, idx, pid),
             "highlights": highlights(text, query),
             "deadlines": [ob["deadline"] for ob in obs if ob.get("deadline")],
             "span": {"start": unit.start, "end": unit.start + len(text)},
         })
-    return {"query": query, "mode": mode, "hits": hits,
+    return {"query": query, "mode": mode, "as_of": as_of, "hits": hits,
             "facets": _facets(store, idx, [p for p, _ in ranked], best_row), "total": total}
 
 

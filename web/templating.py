@@ -10,6 +10,8 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from aftalegraf.legal_time import danish_date, provision_citation, short_citation, status_text
+
 HERE = Path(__file__).resolve().parent
 TEMPLATE_DIR = HERE / "templates"
 STATIC_DIR = HERE / "static"
@@ -134,6 +136,10 @@ templates.env.globals.update(
     MODALITY_LABELS=MODALITY_LABELS,
     FACET_LABELS=FACET_LABELS,
     REGION_LABELS=REGION_LABELS,
+    status_text=status_text,
+    danish_date=danish_date,
+    short_citation=short_citation,
+    provision_citation=provision_citation,
 )
 
 

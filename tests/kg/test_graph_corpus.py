@@ -188,3 +188,63 @@ def test_obligations_have_provenance(corpus_store):
         s, e = ob["span"]["start"], ob["span"]["end"]
         assert prov.start <= s < e <= prov.end
         assert texts[doc_id][s:e] == ob["text"]
+
+
+# --- legal time in the graph ----------------------------------------------------------------
+
+def test_query_provisions_in_force_on_a_date_obliging_regionsraadet(corpus_store):
+    """The example query agrees with the timeline: obligations of regionsrådet in the texts
+    that applied on 1 January 2027 (BEK 1804/2025 in, BEK 918/2018 out)."""
+    from aftalegraf.kg import api
+    from aftalegraf.kg.timeline import timeline_for
+
+    rows = _run(corpus_store, "regionsraadets-pligter-gaeldende-pr-dato.rq")
+    t = timeline_for(corpus_store)
+    expected = {o["provision_id"] for o in api.obligations(corpus_store, actor="regionsraad", modality="obligation")
+                if t.get(o["document"]["id"]).legal and t.status(o["document"]["id"], "2027-01-01") == "in_force"}
+    got = {r["provision"].rsplit("/bestemmelse/", 1)[1] for r in rows}
+    assert got == expected and got
+    docs = {r["document"].rsplit("/", 1)[1] for r in rows}
+    assert "bek-2018-918" not in docs and "bek-2018-679" not in docs
+
+
+def test_eli_terms_only_on_legal_resources(corpus_store):
+    from aftalegraf.kg.sparql import sparql
+
+    types = {r["type"] for r in sparql(corpus_store, """SELECT DISTINCT ?type WHERE {
+        ?d a eli:LegalResource ; ag:documentType ?type }""").dicts()}
+    assert types <= {"bekendtgørelse", "lov", "lovbekendtgørelse", "vejledning"}
+    bad = sparql(corpus_store, """ASK { ?p a eli:LegalResourceSubdivision ; ag:inDocument ?d .
+        ?d ag:documentType ?t FILTER(?t IN ("nyhed", "webside", "dagsorden", "høringsbrev", "bilag")) }""")
+    assert bad.boolean is False
+
+
+def test_repeals_dates_and_official_eli_in_the_graph(corpus_store):
+    from aftalegraf.kg.sparql import sparql
+
+    rows = sparql(corpus_store, """SELECT ?to ?by ?same ?inforce WHERE {
+        <https://w3id.org/aftalegraf/dokument/bek-2018-679> eli:date_no_longer_in_force ?to ;
+            eli:repealed_by ?by ; owl:sameAs ?same ; eli:in_force ?inforce }""").dicts()
+    assert rows == [{"to": "2022-09-07", "by": "https://w3id.org/aftalegraf/dokument/bek-2022-1248",
+                     "same": "https://www.retsinformation.dk/eli/lta/2018/679",
+                     "inforce": "http://data.europa.eu/eli/ontology#InForce-notInForce"}]
+    ask = sparql(corpus_store, """ASK { <https://w3id.org/aftalegraf/bestemmelse/bek-2022-1248/p31/stk2>
+        eli:repeals <https://w3id.org/aftalegraf/dokument/bek-2018-679> }""")
+    assert ask.boolean
+    vej = sparql(corpus_store, """SELECT ?same WHERE { <https://w3id.org/aftalegraf/dokument/vej-2013-9005>
+        owl:sameAs ?same }""").dicts()
+    assert vej == [{"same": "https://www.retsinformation.dk/eli/retsinfo/2013/9005"}]
+
+
+def test_what_changes_on_1_january_2027_comes_out_of_the_graph(corpus_store):
+    from aftalegraf.kg.changes import changes
+
+    c = changes(corpus_store, "2027-01-01")
+    starting = {d["id"]: d for d in c["starting"]}
+    ending = {d["id"]: d for d in c["ending"]}
+    assert "bek-2025-1804" in starting and "bek-2018-918" in ending
+    assert ending["bek-2018-918"]["superseded_by"] == ["bek-2025-1804"]
+    for d in (starting["bek-2025-1804"], ending["bek-2018-918"]):
+        obs = [ob for g in d["obligations_by_actor"] for ob in g["obligations"]]
+        assert obs and all(ob["document"]["id"] == d["id"] for ob in obs)
+        assert any(g["key"] == "kommunalbestyrelse" for g in d["obligations_by_actor"])

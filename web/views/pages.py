@@ -14,7 +14,10 @@ from aftalegraf.model import REGIONS
 
 from ..services import Unavailable
 from ..templating import actor_label, deadline_text, provision_url, render
-from ._common import document_summary, get_store
+from aftalegraf.kg.timeline import provision_versions, today
+
+from ._common import get_store
+from .documents import documents_in_time
 from .compare import compare_function, run_compare
 from .obligations import list_actors, list_obligations
 from .provisions import provision_detail
@@ -61,10 +64,12 @@ def search_page(
     region: str = "",
     actor: str = "",
     modality: str = "",
+    as_of: str = "",
 ):
     store = get_store(request)
     filters = {"doc_type": doc_type, "region": region, "actor": actor, "modality": modality}
     ctx = {"q": q, "k": k, "mode": mode if mode in MODES else "hybrid", "filters": filters, "modes": MODES,
+           "as_of": as_of,
            "result": None, "error": None, "notice": None, **_nav(request)}
     status = 200
     if q.strip():
@@ -73,7 +78,7 @@ def search_page(
                 k_int = int(k)
             except ValueError:
                 k_int = -1
-            ctx["result"] = run_search(store, q, k_int, mode, filters)
+            ctx["result"] = run_search(store, q, k_int, mode, filters, as_of)
         except Unavailable as exc:
             ctx["notice"], status = str(exc), 503
         except AftalegrafError as exc:
@@ -88,8 +93,10 @@ def search_page(
 @router.get("/bestemmelse/{id:path}", summary="En bestemmelse i sin sammenhæng / a provision in context",
             response_class=Response, responses={200: _HTML, 404: _HTML})
 def provision_page(id: str, request: Request):
-    detail = provision_detail(get_store(request), id)
-    return render(request, "provision.html", p=detail, **_nav(request))
+    store = get_store(request)
+    detail = provision_detail(store, id)
+    return render(request, "provision.html", p=detail, versions=provision_versions(store, detail["id"]),
+                  **_nav(request))
 
 
 @router.get("/aktoer", summary="Aktører / actor index", response_class=Response, responses={200: _HTML})
@@ -152,8 +159,11 @@ def actor_page(key: str, request: Request, modality: str = ""):
 
 @router.get("/dokumenter", summary="Indlæste dokumenter / ingested documents", response_class=Response,
             responses={200: _HTML})
-def documents_page(request: Request, type: str = "", region: str = ""):
-    docs = [document_summary(d) for d in get_store(request).documents()]
+def documents_page(request: Request, type: str = "", region: str = "", as_of: str = ""):
+    try:
+        docs = documents_in_time(get_store(request), as_of or None)
+    except AftalegrafError:
+        as_of, docs = "", documents_in_time(get_store(request))
     types = sorted({d["type"] for d in docs})
     regions = sorted({d["region"] for d in docs if d["region"]})
     shown = [d for d in docs if (not type or d["type"] == type) and (not region or d["region"] == region)]
@@ -162,7 +172,29 @@ def documents_page(request: Request, type: str = "", region: str = ""):
     for d in shown:
         by_type.setdefault(d["type"], []).append(d)
     return render(request, "documents.html", by_type=by_type, types=types, regions=regions, total=len(docs),
-                  type=type, region=region, **_nav(request))
+                  type=type, region=region, as_of=as_of, timeline=_timeline_rows(docs), **_nav(request))
+
+
+def _timeline_rows(docs: list[dict]) -> dict:
+    """Bars for the documents page's timeline: every dated legal text, positioned in % of
+    the span from the first entry into force to a year past the last."""
+    dated = [d for d in docs if d.get("valid_from") and d["type"] in ("bekendtgørelse", "lov", "lovbekendtgørelse",
+                                                                     "vejledning", "sundhedsaftale", "samarbejdsaftale")]
+    if not dated:
+        return {"rows": [], "years": []}
+    first = int(min(d["valid_from"] for d in dated)[:4])
+    last = max(int(max((d.get("valid_to") or d["valid_from"]) for d in dated)[:4]), int(today()[:4])) + 1
+
+    def pos(iso: str) -> float:
+        y, m, day = (int(x) for x in iso.split("-"))
+        return round(100 * ((y - first) + (m - 1) / 12 + (day - 1) / 365) / (last - first + 1), 2)
+
+    rows = []
+    for d in sorted(dated, key=lambda d: (d["type"], d["valid_from"], d["id"])):
+        a = pos(d["valid_from"])
+        b = pos(d["valid_to"]) if d.get("valid_to") else 100.0
+        rows.append({"doc": d, "left": a, "width": max(0.6, round(b - a, 2))})
+    return {"rows": rows, "years": list(range(first, last + 1)), "today": pos(today())}
 
 
 @router.get("/sammenlign", summary="Sammenlign regioner / compare regions", response_class=Response,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from aftalegraf.errors import BadQuery
+from aftalegraf.kg.timeline import parse_date, provision_versions, timeline_for
 
 from ..services import optional
 from ._common import document_ref, get_store, section_of
@@ -16,9 +17,7 @@ GRAPH_MISSING = "Vidensgrafen er ikke tilgængelig endnu: forpligtelser og henvi
 
 def provision_detail(store, provision_id: str) -> dict:
     """The contract's provision shape (+ neighbours, goals, children, notices)."""
-    provision_id = provision_id.strip("/")
-    if not provision_id or len(provision_id) > 500:
-        raise BadQuery("Ugyldigt id for en bestemmelse.", field="id")
+    provision_id = _check_id(provision_id)
     p = store.provision(provision_id)  # NotFound -> 404
     doc = store.document(p.document_id, with_provisions=False)
     out = {
@@ -31,7 +30,8 @@ def provision_detail(store, provision_id: str) -> dict:
         "title": p.title,
         "parent_id": p.parent_id,
         "document": document_ref(doc) | {"issuer": doc.issuer, "period": doc.period, "date": doc.date,
-                                          "identifier": doc.identifier, "eli": doc.eli},
+                                          "identifier": doc.identifier, "eli": doc.eli}
+                    | _time(store, doc),
         "obligations": [],
         "goals": [],
         "references": [],
@@ -55,6 +55,44 @@ def provision_detail(store, provision_id: str) -> dict:
     goals = api.goals(store, document_id=p.document_id)
     out["goals"] = [g for g in goals if g.get("provision_id") == p.id]
     return out
+
+
+def _time(store, doc) -> dict:
+    t = timeline_for(store).document_time(doc.id)
+    t["eli"] = t["eli"] or doc.eli or None
+    return t
+
+
+def _check_id(provision_id: str) -> str:
+    provision_id = provision_id.strip("/")
+    if not provision_id or len(provision_id) > 500:
+        raise BadQuery("Ugyldigt id for en bestemmelse.", field="id")
+    return provision_id
+
+
+def versions(store, provision_id: str, as_of: str | None = None) -> dict:
+    """The contract's versions shape, oldest first."""
+    provision_id = _check_id(provision_id)
+    store.provision(provision_id)  # NotFound -> 404
+    return {"id": provision_id, "versions": provision_versions(store, provision_id, parse_date(as_of))}
+
+
+@router.get(
+    "/api/provisions/{id:path}/versions",
+    summary="Bestemmelsens versioner / a provision through time",
+    description=(
+        "Den samme bestemmelse i hver version af dens lov eller dokument i lageret, ældste først, med "
+        "gyldighed og ændringer ord for ord (`diff`: `=` uændret, `-` udgået, `+` tilføjet) i forhold til "
+        "forrige version; `changed` er false hvor teksten er den samme. *The same provision in every "
+        "version of its act or document in the store, oldest first.*"
+    ),
+    responses={200: {"content": {"application/json": {"example": {"id": "lbk-2023-1011/p204", "versions": [
+        {"id": "lbk-2008-95-uddrag/p204", "document": "lbk-2008-95-uddrag", "valid_from": "2008-02-07",
+         "valid_to": "2010-07-12", "status": "superseded", "text": "§ 204. Regionsrådet nedsætter ...",
+         "changed": True, "diff": []}]}}}}},
+)
+def provision_versions_route(id: str, request: Request, as_of: str | None = None) -> dict:
+    return versions(get_store(request), id, as_of)
 
 
 @router.get(

@@ -32,11 +32,11 @@ def check_params(q: str | None, k: int, mode: str | None) -> tuple[str, int, str
     return q, k, mode
 
 
-def run_search(store, q, k, mode, filters: dict[str, str | None]) -> dict:
+def run_search(store, q, k, mode, filters: dict[str, str | None], as_of: str | None = None) -> dict:
     q, k, mode = check_params(q, k, mode)
     clean = {name: v.strip() for name, v in filters.items() if v and v.strip()}
     service = require("aftalegraf.search.service")
-    result = service.search(store, q, k=k, mode=mode, filters=clean or None)
+    result = service.search(store, q, k=k, mode=mode, filters=clean or None, as_of=(as_of or "").strip() or None)
     result.setdefault("query", q)
     result.setdefault("hits", [])
     result.setdefault("facets", {})
@@ -67,7 +67,9 @@ EXAMPLE = {
         "Søg med naturligt sprog i alle indlæste bestemmelser. `mode`: `hybrid` (standard), `bm25` "
         "eller `dense`. Filtre: `doc_type`, `region`, `actor`, `modality`. *Search provisions; "
         "an empty or over-long `q`, a `k` outside 1–100 or an unknown `mode` is answered 400 "
-        "with the field named.*"
+        "with the field named. `as_of=YYYY-MM-DD` returns only the texts that applied on that date; "
+        "every hit's `document` carries its `status`, `valid_from` and `valid_to`, and the same "
+        "provision in other versions of its act is listed in `other_versions` instead of repeated.*"
     ),
     responses={200: {"content": {"application/json": {"example": EXAMPLE}}},
                400: {"content": {"application/json": {"example": {
@@ -82,6 +84,8 @@ def search(
     region: str | None = Query(None, description="Region, fx `hovedstaden`"),
     actor: str | None = Query(None, description="Aktør, fx `regionsraad`"),
     modality: str | None = Query(None, description="obligation | recommendation | permission | prohibition"),
+    as_of: str | None = Query(None, description="Gældende pr. dato (YYYY-MM-DD): kun tekster der gjaldt den dag "
+                                                "/ only texts that applied on that date"),
 ) -> dict:
     return run_search(get_store(request), q, k, mode,
-                      {"doc_type": doc_type, "region": region, "actor": actor, "modality": modality})
+                      {"doc_type": doc_type, "region": region, "actor": actor, "modality": modality}, as_of)

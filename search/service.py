@@ -36,10 +36,11 @@ DENSE_FILTER_FACTOR = 20  # ... or this many times the pool, before filtering
 FACET_POOL = 50     # provisions whose obligations feed the actor/modality facets
 FILTERS = ("doc_type", "region", "actor", "modality", "period")
 MODALITIES = ("obligation", "recommendation", "permission", "prohibition")
-# Without a date, a text that no longer applies (or not yet) ranks just below one in force
-# of equal relevance: its score is multiplied by this.
-NOT_CURRENT_WEIGHT = 0.95
-CURRENT = {"in_force", "unknown"}
+# Without a date, a repealed, superseded or expired text ranks just below a text in force of
+# (nearly) equal relevance: its score is lowered by this share of the candidates' score
+# spread, so that it breaks ties (identical paragraphs in successive orders) and no more.
+NOT_CURRENT_MARGIN = 0.02
+ENDED = {"repealed", "superseded", "expired"}
 
 
 # --- the loaded index -----------------------------------------------------------------
@@ -450,12 +451,13 @@ def _in_time(idx: LoadedIndex, tl: Timeline, as_of: str, mask: np.ndarray | None
 
 def _in_time_order(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float]], best_row: dict[str, int],
                    as_of: str | None) -> tuple[list[tuple[str, float]], dict[str, list[str]]]:
-    """Texts not in force today a little lower (without a date), and one hit per provision
+    """Texts that ended a little lower (without a date), and one hit per provision
     across the versions of its act: {shown provision: [the other versions' ids]}."""
-    if as_of is None:
+    if as_of is None and ranked:
         on = today()
-        ranked = sorted(((p, s * (1.0 if tl.status(idx.units[best_row[p]].document_id, on) in CURRENT
-                                 else NOT_CURRENT_WEIGHT)) for p, s in ranked), key=lambda x: -x[1])
+        margin = NOT_CURRENT_MARGIN * (max(s for _, s in ranked) - min(s for _, s in ranked))
+        ranked = sorted(((p, s - (margin if tl.status(idx.units[best_row[p]].document_id, on) in ENDED else 0.0))
+                         for p, s in ranked), key=lambda x: -x[1])
     shown: dict[tuple, str] = {}
     others: dict[str, list[str]] = {}
     out = []

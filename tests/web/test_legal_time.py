@@ -1,0 +1,167 @@
+"""Legal time over HTTP and in the browser.
+
+API tests run on the bundled sample (the 2013 vejledning, the 2023 hearing draft, news and
+web pages); the browser flow runs on a store of real orders and the 13 consolidations of
+sundhedsloven §§ 203-206 (../shared/corpus): search with a date, the status badge, the
+versions diff, and 'Hvad ændrer sig?'."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_browser import ARGS, CHROMIUM, shot
+
+
+def test_every_hit_carries_its_status(client):
+    r = client.get("/api/search", params={"q": "sundhedsaftale", "k": 10})
+    assert r.status_code == 200
+    hits = r.json()["hits"]
+    assert hits and all(h["document"]["status"] in ("in_force", "draft", "unknown", "repealed", "superseded",
+                                                    "expired", "not_yet_in_force") for h in hits)
+    assert all("valid_from" in h["document"] and "valid_to" in h["document"] for h in hits)
+    assert all(isinstance(h["other_versions"], list) for h in hits)
+
+
+def test_as_of_leaves_out_drafts_and_later_texts(client):
+    r = client.get("/api/search", params={"q": "sundhedsklynger og sundhedssamarbejdsudvalg", "k": 20,
+                                          "as_of": "2014-06-01"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["as_of"] == "2014-06-01"
+    for h in body["hits"]:
+        assert h["document"]["status"] in ("in_force", "unknown"), h["document"]
+        assert h["document"]["type"] != "høringsudkast"
+        assert "2023" not in h["document"]["id"]
+
+
+def test_bad_as_of_is_400_naming_the_field(client):
+    r = client.get("/api/search", params={"q": "sundhedsaftale", "as_of": "31-12-2020"})
+    assert r.status_code == 400 and r.json()["field"] == "as_of"
+    assert client.get("/api/documents", params={"as_of": "nej"}).status_code == 400
+
+
+def test_documents_with_legal_time(client):
+    docs = {d["id"]: d for d in client.get("/api/documents", params={"as_of": "2020-01-01"}).json()["documents"]}
+    for d in docs.values():
+        assert {"status", "valid_from", "valid_to", "superseded_by", "eli"} <= set(d)
+    drafts = [d for d in docs.values() if "hoeringsudkast" in d["id"] or d["type"] == "høringsudkast"]
+    assert drafts and all(d["status"] == "draft" for d in drafts)
+    vej = [d for d in docs.values() if d["id"].startswith("vej-2013-9005")]
+    if vej:
+        assert vej[0]["eli"] == "https://www.retsinformation.dk/eli/retsinfo/2013/9005"
+        assert vej[0]["status"] == "in_force"
+
+
+def test_versions_route(client, a_provision_id):
+    r = client.get(f"/api/provisions/{a_provision_id}/versions")
+    assert r.status_code == 200
+    vs = r.json()["versions"]
+    assert any(v["id"] == a_provision_id for v in vs)
+    assert all({"id", "document", "valid_from", "valid_to", "text", "changed"} <= set(v) for v in vs)
+    assert client.get("/api/provisions/findes-ikke/p1/versions").status_code == 404
+
+
+def test_changes_api_and_page(client):
+    r = client.get("/api/changes", params={"from": "2013-12-20", "to": "2013-12-20"})
+    assert r.status_code == 200
+    body = r.json()
+    assert set(body) == {"from", "to", "starting", "ending"}
+    assert client.get("/api/changes", params={"from": "x"}).status_code == 400
+    page = client.get("/aendringer")
+    assert page.status_code == 200 and "Hvad ændrer sig?" in page.text and "Træder i kraft" in page.text
+
+
+# --- the browser flow on real orders and consolidations --------------------------------------
+
+FILES = [
+    "retsinformation/sundhedsloven-203-206-alle-versioner-2008-2025.txt",
+    "retsinformation/bek-2018-918-genoptraeningsplaner-og-valg-af-genoptraeningstilbud.txt",
+    "retsinformation/bek-2025-1804-genoptraeningsplaner-og-valg-af-genoptraeningstilbud.txt",
+    "retsinformation/bek-2018-679-sundhedskoordinationsudvalg-og-sundhedsaftaler.txt",
+    "retsinformation/bek-2022-1248-sundhedsklynger-sundhedssamarbejdsudvalg-sundhedsaftaler-patientinddragelsesudvalg.txt",
+]
+
+
+@pytest.fixture(scope="module")
+def legal_server(tmp_path_factory, corpus_dir):
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from aftalegraf.ingest import ingest_paths
+    from aftalegraf.store import Store
+    from aftalegraf.web.app import create_app
+
+    files = [corpus_dir / f for f in FILES]
+    store = Store(tmp_path_factory.mktemp("legal-web") / "store")
+    ingest_paths(store, files, derive=["graph", "index"])
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning"))
+    th = threading.Thread(target=srv.run, daemon=True)
+    th.start()
+    deadline = time.time() + 30
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    th.join(10)
+    store.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_search_with_a_date_badges_versions_and_changes(legal_server):
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = b.new_page(viewport={"width": 1366, "height": 900}, locale="da-DK")
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        # search with a date: the text of § 204 as it was in 2012
+        page.goto(legal_server + "/")
+        page.get_by_label("Søgetekst").fill("sundhedslovens § 204 udvalg")
+        page.get_by_label("Gældende pr. dato").fill("2012-06-01")
+        page.get_by_label("Søgetekst").press("Enter")
+        page.wait_for_selector(".card")
+        assert "as_of=2012-06-01" in page.url
+        assert "gældende pr. 1.6.2012" in page.locator("#resultater-titel").inner_text()
+        card = page.locator(".card", has_text="§ 204").first
+        assert "sundhedskoordinationsudvalg" in card.inner_text()
+        badges = page.locator(".card .badge")
+        assert badges.count() >= 1 and all(t == "in_force" for t in badges.evaluate_all(
+            "els => els.map(e => e.dataset.status)"))
+        shot(page, "10-soeg-pr-dato")
+        # without a date: a repealed order's badge names the provision that repealed it
+        page.goto(legal_server + "/?q=" + "Regionsrådet indsender sundhedsaftalen til Sundhedsstyrelsen")
+        page.wait_for_selector(".card")
+        repealed = page.locator('.badge[data-status="repealed"]').first
+        assert "Ophævet pr. 8.9.2022 ved BEK 1248/2022 § 31, stk. 2" in repealed.inner_text()
+        # the versions of § 204 with the word diff
+        page.goto(legal_server + "/bestemmelse/lbk-2025-275-uddrag/p204")
+        page.wait_for_selector("#versioner")
+        assert page.locator(".version").count() >= 10
+        assert page.locator(".version ins", has_text="sundhedssamarbejdsudvalg").count() >= 1
+        assert page.locator(".prov-status .badge").inner_text() == "Gældende"
+        shot(page, "11-versioner")
+        # what changes on 1 January 2027
+        page.goto(legal_server + "/aendringer")
+        assert page.locator("#fra").input_value() >= "2027-01-01"
+        page.locator("#fra").fill("2027-01-01")
+        page.locator("#til").fill("2027-01-01")
+        page.get_by_role("button", name="Vis").click()
+        page.wait_for_selector("#starting-bek-2025-1804")
+        assert page.locator("#ending-bek-2018-918").count() == 1
+        assert page.locator("#starting-bek-2025-1804 .ob-list li").count() >= 1
+        shot(page, "12-hvad-aendrer-sig")
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(legal_server + "/dokumenter")
+        assert page.locator(".tl-row").count() >= 10
+        shot(page, "13-tidslinje-mobil")
+        b.close()
+        assert not errors, errors

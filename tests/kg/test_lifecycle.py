@@ -84,3 +84,31 @@ def test_drafts_and_agreement_periods():
     assert read_lifecycle(hearing).draft
     agreement = Document(id="a", title="Sundhedsaftale 2019-2023", type="sundhedsaftale", text="", period="2019-2023")
     assert read_lifecycle(agreement).period == ("2019-01-01", "2023-12-31")
+
+
+def test_timeline_editions_agreements_and_unresolved_repeals():
+    """Store-wide joining on tiny documents: a newer edition of the same guidance supersedes
+    the older, an agreement expires with its period, a repeal of an absent order is kept."""
+    from aftalegraf.kg.timeline import build_timeline
+
+    old = Document(id="vej-2013-9005", title="Vejledning om sundhedsaftaler", type="vejledning", text="",
+                   date="2013-12-20", identifier="VEJ nr 9005 af 20/12/2013")
+    new = Document(id="vej-2018-9733", title="Vejledning om sundhedsaftaler", type="vejledning", text="",
+                   date="2018-10-01")
+    draft = Document(id="vej-udkast", title="Vejledning om sundhedsaftaler", type="vejledning", text="",
+                     date="2023-05-01", meta={"status": "høringsudkast"})
+    agreement = Document(id="a", title="Sundhedsaftale 2019-2023", type="sundhedsaftale", text="", period="2019-2023")
+    repealer = _doc("bek-2009-778", "bekendtgørelse", "B", [
+        ("p9", "§ 9. Bekendtgørelsen træder i kraft den 1. september 2009."),
+        ("p9/stk2", "Stk. 2. Samtidig ophæves bekendtgørelse nr. 414 af 5. maj 2006 om noget.")], date="2009-08-13")
+    t = build_timeline([old, new, draft, agreement, repealer])
+    assert t.get("vej-2013-9005").status("2019-01-01") == "superseded"
+    assert t.get("vej-2013-9005").superseded_by == [{"document": "vej-2018-9733", "provision": None}]
+    assert t.get("vej-2013-9005").eli == "https://www.retsinformation.dk/eli/retsinfo/2013/9005"
+    assert t.get("vej-2018-9733").status("2024-01-01") == "in_force"        # the draft replaces nothing
+    assert t.get("vej-udkast").status("2024-01-01") == "draft"
+    assert [t.get("a").status(d) for d in ("2018-12-31", "2021-06-01", "2024-01-01")] == [
+        "not_yet_in_force", "in_force", "expired"]
+    assert t.get("bek-2009-778").repeals == [{"document": "bek-2006-414", "label": "bekendtgørelse nr. 414 af 5. maj 2006",
+                                             "provision": "bek-2009-778/p9/stk2", "resolved": False}]
+    assert t.get("bek-2009-778").status("2009-08-31") == "not_yet_in_force"

@@ -21,7 +21,10 @@ def test_hit_shape(small_store, mode):
     assert set(r["facets"]) == {"doc_type", "region", "actor", "modality", "period"}
     for h in r["hits"]:
         assert HIT_KEYS <= set(h)
-        assert set(h["document"]) == {"id", "title", "type", "region"}
+        # the contract's Hit document, with its legal time (superseded_by and eli beside it)
+        assert {"id", "title", "type", "region", "status", "valid_from", "valid_to"} <= set(h["document"])
+        assert set(h["document"]) <= {"id", "title", "type", "region", "status", "valid_from", "valid_to",
+                                      "superseded_by", "eli"}
         assert len(h["text"]) <= 2500
         for span in h["highlights"]:
             assert 0 <= span["start"] < span["end"] <= len(h["text"])

@@ -47,6 +47,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("sparql_update_endpoint", "", "URL of the remote store's SPARQL 1.1 update endpoint"),
         Setting("sparql_timeout", 10.0, "seconds a SPARQL query may run before it is stopped"),
         Setting("sparql_row_limit", 10000, "most rows a SPARQL SELECT returns over HTTP"),
+        Setting("sparql_workers", 2, "worker processes that run visitors' SPARQL queries (at most this many at once; "
+                "a query past sparql_timeout is killed with its worker); 0: run them in the server process"),
+        Setting("sparql_worker_memory_mb", 1024, "address-space limit of a SPARQL worker process, in MiB"),
         Setting("sparql_service_allow", "", "endpoints a query's SERVICE clause may call, comma-separated; "
                 "empty: SERVICE is refused (the server never connects out on a visitor's behalf)"),
     ]

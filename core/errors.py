@@ -34,3 +34,25 @@ class BadQuery(AftalegrafError):
 
 class ConfigError(AftalegrafError):
     """A setting that is missing, malformed or inconsistent with the store."""
+
+
+class QueryRefused(BadQuery):
+    """A SPARQL request the endpoint will not run: ``code`` says why (``update``, ``too_deep``,
+    ``too_long``, ``service``, ``empty``, ``not_a_query``, ``dataset``), so that each layer can
+    word it in its own language."""
+
+    def __init__(self, message: str, code: str, field: str | None = "query"):
+        self.code = code
+        super().__init__(message, field)
+
+
+class QueryTimeout(BadQuery):
+    """A SPARQL query that ran past its time limit and was stopped."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        super().__init__(f"SPARQL query ran longer than {seconds:g} s and was stopped", "query")
+
+
+class Busy(AftalegrafError):
+    """Every SPARQL worker is busy: try again shortly (HTTP 503 with Retry-After)."""

@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from aftalegraf.errors import BadQuery
-from aftalegraf.kg.sparql_guard import guard, scan
+from aftalegraf.kg.sparql.guard import guard, scan
 
 NESTED_PARENS = "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }"
 NESTED_GROUPS = "SELECT * WHERE { " + "{" * 5000 + "}" * 5000 + " }"

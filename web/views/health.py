@@ -4,41 +4,21 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from ..services import optional
+from aftalegraf.kg import api
+
 from ._common import get_store
 
 router = APIRouter(tags=["status"])
 
-_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-_cache: dict[tuple, int] = {}
-
 
 def triple_count(store) -> int:
-    """Triples in the graph, asked through the graph's own API; 0 while there is none."""
-    api = optional("aftalegraf.kg.api")
-    for name in ("triple_count", "count_triples"):
-        fn = getattr(api, name, None) if api else None
-        if callable(fn):
-            try:
-                return int(fn(store))
-            except Exception:
-                return 0
-    sq = optional("aftalegraf.kg.sparql")
-    if sq is None or not store.graph_path.exists():
+    """Triples in the graph; 0 while there is none (the count must never fail health)."""
+    if not store.graph_path.exists():
         return 0
-    key = (str(store.path), store.generation, store.get_meta("stage:graph:generation"))
-    if key in _cache:
-        return _cache[key]
     try:
-        from .sparql import result_rows
-
-        rows = result_rows(sq.sparql(store, _COUNT, timeout=5))
-        n = int(rows[0]["n"]) if rows else 0
-    except Exception:
+        return int(api.triple_count(store))
+    except Exception:  # noqa: BLE001 - health answers even when the graph cannot be read
         return 0
-    _cache.clear()
-    _cache[key] = n
-    return n
 
 
 @router.get(

@@ -1,47 +1,35 @@
-"""/sparql — SPARQL 1.1 Protocol (query only) and the analysts' HTML console.
+"""/sparql — the SPARQL 1.1 Protocol's query operation, and the analysts' HTML console.
 
-The query runs through ``aftalegraf.kg.sparql.sparql(store, query, timeout)``; this module
-only speaks the protocol: it refuses updates, negotiates the result format, applies the row
-cap (setting ``sparql_row_limit``) and the time limit (setting ``sparql_timeout``), and
-writes the standard result serialisations.
+Checking, running, limiting and serialising are ``aftalegraf.kg.sparql``'s; this view reads
+the request (one query, in the URL or the body; the dataset parameters), negotiates the
+result format (``Accept`` first, ``format=`` as a fallback that takes SPARQLWrapper's
+values), and words errors in Danish with the engine's own text kept. HEAD, OPTIONS, ``Vary:
+Accept`` and CORS (only for the origins in the setting ``cors_allow_origins``) follow the
+protocol and HTTP.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import re
 from importlib import resources
-from xml.sax.saxutils import escape as xml_escape, quoteattr
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
-from aftalegraf.errors import AftalegrafError, BadQuery
+from aftalegraf.errors import AftalegrafError, BadQuery, Busy, QueryRefused, QueryTimeout
+from aftalegraf.kg import rdf
+from aftalegraf.kg.sparql import QueryResult, media_for, scan, sparql
+from aftalegraf.kg.sparql.results import GRAPH_MEDIA, SELECT_MEDIA, resolve_media
 
 from ..errors import error_response
-from ..services import Unavailable, optional, require
 from ..templating import render
 from ._common import get_store
 
 router = APIRouter(tags=["sparql"])
 
-MAX_QUERY_CHARS = 100_000
-
-PREFIXES = """\
-PREFIX ag: <https://w3id.org/aftalegraf/ontologi#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
-
-DEFAULT_QUERY = PREFIXES + """
+MAX_BODY_BYTES = 512 * 1024       # a query is at most 100,000 characters (kg.sparql.guard)
+ALLOW = "GET, HEAD, POST, OPTIONS"
+DEFAULT_QUERY = """
 SELECT ?aktoer ?handling ?bestemmelse WHERE {
   ?f a ag:Obligation ;
      ag:bearer ?a ;
@@ -51,262 +39,44 @@ SELECT ?aktoer ?handling ?bestemmelse WHERE {
 }
 LIMIT 20
 """
-
-# format= names and media types
-FORMATS = {
-    "json": "application/sparql-results+json",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "xml": "application/sparql-results+xml",
-    "turtle": "text/turtle",
-    "ttl": "text/turtle",
-    "jsonld": "application/ld+json",
-    "json-ld": "application/ld+json",
-    "nt": "application/n-triples",
-    "ntriples": "application/n-triples",
+_EXT = {"text/csv": "csv", "text/tab-separated-values": "tsv", "application/sparql-results+xml": "srx",
+        "text/turtle": "ttl", "application/ld+json": "jsonld", "application/n-triples": "nt",
+        "application/rdf+xml": "rdf", "application/sparql-results+json": "json"}
+# Danish wording of the refusals kg.sparql names by code
+_REFUSED_DA = {
+    "update": "SPARQL Update er ikke tilladt her: endepunktet besvarer kun forespørgsler (SELECT, ASK, CONSTRUCT, DESCRIBE).",
+    "empty": "Forespørgslen er tom.",
+    "too_long": "Forespørgslen er for lang.",
+    "too_deep": "Forespørgslen er indlejret for dybt (for mange parenteser eller klammer inden i hinanden).",
+    "service": "SERVICE (forespørgsler til andre endepunkter) er slået fra på denne server.",
+    "not_a_query": "Det er ikke en SPARQL-forespørgsel: den skal være SELECT, ASK, CONSTRUCT eller DESCRIBE.",
 }
-SELECT_TYPES = ["application/sparql-results+json", "application/json", "text/csv",
-                "text/tab-separated-values", "application/sparql-results+xml", "application/xml"]
-GRAPH_TYPES = ["text/turtle", "application/ld+json", "application/n-triples", "application/json"]
-
-UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-_STRIP = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
-)
-_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*|BASE\s+)<>\s*)*", re.IGNORECASE)
-_FIRST_WORD = re.compile(r"[A-Za-z]+")
-_POSITION = re.compile(r"(?:line\s*(\d+)(?:\D{1,12}col(?:umn)?\s*(\d+))?|at\s+(\d+):(\d+)|\(line:?\s*(\d+),\s*col:?\s*(\d+)\))",
-                       re.IGNORECASE)
 
 
-class UpdateRefused(AftalegrafError):
+class NotAcceptable(AftalegrafError):
     pass
 
 
-def is_update(query: str) -> bool:
-    """True when the request text is a SPARQL Update (its first keyword after the prologue)."""
-    stripped = _STRIP.sub(lambda m: "<>" if m.group().startswith("<") else " ", query)
-    body = _PROLOGUE.sub("", stripped)
-    m = _FIRST_WORD.search(body)
-    return bool(m and m.group().upper() in UPDATE_KEYWORDS)
+class Ambiguous(BadQuery):
+    pass
 
 
-def error_position(message: str) -> tuple[int | None, int | None]:
-    m = _POSITION.search(message or "")
-    if not m:
-        return None, None
-    nums = [g for g in m.groups() if g]
-    line = int(nums[0]) if nums else None
-    col = int(nums[1]) if len(nums) > 1 else None
-    return line, col
+# --- the request -------------------------------------------------------------------------
+def _one(values: list[str], name: str) -> str | None:
+    if len(values) > 1:
+        raise Ambiguous(f"Parameteren {name} er givet {len(values)} gange; giv den én gang.", field=name)
+    return values[0] if values else None
 
 
-# --- results -------------------------------------------------------------------------
-def _term_json(term) -> dict | None:
-    """A pyoxigraph/rdflib term or a plain value -> SPARQL JSON term."""
-    if term is None:
-        return None
-    if isinstance(term, dict):
-        return term
-    cls = type(term).__name__
-    if cls in ("NamedNode", "URIRef"):
-        return {"type": "uri", "value": str(term.value if hasattr(term, "value") and cls == "NamedNode" else term)}
-    if cls in ("BlankNode", "BNode"):
-        return {"type": "bnode", "value": str(term.value if cls == "BlankNode" else term)}
-    if cls == "Literal":
-        value = term.value if hasattr(term, "value") and not isinstance(term.value, (int, float, bool)) else str(term)
-        out = {"type": "literal", "value": str(value)}
-        lang = getattr(term, "language", None)
-        dt = getattr(term, "datatype", None)
-        if lang:
-            out["xml:lang"] = lang
-        elif dt is not None:
-            dts = str(dt.value if hasattr(dt, "value") else dt)
-            if dts != "http://www.w3.org/2001/XMLSchema#string":
-                out["datatype"] = dts
-        return out
-    return {"type": "literal", "value": str(term)}
+def _dataset(params) -> tuple[list[str] | None, list[str] | None]:
+    dg = params.getlist("default-graph-uri") if hasattr(params, "getlist") else []
+    ng = params.getlist("named-graph-uri") if hasattr(params, "getlist") else []
+    for g in dg + ng:
+        if not g.startswith(("http://", "https://", "urn:")):
+            raise BadQuery(f"Ugyldig graf-IRI »{g}« i default-graph-uri/named-graph-uri.", field="default-graph-uri")
+    return (dg or None), (ng or None)
 
 
-class Result:
-    """A query result normalised for the protocol: SELECT, ASK or a graph."""
-
-    def __init__(self, kind: str, vars: list[str] | None = None, bindings: list[dict] | None = None,
-                 boolean: bool | None = None, graph=None, truncated: bool = False):
-        self.kind, self.vars, self.bindings = kind, vars or [], bindings or []
-        self.boolean, self.graph, self.truncated = boolean, graph, truncated
-
-    def json(self) -> dict:
-        if self.kind == "ask":
-            return {"head": {}, "boolean": bool(self.boolean)}
-        return {"head": {"vars": self.vars}, "results": {"bindings": self.bindings}}
-
-
-def normalise(result, row_limit: int) -> Result:
-    """Whatever kg.sparql returned -> Result, with at most row_limit rows."""
-    import pyoxigraph as ox
-
-    inner = result
-    for attr in ("raw", "result", "native"):
-        if hasattr(inner, attr) and isinstance(getattr(inner, attr), (ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples)):
-            inner = getattr(inner, attr)
-            break
-    if isinstance(inner, ox.QueryBoolean):
-        return Result("ask", boolean=bool(inner))
-    if isinstance(inner, ox.QueryTriples):
-        triples = []
-        for t in inner:
-            triples.append(t)
-        return Result("graph", graph=triples)
-    if isinstance(inner, ox.QuerySolutions):
-        vars_ = [v.value for v in inner.variables]
-        rows, truncated = [], False
-        for sol in inner:
-            if len(rows) >= row_limit:
-                truncated = True
-                break
-            row = {}
-            for v in vars_:
-                t = sol[v]
-                if t is not None:
-                    row[v] = _term_json(t)
-            rows.append(row)
-        return Result("select", vars_, rows, truncated=truncated)
-    kind = getattr(inner, "kind", None)
-    if kind in ("select", "ask", "graph") and hasattr(inner, "bindings"):  # kg.sparql.QueryResult
-        if kind == "ask":
-            return Result("ask", boolean=bool(inner.boolean))
-        if kind == "graph":
-            return Result("graph", graph=inner)
-        rows = list(inner.bindings)
-        return Result("select", list(inner.vars), rows[:row_limit], truncated=len(rows) > row_limit)
-    if isinstance(inner, dict):  # SPARQL JSON already
-        return _from_json(inner, row_limit)
-    # a project QueryResult: try its SPARQL JSON serialisation
-    for name in ("to_json", "json", "as_json"):
-        fn = getattr(inner, name, None)
-        if callable(fn):
-            data = fn()
-            if isinstance(data, (bytes, str)):
-                data = json.loads(data)
-            if isinstance(data, dict) and ("head" in data or "boolean" in data):
-                return _from_json(data, row_limit)
-    kind = str(getattr(inner, "kind", getattr(inner, "type", ""))).lower()
-    if kind in ("construct", "describe", "graph", "triples"):
-        return Result("graph", graph=inner)
-    ser = getattr(inner, "serialize", None)
-    if callable(ser):
-        for fmt in ("json", "application/sparql-results+json"):
-            try:
-                data = ser(fmt)
-            except Exception:
-                continue
-            if isinstance(data, bytes):
-                data = data.decode("utf-8")
-            data = json.loads(data)
-            return _from_json(data, row_limit)
-    raise BadQuery("Resultatet fra vidensgrafen kunne ikke læses.")
-
-
-def _from_json(data: dict, row_limit: int) -> Result:
-    if "boolean" in data:
-        return Result("ask", boolean=bool(data["boolean"]))
-    rows = data.get("results", {}).get("bindings", [])
-    return Result("select", data.get("head", {}).get("vars", []), rows[:row_limit], truncated=len(rows) > row_limit)
-
-
-def result_rows(result) -> list[dict]:
-    """SELECT rows as {var: plain value} (used by health for a count)."""
-    r = normalise(result, 10)
-    return [{k: v.get("value") for k, v in row.items()} for row in r.bindings]
-
-
-def _csv_value(term: dict | None, tsv: bool) -> str:
-    if not term:
-        return ""
-    v = term.get("value", "")
-    if not tsv:
-        return v
-    t = term.get("type")
-    if t == "uri":
-        return f"<{v}>"
-    if t == "bnode":
-        return f"_:{v}"
-    lit = '"' + v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r") + '"'
-    if term.get("xml:lang"):
-        return f"{lit}@{term['xml:lang']}"
-    if term.get("datatype"):
-        return f"{lit}^^<{term['datatype']}>"
-    return lit
-
-
-def serialise_table(r: Result, media: str) -> str:
-    if media == "text/csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")
-        if r.kind == "ask":
-            w.writerow(["boolean"])
-            w.writerow(["true" if r.boolean else "false"])
-        else:
-            w.writerow(r.vars)
-            for row in r.bindings:
-                w.writerow([_csv_value(row.get(v), False) for v in r.vars])
-        return buf.getvalue()
-    if media == "text/tab-separated-values":
-        if r.kind == "ask":
-            return "?boolean\n" + ("true" if r.boolean else "false") + "\n"
-        lines = ["\t".join("?" + v for v in r.vars)]
-        lines += ["\t".join(_csv_value(row.get(v), True) for v in r.vars) for row in r.bindings]
-        return "\n".join(lines) + "\n"
-    # XML
-    out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
-    out += [f"<variable name={quoteattr(v)}/>" for v in r.vars]
-    out.append("</head>")
-    if r.kind == "ask":
-        out.append(f"<boolean>{'true' if r.boolean else 'false'}</boolean>")
-    else:
-        out.append("<results>")
-        for row in r.bindings:
-            out.append("<result>")
-            for v in r.vars:
-                t = row.get(v)
-                if not t:
-                    continue
-                val = xml_escape(t.get("value", ""))
-                if t.get("type") == "uri":
-                    inner = f"<uri>{val}</uri>"
-                elif t.get("type") == "bnode":
-                    inner = f"<bnode>{val}</bnode>"
-                else:
-                    attrs = ""
-                    if t.get("xml:lang"):
-                        attrs = f" xml:lang={quoteattr(t['xml:lang'])}"
-                    elif t.get("datatype"):
-                        attrs = f" datatype={quoteattr(t['datatype'])}"
-                    inner = f"<literal{attrs}>{val}</literal>"
-                out.append(f"<binding name={quoteattr(v)}>{inner}</binding>")
-            out.append("</result>")
-        out.append("</results>")
-    out.append("</sparql>")
-    return "\n".join(out) + "\n"
-
-
-def serialise_graph(r: Result, media: str) -> bytes:
-    import pyoxigraph as ox
-
-    fmt = {"text/turtle": ox.RdfFormat.TURTLE, "application/ld+json": ox.RdfFormat.JSON_LD,
-           "application/json": ox.RdfFormat.JSON_LD, "application/n-triples": ox.RdfFormat.N_TRIPLES}[media]
-    g = r.graph
-    if isinstance(g, list):
-        return ox.serialize(g, format=fmt) or b""
-    ser = getattr(g, "serialize", None)
-    name = {"text/turtle": "turtle", "application/ld+json": "jsonld", "application/json": "jsonld",
-            "application/n-triples": "nt"}[media]
-    data = ser(name) if callable(ser) else str(g)
-    return data.encode("utf-8") if isinstance(data, str) else data
-
-
-# --- negotiation ---------------------------------------------------------------------
 def _accept_list(accept: str) -> list[tuple[str, float]]:
     out = []
     for i, part in enumerate(accept.split(",")):
@@ -331,140 +101,110 @@ def wants_html(request: Request) -> bool:
             continue
         if media in ("text/html", "application/xhtml+xml"):
             return True
-        if media in SELECT_TYPES or media in GRAPH_TYPES:
+        if resolve_media(media, "select") or resolve_media(media, "graph"):
             return False
     return False
 
 
 def choose_media(request: Request, fmt: str | None, kind: str) -> str:
-    offered = GRAPH_TYPES if kind == "graph" else SELECT_TYPES
+    """Accept first; ``format=`` when Accept names nothing concrete we write."""
+    offered = GRAPH_MEDIA if kind == "graph" else SELECT_MEDIA
+    accept = [(m, q) for m, q in _accept_list(request.headers.get("accept", "")) if q > 0]
+    for media, _ in accept:
+        got = resolve_media(media, kind)
+        if got:
+            return got
     if fmt:
-        key = fmt.strip().lower()
-        media = FORMATS.get(key, key if "/" in key else None)
-        if media is None:
-            raise BadQuery(f"Ukendt format »{fmt}«; brug json, csv, tsv, xml (SELECT/ASK) eller turtle, jsonld (CONSTRUCT/DESCRIBE).",
-                           field="format")
-        if media not in offered:
+        got = media_for(fmt, kind)
+        if got is None:
             what = "CONSTRUCT/DESCRIBE" if kind == "graph" else "SELECT/ASK"
             raise NotAcceptable(f"Formatet »{fmt}« passer ikke til en {what}-forespørgsel.")
-        return media
-    accept = _accept_list(request.headers.get("accept", "") or "*/*")
-    for media, q in accept:
-        if q <= 0:
-            continue
-        if media in offered:
-            return media
-        if media in ("*/*", "application/*", "text/*"):
-            return offered[0]
-    if not accept:
-        return offered[0]
-    raise NotAcceptable("Ingen af de ønskede formater (Accept) kan leveres; brug " + ", ".join(offered) + ".")
+        return got
+    concrete = [m for m, _ in accept if m not in ("*/*", "application/*", "text/*", "text/html",
+                                                   "application/xhtml+xml")]
+    if concrete and not any(m in ("*/*", "application/*", "text/*") for m, _ in accept):
+        raise NotAcceptable("Ingen af de ønskede formater (Accept) kan leveres; brug " + ", ".join(offered) + ".")
+    return offered[0]
 
 
-class NotAcceptable(AftalegrafError):
-    pass
+def cors_headers(request: Request) -> dict:
+    origin = request.headers.get("origin")
+    allowed = [o.strip() for o in str(get_store(request).settings.get("cors_allow_origins") or "").split(",") if o.strip()]
+    if not origin or not allowed:
+        return {}
+    if "*" in allowed:
+        return {"Access-Control-Allow-Origin": "*"}
+    return {"Access-Control-Allow-Origin": origin, "Vary": "Accept, Origin"} if origin in allowed else {}
 
 
-# --- running -------------------------------------------------------------------------
-def execute(store, query: str) -> Result:
-    """Check and run a query; raises BadQuery (400), UpdateRefused (403), Unavailable (503)."""
-    if not query or not query.strip():
-        raise BadQuery("Forespørgslen er tom.", field="query")
-    if len(query) > MAX_QUERY_CHARS:
-        raise BadQuery(f"Forespørgslen er for lang ({len(query)} tegn; højst {MAX_QUERY_CHARS}).", field="query")
-    if is_update(query):
-        raise UpdateRefused("SPARQL Update er ikke tilladt her: endepunktet besvarer kun forespørgsler "
-                            "(SELECT, ASK, CONSTRUCT, DESCRIBE).")
-    mod = require("aftalegraf.kg.sparql")
-    timeout = float(store.settings.get("sparql_timeout", 10.0))
-    limit = int(store.settings.get("sparql_row_limit", 10000))
-    try:
-        raw = mod.sparql(store, query, timeout=timeout)
-    except TimeoutError as exc:
-        raise BadQuery(f"Forespørgslen tog mere end {timeout:g} s og blev stoppet. Tilføj LIMIT eller "
-                       f"gør mønstret mere specifikt.", field="query") from exc
-    except SyntaxError as exc:
-        raise BadQuery(f"Syntaksfejl: {exc}", field="query") from exc
-    return normalise(raw, limit)
+# --- running -----------------------------------------------------------------------------
+def execute(store, query: str, default_graph=None, named_graphs=None) -> QueryResult:
+    return sparql(store, query, untrusted=True, default_graph=default_graph, named_graphs=named_graphs)
 
 
-def exc_position(exc: Exception) -> tuple[int | None, int | None]:
-    line, col = getattr(exc, "line", None), getattr(exc, "column", None)
-    if line is None:
-        line, col = error_position(str(exc))
-    return line, col
-
-
-def _error_extra(exc: Exception) -> dict:
-    line, col = exc_position(exc)
-    extra = {}
-    if line:
-        extra["line"] = line
-    if col:
-        extra["column"] = col
-    return extra
+def danish(exc: Exception) -> str:
+    if isinstance(exc, QueryRefused):
+        return _REFUSED_DA.get(exc.code, str(exc))
+    if isinstance(exc, QueryTimeout):
+        return (f"Forespørgslen tog mere end {exc.seconds:g} sekunder og blev stoppet. Tilføj LIMIT eller gør "
+                f"mønstret mere specifikt.")
+    if isinstance(exc, Busy):
+        return "Alle SPARQL-arbejdere er optaget lige nu. Prøv igen om lidt."
+    engine = getattr(exc, "engine_message", None)
+    if engine:
+        return f"Syntaksfejl i forespørgslen. Motorens besked: {engine}"
+    return str(exc)
 
 
 def _protocol_error(request: Request, exc: Exception):
-    if isinstance(exc, UpdateRefused):
-        return error_response(request, 403, "update_refused", "Ikke tilladt", str(exc), "update")
+    headers = cors_headers(request)
+    if isinstance(exc, QueryRefused) and exc.code == "update":
+        return error_response(request, 403, "update_refused", "Ikke tilladt", danish(exc), "update", headers=headers)
     if isinstance(exc, NotAcceptable):
-        return error_response(request, 406, "not_acceptable", "Formatet understøttes ikke", str(exc), "format")
-    if isinstance(exc, Unavailable):
-        return error_response(request, 503, "unavailable", "Ikke tilgængelig", str(exc))
-    msg = str(exc)
-    extra = _error_extra(exc)
+        return error_response(request, 406, "not_acceptable", "Formatet understøttes ikke", str(exc), "format",
+                              headers=headers)
+    if isinstance(exc, _TooLarge):
+        return error_response(request, 413, "too_large", "For stor forespørgsel", str(exc), "query", headers=headers)
+    if isinstance(exc, Busy):
+        return error_response(request, 503, "busy", "Optaget", danish(exc), headers={**headers, "Retry-After": "2"})
+    extra = {k: getattr(exc, k) for k in ("line", "column") if getattr(exc, k, None)}
+    if isinstance(exc, QueryRefused):
+        extra["reason"] = exc.code
+    msg = danish(exc)
     if extra.get("line"):
-        msg = f"{msg} (linje {extra['line']}" + (f", kolonne {extra['column']}" if extra.get("column") else "") + ")"
+        msg += f" (linje {extra['line']}" + (f", kolonne {extra['column']}" if extra.get("column") else "") + ")"
+    if getattr(exc, "engine_message", None) is None and not isinstance(exc, (QueryRefused, QueryTimeout)):
+        extra["engine"] = str(exc)
     return error_response(request, 400, "bad_query", "Forespørgslen kan ikke besvares", msg,
-                          getattr(exc, "field", None) or "query", extra)
+                          getattr(exc, "field", None) or "query", extra, headers=headers)
 
 
-def answer(request: Request, query: str, fmt: str | None):
+def answer(request: Request, query: str, fmt: str | None, default_graph=None, named_graphs=None, head: bool = False):
     store = get_store(request)
     try:
-        if fmt and fmt.strip().lower() not in FORMATS and "/" not in fmt:
-            choose_media(request, fmt, "select")  # unknown format: 400 before running
-        result = execute(store, query)
-        media = choose_media(request, fmt, result.kind)
-    except (AftalegrafError,) as exc:
+        kind = {"ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}.get(scan(query or "").keyword, "select")
+        media = choose_media(request, fmt, kind)        # 406 before running anything
+        result = execute(store, query, default_graph, named_graphs)
+    except AftalegrafError as exc:
         return _protocol_error(request, exc)
-    headers = {"Access-Control-Allow-Origin": "*"}
+    headers = {"Vary": "Accept", **cors_headers(request)}
     if result.truncated:
-        limit = int(store.settings.get("sparql_row_limit", 10000))
-        headers["X-Aftalegraf-Truncated"] = f"true; row limit {limit}"
-        headers["Warning"] = f'199 aftalegraf "result truncated to {limit} rows (sparql_row_limit)"'
+        headers["X-Aftalegraf-Truncated"] = f"true; row limit {result.limit}"
+        headers["Warning"] = f'199 aftalegraf "result truncated to {result.limit} rows (sparql_row_limit)"'
     if fmt:
-        ext = {"text/csv": "csv", "text/tab-separated-values": "tsv", "application/sparql-results+xml": "srx",
-               "text/turtle": "ttl", "application/ld+json": "jsonld", "application/n-triples": "nt"}.get(media, "json")
-        headers["Content-Disposition"] = f'attachment; filename="resultat.{ext}"'
-    if result.kind == "graph":
-        return Response(serialise_graph(result, media), media_type=media, headers=headers)
-    if media in ("application/sparql-results+json", "application/json"):
-        return Response(json.dumps(result.json(), ensure_ascii=False), media_type=media, headers=headers)
-    return Response(serialise_table(result, media), media_type=media + "; charset=utf-8", headers=headers)
+        headers["Content-Disposition"] = f'attachment; filename="resultat.{_EXT.get(media, "txt")}"'
+    body = b"" if head else result.to_bytes(media)
+    charset = "; charset=utf-8" if media.startswith("text/") else ""
+    return Response(body, media_type=media + charset, headers=headers)
 
 
-# --- console -------------------------------------------------------------------------
-def project_prefixes() -> str:
-    """The project's prefixes (kg.rdf.PREFIXES when the graph package is there)."""
-    rdf = optional("aftalegraf.kg.rdf")
-    fn = getattr(rdf, "sparql_prefixes", None) if rdf else None
-    if callable(fn):
-        try:
-            return fn()
-        except Exception:
-            pass
-    return PREFIXES
-
-
+# --- console -------------------------------------------------------------------------------
 def example_queries() -> list[dict]:
     """The analysts' example queries shipped as aftalegraf.queries (docs/queries/*.rq)."""
     out = []
     try:
         folder = resources.files("aftalegraf.queries")
     except (ModuleNotFoundError, TypeError):
-        # a source checkout where docs/queries is not (yet) an importable package
         from pathlib import Path
 
         folder = Path(__file__).resolve().parents[2] / "docs" / "queries"
@@ -485,93 +225,128 @@ def example_queries() -> list[dict]:
 
 def console(request: Request, query: str | None, status_code: int = 200):
     store = get_store(request)
-    ctx = {"query": query if query is not None else project_prefixes() + DEFAULT_QUERY[len(PREFIXES):], "examples": example_queries(),
-           "result": None, "error": None, "ran": bool(query and query.strip()),
+    ctx = {"query": query if query is not None else rdf.sparql_prefixes() + DEFAULT_QUERY,
+           "examples": example_queries(), "result": None, "error": None, "ran": bool(query and query.strip()),
            "row_limit": store.settings.get("sparql_row_limit"), "timeout": store.settings.get("sparql_timeout")}
     if ctx["ran"]:
         try:
             ctx["result"] = execute(store, query)
-        except UpdateRefused as exc:
-            ctx["error"] = {"message": str(exc)}
-            status_code = 403
-        except Unavailable as exc:
-            ctx["error"] = {"message": str(exc)}
-            status_code = 503
         except AftalegrafError as exc:
-            line, col = exc_position(exc)
+            line, col = getattr(exc, "line", None), getattr(exc, "column", None)
             lines = query.splitlines()
-            ctx["error"] = {"message": str(exc), "line": line, "column": col,
+            ctx["error"] = {"message": danish(exc), "line": line, "column": col,
                             "source": lines[line - 1] if line and 0 < line <= len(lines) else None}
-            status_code = 400
+            status_code = (403 if isinstance(exc, QueryRefused) and exc.code == "update"
+                           else 503 if isinstance(exc, Busy) else 400)
     return render(request, "sparql.html", status_code=status_code, **ctx)
 
 
+# --- routes --------------------------------------------------------------------------------
 _DOC = (
-    "SPARQL 1.1 Protocol, kun forespørgsler (SELECT, ASK, CONSTRUCT, DESCRIBE). Formater efter `Accept` "
-    "eller `format=` (json, csv, tsv, xml; turtle, jsonld for CONSTRUCT/DESCRIBE). En opdatering "
-    "(`update=` eller INSERT/DELETE/...) afvises med 403; syntaksfejl giver 400 med `line`/`column`; "
-    "tidsgrænse `sparql_timeout`, rækkeloft `sparql_row_limit` (afkortet svar har headeren "
-    "`X-Aftalegraf-Truncated`). Uden `query` og med `Accept: text/html`: konsollen. "
+    "SPARQL 1.1 Protocol, kun forespørgsler (SELECT, ASK, CONSTRUCT, DESCRIBE). Resultatformat efter `Accept` "
+    "(SPARQL JSON/XML, CSV, TSV; Turtle, N-Triples, JSON-LD, RDF/XML for CONSTRUCT/DESCRIBE); `format=` bruges "
+    "kun når `Accept` ikke nævner et af dem (json, xml, csv, tsv, turtle, n3, nt, json-ld, rdf+xml). Datasæt: "
+    "`FROM`/`FROM NAMED` i forespørgslen eller `default-graph-uri`/`named-graph-uri`; ellers er standardgrafen "
+    "foreningen af alle grafer. En opdatering afvises med 403, `query` givet to gange med 400. Afkortede "
+    "resultater (`sparql_row_limit`) har `head.link` / `<link>` og headeren `X-Aftalegraf-Truncated`. "
     "*Query-only SPARQL endpoint; without a query a browser gets the HTML console.*"
 )
-_RESPONSES = {
-    200: {"content": {"application/sparql-results+json": {"example": {
-        "head": {"vars": ["aktoer"]}, "results": {"bindings": [
-            {"aktoer": {"type": "literal", "value": "Regionsrådet"}}]}}},
-        "text/csv": {"example": "aktoer\r\nRegionsrådet\r\n"}}},
-    400: {"content": {"application/json": {"example": {
-        "detail": "Syntaksfejl: error at 3:5: expected ... (linje 3, kolonne 5)", "error": "bad_query",
-        "field": "query", "line": 3, "column": 5}}}},
-    403: {"content": {"application/json": {"example": {
-        "detail": "SPARQL Update er ikke tilladt her ...", "error": "update_refused", "field": "update"}}}},
-}
 
 
-@router.get("/sparql", summary="SPARQL-forespørgsel (GET) / SPARQL query", description=_DOC, responses=_RESPONSES)
-def sparql_get(request: Request, query: str | None = None, format: str | None = None, update: str | None = None):
-    if update is not None:
-        return _protocol_error(request, UpdateRefused("SPARQL Update er ikke tilladt her (parameteren update)."))
-    if query is None and not format:
-        return console(request, None)
-    if wants_html(request) and not format:
-        return console(request, query)
-    return answer(request, query or "", format)
+@router.get("/sparql", summary="SPARQL-forespørgsel (GET) / SPARQL query", description=_DOC)
+async def sparql_get(request: Request):
+    params = request.query_params
+    try:
+        if "update" in params:
+            raise QueryRefused("SPARQL Update er ikke tilladt her (parameteren update).", "update", "update")
+        query = _one(params.getlist("query"), "query")
+        fmt = _one(params.getlist("format"), "format")
+        dg, ng = _dataset(params)
+    except AftalegrafError as exc:
+        return _protocol_error(request, exc)
+    if query is None and not fmt or (wants_html(request) and not fmt):
+        return await run_in_threadpool(console, request, query)
+    return await run_in_threadpool(answer, request, query or "", fmt, dg, ng, request.method == "HEAD")
 
 
-@router.post(
-    "/sparql", summary="SPARQL-forespørgsel (POST) / SPARQL query",
-    description=_DOC + " POST: formular `query=` (application/x-www-form-urlencoded) eller "
-                       "`application/sparql-query` som krop.",
-    responses=_RESPONSES,
-    openapi_extra={"requestBody": {"content": {
-        "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
-            "query": {"type": "string"}, "format": {"type": "string"}}}},
-        "application/sparql-query": {"schema": {"type": "string"},
-                                     "example": "SELECT * WHERE { ?s ?p ?o } LIMIT 10"}}}},
-)
+@router.head("/sparql", include_in_schema=False)
+async def sparql_head(request: Request):
+    return await sparql_get(request)
+
+
+@router.options("/sparql", summary="CORS og tilladte metoder / CORS preflight and allowed methods")
+def sparql_options(request: Request):
+    headers = {"Allow": ALLOW, **cors_headers(request)}
+    if "Access-Control-Allow-Origin" in headers:
+        headers.update({"Access-Control-Allow-Methods": ALLOW, "Access-Control-Max-Age": "600",
+                        "Access-Control-Allow-Headers": "Accept, Content-Type"})
+    return Response(status_code=204, headers=headers)
+
+
+@router.post("/sparql", summary="SPARQL-forespørgsel (POST) / SPARQL query",
+             description=_DOC + " POST: formular (`application/x-www-form-urlencoded`) eller "
+                                "`application/sparql-query` som krop (datasæt-parametrene da i URL'en).",
+             openapi_extra={"requestBody": {"content": {
+                 "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
+                     "query": {"type": "string"}, "format": {"type": "string"}}}},
+                 "application/sparql-query": {"schema": {"type": "string"},
+                                              "example": "SELECT * WHERE { ?s ?p ?o } LIMIT 10"}}}})
 async def sparql_post(request: Request):
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    fmt = request.query_params.get("format")
-    if ctype == "application/sparql-update" or "update" in request.query_params:
-        return _protocol_error(request, UpdateRefused("SPARQL Update er ikke tilladt her."))
-    if ctype == "application/sparql-query":
-        body = await request.body()
-        try:
-            query = body.decode("utf-8")
-        except UnicodeDecodeError:
-            return _protocol_error(request, BadQuery("Forespørgslen er ikke gyldig UTF-8.", field="query"))
-    elif ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        form = await request.form()
-        if "update" in form:
-            return _protocol_error(request, UpdateRefused("SPARQL Update er ikke tilladt her (parameteren update)."))
-        query = str(form.get("query") or "")
-        fmt = str(form.get("format") or "") or fmt
-    else:
-        return error_response(request, 415, "unsupported_media_type", "Indholdstypen understøttes ikke",
-                              "Send forespørgslen som formular (query=) eller som application/sparql-query.",
-                              "content-type")
-    from starlette.concurrency import run_in_threadpool
+    try:
+        length = int(request.headers.get("content-length") or 0)
+    except ValueError:
+        length = 0
+    if length > MAX_BODY_BYTES:
+        return error_response(request, 413, "too_large", "For stor forespørgsel",
+                              f"Forespørgslen er for stor ({length} byte; højst {MAX_BODY_BYTES}).", "query")
+    try:
+        if ctype == "application/sparql-update" or "update" in request.query_params:
+            raise QueryRefused("SPARQL Update er ikke tilladt her.", "update", "update")
+        body = await _read_capped(request)
+        if ctype == "application/sparql-query":
+            try:
+                query = body.decode("utf-8")
+            except UnicodeDecodeError:
+                raise BadQuery("Forespørgslen er ikke gyldig UTF-8.", field="query") from None
+            if "query" in request.query_params:
+                raise Ambiguous("Forespørgslen er givet både i URL'en og i kroppen; giv den ét sted.", field="query")
+            params = request.query_params
+        elif ctype == "application/x-www-form-urlencoded":
+            from urllib.parse import parse_qsl
 
+            from starlette.datastructures import QueryParams
+
+            params = QueryParams(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+            if "update" in params:
+                raise QueryRefused("SPARQL Update er ikke tilladt her (parameteren update).", "update", "update")
+            if "query" in request.query_params:
+                raise Ambiguous("Forespørgslen er givet både i URL'en og i kroppen; giv den ét sted.", field="query")
+            query = _one(params.getlist("query"), "query") or ""
+        else:
+            return error_response(request, 415, "unsupported_media_type", "Indholdstypen understøttes ikke",
+                                  "Send forespørgslen som formular (query=) eller som application/sparql-query.",
+                                  "content-type")
+        fmt = _one(params.getlist("format"), "format") or _one(request.query_params.getlist("format"), "format")
+        dg, ng = _dataset(params)
+    except AftalegrafError as exc:
+        return _protocol_error(request, exc)
     if wants_html(request) and not fmt:
         return await run_in_threadpool(console, request, query)
-    return await run_in_threadpool(answer, request, query, fmt)
+    return await run_in_threadpool(answer, request, query, fmt, dg, ng)
+
+
+class _TooLarge(BadQuery):
+    pass
+
+
+async def _read_capped(request: Request) -> bytes:
+    """The body, read in chunks and refused past MAX_BODY_BYTES (a missing or false
+    Content-Length does not let a client make the server hold more)."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise _TooLarge(f"Forespørgslen er for stor (over {MAX_BODY_BYTES} byte).", field="query")
+        chunks.append(chunk)
+    return b"".join(chunks)

@@ -116,3 +116,32 @@ def a_provision_id(built_store) -> str:
 
 def needs(module: str):
     return pytest.mark.skipif(not _available(module), reason=f"{module} is not importable yet")
+
+
+def serve_app(app):
+    """Run ``app`` under uvicorn on a free loopback port in a thread; yields its base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    th = threading.Thread(target=srv.run, daemon=True)
+    th.start()
+    deadline = time.time() + 30
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    th.join(10)
+
+
+@pytest.fixture(scope="module")
+def live_server(app):
+    """The sample app served over real HTTP on loopback (for real clients and the browser)."""
+    yield from serve_app(app)

@@ -84,31 +84,15 @@ FILES = [
 
 @pytest.fixture(scope="module")
 def legal_server(tmp_path_factory, corpus_dir):
-    import socket
-    import threading
-    import time
-
-    import uvicorn
-
     from aftalegraf.ingest import ingest_paths
     from aftalegraf.store import Store
     from aftalegraf.web.app import create_app
 
-    files = [corpus_dir / f for f in FILES]
+    from .conftest import serve_app
+
     store = Store(tmp_path_factory.mktemp("legal-web") / "store")
-    ingest_paths(store, files, derive=["graph", "index"])
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    deadline = time.time() + 30
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    th.join(10)
+    ingest_paths(store, [corpus_dir / f for f in FILES], derive=["graph", "index"])
+    yield from serve_app(create_app(store=store))
     store.close()
 
 

@@ -68,6 +68,12 @@ def _one(values: list[str], name: str) -> str | None:
     return values[0] if values else None
 
 
+def _first(values: list[str]) -> str | None:
+    """``format=`` may come more than once (SPARQLWrapper sends its own name and a media
+    type); it is only a fallback after Accept, so the first one counts."""
+    return values[0] if values else None
+
+
 def _dataset(params) -> tuple[list[str] | None, list[str] | None]:
     dg = params.getlist("default-graph-uri") if hasattr(params, "getlist") else []
     ng = params.getlist("named-graph-uri") if hasattr(params, "getlist") else []
@@ -173,8 +179,8 @@ def _protocol_error(request: Request, exc: Exception):
     msg = danish(exc)
     if extra.get("line"):
         msg += f" (linje {extra['line']}" + (f", kolonne {extra['column']}" if extra.get("column") else "") + ")"
-    if getattr(exc, "engine_message", None) is None and not isinstance(exc, (QueryRefused, QueryTimeout)):
-        extra["engine"] = str(exc)
+    if getattr(exc, "engine_message", None):
+        extra["engine"] = exc.engine_message
     return error_response(request, 400, "bad_query", "Forespørgslen kan ikke besvares", msg,
                           getattr(exc, "field", None) or "query", extra, headers=headers)
 
@@ -260,7 +266,7 @@ async def sparql_get(request: Request):
         if "update" in params:
             raise QueryRefused("SPARQL Update er ikke tilladt her (parameteren update).", "update", "update")
         query = _one(params.getlist("query"), "query")
-        fmt = _one(params.getlist("format"), "format")
+        fmt = _first(params.getlist("format"))
         dg, ng = _dataset(params)
     except AftalegrafError as exc:
         return _protocol_error(request, exc)
@@ -327,7 +333,7 @@ async def sparql_post(request: Request):
             return error_response(request, 415, "unsupported_media_type", "Indholdstypen understøttes ikke",
                                   "Send forespørgslen som formular (query=) eller som application/sparql-query.",
                                   "content-type")
-        fmt = _one(params.getlist("format"), "format") or _one(request.query_params.getlist("format"), "format")
+        fmt = _first(params.getlist("format") + request.query_params.getlist("format"))
         dg, ng = _dataset(params)
     except AftalegrafError as exc:
         return _protocol_error(request, exc)

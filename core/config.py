@@ -50,6 +50,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("sparql_workers", 2, "worker processes that run visitors' SPARQL queries (at most this many at once; "
                 "a query past sparql_timeout is killed with its worker); 0: run them in the server process"),
         Setting("sparql_worker_memory_mb", 1024, "address-space limit of a SPARQL worker process, in MiB"),
+        Setting("cors_allow_origins", "", "origins (https://host) whose pages may read /sparql and /api answers in "
+                "a browser (CORS), comma-separated; '*' for any; empty: same origin only"),
+        Setting("allowed_hosts", "", "Host names the server answers to, comma-separated; empty: the address "
+                "`serve` binds to and localhost"),
+        Setting("max_request_bytes", 1048576, "largest request body the server reads, in bytes (uploads excepted)"),
+        Setting("header_timeout", 10.0, "seconds a connection may take to send its request headers before it is closed"),
         Setting("sparql_service_allow", "", "endpoints a query's SERVICE clause may call, comma-separated; "
                 "empty: SERVICE is refused (the server never connects out on a visitor's behalf)"),
     ]

@@ -19,6 +19,7 @@ from aftalegraf import __version__, plugins
 from aftalegraf.store import Store, open_store
 
 from .errors import install_error_handlers
+from .security import SecurityMiddleware
 from .templating import STATIC_DIR
 
 log = logging.getLogger(__name__)
@@ -61,21 +62,32 @@ def view_modules() -> list:
     return mods
 
 
-def create_app(store_path: str | Path | None = None, store: Store | None = None) -> FastAPI:
-    """The FastAPI app over the store at ``store_path`` (default: the default store)."""
+def create_app(store_path: str | Path | None = None, store: Store | None = None,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The FastAPI app over the store at ``store_path`` (default: the default store).
+
+    ``allowed_hosts``: the Host names to answer (``serve`` passes its bind address and
+    localhost); the setting ``allowed_hosts`` wins; neither: any host (an embedding app or
+    a test client decides for itself)."""
     from fastapi.staticfiles import StaticFiles
+    from fastapi_offline import FastAPIOffline
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
 
     if store is None:
         store = open_store(store_path)
-    app = FastAPI(
+    # Swagger UI and ReDoc from the package's own files: no CDN, no third-party script
+    app = FastAPIOffline(
         title="aftalegraf",
         version=__version__,
         description=DESCRIPTION,
         openapi_tags=TAGS,
         docs_url="/docs",
-        redoc_url=None,
+        redoc_url="/redoc",
     )
     app.state.store = store
+    configured = [h.strip() for h in str(store.settings.get("allowed_hosts") or "").split(",") if h.strip()]
+    app.add_middleware(SecurityMiddleware, max_body=int(store.settings.get("max_request_bytes", 1 << 20)))
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=configured or allowed_hosts or ["*"])
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     for mod in view_modules():

@@ -35,16 +35,16 @@ def _server_options(p: argparse.ArgumentParser) -> None:
 
 
 def serve(store, host: str, port: int) -> int:
-    import uvicorn
-
-    from .app import create_app
-
-    app = create_app(store=store)
     from aftalegraf.search.service import warm_up
 
+    from .app import create_app
+    from .security import default_hosts
+    from .server import run
+
+    app = create_app(store=store, allowed_hosts=default_hosts(host))
     warm_up(store)
     note(f"aftalegraf: http://{host}:{port}/  (API-dokumentation: /docs, SPARQL: /sparql)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    run(app, host, port, header_timeout=float(store.settings.get("header_timeout", 10.0)))
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from fastapi import Request
 
 from aftalegraf.model import Document, Provision
@@ -19,6 +21,8 @@ def get_store(request: Request) -> Store:
 def document_summary(doc: Document) -> dict:
     """The contract's document shape: id, title, type, region, source, provisions (+ more)."""
     out = doc.summary()
+    # the file's name, never the server's directories
+    out["source"] = os.path.basename(out.get("source") or "")
     if not doc.provisions:
         out["provisions"] = int(doc.meta.get("provision_count", 0))
     return out

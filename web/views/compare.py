@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from aftalegraf.errors import BadQuery
 from aftalegraf.model import REGIONS
 
+from ..exports import safe_csv
 from ..services import Unavailable, optional
 from ._common import get_store
 
@@ -75,5 +76,5 @@ def compare_csv(request: Request, regions: str | None = Query(None, description=
     if compare_function() is None or not callable(to_csv):
         raise Unavailable("aftalegraf.kg.compare")
     result = run_compare(get_store(request), regions)
-    return Response(to_csv(result), media_type="text/csv; charset=utf-8",
+    return Response(safe_csv(to_csv(result)), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="sammenligning.csv"'})

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from aftalegraf.errors import AftalegrafError, NotFound
 from aftalegraf.model import REGIONS
 
+from ..exports import safe_cell
 from ..services import Unavailable
 from ..templating import actor_label, deadline_text, provision_url, render
 from aftalegraf.kg.timeline import provision_versions, today
@@ -139,10 +140,11 @@ def actor_csv(key: str, request: Request, modality: str = ""):
     base = str(request.base_url).rstrip("/")
     for ob in obs:
         doc = ob.get("document") or {}
-        w.writerow([actor_label(ob.get("actor")) or info.get("label", key), ob.get("modality", ""),
-                    ob.get("action", ""), deadline_text(ob.get("deadline")), ob.get("text", ""),
-                    ob.get("provision_id", ""), ob.get("section", ""), doc.get("id", ""), doc.get("title", ""),
-                    base + provision_url(ob.get("provision_id", "")) if ob.get("provision_id") else ""])
+        w.writerow([safe_cell(c) for c in (
+            actor_label(ob.get("actor")) or info.get("label", key), ob.get("modality", ""),
+            ob.get("action", ""), deadline_text(ob.get("deadline")), ob.get("text", ""),
+            ob.get("provision_id", ""), ob.get("section", ""), doc.get("id", ""), doc.get("title", ""),
+            base + provision_url(ob.get("provision_id", "")) if ob.get("provision_id") else "")])
     return Response("\ufeff" + buf.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="hvem-skal-hvad-{key}.csv"'})
 

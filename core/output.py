@@ -28,8 +28,26 @@ def note(message: str) -> None:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    # a file name that is not valid UTF-8 reaches Python as lone surrogates, which no
+    # encoder writes: show them as U+FFFD so that the output stays valid JSON
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(_replace_surrogates(text) if _has_surrogates(text) else text)
     sys.stdout.write("\n")
+
+
+def _replace_surrogates(text: str) -> str:
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return False
+    except UnicodeEncodeError:
+        return True
 
 
 def print_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], max_width: int | None = None) -> None:

@@ -36,6 +36,12 @@ def mark_done(store: Store, name: str) -> None:
     store.set_meta(f"stage:{name}:generation", str(store.generation))
 
 
+def mark_building(store: Store, name: str) -> None:
+    """Before a stage writes: a process killed mid-way leaves the stage stale (``status``
+    says so, and the next ingest or reindex rebuilds it), never 'up to date' and half-written."""
+    store.set_meta(f"stage:{name}:generation", "building")
+
+
 def is_stale(store: Store, name: str) -> bool:
     return store.get_meta(f"stage:{name}:generation") != str(store.generation)
 
@@ -50,8 +56,10 @@ def apply_changes(store: Store, changes: list[ChangeSet], names: list[str], gene
         try:
             if store.get_meta(f"stage:{name}:generation") != str(generation_before):
                 log.info("%s: rebuilding from all provisions", name)
+                mark_building(store, name)
                 stage.rebuild()
             elif added or removed:
+                mark_building(store, name)
                 stage.update(added, removed)
             mark_done(store, name)
         finally:
@@ -62,6 +70,7 @@ def rebuild(store: Store, names: list[str]) -> None:
     for name in names:
         stage = plugins.get("stage", name)(store)
         try:
+            mark_building(store, name)
             stage.rebuild()
             mark_done(store, name)
         finally:

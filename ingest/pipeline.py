@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -81,11 +82,37 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileRes
                     files.append(f.resolve())
         elif p.is_file():
             files.append(p.resolve())
+        elif p.exists():
+            missing.append(FileResult(str(p), "failed", error="not a regular file (a pipe, socket or device)"))
         else:
             missing.append(FileResult(str(p), "failed", error="no such file or folder"))
     seen: set[Path] = set()
     unique = [f for f in files if not (f in seen or seen.add(f))]
     return unique, missing
+
+
+DEFAULT_MAX_FILE_MB = 20
+
+
+def path_key(path: Path) -> str:
+    """The path as the store keeps it: itself, or for a name that is not UTF-8 (bytes from
+    another system's encoding) the bytes written as \\xNN, so that it can be stored, shown
+    and found again on the next ingest."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def check_size(path: Path, max_bytes: int) -> None:
+    """Refuse a file over the size limit before reading it: a 50 MB text file is hours of
+    embedding on a laptop, and usually a mistake (a database dump, a scanned archive)."""
+    size = path.stat().st_size
+    if max_bytes > 0 and size > max_bytes:
+        raise IngestError(path, f"the file is {size / (1 << 20):.1f} MB; at most {max_bytes / (1 << 20):g} MB "
+                                f"is ingested (setting max_file_mb)")
 
 
 def file_sha256(path: Path) -> str:
@@ -123,19 +150,24 @@ def ingest_paths(
     """
     files, report_missing = collect_files(paths)
     report = IngestReport(files=list(report_missing))
+    max_bytes = int(float(store.settings.get("max_file_mb", DEFAULT_MAX_FILE_MB)) * (1 << 20))
     changes: list[ChangeSet] = []
     generation_before = store.generation
     for path in progress(files, desc="ingest", unit="file"):
-        result = FileResult(str(path), "failed")
+        key = path_key(path)
+        result = FileResult(key, "failed")
         try:
+            check_size(path, max_bytes)
             sha = file_sha256(path)
-            previous = store.source(str(path))
+            previous = store.source(key)
             if previous and previous.sha256 == sha and not force:
                 result.status = "unchanged"
-                result.documents = [d.id for d in store.documents() if d.source_path == str(path)]
+                result.documents = [d.id for d in store.documents() if d.source_path == key]
             else:
                 fmt, docs = read_documents(path, sha)
-                change = store.replace_source(SourceRecord(str(path), sha, path.stat().st_size, fmt), docs)
+                for d in docs:
+                    d.source_path = key
+                change = store.replace_source(SourceRecord(key, sha, path.stat().st_size, fmt), docs)
                 changes.append(change)
                 result.status = "replaced" if previous else "added"
                 result.documents = [d.id for d in docs]
@@ -146,6 +178,9 @@ def ingest_paths(
         except (OSError, UnicodeError, ValueError) as exc:
             result.error = f"{type(exc).__name__}: {exc}"
             log.error("%s: %s", path, result.error)
+        except Exception as exc:  # noqa: BLE001 - one hostile file must not stop the others
+            result.error = f"could not be read ({type(exc).__name__}: {exc})"
+            log.error("%s: %s", path, result.error, exc_info=log.isEnabledFor(logging.DEBUG))
         report.files.append(result)
     names = stages.stage_names() if derive is None else stages.stage_names(only=derive)
     # each stage on its own: the documents are committed whatever a stage does, a failed

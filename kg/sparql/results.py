@@ -240,6 +240,25 @@ class QueryResult:
         return "\n".join(lines) + "\n"
 
 
+def collect(raw, limit: int | None) -> QueryResult:
+    """A pyoxigraph result (bool, solutions or triples) -> QueryResult, streaming at most
+    ``limit`` rows or triples (``truncated`` when there were more): never built whole."""
+    cap = limit if limit is not None else 1 << 62
+    if isinstance(raw, (ox.QueryBoolean, bool)):
+        return QueryResult("ask", boolean=bool(raw))
+    items, truncated = [], False
+    solutions = isinstance(raw, ox.QuerySolutions)
+    names = [v.value for v in raw.variables] if solutions else []
+    for item in raw:
+        if len(items) >= cap:
+            truncated = True
+            break
+        items.append({n: term_json(item[n]) for n in names if item[n] is not None} if solutions else item)
+    if solutions:
+        return QueryResult("select", vars=names, bindings=items, truncated=truncated, limit=limit)
+    return QueryResult("graph", triples=items, truncated=truncated, limit=limit)
+
+
 def _xml_term(t: dict) -> str:
     if t["type"] == "uri":
         return f"<uri>{escape(t['value'])}</uri>"

@@ -29,7 +29,7 @@ import time
 
 from aftalegraf.errors import Busy, QueryTimeout
 
-from .results import QueryResult, term_json
+from .results import QueryResult, collect
 
 log = logging.getLogger(__name__)
 
@@ -73,33 +73,12 @@ def _run(ox, st, req: dict) -> dict:
             kw["named_graphs"] = [ox.NamedNode(g) for g in req["named_graphs"]]
     elif req.get("union", True):
         kw["use_default_graph_as_union"] = True
-    raw = st.query(req["query"], **kw)
-    limit = req["limit"]
-    if isinstance(raw, (ox.QueryBoolean, bool)):
-        return {"kind": "ask", "boolean": bool(raw)}
-    if isinstance(raw, ox.QuerySolutions):
-        names = [v.value for v in raw.variables]
-        rows, truncated = [], False
-        for sol in raw:
-            if len(rows) >= limit:
-                truncated = True
-                break
-            row = {}
-            for name in names:
-                t = sol[name]
-                if t is not None:
-                    row[name] = term_json(t)
-            rows.append(row)
-        return {"kind": "select", "vars": names, "bindings": rows, "truncated": truncated}
-    nt, truncated, n = [], False, 0
-    for t in raw:
-        if n >= limit:
-            truncated = True
-            break
-        nt.append(t)
-        n += 1
-    return {"kind": "graph", "nt": ox.serialize(nt, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if nt else "",
-            "truncated": truncated}
+    res = collect(st.query(req["query"], **kw), req["limit"])
+    if res.kind == "graph":        # terms do not pickle: the triples travel as N-Triples
+        nt = ox.serialize(res.triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if res.triples else ""
+        return {"kind": "graph", "nt": nt, "truncated": res.truncated}
+    return {"kind": res.kind, "vars": res.vars, "bindings": res.bindings, "boolean": res.boolean,
+            "truncated": res.truncated}
 
 
 # --- the pool in the server process ----------------------------------------------------------

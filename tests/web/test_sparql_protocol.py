@@ -38,16 +38,20 @@ def _get(base: str, params: list[tuple[str, str]], accept: str | None = None):
 
 # --- real clients ------------------------------------------------------------------------------
 
+def _sparqlwrapper(base: str, method: str, query: str, fmt: str):
+    """SPARQLWrapper's converted answer for one query, method and return format."""
+    sw = pytest.importorskip("SPARQLWrapper")
+    w = sw.SPARQLWrapper(base + "/sparql")
+    w.setMethod(method)
+    w.setQuery(query)
+    w.setReturnFormat(fmt)
+    return w.query().convert()
+
+
 @pytest.mark.parametrize("method", ["GET", "POST"])
 @pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
 def test_sparqlwrapper_select_every_format(live_server, method, fmt):
-    sw = pytest.importorskip("SPARQLWrapper")
-    w = sw.SPARQLWrapper(live_server + "/sparql")
-    w.setMethod(method)
-    w.setQuery(SELECT)
-    w.setReturnFormat(fmt)
-    res = w.query()
-    out = res.convert()
+    out = _sparqlwrapper(live_server, method, SELECT, fmt)
     if fmt == "json":
         assert len(out["results"]["bindings"]) == 3
     elif fmt == "xml":
@@ -60,12 +64,7 @@ def test_sparqlwrapper_select_every_format(live_server, method, fmt):
 @pytest.mark.parametrize("method", ["GET", "POST"])
 @pytest.mark.parametrize("fmt", ["json", "xml"])
 def test_sparqlwrapper_ask(live_server, method, fmt):
-    sw = pytest.importorskip("SPARQLWrapper")
-    w = sw.SPARQLWrapper(live_server + "/sparql")
-    w.setMethod(method)
-    w.setQuery(ASK)
-    w.setReturnFormat(fmt)
-    out = w.query().convert()
+    out = _sparqlwrapper(live_server, method, ASK, fmt)
     value = out["boolean"] if fmt == "json" else out.getElementsByTagName("boolean")[0].firstChild.data == "true"
     assert value is True
 
@@ -74,14 +73,9 @@ def test_sparqlwrapper_ask(live_server, method, fmt):
 @pytest.mark.parametrize("fmt", ["xml", "rdf+xml", "turtle", "n3", "json-ld"])
 @pytest.mark.parametrize("query", [CONSTRUCT, DESCRIBE])
 def test_sparqlwrapper_graph_every_format(live_server, method, fmt, query):
-    sw = pytest.importorskip("SPARQLWrapper")
     import rdflib
 
-    w = sw.SPARQLWrapper(live_server + "/sparql")
-    w.setMethod(method)
-    w.setQuery(query)
-    w.setReturnFormat(fmt)
-    out = w.query().convert()
+    out = _sparqlwrapper(live_server, method, query, fmt)
     if isinstance(out, bytes):
         out = rdflib.Graph().parse(data=out, format="turtle")
     assert isinstance(out, rdflib.Graph) and len(out) >= 1

@@ -44,6 +44,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("hybrid_weights", "1.0,0.5", "rrf fusion: the weights of dense,bm25"),
         Setting("rrf_k", 60, "the k constant of reciprocal rank fusion"),
         Setting("max_file_mb", 20, "largest file ingest reads, in MB (a bigger one is reported and skipped); 0: no limit"),
+        Setting("answer_min_bm25", 3.5, "a question is answered when BM25's best raw score reaches this (calibrated on the development sets)"),
+        Setting("answer_min_dense", 0.855, "... or when the best embedding cosine reaches this (calibrated on the development sets)"),
         Setting("sparql_endpoint", "", "URL of a remote SPARQL 1.1 query endpoint; empty: the embedded Oxigraph store"),
         Setting("sparql_update_endpoint", "", "URL of the remote store's SPARQL 1.1 update endpoint"),
         Setting("sparql_timeout", 10.0, "seconds a SPARQL query may run before it is stopped"),

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from . import api
+from . import api, rdf
 from .sparql import sparql
 
 _DOCS = """
-SELECT ?doc ?id ?title ?type ?from ?to ?status ?by ?eli WHERE {
+SELECT ?doc ?id ?title ?type ?from ?to ?status ?by ?byIn ?entry ?eli WHERE {
   ?doc a ag:Document ; dcterms:identifier ?id ; dcterms:title ?title ; ag:documentType ?type .
   OPTIONAL { ?doc ag:validFrom ?from }
   OPTIONAL { ?doc ag:validTo ?to }
   OPTIONAL { ?doc ag:status ?status }
   OPTIONAL { ?doc ag:supersededBy ?by }
+  OPTIONAL { ?doc ag:supersededIn ?byIn }
+  OPTIONAL { ?doc ag:entryIntoForceIn ?entry }
   OPTIONAL { ?doc owl:sameAs ?eli }
   FILTER (BOUND(?from) || BOUND(?to))
   FILTER NOT EXISTS { ?doc ag:draft true }
@@ -33,6 +35,10 @@ def coming_new_year(on: date | None = None) -> str:
     """The next 1 January after ``on`` (today): the default of the changes page."""
     on = on or date.today()
     return date(on.year + 1, 1, 1).isoformat()
+
+
+def _tail(iri: str | None, kind: str) -> str | None:
+    return rdf.iri_tail(iri, kind) if iri else None
 
 
 def _minus_one(iso: str) -> str:
@@ -51,11 +57,12 @@ def changes(store, start: str, end: str | None = None) -> dict:
     for r in rows:
         d = by_doc.setdefault(r["id"], {
             "id": r["id"], "title": r["title"], "type": r["type"], "valid_from": r["from"],
-            "valid_to": r["to"], "status": r["status"], "eli": r["eli"], "superseded_by": []})
-        if r["by"]:
-            by = r["by"].rsplit("/dokument/", 1)[-1]
-            if by not in d["superseded_by"]:
-                d["superseded_by"].append(by)
+            "valid_to": r["to"], "status": r["status"], "eli": r["eli"], "superseded_by": [],
+            "superseded_in": [], "entry_provision": _tail(r["entry"], "bestemmelse")})
+        for key, value, kind in (("superseded_by", r["by"], "dokument"), ("superseded_in", r["byIn"], "bestemmelse")):
+            tail = _tail(value, kind)
+            if tail and tail not in d[key]:
+                d[key].append(tail)
     starting, ending = [], []
     for d in by_doc.values():
         obs = api.obligations(store, document_id=d["id"])

@@ -67,6 +67,10 @@ def timeline_quads(t: Timeline, on: str | None = None) -> list[ox.Quad]:
             add(D, AG + "validTo", _date(d.valid_to))
         for s in d.superseded_by:
             add(D, AG + "supersededBy", N(rdf.document_iri(s["document"])))
+            if s.get("provision"):
+                add(D, AG + "supersededIn", N(rdf.provision_iri(s["provision"])))
+        if d.entry_provision:
+            add(D, AG + "entryIntoForceIn", N(rdf.provision_iri(d.entry_provision)))
         if not d.legal:
             continue
         _legal(add, d, D, status)

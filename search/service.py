@@ -20,6 +20,7 @@ from aftalegraf.model import REGIONS
 from aftalegraf.store import Store
 
 from . import storage
+from .answer import is_answered
 from .dense import DenseIndex
 from .embedders.base import Embedder, embedder_from_settings
 from .hybrid import MODES, convex, fusion_method, parse_alpha, parse_weights, rrf
@@ -489,6 +490,8 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
 
     dense_rows: list[int] = []
     bm25_rows: list[int] = []
+    qvec: np.ndarray | None = None
+    bm25_all: np.ndarray | None = None
     if mode in ("dense", "hybrid"):
         qvec = query_embedder(store, idx).embed_query(query)
         dense_rows, dense_scores = _dense_ranking(idx, qvec, mask, pool)
@@ -539,8 +542,26 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             "deadlines": [ob["deadline"] for ob in obs if ob.get("deadline")],
             "span": {"start": unit.start, "end": unit.start + len(text)},
         })
-    return {"query": query, "mode": mode, "as_of": as_of, "hits": hits,
+    answered = bool(hits) and _answered(store, idx, query, hits, best_row, qvec, bm25_all)
+    return {"query": query, "mode": mode, "as_of": as_of, "hits": hits, "answer": hits[0] if answered else None,
+            "weak": bool(hits) and not answered,
             "facets": _facets(store, idx, [p for p, _ in ranked], best_row), "total": total}
+
+
+def _answered(store: Store, idx: LoadedIndex, query: str, hits: list[dict], best_row: dict[str, int],
+              qvec: np.ndarray | None, bm25_all: np.ndarray | None) -> bool:
+    """Is the best hit an answer (search.answer)? BM25's best score over the allowed units
+    and the best hit's embedding cosine; the query is embedded here only when BM25 alone
+    does not decide and the mode did not embed it."""
+    if bm25_all is None:
+        bm25_all = idx.lexical.scores(query)
+    bm25_top = float(bm25_all.max()) if len(bm25_all) else 0.0
+    if is_answered(bm25_top, None, store.settings):
+        return True
+    if qvec is None:
+        qvec = query_embedder(store, idx).embed_query(query)
+    dense_top = float(np.asarray(idx.vectors()[best_row[hits[0]["id"]]]) @ qvec)
+    return is_answered(bm25_top, dense_top, store.settings)
 
 
 def _empty_facets() -> dict:

@@ -244,6 +244,8 @@ def test_what_changes_on_1_january_2027_comes_out_of_the_graph(corpus_store):
     ending = {d["id"]: d for d in c["ending"]}
     assert "bek-2025-1804" in starting and "bek-2018-918" in ending
     assert ending["bek-2018-918"]["superseded_by"] == ["bek-2025-1804"]
+    assert ending["bek-2018-918"]["superseded_in"] == ["bek-2025-1804/p9/stk2"]
+    assert starting["bek-2025-1804"]["entry_provision"] == "bek-2025-1804/p9"
     for d in (starting["bek-2025-1804"], ending["bek-2018-918"]):
         obs = [ob for g in d["obligations_by_actor"] for ob in g["obligations"]]
         assert obs and all(ob["document"]["id"] == d["id"] for ob in obs)

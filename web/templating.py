@@ -49,6 +49,11 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE = re.compile(r"[^.!?;:\n]+(?:[.!?;:]+|\n|$)")
 
 
+def action_text(action: str | None) -> str:
+    """An obligation's action as a verb phrase after »skal«: 'at indsende x' -> 'indsende x'."""
+    return re.sub(r"^\s*at\s+", "", action or "")
+
+
 def provision_url(pid: str) -> str:
     return "/bestemmelse/" + quote(pid, safe="/")
 
@@ -126,6 +131,7 @@ def url_with(request: Request, drop: tuple[str, ...] = (), **params) -> str:
 
 templates.env.globals.update(
     provision_url=provision_url,
+    action_text=action_text,
     actor_url=actor_url,
     actor_label=actor_label,
     deadline_text=deadline_text,

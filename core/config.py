@@ -43,6 +43,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("hybrid_alpha", 0.75, "convex fusion: the dense share of the mix, 0-1 (BM25 gets the rest)"),
         Setting("hybrid_weights", "1.0,0.5", "rrf fusion: the weights of dense,bm25"),
         Setting("rrf_k", 60, "the k constant of reciprocal rank fusion"),
+        Setting("upload_token", "", "the key that allows uploads through the web (POST /api/documents, /tilfoej); "
+                "empty: upload is off"),
         Setting("max_file_mb", 20, "largest file ingest reads, in MB (a bigger one is reported and skipped); 0: no limit"),
         Setting("answer_min_bm25", 3.5, "a question is answered when BM25's best raw score reaches this (calibrated on the development sets)"),
         Setting("answer_min_dense", 0.855, "... or when the best embedding cosine reaches this (calibrated on the development sets)"),

@@ -25,7 +25,8 @@ from .templating import STATIC_DIR
 log = logging.getLogger(__name__)
 
 # The project's own views, in mounting order (module names under aftalegraf.web.views).
-VIEWS = ("health", "search", "documents", "provisions", "obligations", "compare", "changes", "sparql", "pages")
+VIEWS = ("health", "search", "documents", "upload", "provisions", "obligations", "compare", "changes", "sparql",
+         "pages")
 for _name in VIEWS:
     plugins.register("view", _name, f"aftalegraf.web.views.{_name}")
 

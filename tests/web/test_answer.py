@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_browser import ARGS, CHROMIUM, shot
+from .test_browser import chromium_page, shot
 
 DEADLINE_Q = "Hvem skal indsende sundhedsaftalen, og hvornår?"
 NONSENSE = "xqzvbn flurbo kwij"
@@ -30,12 +30,7 @@ def test_pages_show_card_or_empty_state(client):
 @pytest.mark.slow
 @pytest.mark.browser
 def test_answer_card_and_empty_state_in_the_browser(live_server):
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = b.new_page(viewport={"width": 1366, "height": 900}, locale="da-DK")
+    with chromium_page() as page:
         page.goto(live_server + "/")
         page.get_by_label("Søgetekst").fill(DEADLINE_Q)
         page.get_by_label("Søgetekst").press("Enter")
@@ -54,4 +49,3 @@ def test_answer_card_and_empty_state_in_the_browser(live_server):
         assert page.locator("#svar").count() == 0
         assert not page.locator(".weak-hits .card").first.is_visible()      # folded away
         shot(page, "22-intet-svar")
-        b.close()

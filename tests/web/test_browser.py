@@ -5,6 +5,7 @@ main pages are saved under test-artifacts/screenshots/ (laptop and phone width).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,24 @@ def page(browser):
     yield pg
     ctx.close()
     assert not errors, f"JavaScript errors: {errors}"
+
+
+@contextmanager
+def chromium_page(width: int = 1366, height: int = 900):
+    """A page in Debian's chromium (skipped where it is absent); JavaScript errors fail the test."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = b.new_page(viewport={"width": width, "height": height}, locale="da-DK")
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        try:
+            yield page
+        finally:
+            b.close()
+        assert not errors, f"JavaScript errors: {errors}"
 
 
 def shot(page, name: str) -> None:

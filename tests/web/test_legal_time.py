@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_browser import ARGS, CHROMIUM, shot
+from .test_browser import chromium_page, shot
 
 
 def test_every_hit_carries_its_status(client):
@@ -99,14 +99,7 @@ def legal_server(tmp_path_factory, corpus_dir):
 @pytest.mark.slow
 @pytest.mark.browser
 def test_search_with_a_date_badges_versions_and_changes(legal_server):
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = b.new_page(viewport={"width": 1366, "height": 900}, locale="da-DK")
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
+    with chromium_page() as page:
         # search with a date: the text of § 204 as it was in 2012
         page.goto(legal_server + "/")
         page.get_by_label("Søgetekst").fill("sundhedslovens § 204 udvalg")
@@ -148,5 +141,3 @@ def test_search_with_a_date_badges_versions_and_changes(legal_server):
         page.goto(legal_server + "/dokumenter")
         assert page.locator(".tl-row").count() >= 10
         shot(page, "13-tidslinje-mobil")
-        b.close()
-        assert not errors, errors

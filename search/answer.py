@@ -9,6 +9,7 @@ words (best raw score >= ``answer_min_bm25``) or the embedding finds a close par
 cosine >= ``answer_min_dense``). Neither alone separates them: nonsense gets e5 cosines up to
 0.86 and real English questions BM25 scores near 0. With 3.5 and 0.855, 92.5 % of the
 development questions and 1.4 % of the made-up ones are answered (BENCHMARKS.md, "Answers").
+In mode ``bm25`` the query is not embedded, so BM25 alone decides there.
 """
 
 from __future__ import annotations

@@ -551,15 +551,13 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
 def _answered(store: Store, idx: LoadedIndex, query: str, hits: list[dict], best_row: dict[str, int],
               qvec: np.ndarray | None, bm25_all: np.ndarray | None) -> bool:
     """Is the best hit an answer (search.answer)? BM25's best score over the allowed units
-    and the best hit's embedding cosine; the query is embedded here only when BM25 alone
-    does not decide and the mode did not embed it."""
+    and the best hit's embedding cosine. In mode bm25 the query is not embedded (that mode
+    must work without the embedder), so BM25 alone decides."""
     if bm25_all is None:
         bm25_all = idx.lexical.scores(query)
     bm25_top = float(bm25_all.max()) if len(bm25_all) else 0.0
-    if is_answered(bm25_top, None, store.settings):
-        return True
-    if qvec is None:
-        qvec = query_embedder(store, idx).embed_query(query)
+    if is_answered(bm25_top, None, store.settings) or qvec is None:
+        return is_answered(bm25_top, None, store.settings)
     dense_top = float(np.asarray(idx.vectors()[best_row[hits[0]["id"]]]) @ qvec)
     return is_answered(bm25_top, dense_top, store.settings)
 

@@ -56,6 +56,15 @@ def register(sub) -> None:
     p.add_argument("--skip-graph", action="store_true", help="do not update the knowledge graph now (run `reindex` later)")
     p.add_argument("--skip-index", action="store_true", help="do not update the search index now (run `reindex` later)")
 
+    p = _command(
+        sub, "remove", cmd_remove,
+        argument=(("idents",), {"nargs": "+", "metavar": "ID_OR_PATH", "help": "document ids or ingested file paths"}),
+        json_help="print what was removed as JSON on stdout (nothing else)",
+        help="remove documents again (and the file they came from) from the store, graph and index",
+        description="Remove documents by id (bek-2022-1248) or by the path of the file they were ingested from. "
+                    "A file is removed whole: an agenda file takes its appendices with it. Exit 1 if an id is unknown.",
+    )
+
     _command(sub, "documents", cmd_documents, help="list the documents in the store",
              description="List ingested documents: id, type, region, agreement period, title.")
 
@@ -112,6 +121,21 @@ def _doc_dict(d) -> dict:
         "provisions": d.meta.get("provision_count", len(d.provisions)), "period": d.period,
         "identifier": d.identifier, "eli": d.eli, "issuer": d.issuer, "date": d.date,
     }
+
+
+def cmd_remove(args) -> int:
+    from .pipeline import remove_documents
+
+    store = open_store(args.store)
+    out = remove_documents(store, args.idents)
+    if args.json:
+        print_json(out)
+    else:
+        for d in out["removed"]:
+            print(f"removed {d}")
+        for u in out["unknown"]:
+            print(f"aftalegraf remove: no document or file {u!r} in the store", file=sys.stderr)
+    return 1 if out["unknown"] or out["stage_errors"] else 0
 
 
 def cmd_documents(args) -> int:

@@ -194,3 +194,37 @@ def ingest_paths(
             report.stage_errors[name] = f"{type(exc).__name__}: {exc}"
             log.error("%s stage failed (%s); run `aftalegraf reindex` to retry", name, report.stage_errors[name])
     return report
+
+
+def remove_documents(store: Store, idents: Iterable[str], derive: list[str] | None = None) -> dict:
+    """Remove documents again, by document id or by the path of the file they came from.
+
+    A file is the unit the store keeps (an agenda file holds its appendices), so removing one
+    of its documents removes the file's documents together; the answer lists them all. The
+    derived stages follow as after an ingest. Unknown ids are reported, not raised."""
+    sources: dict[str, list[str]] = {}
+    unknown: list[str] = []
+    docs = store.documents()
+    for ident in idents:
+        hits = [d for d in docs if d.id == ident or d.source_path == ident or
+                (ident and d.source_path == str(Path(ident).expanduser().resolve()))]
+        if not hits:
+            unknown.append(ident)
+        for d in hits:
+            sources.setdefault(d.source_path, [])
+    generation_before = store.generation
+    changes = []
+    for path in sources:
+        change = store.remove_source(path)
+        sources[path] = change.removed
+        changes.append(change)
+    stage_errors: dict[str, str] = {}
+    if changes:
+        names = stages.stage_names() if derive is None else stages.stage_names(only=derive)
+        for name in names:
+            try:
+                stages.apply_changes(store, changes, [name], generation_before)
+            except Exception as exc:  # noqa: BLE001 - the removal is committed; the stage stays stale
+                stage_errors[name] = f"{type(exc).__name__}: {exc}"
+    return {"removed": sorted(d for ids in sources.values() for d in ids),
+            "files": [os.path.basename(p) for p in sources], "unknown": unknown, "stage_errors": stage_errors}

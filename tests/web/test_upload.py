@@ -92,3 +92,46 @@ def test_the_page_refuses_without_the_token_and_takes_a_file_with_it(upload_clie
     r = upload_client.post("/tilfoej", files={"file": ("b.txt", AGREEMENT.replace("Midtjylland", "Syddanmark").encode(),
                                                        "text/plain")}, data={"token": TOKEN})
     assert r.status_code == 201 and 'id="upload-resultat"' in r.text and "Region Syddanmark" in r.text
+
+
+def test_remove_again_through_the_api_and_the_page(upload_client):
+    upload_client.store.settings["upload_token"] = TOKEN
+    text = AGREEMENT.replace("Midtjylland", "Nordjylland").replace("opsporing", "rehabilitering")
+    r = _post(upload_client, text.encode("utf-8"), name="nord.txt")
+    assert r.status_code == 201
+    doc_id = r.json()["documents"][0]["id"]
+    assert upload_client.delete(f"/api/documents/{doc_id}").status_code == 401
+    r = upload_client.delete(f"/api/documents/{doc_id}", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 200 and r.json()["removed"] == [doc_id]
+    assert doc_id not in {d["id"] for d in upload_client.get("/api/documents").json()["documents"]}
+    obs = upload_client.get("/api/obligations", params={"actor": "regionsraad"}).json()["obligations"]
+    assert not any("rehabilitering" in o["action"] for o in obs)
+    hits = upload_client.get("/api/search", params={"q": "rehabilitering af ældre medicinske patienter"}).json()
+    assert all(h["document"]["id"] != doc_id for h in hits["hits"])
+    assert upload_client.delete(f"/api/documents/{doc_id}", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 404
+    # the page's form
+    r = _post(upload_client, text.encode("utf-8"), name="nord.txt")
+    r = upload_client.post("/tilfoej/fjern", data={"id": doc_id, "token": TOKEN})
+    assert r.status_code == 200 and 'id="fjernet"' in r.text and doc_id in r.text
+
+
+def test_cli_remove(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    f = tmp_path / "a.txt"
+    f.write_text(AGREEMENT, encoding="utf-8")
+    store = str(tmp_path / "s")
+    base = [sys.executable, "-m", "aftalegraf.cli"]
+    subprocess.run(base + ["-q", "ingest", str(f), "--store", store, "--skip-graph", "--skip-index"], check=True,
+                   timeout=300)
+    ids = [d["id"] for d in json.loads(subprocess.run(base + ["documents", "--json", "--store", store],
+                                                       capture_output=True, text=True, check=True).stdout)["documents"]]
+    r = subprocess.run(base + ["remove", ids[0], "findes-ikke", "--json", "--store", store], capture_output=True,
+                       text=True, timeout=300)
+    out = json.loads(r.stdout)
+    assert r.returncode == 1 and out["removed"] == ids and out["unknown"] == ["findes-ikke"]
+    left = json.loads(subprocess.run(base + ["documents", "--json", "--store", store], capture_output=True,
+                                     text=True, check=True).stdout)["documents"]
+    assert left == []

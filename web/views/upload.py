@@ -1,5 +1,6 @@
-"""Bringing documents in through the browser: ``POST /api/documents`` (the contract) and the
-page »Tilføj dokumenter« (``/tilfoej``).
+"""Bringing documents in through the browser, and taking them out again: ``POST
+/api/documents`` (the contract), ``DELETE /api/documents/{id}`` and the page »Tilføj
+dokumenter« (``/tilfoej``, with its removal form ``/tilfoej/fjern``).
 
 Protected by a token configured for the store (setting ``upload_token``, or
 ``AFTALEGRAF_UPLOAD_TOKEN``): without one configured, upload is off (403); a request without
@@ -23,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from aftalegraf.ingest import ingest_paths
-from aftalegraf.ingest.pipeline import DEFAULT_MAX_FILE_MB
+from aftalegraf.ingest.pipeline import DEFAULT_MAX_FILE_MB, remove_documents
 from aftalegraf.ingest.readers.base import supported_suffixes
 from aftalegraf.kg import rdf
 
@@ -135,21 +136,66 @@ async def upload_document(request: Request):
     return JSONResponse(out, status_code=201)
 
 
+def remove_document(store, doc_id: str) -> dict:
+    """Remove a document (with the file it came from), under the upload lock."""
+    with _lock:
+        try:
+            out = remove_documents(store, [doc_id])
+        finally:
+            rdf.close_graph(store.graph_path)
+    if out["unknown"]:
+        raise UploadRefused(404, "not_found", f"Der findes intet dokument med id »{doc_id}«.", "id")
+    return out
+
+
+@router.delete(
+    "/api/documents/{id}", tags=["dokumenter"],
+    summary="Fjern et dokument / remove a document",
+    description="Fjerner dokumentet og den fil, det kom fra (en dagsorden tager sine bilag med), fra lager, "
+                "vidensgraf og søgeindeks. Samme nøgle som upload. *Remove a document and its file.*",
+)
+async def delete_document(id: str, request: Request):
+    store = get_store(request)
+    try:
+        check_token(store, _bearer(request))
+        out = await run_in_threadpool(remove_document, store, id)
+    except UploadRefused as exc:
+        return error_response(request, exc.status, exc.kind, "Ikke fjernet", exc.message, exc.field)
+    return out
+
+
+def _page(request: Request, status: int = 200, **ctx):
+    store = get_store(request)
+    docs = sorted(store.documents(), key=lambda d: (d.type, d.title))
+    return render(request, "upload.html", status_code=status, enabled=bool(_token(store)), documents=docs,
+                  suffixes=supported_suffixes(), max_mb=_limit(store) / (1 << 20), compare_available=True,
+                  **{"result": None, "error": None, "removed": None, **ctx})
+
+
 @router.get("/tilfoej", tags=["sider"], summary="Tilføj dokumenter (side)")
 def upload_page(request: Request):
-    return render(request, "upload.html", result=None, error=None, enabled=bool(_token(get_store(request))),
-                  suffixes=supported_suffixes(), max_mb=_limit(get_store(request)) / (1 << 20), compare_available=True)
+    return _page(request)
+
+
+@router.post("/tilfoej/fjern", tags=["sider"], summary="Fjern et dokument (formular)")
+async def remove_form(request: Request):
+    store = get_store(request)
+    form = await request.form(max_files=0, max_fields=5)
+    try:
+        check_token(store, str(form.get("token") or ""))
+        out = await run_in_threadpool(remove_document, store, str(form.get("id") or ""))
+    except UploadRefused as exc:
+        return _page(request, exc.status, error=exc.message)
+    return _page(request, 200, removed=out)
 
 
 @router.post("/tilfoej", tags=["sider"], summary="Tilføj dokumenter (formular)")
 async def upload_form(request: Request):
     store = get_store(request)
-    result, error, status = None, None, 201
     try:
         name, data, fields = await _file_from(request, store)
         check_token(store, fields.get("token"))
         result = await run_in_threadpool(ingest_upload, store, name, data)
     except UploadRefused as exc:
-        error, status = exc.message, exc.status
-    return render(request, "upload.html", status_code=status, result=result, error=error, enabled=bool(_token(store)),
-                  suffixes=supported_suffixes(), max_mb=_limit(store) / (1 << 20), compare_available=True)
+        return _page(request, exc.status, error=exc.message)
+    return _page(request, 201, result=result)

@@ -141,3 +141,15 @@ def test_search_with_a_date_badges_versions_and_changes(legal_server):
         page.goto(legal_server + "/dokumenter")
         assert page.locator(".tl-row").count() >= 10
         shot(page, "13-tidslinje-mobil")
+
+
+def test_provision_page_is_a_citation(client, a_provision_id):
+    """Readable heading, document line, citation, legal basis apart from cross-references."""
+    r = client.get(f"/api/provisions/{a_provision_id}").json()
+    assert r["heading"] and r["citation"] and r["citation"] != r["id"]
+    assert {"basis", "cross_references"} <= set(r)
+    labels = [x["label"].lower() for x in r["basis"]]
+    assert len(labels) == len(set(labels))                     # each citation once, whatever its case
+    page = client.get(f"/bestemmelse/{a_provision_id}", headers={"Accept": "text/html"}).text
+    assert 'id="kildeangivelse"' in page and "Hjemmel og andre regler" in page
+    assert f"<h1>{r['heading']}</h1>" in page.replace("&amp;", "&")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
+import re
+
 from aftalegraf.errors import BadQuery
+from aftalegraf.legal_time import short_citation
 from aftalegraf.kg.timeline import parse_date, provision_versions, timeline_for
 
 from ..services import optional
@@ -20,10 +23,13 @@ def provision_detail(store, provision_id: str) -> dict:
     provision_id = _check_id(provision_id)
     p = store.provision(provision_id)  # NotFound -> 404
     doc = store.document(p.document_id, with_provisions=False)
+    section = section_of(store, p)
     out = {
         "id": p.id,
         "text": p.text,
-        "section": section_of(store, p),
+        "section": section,
+        "heading": heading_label(p) or section,
+        "citation": citation(p, doc, section),
         "path": p.path,
         "kind": p.kind,
         "label": p.label,
@@ -38,7 +44,8 @@ def provision_detail(store, provision_id: str) -> dict:
         "referenced_by": [],
         "neighbours": [
             {"id": n.id, "text": n.text, "kind": n.kind, "label": n.label, "title": n.title,
-             "section": section_of(store, n), "current": n.id == p.id}
+             "section": section_of(store, n), "heading": heading_label(n) or section_of(store, n),
+             "current": n.id == p.id}
             for n in store.neighbours(p.id, before=2, after=2)
         ],
         "children": [{"id": c.id, "label": c.label, "kind": c.kind} for c in store.children(p.id)],
@@ -52,9 +59,65 @@ def provision_detail(store, provision_id: str) -> dict:
     refs = api.references(store, p.id)
     out["references"] = list(refs.get("out", []))
     out["referenced_by"] = list(refs.get("in", []))
+    out["basis"], out["cross_references"] = split_references(out["references"], p.document_id)
+    for r in out["referenced_by"]:
+        try:
+            citing = store.provision(r["provision_id"])
+            r["citation"] = citation(citing, store.document(citing.document_id, with_provisions=False),
+                                     section_of(store, citing))
+        except Exception:  # noqa: BLE001 - a label is a nicety; the id stays
+            r["citation"] = r.get("provision_id")
     goals = api.goals(store, document_id=p.document_id)
     out["goals"] = [g for g in goals if g.get("provision_id") == p.id]
     return out
+
+
+_PART = [(re.compile(r"p(\d+)$"), "{}. afsnit"), (re.compile(r"l(\d+)$"), "liste {}"),
+         (re.compile(r"i(\d+)$"), "punkt {}"), (re.compile(r"g(\d+)$"), "mål {}"), (re.compile(r"r(\d+)$"), "række {}")]
+
+
+def heading_label(p) -> str:
+    """A provision's readable label in its document: '§ 21, stk. 2' for legislation (the
+    section the caller has); for guidance and agreements the nearest heading with the
+    paragraph's place under it: '5.1. Indsendelse af sundhedsaftalen, 2. afsnit'."""
+    if p.kind in ("paragraf", "stk", "nr", "kapitel"):
+        return ""
+    own = (" ".join(x for x in (p.label, p.title) if x)).strip()
+    if p.kind in ("section", "heading") and own:
+        return own
+    parts = []
+    for seg in reversed(p.id.split("/")[1:]):
+        for rx, fmt in _PART:
+            m = rx.fullmatch(seg)
+            if m:
+                parts.insert(0, fmt.format(m.group(1)))
+                break
+        else:
+            break
+    head = p.path[-1] if p.path else own
+    return ", ".join(x for x in [head, *parts] if x)
+
+
+def citation(p, doc, section: str) -> str:
+    """How a planner cites it: 'BEK 1248/2022 § 21, stk. 2' or 'Vejledning om … , 5.1. …, 2. afsnit'."""
+    if p.kind in ("paragraf", "stk", "nr") and doc.identifier:
+        return f"{short_citation(doc.id)} {section}".strip()
+    label = heading_label(p) or section
+    return f"{doc.title}, {label}" if label else doc.title
+
+
+def split_references(refs: list[dict], own_document: str) -> tuple[list[dict], list[dict]]:
+    """(legal basis: references to other documents, cross-references inside the document),
+    each citation once (the same words differing only in case are one)."""
+    basis, cross, seen = [], [], set()
+    for r in refs:
+        key = ((r.get("label") or "").strip().lower(), r.get("target"), r.get("target_document"))
+        if key in seen:
+            continue
+        seen.add(key)
+        target_doc = r.get("target_document") or ((r.get("target") or "").split("/")[0] or None)
+        (cross if target_doc in (None, own_document) else basis).append(r)
+    return basis, cross
 
 
 def _time(store, doc) -> dict:

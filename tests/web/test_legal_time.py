@@ -153,3 +153,18 @@ def test_provision_page_is_a_citation(client, a_provision_id):
     page = client.get(f"/bestemmelse/{a_provision_id}", headers={"Accept": "text/html"}).text
     assert 'id="kildeangivelse"' in page and "Hjemmel og andre regler" in page
     assert f"<h1>{r['heading']}</h1>" in page.replace("&amp;", "&")
+
+
+def test_unresolved_references_to_other_acts_are_legal_basis():
+    from aftalegraf.web.views.provisions import split_references
+
+    refs = [{"label": "bekendtgørelsens § 21", "target": None, "target_document": None},
+            {"label": "Bekendtgørelsens § 21", "target": None, "target_document": None},
+            {"label": "sundhedslovens § 205, stk. 3", "target": None, "target_document": None},
+            {"label": "afsnit 5.4", "target": None, "target_document": None}]
+    basis, cross = split_references(refs, "vej-2013-9005", "vejledning")
+    assert [r["label"] for r in basis] == ["bekendtgørelsens § 21", "sundhedslovens § 205, stk. 3"]
+    assert [r["label"] for r in cross] == ["afsnit 5.4"]
+    basis, cross = split_references([{"label": "bekendtgørelsens § 5", "target": None, "target_document": None}],
+                                    "bek-2022-1248", "bekendtgørelse")
+    assert basis == [] and len(cross) == 1                      # an order citing itself

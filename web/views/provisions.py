@@ -59,7 +59,7 @@ def provision_detail(store, provision_id: str) -> dict:
     refs = api.references(store, p.id)
     out["references"] = list(refs.get("out", []))
     out["referenced_by"] = list(refs.get("in", []))
-    out["basis"], out["cross_references"] = split_references(out["references"], p.document_id)
+    out["basis"], out["cross_references"] = split_references(out["references"], p.document_id, doc.type)
     for r in out["referenced_by"]:
         try:
             citing = store.provision(r["provision_id"])
@@ -106,17 +106,28 @@ def citation(p, doc, section: str) -> str:
     return f"{doc.title}, {label}" if label else doc.title
 
 
-def split_references(refs: list[dict], own_document: str) -> tuple[list[dict], list[dict]]:
+_OTHER_ACT = re.compile(r"\b(?:bekendtgørelse|lov|vejledning)\w*\b|\w+lovens?\b|\bnr\.\s*\d+", re.I)
+
+
+def split_references(refs: list[dict], own_document: str, own_type: str = "") -> tuple[list[dict], list[dict]]:
     """(legal basis: references to other documents, cross-references inside the document),
-    each citation once (the same words differing only in case are one)."""
+    each citation once (the same words differing only in case are one). An unresolved
+    reference counts as basis when its words name another act ("bekendtgørelsens § 21" in a
+    guidance document, "sundhedslovens § 205"), since its target may simply not be ingested."""
     basis, cross, seen = [], [], set()
     for r in refs:
-        key = ((r.get("label") or "").strip().lower(), r.get("target"), r.get("target_document"))
+        label = (r.get("label") or "").strip()
+        key = (label.lower(), r.get("target"), r.get("target_document"))
         if key in seen:
             continue
         seen.add(key)
         target_doc = r.get("target_document") or ((r.get("target") or "").split("/")[0] or None)
-        (cross if target_doc in (None, own_document) else basis).append(r)
+        if target_doc is None:
+            names_act = bool(_OTHER_ACT.search(label))
+            own_kind = own_type and label.lower().startswith(own_type.lower()[:10])
+            (basis if names_act and not own_kind else cross).append(r)
+        else:
+            (cross if target_doc == own_document else basis).append(r)
     return basis, cross
 
 

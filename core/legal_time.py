@@ -10,6 +10,7 @@ documents published on retsinformation.dk outside Lovtidende (VEJ, CIR, SKR) und
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 STATUSES = ("in_force", "not_yet_in_force", "repealed", "superseded", "expired", "draft", "unknown")
 
@@ -27,7 +28,16 @@ STATUS_LABELS_DA = {
 RETSINFO = "https://www.retsinformation.dk/eli"
 LTA_CODES = ("BEK", "LBK", "LOV")
 RETSINFO_CODES = ("VEJ", "CIR", "SKR", "BKI")
-_IDENT = re.compile(r"\b(BEK|LBK|LOV|VEJ|CIR|SKR|BKI)\s+nr\.?\s*(\d+)\s+af\s+\d{1,2}/\d{1,2}/(\d{4})")
+# "BEK nr 1248 af 05/09/2022": code, number, day, month, year
+IDENTIFIER = re.compile(r"\b(BEK|LBK|LOV|VEJ|CIR|BKI|SKR)\s+nr\.?\s*(\d+)\s+af\s+(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def next_day(iso: str) -> str:
+    return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
+
+
+def day_before(iso: str) -> str:
+    return (date.fromisoformat(iso) - timedelta(days=1)).isoformat()
 
 
 def eli_uri(code: str, year: int | str, number: int | str) -> str:
@@ -43,8 +53,8 @@ def eli_uri(code: str, year: int | str, number: int | str) -> str:
 
 def eli_of_identifier(identifier: str) -> str:
     """'VEJ nr 9005 af 20/12/2013' -> its official ELI, or ''."""
-    m = _IDENT.search(identifier or "")
-    return eli_uri(m.group(1), m.group(3), m.group(2)) if m else ""
+    m = IDENTIFIER.search(identifier or "")
+    return eli_uri(m.group(1), m.group(5), m.group(2)) if m else ""
 
 
 _DOC_ID = re.compile(r"^(bek|lbk|lov|vej|cir)-(\d{4})-(\d+)")
@@ -76,12 +86,6 @@ def danish_date(iso: str | None) -> str:
     return f"{int(m.group(3))}.{int(m.group(2))}.{m.group(1)}" if m else (iso or "")
 
 
-def _day_after(iso: str) -> str:
-    from datetime import date, timedelta
-
-    return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
-
-
 def status_text(t: dict | None) -> str:
     """A document's legal time as a planner reads it: 'Gældende', 'Ophævet pr. 8.9.2022 ved
     BEK 1248/2022 § 31, stk. 2', 'Træder i kraft 1.1.2027', 'Høringsudkast', 'Udløbet 31.12.2023'."""
@@ -92,7 +96,7 @@ def status_text(t: dict | None) -> str:
     by_text = provision_citation(by["provision"]) if by.get("provision") else short_citation(by.get("document", ""))
     if st in ("repealed", "superseded") and t.get("valid_to"):
         word = "ved" if st == "repealed" else "af"
-        return f"{label} pr. {danish_date(_day_after(t['valid_to']))}" + (f" {word} {by_text}" if by_text else "")
+        return f"{label} pr. {danish_date(next_day(t['valid_to']))}" + (f" {word} {by_text}" if by_text else "")
     if st == "not_yet_in_force" and t.get("valid_from"):
         return f"{label} {danish_date(t['valid_from'])}"
     if st == "expired" and t.get("valid_to"):

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from aftalegraf.legal_time import IDENTIFIER as _IDENT
 from aftalegraf.legal_time import eli_uri
 from aftalegraf.model import REGIONS
 
@@ -20,7 +21,6 @@ _MONTHS = {m: i for i, m in enumerate(
     ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"], 1)}
 _MON3 = {m[:3]: i for m, i in _MONTHS.items()}
 
-_IDENT = re.compile(r"\b(BEK|LBK|LOV|VEJ|CIR|BKI|SKR)\s+nr\.?\s*(\d+)\s+af\s+(\d{1,2})/(\d{1,2})/(\d{4})")
 _BANNER = re.compile(r"^(?P<title>.+?)\s+[—–-]\s+(?P<year>\d{4})/(?P<nr>\d+)\s*\((?P<date>\d{4}-\d{2}-\d{2})\)")
 _LEGAL_TITLE = re.compile(r"^(Vejledning|Bekendtgørelse|Lov|Cirkulære|Lovbekendtgørelse)\s+(om|af|til)\b")
 _LETTER_DATE = re.compile(r"^\s*([A-ZÆØÅ][\wæøå -]+?),? (?:den )?(\d{1,2})\.\s*([a-zæøå]+)\.? (\d{4})\s*$", re.M)

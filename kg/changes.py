@@ -7,7 +7,9 @@ obligations), so that a user who ingests the next order sees it appear here.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+
+from aftalegraf.legal_time import day_before
 
 from . import api, rdf
 from .sparql import sparql
@@ -41,18 +43,14 @@ def _tail(iri: str | None, kind: str) -> str | None:
     return rdf.iri_tail(iri, kind) if iri else None
 
 
-def _minus_one(iso: str) -> str:
-    return (date.fromisoformat(iso) - timedelta(days=1)).isoformat()
-
-
 def changes(store, start: str, end: str | None = None) -> dict:
     """Documents that start applying on a day in [start, end], and those whose last day
     is the day before one of them, each with its obligations grouped by actor."""
     end = end or start
     if end < start:
         start, end = end, start
-    rows = sparql(store, _DOCS % {"start": start, "end": end, "start_1": _minus_one(start),
-                                  "end_1": _minus_one(end)}).dicts()
+    rows = sparql(store, _DOCS % {"start": start, "end": end, "start_1": day_before(start),
+                                  "end_1": day_before(end)}).dicts()
     by_doc: dict[str, dict] = {}
     for r in rows:
         d = by_doc.setdefault(r["id"], {
@@ -70,7 +68,7 @@ def changes(store, start: str, end: str | None = None) -> dict:
         d["obligations_by_actor"] = _by_actor(obs)
         if d["valid_from"] and start <= d["valid_from"] <= end:
             starting.append(d)
-        if d["valid_to"] and _minus_one(start) <= d["valid_to"] <= _minus_one(end):
+        if d["valid_to"] and day_before(start) <= d["valid_to"] <= day_before(end):
             ending.append(d)
     return {"from": start, "to": end, "starting": starting, "ending": ending}
 

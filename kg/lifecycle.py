@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-
+from aftalegraf.legal_time import next_day
 from aftalegraf.model import Document
 
 from .references import NAMED_DOC, named_id
@@ -69,14 +68,6 @@ class Lifecycle:
 
 def _iso(y: str | int, m: str | int, d: str | int) -> str:
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
-
-
-def next_day(iso: str) -> str:
-    return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
-
-
-def day_before(iso: str) -> str:
-    return (date.fromisoformat(iso) - timedelta(days=1)).isoformat()
 
 
 def is_draft(doc: Document) -> bool:

@@ -16,19 +16,18 @@ holds the names and Danish labels.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import threading
 from dataclasses import dataclass, field
 from datetime import date
 
-from aftalegraf.legal_time import eli_of_identifier
+from aftalegraf.legal_time import day_before, eli_of_identifier
 from aftalegraf.model import Document
 from aftalegraf.store import Store
 
-from .lifecycle import AGREEMENTS, Named, day_before, read_lifecycle
-
-LEGAL_TYPES = {"bekendtgørelse", "lov", "lovbekendtgørelse", "vejledning"}
-DATED_TYPES = LEGAL_TYPES | AGREEMENTS
+from .lifecycle import Named, read_lifecycle
+from .rdf import LEGAL_TYPES
 
 
 def today() -> str:
@@ -67,11 +66,9 @@ class DocTime:
     entry_exception: str = ""
     superseded_by: list[dict] = field(default_factory=list)   # [{"document", "provision"}]
     repeals: list[dict] = field(default_factory=list)         # [{"document", "label", "provision", "resolved"}]
-    repealed_by: list[str] = field(default_factory=list)
     amends: list[str] = field(default_factory=list)
     amended_by: list[str] = field(default_factory=list)
-    consolidates: list[str] = field(default_factory=list)
-    consolidated_by: list[str] = field(default_factory=list)
+    consolidates: list[str] = field(default_factory=list)   # the graph writes the inverse links
 
     @property
     def legal(self) -> bool:
@@ -197,7 +194,7 @@ def build_timeline(documents: list[Document]) -> Timeline:
         cycles[doc.id] = lc
         meta = doc.meta or {}
         d = DocTime(id=doc.id, type=doc.type, title=doc.title, identifier=doc.identifier, date=doc.date or "",
-                    eli=eli_of_identifier(doc.identifier), expression=str(meta.get("full_text_id") or doc.id),
+                    eli=eli_of_identifier(doc.identifier) or doc.eli, expression=str(meta.get("full_text_id") or doc.id),
                     act=str(meta.get("act") or "").lower(), draft=lc.draft,
                     entry_provision=lc.entry_provision, entry_exception=lc.entry_exception)
         if not d.draft:
@@ -246,7 +243,6 @@ def _consolidations(t: Timeline, by_expression: dict[str, list[str]]) -> None:
             for i in by_expression[old]:
                 _end(t.docs[i], day_before(start) if start else None, "superseded",
                      {"document": new_doc, "provision": None})
-                t.docs[i].consolidated_by.append(new_doc)
             for i in by_expression[new]:
                 t.docs[i].consolidates.append(_canonical(t, by_expression[old]))
 
@@ -260,7 +256,6 @@ def _repeals(t: Timeline, r: DocTime, named: list[Named], by_expression: dict[st
         for i in targets:
             _end(t.docs[i], day_before(r.valid_from) if r.valid_from else None, "repealed",
                  {"document": r.id, "provision": n.provision_id})
-            t.docs[i].repealed_by.append(r.id)
 
 
 def _amendments(t: Timeline, r: DocTime, named: list[Named], title: str,
@@ -354,26 +349,17 @@ def provision_versions(store: Store, provision_id: str, on: str | None = None) -
         return []
     path = provision_id[len(p.document_id) + 1:]
     same_act = bool(doc.act and doc.type == "lovbekendtgørelse")
-    out: list[dict] = []
-    seen_expr: set[str] = set()
-    members = t.lineage(doc.id)
     # one document per text: the one asked about, else the full text, else an excerpt
-    members.sort(key=lambda m: (m.expression, m.id != doc.id, m.id != m.expression))
+    members = sorted(t.lineage(doc.id), key=lambda m: (m.expression, m.id != doc.id, m.id != m.expression))
     chosen = []
-    for m in members:
-        if m.expression in seen_expr:
-            continue
-        found = (provision_id, p.text) if m.id == doc.id else _match(store, m, path, p.text, p.kind, same_act)
-        if found is None and m.id != m.expression:
-            continue
-        if found is None:
-            alt = [x for x in members if x.expression == m.expression and x.id != m.id]
-            found = next((f for x in alt if (f := _match(store, x, path, p.text, p.kind, same_act))), None)
-            if found is None:
-                continue
-        seen_expr.add(m.expression)
-        chosen.append((t.docs[found[0].split("/")[0]], found))
+    for _, group in itertools.groupby(members, key=lambda m: m.expression):
+        for m in group:
+            found = (provision_id, p.text) if m.id == doc.id else _match(store, m, path, p.text, p.kind, same_act)
+            if found is not None:
+                chosen.append((m, found))
+                break
     chosen.sort(key=lambda c: (c[0].valid_from or c[0].date or "", c[0].id))
+    out: list[dict] = []
     prev = None
     for d, (pid, text) in chosen:
         norm = re.sub(r"\s+", " ", _body(text)).strip()
@@ -383,14 +369,3 @@ def provision_versions(store: Store, provision_id: str, on: str | None = None) -
                     "diff": word_diff(prev[1], text) if prev is not None else []})
         prev = (norm, text)
     return out
-
-
-def clear_cache() -> None:
-    with _lock:
-        _cache.clear()
-
-
-def summary(t: Timeline, on: str | None = None) -> list[dict]:
-    """Every document's legal time as JSON-ready dicts (for the CLI and tests)."""
-    return [{"id": d.id, "type": d.type, **d.to_dict(on)} for d in sorted(t.docs.values(), key=lambda d: d.id)]
-

@@ -19,9 +19,7 @@ def documents_in_time(store, as_of: str | None = None) -> list[dict]:
     out = []
     for d in store.documents():
         item = document_summary(d)
-        t = tl.document_time(d.id, on)
-        item.update(t)
-        item["eli"] = t["eli"] or (d.eli or None)
+        item.update(tl.document_time(d.id, on))
         out.append(item)
     return out
 

@@ -178,10 +178,10 @@ def documents_page(request: Request, type: str = "", region: str = "", as_of: st
 
 
 def _timeline_rows(docs: list[dict]) -> dict:
-    """Bars for the documents page's timeline: every dated legal text, positioned in % of
-    the span from the first entry into force to a year past the last."""
-    dated = [d for d in docs if d.get("valid_from") and d["type"] in ("bekendtgørelse", "lov", "lovbekendtgørelse",
-                                                                     "vejledning", "sundhedsaftale", "samarbejdsaftale")]
+    """Bars for the documents page's timeline: every text with a date it applies from (the
+    timeline gives one to legislation, guidance and agreements only), positioned in % of the
+    span from the first entry into force to a year past the last."""
+    dated = [d for d in docs if d.get("valid_from")]
     if not dated:
         return {"rows": [], "years": []}
     first = int(min(d["valid_from"] for d in dated)[:4])

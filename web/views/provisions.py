@@ -37,7 +37,7 @@ def provision_detail(store, provision_id: str) -> dict:
         "parent_id": p.parent_id,
         "document": document_ref(doc) | {"issuer": doc.issuer, "period": doc.period, "date": doc.date,
                                           "identifier": doc.identifier, "eli": doc.eli}
-                    | _time(store, doc),
+                    | timeline_for(store).document_time(doc.id),
         "obligations": [],
         "goals": [],
         "references": [],
@@ -129,12 +129,6 @@ def split_references(refs: list[dict], own_document: str, own_type: str = "") ->
         else:
             (cross if target_doc == own_document else basis).append(r)
     return basis, cross
-
-
-def _time(store, doc) -> dict:
-    t = timeline_for(store).document_time(doc.id)
-    t["eli"] = t["eli"] or doc.eli or None
-    return t
 
 
 def _check_id(provision_id: str) -> str:

@@ -31,23 +31,14 @@ def print_json(data: Any) -> None:
     # a file name that is not valid UTF-8 reaches Python as lone surrogates, which no
     # encoder writes: show them as U+FFFD so that the output stays valid JSON
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write(_replace_surrogates(text) if _has_surrogates(text) else text)
+    for errors in ("strict", "surrogateescape", "surrogatepass"):
+        try:
+            text = text.encode("utf-8", errors).decode("utf-8", "replace")
+            break
+        except UnicodeEncodeError:
+            continue
+    sys.stdout.write(text)
     sys.stdout.write("\n")
-
-
-def _replace_surrogates(text: str) -> str:
-    try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-
-
-def _has_surrogates(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-        return False
-    except UnicodeEncodeError:
-        return True
 
 
 def print_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], max_width: int | None = None) -> None:

@@ -182,18 +182,25 @@ def ingest_paths(
             result.error = f"could not be read ({type(exc).__name__}: {exc})"
             log.error("%s: %s", path, result.error, exc_info=log.isEnabledFor(logging.DEBUG))
         report.files.append(result)
-    names = stages.stage_names() if derive is None else stages.stage_names(only=derive)
-    # each stage on its own: the documents are committed whatever a stage does, a failed
-    # stage stays stale (``aftalegraf status``) and is rebuilt by the next ingest or reindex
-    for name in names:
+    report.stage_errors = _derive(store, changes, derive, generation_before)
+    return report
+
+
+def _derive(store: Store, changes: list[ChangeSet], derive: list[str] | None, generation_before: int) -> dict:
+    """Bring the derived stages up to date after the store changed; {stage: error}.
+
+    Each stage on its own: the documents are committed whatever a stage does, a failed
+    stage stays stale (``aftalegraf status``) and is rebuilt by the next ingest or reindex."""
+    errors: dict[str, str] = {}
+    for name in stages.stage_names() if derive is None else stages.stage_names(only=derive):
         if not (changes or stages.is_stale(store, name)):
             continue
         try:
             stages.apply_changes(store, changes, [name], generation_before)
-        except Exception as exc:  # a stage's own error must not hide the ingest report
-            report.stage_errors[name] = f"{type(exc).__name__}: {exc}"
-            log.error("%s stage failed (%s); run `aftalegraf reindex` to retry", name, report.stage_errors[name])
-    return report
+        except Exception as exc:  # a stage's own error must not hide the report
+            errors[name] = f"{type(exc).__name__}: {exc}"
+            log.error("%s stage failed (%s); run `aftalegraf reindex` to retry", name, errors[name])
+    return errors
 
 
 def remove_documents(store: Store, idents: Iterable[str], derive: list[str] | None = None) -> dict:
@@ -218,13 +225,6 @@ def remove_documents(store: Store, idents: Iterable[str], derive: list[str] | No
         change = store.remove_source(path)
         sources[path] = change.removed
         changes.append(change)
-    stage_errors: dict[str, str] = {}
-    if changes:
-        names = stages.stage_names() if derive is None else stages.stage_names(only=derive)
-        for name in names:
-            try:
-                stages.apply_changes(store, changes, [name], generation_before)
-            except Exception as exc:  # noqa: BLE001 - the removal is committed; the stage stays stale
-                stage_errors[name] = f"{type(exc).__name__}: {exc}"
+    stage_errors = _derive(store, changes, derive, generation_before) if changes else {}
     return {"removed": sorted(d for ids in sources.values() for d in ids),
             "files": [os.path.basename(p) for p in sources], "unknown": unknown, "stage_errors": stage_errors}

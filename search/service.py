@@ -441,13 +441,10 @@ def _section(store: Store, pid: str) -> tuple[str, list[str]]:
 
 def _in_time(idx: LoadedIndex, tl: Timeline, as_of: str, mask: np.ndarray | None) -> np.ndarray:
     """``mask`` narrowed to the documents that applied on ``as_of``."""
-    out = np.zeros(len(idx.units), dtype=bool) if mask is None else mask.copy()
+    applied = np.zeros(len(idx.units), dtype=bool)
     for doc_id, rows in idx.doc_rows.items():
-        if mask is None:
-            out[rows] = tl.applies_on(doc_id, as_of)
-        elif not tl.applies_on(doc_id, as_of):
-            out[rows] = False
-    return out
+        applied[rows] = tl.applies_on(doc_id, as_of)
+    return applied if mask is None else mask & applied
 
 
 def _in_time_order(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float]], best_row: dict[str, int],
@@ -480,7 +477,8 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     query, k, mode, filters = validate(query, k, mode, filters)
     as_of = parse_date(as_of)
     if not storage.exists(store.index_path) and store.counts()["documents"] == 0:
-        return {"query": query, "mode": mode, "as_of": as_of, "hits": [], "facets": _empty_facets(), "total": 0}
+        return {"query": query, "mode": mode, "as_of": as_of, "hits": [], "answer": None, "weak": False,
+                "facets": _empty_facets(), "total": 0}
     idx = load_index(store)
     tl = timeline_for(store)
     mask = _allowed_rows(store, idx, filters)
@@ -550,15 +548,13 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
 
 def _answered(store: Store, idx: LoadedIndex, query: str, hits: list[dict], best_row: dict[str, int],
               qvec: np.ndarray | None, bm25_all: np.ndarray | None) -> bool:
-    """Is the best hit an answer (search.answer)? BM25's best score over the allowed units
-    and the best hit's embedding cosine. In mode bm25 the query is not embedded (that mode
-    must work without the embedder), so BM25 alone decides."""
+    """Is the best hit an answer (search.answer)? BM25's best score over all units and the
+    best hit's embedding cosine. In mode bm25 the query is not embedded (that mode must work
+    without the embedder), so BM25 alone decides."""
     if bm25_all is None:
         bm25_all = idx.lexical.scores(query)
     bm25_top = float(bm25_all.max()) if len(bm25_all) else 0.0
-    if is_answered(bm25_top, None, store.settings) or qvec is None:
-        return is_answered(bm25_top, None, store.settings)
-    dense_top = float(np.asarray(idx.vectors()[best_row[hits[0]["id"]]]) @ qvec)
+    dense_top = None if qvec is None else float(np.asarray(idx.vectors()[best_row[hits[0]["id"]]]) @ qvec)
     return is_answered(bm25_top, dense_top, store.settings)
 
 

@@ -27,14 +27,11 @@ from aftalegraf.errors import BadQuery, QueryTimeout
 from .. import rdf
 from .guard import FORMS, guard, is_update, scan
 from .remote import RemoteSparql
-from .results import GRAPH_FORMATS, SELECT_FORMATS, QueryResult, collect, media_for, term_json
+from .results import GRAPH_FORMATS, QueryResult, collect, media_for, query_options, term_json
 from .sandbox import sandbox_for
 
-RESULT_FORMATS = tuple(SELECT_FORMATS)
-GRAPH_FORMAT_NAMES = ("turtle", "nt", "jsonld", "rdf+xml")
-
 __all__ = ["sparql", "check_query", "service_allow", "QueryResult", "RemoteSparql", "is_update", "scan",
-           "media_for", "term_json", "RESULT_FORMATS", "GRAPH_FORMATS", "FORMS"]
+           "media_for", "term_json", "GRAPH_FORMATS", "FORMS"]
 
 
 def service_allow(settings) -> list[str]:
@@ -57,8 +54,7 @@ def sparql(store, query: str, timeout: float | None = None, *, untrusted: bool =
     timeout = float(timeout if timeout is not None else settings.get("sparql_timeout", 10.0) or 10.0)
     if untrusted and limit is None:
         limit = int(settings.get("sparql_row_limit", 10000))
-    protocol_dataset = default_graph is not None or named_graphs is not None
-    union = not s.dataset and not protocol_dataset
+    union = not s.dataset          # FROM / FROM NAMED replace the union default graph
     t0 = time.perf_counter()
     endpoint = settings.get("sparql_endpoint") or ""
     try:
@@ -117,13 +113,7 @@ def _local_query(st: ox.Store, query: str, timeout: float, union: bool, default_
     """The project's own queries: in a worker thread (pyoxigraph results may not cross
     threads), abandoned after ``timeout`` seconds."""
     result: dict = {}
-    kw: dict = {"prefixes": rdf.PREFIXES}
-    if default_graph is not None:
-        kw["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-    if named_graphs is not None:
-        kw["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-    if union:
-        kw["use_default_graph_as_union"] = True
+    kw = query_options(rdf.PREFIXES, union, default_graph, named_graphs)
 
     def work():
         try:

@@ -240,6 +240,20 @@ class QueryResult:
         return "\n".join(lines) + "\n"
 
 
+def query_options(prefixes: dict, union: bool, default_graph: list[str] | None,
+                  named_graphs: list[str] | None) -> dict:
+    """pyoxigraph ``Store.query`` keywords for a dataset: the request's graphs when it names
+    any, else the union of all graphs unless the query names its own (``union`` False)."""
+    kw: dict = {"prefixes": prefixes}
+    if default_graph is not None:
+        kw["default_graph"] = [ox.NamedNode(g) for g in default_graph]
+    if named_graphs is not None:
+        kw["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    if union and default_graph is None and named_graphs is None:
+        kw["use_default_graph_as_union"] = True
+    return kw
+
+
 def collect(raw, limit: int | None) -> QueryResult:
     """A pyoxigraph result (bool, solutions or triples) -> QueryResult, streaming at most
     ``limit`` rows or triples (``truncated`` when there were more): never built whole."""

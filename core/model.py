@@ -30,15 +30,6 @@ DOCUMENT_TYPES = (
     "andet",
 )
 
-# The five regions, by the slug used in ids and in the `region` field.
-REGIONS = {
-    "hovedstaden": "Region Hovedstaden",
-    "sjaelland": "Region Sjælland",
-    "syddanmark": "Region Syddanmark",
-    "midtjylland": "Region Midtjylland",
-    "nordjylland": "Region Nordjylland",
-}
-
 # Provision kinds (`Provision.kind`).
 PROVISION_KINDS = (
     "kapitel",     # Kapitel 3 (legislation)

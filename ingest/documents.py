@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from aftalegraf.model import Document
+from aftalegraf.vocabulary import REGIONS
 
 from . import ids
 from .clean import clean_text
@@ -85,8 +86,6 @@ def documents_from_extracted(extracted: Extracted, path: str | Path, sha256: str
                                                                        "lovbekendtgørelse"):
             doc.region = info.region = next(iter(regions))
             if not doc.issuer:
-                from aftalegraf.model import REGIONS
-
                 doc.issuer = info.issuer = REGIONS[doc.region]
         if not doc.period and doc.type in ("høringsudkast", "sundhedsaftale", "bilag", "høringsbrev"):
             periods = {d.period for d in docs if d.period}

@@ -12,7 +12,7 @@ from typing import Any
 
 from aftalegraf.legal_time import IDENTIFIER as _IDENT
 from aftalegraf.legal_time import eli_uri
-from aftalegraf.model import REGIONS
+from aftalegraf.vocabulary import REGIONS
 
 LEGAL_TYPES = {"BEK": "bekendtgørelse", "LBK": "lovbekendtgørelse", "LOV": "lov", "VEJ": "vejledning",
                "CIR": "andet", "BKI": "andet", "SKR": "andet"}

@@ -16,6 +16,7 @@ from aftalegraf.model import Document
 from aftalegraf.progress import progress
 from aftalegraf.store import ChangeSet, SourceRecord, Store
 
+from .documents import documents_from_extracted
 from .readers.base import reader_for, supported_suffixes
 
 log = logging.getLogger(__name__)
@@ -125,8 +126,6 @@ def file_sha256(path: Path) -> str:
 
 def read_documents(path: Path, sha256: str | None = None) -> tuple[str, list[Document]]:
     """One file -> its documents (with provisions), without touching any store."""
-    from .documents import documents_from_extracted
-
     reader = reader_for(path)
     extracted = reader.read(path)
     if not extracted.text.strip():

@@ -18,20 +18,10 @@ from typing import Any, Iterable
 import pyoxigraph as ox
 
 from aftalegraf.errors import BadQuery
-from aftalegraf.model import REGIONS
+from aftalegraf.vocabulary import MODALITY_ALIASES, REGIONS, region_slug
 
 from . import rdf
 from .rdf import AG
-
-MODALITY_ALIASES = {
-    "obligation": "obligation", "obligatory": "obligation", "pligt": "obligation", "påbud": "obligation",
-    "skal": "obligation", "forpligtelse": "obligation",
-    "recommendation": "recommendation", "recommended": "recommendation", "anbefaling": "recommendation",
-    "bør": "recommendation",
-    "permission": "permission", "permitted": "permission", "tilladelse": "permission", "kan": "permission",
-    "prohibition": "prohibition", "prohibited": "prohibition", "forbud": "prohibition", "må ikke": "prohibition",
-}
-
 
 _cache: dict[str, object] = {}
 
@@ -128,11 +118,9 @@ def normalise_modality(m: str | None) -> str | None:
 def normalise_region(region: str | None) -> str | None:
     if not region:
         return None
-    r = _fold(region)
-    for slug, label in REGIONS.items():
-        short = label.split(" ", 1)[1]
-        if r in (slug, _fold(label), _fold(short)) or r == _fold(short).replace("æ", "ae"):
-            return slug
+    slug = region_slug(region)
+    if slug:
+        return slug
     raise BadQuery(f"unknown region {region!r} (use one of {', '.join(REGIONS)})", "region")
 
 
@@ -418,18 +406,3 @@ def triple_count(store) -> int:
     if cached is None or cached[0] != version:
         cached = _cache[key] = (version, len(_graph(store)))
     return cached[1]
-
-
-def section_label(store, p) -> str:
-    """A provision's citation form ("§ 21, stk. 2, nr. 3", "2.1.1"), as stored in the graph."""
-    from .stage import section_of
-
-    chain = {p.id: p}
-    cur = p
-    while cur.parent_id and cur.parent_id not in chain:
-        try:
-            cur = store.provision(cur.parent_id)
-        except Exception:
-            break
-        chain[cur.id] = cur
-    return section_of(p, chain)

@@ -39,545 +39,33 @@ Bearers, in this order
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from .actors import find_actors
-
-PREPOSITIONS = {
-    "i", "for", "af", "til", "med", "på", "mellem", "hos", "fra", "under", "om", "ved", "blandt",
-    "overfor", "over", "imellem", "end", "via", "efter", "inden", "uden", "mod", "gennem", "bag",
-    "hvor", "ifølge", "vedrørende", "angående", "samt med", "som", "jf.", "iht.", "inkl.",
-}
-DETERMINERS = {
-    "den", "det", "de", "alle", "hver", "enkelte", "både", "samtlige", "en", "et", "hele", "øvrige",
-    "pågældende", "relevante", "respektive", "fem", "98", "to", "de", "nye", "sin", "sit", "sine",
-    "egen", "eget", "egne", "deres", "ens", "fælles", "nuværende", "kommende", "eventuelle", "hvert",
-    "hvilke", "dennes", "disses", "flere", "andre", "anden", "andet",
-}
-CONJ = {"og", "eller", "samt", ",", "/", "og/eller", "hhv.", "henholdsvis"}
-ADVERBS = {
-    "ikke", "også", "dog", "derfor", "desuden", "fortsat", "endvidere", "selv", "altid", "ligeledes",
-    "fremover", "således", "herudover", "derudover", "fx", "f.eks.", "bl.a.", "nu", "først", "løbende",
-    "herefter", "derefter", "samtidig", "typisk", "gerne", "fortsætte", "hver", "især", "kun", "blot",
-    "endelig", "så", "da", "i", "øvrigt", "mindst", "senest", "herunder", "eksempelvis", "fremadrettet",
-    "hermed", "dermed", "sammen", "derimod", "altså", "primært", "særligt", "særlig", "aktivt",
-    "årligt", "fælles", "hurtigst", "muligt", "som", "minimum", "mv.", "ofte", "konkret",
-}
-# Verbs whose present tense is descriptive, not normative.
-DESCRIPTIVE = {
-    "er", "har", "bliver", "består", "omfatter", "indeholder", "dækker", "betyder", "fremgår", "gælder",
-    "findes", "hedder", "ligger", "kan", "skal", "bør", "må", "vil", "får", "træder", "udgør",
-    "oplever", "mener", "ønsker", "ser", "står", "kender", "rummer", "varierer", "afhænger", "kommer",
-    "går", "tager", "giver", "hører", "vurderes", "forventer", "mangler", "bor", "lever",
-    "modtager", "benytter", "bruger", "skulle", "kunne", "ville", "burde", "måtte", "var", "blev",
-    "havde", "eksisterer", "indgår", "spiller", "repræsenterer", "dækkes", "beror", "følger", "sker",
-    "ophæves", "affattes", "udgår",
-    "fungerer", "passer", "betegner", "svarer", "handler", "drejer", "henviser", "forstås", "anbefales",
-    "finder", "synes", "tror", "ved", "vælges", "nævnes", "udpeges", "medfører", "deltager", "arbejder",
-    "bidrager", "indebærer", "forudsætter", "kræver", "skaber", "understøttes", "omhandler", "beskriver",
-}
-# Deponent verbs, present tense in -s with an active meaning ("Udvalget mødes ...").
-DEPONENTS = {"mødes", "samles", "enes", "følges", "udveksles", "synes"} - {"synes"}
-# Passive verbs of enacting/amending clauses ("§ 5 affattes således"): not duties.
-ENACTING = {"ophæves", "affattes", "nyaffattes", "indsættes", "ændres", "udgår", "erstattes", "bortfalder",
-            "optages", "tilføjes", "anvendes", "betragtes", "forstås", "nævnes", "regnes", "fastsættes",
-            # composition, not an agent's act: "Fagligt Forum ... sammensættes af repræsentanter for ..."
-            "sammensættes"}
-AGREEMENT_NOUNS = re.compile(
-    r"^(?:sundheds)?aftale(?:n|rne)?$|^samarbejdsaftale(?:n|rne)?$|^sundhedsaftaleudkast(?:et)?$"
-    r"|^udkast(?:et)?$", re.I)
-PRONOUNS = {"de", "den", "han", "hun", "disse", "denne", "dette"}
-NON_NORMATIVE_AFTER_MODAL = {
-    "være", "blive", "ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "skyldes",
-    "bidrage", "medføre", "føre", "give", "have", "findes", "opstå", "variere", "gøre",
-}
-CLAUSE_OPENERS = {"at", "der", "som", "hvis", "når", "såfremt", "hvor", "idet", "fordi", "mens",
-                  "hvilket", "hvorved", "så", "før", "inden", "end", "om", "hvordan", "hvorfor", "hvad",
-                  "hvornår", "herunder", "men", "ligesom", "medmindre", "selvom", "hvorvidt", "hvilke", "hvilken",
-                  "hvorledes", "hvem"}
-CONDITIONAL = {"hvis", "såfremt", "når", "medmindre"}
-# words whose "for, at ..." is their content, not a purpose ("mulighed for, at kommunerne kan ...")
-FOR_COMPLEMENT = {"mulighed", "muligheden", "muligheder", "adgang", "adgangen", "hjemmel", "ansvar", "ansvaret",
-                  "ansvarlig", "ansvarlige", "sørge", "sørger", "sørges", "grundlag", "grundlaget", "rammer",
-                  "rammerne", "plads", "behov", "behovet", "krav", "kravet"}
-MODALS = {"skal", "kan", "bør", "må", "vil", "skulle", "kunne", "burde", "måtte", "ville"}
-ARTICLES = {"en", "et", "den", "det", "de", "denne", "dette", "hver", "hvert", "enhver", "ethvert"}
-# openers of indirect questions and of relative clauses of place or manner
-INTERROGATIVE = {"om", "hvornår", "hvordan", "hvorfor", "hvad", "hvorvidt", "hvilke", "hvilken", "hvilket", "hvor",
-                 "hvorved", "hvorledes", "hvem"}
-PRESENT_TYPES_EXCLUDED = {"nyhed", "webside", "høringsbrev", "dagsorden"}
-LEGISLATION_TYPES = {"bekendtgørelse", "lov", "lovbekendtgørelse"}
-REC_FRAME = re.compile(
-    r"\b(?:det\s+anbefales|anbefaler(?:\s+\w+){0,3}?|(?:det\s+(?:er|vil\s+være|vil\s+derfor\s+være|er\s+derfor)|"
-    r"(?:er|vil)\s+det(?:\s+derfor)?(?:\s+også)?(?:\s+være)?)\s+"
-    r"(?:hensigtsmæssigt|vigtigt|relevant|væsentligt|en\s+god\s+idé|afgørende|centralt|ønskeligt)|"
-    r"det\s+forventes|opfordres?(?:\s+\w+){0,3}?)\s*,?\s*(?=at\b|til\b)", re.I)
+from .deontic_clauses import ClauseReader
+from .deontic_words import (
+    ADVERBS,
+    AGREEMENT_NOUNS,
+    ARTICLES,
+    CLAUSE_OPENERS,
+    DEPONENTS,
+    DESCRIPTIVE,
+    DETERMINERS,
+    ENACTING,
+    LEGISLATION_TYPES,
+    MODALS,
+    NON_NORMATIVE_AFTER_MODAL,
+    PREPOSITIONS,
+    PRESENT_TYPES_EXCLUDED,
+    PRONOUNS,
+    REC_FRAME,
+    Statement,
+    is_passive_verb,
+    is_present_verb,
+)
 
 
-@dataclass
-class Tok:
-    text: str
-    low: str
-    lemma: str
-    start: int
-    end: int
+class SentenceAnalyser(ClauseReader):
+    """The deontic statements of one sentence (``analyse()``), read with the rules above."""
 
-
-@dataclass
-class Statement:
-    bearers: list[str]
-    modality: str
-    cue: str
-    action_start: int
-    action_end: int
-    start: int                       # where the statement begins (subject or cue)
-    carried: bool = False
-    passive: bool = False
-    anchor: int = 0                  # token index of the cue (for ordering)
-
-
-@dataclass
-class Context:
-    """What a sentence can borrow a bearer from: the previous statement, the heading."""
-    prev_bearers: list[str] = field(default_factory=list)
-    heading_bearers: list[str] = field(default_factory=list)
-    last_committee: str | None = None
-    # the last committee that was the bearer of a statement in this section: "Udvalget" refers
-    # to the committee the text is about, not to one named in passing ("forelægges for
-    # sundhedskoordinationsudvalget")
-    subject_committee: str | None = None
-    doc_type: str = ""
-
-
-def _is_present_verb(t: Tok) -> bool:
-    w = t.low
-    if not w.isalpha() or len(w) < 4 or w in DESCRIPTIVE or w in ADVERBS or w in PREPOSITIONS:
-        return False
-    if not w.endswith("r"):
-        return False
-    lem = t.lemma.lower()
-    if lem != w and (lem + "r" == w or lem + "er" == w or lem[:-1] + "er" == w or (lem.endswith("re") and lem[:-1] == w)):
-        return True
-    if w.endswith("gør") and len(w) > 5:      # offentliggør, tilgængeliggør
-        return True
-    # compounds the lookup table misses ("sekretariatsbetjener", "videreformidler")
-    return lem == w and w.endswith("er") and not w.endswith(("erne", "ere")) and not t.text[:1].isupper()
-
-
-def _is_passive_verb(t: Tok) -> bool:
-    w = t.low
-    if not w.isalpha() or len(w) < 5 or w in ADVERBS or w in DETERMINERS:
-        return False
-    lem = t.lemma.lower()
-    if lem + "s" == w and lem != w and lem.endswith(("e", "å")):
-        return True
-    if not w.endswith("es"):
-        return False
-    # compounds the lookup table misses; genitives ("sundhedsklyngernes") are not passives
-    return lem == w and not t.text[:1].isupper() and not w.endswith(("ernes", "enes", "ets", "ens", "ses"))
-
-
-class SentenceAnalyser:
-    def __init__(self, toks: list[Tok], text: str, base: int, ctx: Context):
-        self.toks = toks
-        self.text = text          # the document (or provision) text the offsets index into
-        self.base = base
-        self.ctx = ctx
-        self.n = len(toks)
-        # actor mentions mapped to token ranges
-        self.ment_start: dict[int, tuple[int, str]] = {}   # tok index -> (end tok index excl., key)
-        self.in_mention: dict[int, int] = {}
-        if toks:
-            s0, s1 = toks[0].start, toks[-1].end
-            for m in find_actors(text[s0:s1], s0):
-                i = self._tok_at(m.start)
-                j = self._tok_end(m.end)
-                if i is None or j is None:
-                    continue
-                self.ment_start[i] = (j, m.key)
-                for k in range(i, j):
-                    self.in_mention[k] = i
-
-    def _tok_at(self, ch: int) -> int | None:
-        for i, t in enumerate(self.toks):
-            if t.start == ch:
-                return i
-            if t.start > ch:
-                return None
-        return None
-
-    def _tok_end(self, ch: int) -> int | None:
-        for i, t in enumerate(self.toks):
-            if t.end == ch:
-                return i + 1
-            if t.end > ch:
-                # genitive or clitic split from the token ("PLO's"): accept the containing token
-                return i + 1 if t.start < ch else None
-        return None
-
-    # --- noun phrases of actors ---------------------------------------------------------
-    def _governed(self, i: int) -> bool:
-        """Is the mention starting at token i inside a prepositional phrase?"""
-        k = i - 1
-        while k >= 0 and (self.toks[k].low in DETERMINERS or self.toks[k].low.isdigit()):
-            k -= 1
-        return k >= 0 and self.toks[k].low in PREPOSITIONS
-
-    def _genitive(self, i: int) -> bool:
-        j, key = self.ment_start[i]
-        surf = self.text[self.toks[i].start:self.toks[j - 1].end]
-        low = surf.lower()
-        if key in ("sundhedsklynge-politisk-niveau", "sundhedsklynge-fagligt-strategisk-niveau"):
-            return low.endswith("niveaus")
-        if j < self.n and self.toks[j].low in ("'s", "s"):
-            return True
-        return low.endswith("s") and not low.endswith(("sundhedsråds", "ss")) and key not in (
-            "sygehus", "almen-praksis", "plo", "kommunale-tilbud", "region") or (
-            key == "region" and low.endswith(("ens", "ernes")))
-
-    def _group(self, i: int, stop: int | None = None) -> tuple[list[str], int]:
-        """Actor keys of the conjoined group starting at mention token i; returns (keys, end tok)."""
-        stop = self.n if stop is None else stop
-        keys: list[str] = []
-        j, key = self.ment_start[i]
-        keys.append(key)
-        end = j
-        k = j
-        while k < stop:
-            # skip "i regionen"-like complements of the mention
-            if self.toks[k].low in ("i", "for", "på") and k + 1 < stop:
-                kk = k + 1
-                while kk < stop and self.toks[kk].low in DETERMINERS:
-                    kk += 1
-                if kk in self.ment_start:
-                    k = self.ment_start[kk][0]
-                    continue
-                break
-            if self.toks[k].low in CONJ:
-                kk = k + 1
-                while kk < stop and (self.toks[kk].low in DETERMINERS or self.toks[kk].low in CONJ):
-                    kk += 1
-                if kk in self.ment_start and not self._genitive(kk):
-                    j2, key2 = self.ment_start[kk]
-                    if key2 not in keys:
-                        keys.append(key2)
-                    end = k = j2
-                    continue
-            break
-        return keys, end
-
-    def _subject_left(self, lo: int, cue: int) -> tuple[list[str], int] | None:
-        """Eligible actor subject between clause start ``lo`` and the cue."""
-        i = lo
-        while i < cue:
-            if i in self.ment_start and not self._governed(i) and not self._genitive(i):
-                keys, end = self._group(i, cue)
-                return keys, i
-            if i in self.ment_start:
-                # skip the governed mention and anything conjoined with it
-                _, end = self._group(i, cue)
-                i = max(end, i + 1)
-                continue
-            i += 1
-        return None
-
-    def _clause_start(self, cue: int) -> int:
-        """Token index where the clause holding the cue begins."""
-        k = cue - 1
-        while k >= 0:
-            t = self.toks[k]
-            if t.low in (";", ":", "–", "•", "-") or t.low in CLAUSE_OPENERS:
-                return k + 1
-            if t.low == "," and k + 1 < self.n and self.toks[k + 1].low in ("stk.", "nr.", "pkt.", "litra"):
-                pass        # "§ 198, stk. 2": the comma of a citation is no clause boundary
-            elif t.low == "," and k >= 2 and self.toks[k - 1].low.isdigit() and self.toks[k - 2].low in ("stk.", "nr."):
-                # the comma closing a citation ("i hvilke tilfælde personer omfattet af § 198, stk. 2,
-                # skal ...") continues the clause, unless that clause is a relative clause, which has
-                # its own verb and ends there ("den kommune, som er ansvarlig for ... § 142, stk. 3, kan")
-                outer = self._clause_start(k)
-                return k + 1 if outer > 0 and self.toks[outer - 1].low in ("der", "som") else outer
-            elif t.low == ",":
-                # a comma inside a list of actors does not end the clause
-                before = k - 1 in self.in_mention
-                after = k + 1 in self.ment_start or (
-                    k + 1 < self.n and self.toks[k + 1].low in DETERMINERS and k + 2 in self.ment_start)
-                if not (before and after):
-                    return k + 1
-            k -= 1
-        return 0
-
-    def _subject_right(self, cue: int) -> tuple[list[str], int, int] | None:
-        k = cue + 1
-        while k < self.n and self.toks[k].low in ("ikke", "også", "dog", "derfor", "herefter", "fortsat",
-                                                  "således", "endvidere", "desuden", "ligeledes", "i",
-                                                  "øvrigt", "selv", "altid", "nu", "både", "alle"):
-            if self.toks[k].low == "i" and not (k + 1 < self.n and self.toks[k + 1].low == "øvrigt"):
-                break
-            k += 1
-        kk = k
-        while kk < self.n and self.toks[kk].low in ("den", "det", "de", "alle", "både", "hver", "hvert", "enkelte"):
-            kk += 1
-        if kk in self.ment_start and not self._genitive(kk):
-            keys, end = self._group(kk)
-            return keys, kk, end
-        return None
-
-    def _pronoun_subject(self, lo: int, cue: int) -> str | None:
-        """'De', 'Udvalget', 'Klyngen' as the clause subject: 'pronoun' or 'committee'."""
-        toks = [t for t in self.toks[lo:cue] if t.low not in ADVERBS]
-        if not toks:
-            return None
-        first = toks[0].low
-        if len(toks) <= 2 and first in PRONOUNS and first not in ("det", "dette"):
-            return "pronoun"
-        if re.fullmatch(r"udvalg(?:et|ene)|klyngen|klyngerne", first) and (len(toks) == 1 or toks[1].low in ADVERBS):
-            return "committee"
-        return None
-
-    def _passive_after(self, cue: int, end: int) -> int | None:
-        """The passive infinitive governed by the modal ("skal godkendes", "skal mindst ét
-        medlem udpeges"), within a few tokens and before any clause boundary."""
-        k = cue + 1
-        steps = 0
-        while k < end and steps < 6:
-            t = self.toks[k]
-            if _is_passive_verb(t) and t.low not in ADVERBS and t.low not in DETERMINERS and t.low not in DEPONENTS:
-                return k
-            if t.low in (",", ";", ":") or t.low in CLAUSE_OPENERS - {"så"}:
-                break
-            if t.low == "af":
-                # an agent before the verb ("skal af en læge vejledes"): step over it
-                k += 1
-                while k < end and self.toks[k].low in DETERMINERS:
-                    k += 1
-                k = self.ment_start[k][0] if k in self.ment_start else k + 1
-                steps += 1
-                continue
-            if (t.low.endswith("e") and t.lemma.lower() == t.low and t.low.isalpha()
-                               and t.low not in DETERMINERS and t.low not in ADVERBS and k not in self.in_mention
-                               and not t.text[:1].isupper() and t.low not in ("både", "alle", "hele", "mange")):
-                break   # an active infinitive came first ("skal indsende den ... ")
-            k += 1
-            steps += 1
-        return None
-
-    def _vaere_passive(self, cue: int) -> int | None:
-        """The participle of "skal være godkendt af regionsrådet og kommunalbestyrelserne": a
-        state that an actor must bring about, so the agent bears it. Only with an actor agent."""
-        k = cue + 1
-        while k < self.n and (self.toks[k].low in ADVERBS or self.toks[k].low == "ikke"):
-            k += 1
-        if k >= self.n or self.toks[k].low != "være":
-            return None
-        k += 1
-        while k < self.n and self.toks[k].low in ADVERBS:
-            k += 1
-        if k >= self.n or not (self.toks[k].low.isalpha() and self.toks[k].low.endswith("t")) \
-                or self.toks[k].text[:1].isupper() or k in self.in_mention:
-            return None
-        agent = self._agent(k, self.n)
-        return k if agent else None
-
-    def _agent(self, verb: int, end: int, frm: int | None = None) -> list[str] | None:
-        """Actors of the "af X" agent of a passive verb, searched from ``frm`` (default: after
-        the verb); [] for an agent that is no actor, None for none."""
-        k = verb + 1 if frm is None else frm
-        while k < end:
-            if self.toks[k].low in ("af", "mellem", "imellem") and not (
-                    k > 0 and self.toks[k - 1].low in ("tværs", "vegne", "grund", "følge", "hjælp", "baggrund",
-                                                         "brug", "del", "med", "hver", "nogle", "ingen", "ud")):
-                kk = k + 1
-                while kk < end and (self.toks[kk].low in DETERMINERS or self.toks[kk].low in ("henholdsvis", "hhv.")):
-                    kk += 1
-                if kk in self.ment_start:
-                    return self._group(kk, end)[0]
-                if kk < end and self.toks[kk].low in ("hensyn", "betydning", "praktiske", "samme"):
-                    return None
-                return []          # an agent that is no actor ("af regionsrådsformanden")
-            if self.toks[k].low in (",", ";", ".") or self.toks[k].low in CLAUSE_OPENERS:
-                return None
-            k += 1
-        return None
-
-    def _agreement_subject(self, lo: int, cue: int) -> bool:
-        toks = [t for t in self.toks[lo:cue] if t.low not in DETERMINERS and t.low not in ADVERBS]
-        # the head noun is the first word of the subject ("Sundhedsaftalen for perioden ..."),
-        # or the inverted subject ("Herudover skal sundhedsaftalen indeholde ...")
-        k = cue + 1
-        while k < self.n and self.toks[k].low in ADVERBS:
-            k += 1
-        if k < self.n and AGREEMENT_NOUNS.match(self.toks[k].low):
-            return True
-        return bool(toks) and bool(AGREEMENT_NOUNS.match(toks[0].low)) or (
-            len(toks) >= 2 and toks[0].low in ("den", "det") and bool(AGREEMENT_NOUNS.match(toks[1].low)))
-
-    def _event_subject(self, lo: int, i: int) -> bool:
-        """A nominalised action as subject ("Indsendelsen af aftalen skal ske ...")."""
-        toks = [t.low for t in self.toks[lo:i] if t.low not in ADVERBS and t.low not in DETERMINERS]
-        return bool(toks) and bool(re.search(r"(?:else|ning|ingen|elsen|ningen|ning|tion|tionen|ring|ringen)$", toks[0]))
-
-    def _we_subject(self, lo: int, i: int) -> bool:
-        toks = [t.low for t in self.toks[lo:i] if t.low not in ADVERBS]
-        after = [t.low for t in self.toks[i + 1:i + 2]]
-        return (toks[:1] == ["vi"]) or (not toks or toks[-1:] != ["vi"]) and after == ["vi"]
-
-    def _opener(self, lo: int) -> str | None:
-        """The subordinator that opens the clause starting at token ``lo`` ("at", "der", "hvis",
-        ...), None for a main clause."""
-        if lo == 0:
-            w = self.toks[0].low
-            return w if w in CONDITIONAL else None
-        w = self.toks[lo - 1].low
-        return w if w in CLAUSE_OPENERS else None
-
-    def _clause_chain(self, i: int) -> list[str]:
-        """Openers of the clause holding token i and of the clauses it is embedded in, innermost
-        first: "hvis det vurderes, at aftalen skal revideres" gives ["at", "hvis"]. An at- or
-        relative clause is embedded in the clause before its opener; the walk stops at a main
-        clause, a comma-separated clause without opener, or after three levels."""
-        chain: list[str] = []
-        k = i
-        for _ in range(3):
-            lo = self._clause_start(k)
-            op = self._opener(lo)
-            if op is None:
-                # "at biologisk materiale, som patienten har afgivet, skal destrueres": after the
-                # comma closing an interrupting relative clause, an at-clause goes on (other
-                # clauses are not resumed: that comma also ends a fronted "Hvor …" or "Har …")
-                ant = self._interrupting_antecedent(lo)
-                if ant is not None and self._opener(self._clause_start(ant + 1)) == "at":
-                    lo, op = self._clause_start(ant + 1), "at"
-            if op is None:
-                break
-            chain.append(op)
-            if op not in ("at", "der", "som") or lo < 2:
-                break
-            k = lo - 2 if self.toks[lo - 2].low != "," else lo - 3
-            if k < 0:
-                break
-        return chain
-
-    def _conditional(self, i: int) -> bool:
-        # a modal in a conditional clause, also inside an at-clause under it ("hvis det
-        # vurderes, at sundhedsaftalen skal revideres"): the condition states no duty
-        chain = self._clause_chain(i)
-        return any(op in CONDITIONAL or op in ("om", "selvom") and n == 0 for n, op in enumerate(chain))
-
-    def _relative(self, lo: int) -> int | None:
-        """For a clause opened by relative "der"/"som", the token before the pronoun (the end
-        of the antecedent); None when the clause is no relative clause. "Der skal ..." at the
-        start of a clause, or after "at"/"hvis", is the expletive, not a relative pronoun."""
-        if lo < 2 or self.toks[lo - 1].low not in ("der", "som"):
-            return None
-        k = lo - 2
-        if self.toks[k].low == ",":
-            k -= 1
-        if k < 0 or self.toks[k].low in CLAUSE_OPENERS or self.toks[k].low in ("skal", "bør", "kan", "må", "og", "eller"):
-            return None
-        return k
-
-    def _relative_actor(self, lo: int) -> str | None:
-        """The actor a relative clause is about ("sundhedsklyngerne, der skal ...", "det er
-        regionsrådet, som er forpligtet til ..."), None when the antecedent is no actor."""
-        k = self._relative(lo)
-        if k is None or k not in self.in_mention:
-            return None
-        s = self.in_mention[k]
-        if s > 0 and self.toks[s - 1].low in ARTICLES | {"nogen", "noget"}:
-            # "en sundhedsperson, der skal varetage ...", "den kommune, som er ansvarlig for ...":
-            # a restrictive relative says which one is meant, it obliges none
-            return None
-        return None if self._genitive(s) else self.ment_start[s][1]
-
-    def _states_duty(self, i: int, lo: int, done: list[Statement]) -> bool:
-        """Can the cue at token i state a duty of its own, judged by the clause it stands in?
-        Not in a condition, an indirect question, a relative clause about something that is
-        no actor, or an at-clause that is the content of a statement before it."""
-        chain = self._clause_chain(i)
-        if not chain:
-            return True
-        if any(op in CONDITIONAL for op in chain):
-            return False        # "Hvis regionen skal ...", "hvis det vurderes, at aftalen skal revideres"
-        op = chain[0]
-        if self._purpose(lo, i, op):
-            return False        # "for at almen praksis kan fungere som indgang": why, not who must
-        if op in INTERROGATIVE:
-            return False        # "regler om, hvornår rapporteringen skal ske": what is regulated, not a duty
-        if op in ("der", "som") and self._relative(lo) is not None:
-            # "de opgaver, som skal løses af almen praksis", "forpligtelserne, der påhviler
-            # regionerne": a description of the antecedent; kept only where the relative
-            # pronoun is the subject and stands for an actor ("sundhedsklyngerne, der skal ...")
-            return self._relative_actor(lo) is not None and self._subject_left(lo, i) is None
-        if op == "at":
-            # "Ministeren kan fastsætte regler om, at rettighederne skal finde anvendelse ...",
-            # "kan vælge, at arbejdsgiveransvaret skal varetages af ...": the at-clause is the
-            # content of the statement before it, whose action already holds it
-            if any(s.anchor < i and not self._clause_chain(s.anchor) for s in done):
-                return False
-            # "En patient kan kræve, at … materiale … skal destrueres": the statement before was
-            # dropped for its non-actor subject, and its content is no one's duty either
-            return not any(self.toks[j].low in MODALS and not self._clause_chain(j)
-                           and self._explicit_nonactor_subject(self._clause_start(j), j) for j in range(lo - 1))
-        return True
-
-    def _purpose(self, lo: int, i: int, op: str) -> bool:
-        """Is the clause starting at ``lo`` a purpose or result clause ("for at ...", "så
-        kommunerne kan ...", "således at ...", "med henblik på, at ...")? A "så" directly before
-        the modal is the adverb of a main clause ("..., så skal regionen ..."), not one."""
-        if op == "så":
-            return i > lo
-        if op != "at" or lo < 2:
-            return False
-        k = lo - 2 if self.toks[lo - 2].low != "," else lo - 3
-        if k < 0:
-            return False
-        w = self.toks[k].low
-        if w == "for":
-            # "For at opfylde formålet skal aftalen ...": fronted, the modal is the main clause's;
-            # "mulighed for, at regioner og kommuner kan ...": the content of a permission
-            # (a capital "For" starts a sentence even where a heading ran into it)
-            return k > 0 and not self.toks[k].text[:1].isupper() and self.toks[k - 1].low not in FOR_COMPLEMENT
-        return w in ("således", "så") or (w == "på" and k > 0 and self.toks[k - 1].low == "henblik")
-
-    def _interrupting_antecedent(self, lo: int) -> int | None:
-        """When the clause at ``lo`` follows the comma that closes a relative clause, the end
-        of that relative clause's antecedent (the interrupted clause holds it); else None."""
-        if lo < 3 or self.toks[lo - 1].low != ",":
-            return None
-        return self._relative(self._clause_start(lo - 1))
-
-    def _subject_before_relative(self, lo: int) -> tuple[list[str], int] | None:
-        """The subject of a clause interrupted by a relative clause: "Kommunalbestyrelsen i den
-        kommune, som er ansvarlig for ..., kan yde befordring" (the cue's clause starts after
-        the comma that closes the relative clause)."""
-        ant = self._interrupting_antecedent(lo)
-        if ant is None:
-            return None
-        return self._subject_left(self._clause_start(ant + 1), ant + 1)
-
-    def _explicit_nonactor_subject(self, lo: int, i: int) -> bool:
-        """A noun subject that is no actor ("Programmet skal ...", "Samtidig skal programmet ...",
-        ", og den samlede tilbageholdelsesperiode må ikke ...")."""
-        toks = [t for t in self.toks[lo:i] if t.low not in ADVERBS and t.low not in DETERMINERS]
-        while toks and toks[0].low in ("og", "men", "eller", "samt"):
-            toks = toks[1:]
-        if toks and toks[0].low not in ("det", "der", "dette", "man", "hvilket") and toks[0].low not in PREPOSITIONS \
-                and not re.fullmatch(r"\d+[a-z]?[.)]?|[a-z]\)|stk\.|§+|[-•–]", toks[0].low):
-            return True
-        k = i + 1
-        while k < self.n and self.toks[k].low in ADVERBS:
-            k += 1
-        if k < self.n and k not in self.in_mention and self.toks[k].low in DETERMINERS | {"programmet", "planen"}:
-            return True
-        # an inverted definite noun ("kan indgrebet dog foretages", "skal dette fremgå"): no
-        # actor, and no bearer to carry from the sentence before
-        w = self.toks[k].low if k < self.n else ""
-        return k < self.n and k not in self.in_mention and (w in ("dette", "disse") or (
-            w.isalpha() and len(w) > 4 and w.endswith(("et", "en", "ene", "erne")) and not _is_present_verb(self.toks[k])
-            and w not in ADVERBS and w not in PREPOSITIONS and w not in ("sammen", "eventuelt", "herefter", "derefter",
-                                                                           "omgående", "snarest")))
-
-    # --- cues ------------------------------------------------------------------------------
     def cues(self) -> list[tuple[int, int, str, str]]:
         """(first token, last token excl., modality, cue text) in order."""
         out = []
@@ -939,11 +427,11 @@ class SentenceAnalyser:
                                                       "fortsat", "samtidig", "derudover", "tillige", "ligeledes",
                                                       "straks", "hvert", "årligt"):
                     v += 1
-                if v < self.n and v not in cue_tokens and (_is_present_verb(toks[v]) or (
+                if v < self.n and v not in cue_tokens and (is_present_verb(toks[v]) or (
                         toks[v].low in DEPONENTS)) and v not in taken:
                     out.append(Statement(keys, "obligation", "present", toks[v].start, self._sentence_end(),
                                          toks[k].start, anchor=v))
-                elif v < self.n and self.ctx.doc_type in LEGISLATION_TYPES and _is_passive_verb(toks[v]):
+                elif v < self.n and self.ctx.doc_type in LEGISLATION_TYPES and is_passive_verb(toks[v]):
                     pass
                 continue
             # inverted order after a fronted adverbial or a conditional clause
@@ -959,7 +447,7 @@ class SentenceAnalyser:
                 v = k + 1
             else:
                 v = None
-            if v is not None and v + 1 < self.n and _is_present_verb(toks[v]) and v + 1 in self.ment_start \
+            if v is not None and v + 1 < self.n and is_present_verb(toks[v]) and v + 1 in self.ment_start \
                     and not self._genitive(v + 1) and v not in taken:
                 keys, end = self._group(v + 1)
                 out.append(Statement(keys, "obligation", "present", toks[v].start, self._sentence_end(),
@@ -973,7 +461,7 @@ class SentenceAnalyser:
                         break       # "Fristen ... kan fraviges": the modal rules decide, not this one
                     if p in self.in_mention or toks[p - 1].low in ARTICLES:
                         continue    # "En kommunes ...": a genitive after an article, not a verb
-                    if _is_passive_verb(toks[p]) and toks[p].low not in DESCRIPTIVE and toks[p].low not in ENACTING and p - 1 >= 0 and toks[p - 1].low not in PREPOSITIONS:
+                    if is_passive_verb(toks[p]) and toks[p].low not in DESCRIPTIVE and toks[p].low not in ENACTING and p - 1 >= 0 and toks[p - 1].low not in PREPOSITIONS:
                         agent = self._agent(p, self.n)
                         if agent is not None:
                             out.append(Statement(agent, "obligation", "present", toks[p].start, self._sentence_end(),

@@ -10,7 +10,9 @@ from aftalegraf.model import Document, Provision
 
 from . import deontic
 from .actors import COMMITTEE_KEYS, find_actors, label_of
+from .deontic_words import DETERMINERS, PREPOSITIONS, Context, Tok
 from .facts import Extraction, ObligationFact
+from .goals import extract_goals
 from .nlp import get_nlp
 from .references import document_bekendtgoerelse, find_references
 from .temporal import find_deadline, find_frequency
@@ -56,7 +58,7 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
     own = _own_text_masks(doc)
     texts = [own.get(p.id, p.text) for p in provs]
     out: list[ObligationFact] = []
-    ctx = deontic.Context(doc_type=doc.type)
+    ctx = Context(doc_type=doc.type)
     last_stmt: dict[str, ObligationFact] = {}     # provision id -> its last statement (a list lead-in)
     for p, sdoc in zip(provs, nlp.pipe(texts, batch_size=64)):
         if p.kind in _RESET_KINDS:
@@ -68,7 +70,7 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
             continue
         n = 0
         for sent in sdoc.sents:
-            toks = [deontic.Tok(t.text, t.lower_, t.lemma_, t.idx + p.start, t.idx + len(t.text) + p.start)
+            toks = [Tok(t.text, t.lower_, t.lemma_, t.idx + p.start, t.idx + len(t.text) + p.start)
                     for t in sent if not t.is_space]
             if not toks:
                 continue
@@ -127,14 +129,12 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
 def _after_preposition(text: str, start: int) -> bool:
     """Is the word before ``start`` (determiners skipped) a preposition?"""
     words = re.findall(r"[\wæøåÆØÅ.]+", text[max(0, start - 60):start].lower())
-    while words and words[-1] in deontic.DETERMINERS:
+    while words and words[-1] in DETERMINERS:
         words.pop()
-    return bool(words) and words[-1] in deontic.PREPOSITIONS
+    return bool(words) and words[-1] in PREPOSITIONS
 
 
 def extract_document(doc: Document) -> Extraction:
-    from .goals import extract_goals
-
     ex = Extraction(document_id=doc.id)
     ex.obligations = extract_obligations(doc)
     doc_bek = None if doc.type == "bekendtgørelse" else document_bekendtgoerelse(doc.text, doc.type)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-MODALITIES = ("obligation", "recommendation", "permission", "prohibition")
 GOAL_KINDS = ("vision", "maalsaetning", "fokusomraade", "maalgruppe", "nationalt-maal")
 
 
@@ -27,7 +26,7 @@ class ObligationFact:
     provision_id: str
     bearers: list[str]            # actor keys; [] when the bearer is unknown
     bearer_label: str             # Danish display label, several joined with " og "
-    modality: str                 # one of MODALITIES
+    modality: str                 # one of vocabulary.MODALITIES
     cue: str                      # "skal", "bør", "kan ikke", "påhviler", "present", "det anbefales" ...
     action: str                   # what must/may be done ("afholde mindst fire møder om året")
     text: str                     # the sentence (or clause) the statement was read from

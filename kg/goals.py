@@ -69,18 +69,20 @@ def explicit_links(text: str) -> tuple[list[ThemeLink], list[ThemeLink]]:
 
 
 _MARKER = re.compile(r"^\s*(?:[-•–*\u2022\ufffd\u25aa\u25cf]\s*|(\d+)\)\s*|([a-z])\)\s*)")
-_KIND_WORDS = [
+# What a lead-in or heading says the goals under it are, first match wins: one table for the
+# structured reader (extract_goals) and the text reader (goals_in_text).
+GOAL_KIND_CUES = [
     ("nationalt-maal", re.compile(r"nationale\s+mål", re.I)),
-    ("vision", re.compile(r"vision", re.I)),
+    ("vision", re.compile(r"\bvision", re.I)),
     ("maalgruppe", re.compile(r"målgruppe", re.I)),
     ("maalsaetning", re.compile(r"målsætning", re.I)),
-    ("fokusomraade", re.compile(r"fokusområde|indsatsområde|områderne|temaer", re.I)),
-    ("maalsaetning", re.compile(r"\bmål\b", re.I)),
+    ("fokusomraade", re.compile(r"fokusområde|indsatsområde|pejlemærke|områderne|temaer", re.I)),
+    ("maalsaetning", re.compile(r"\bmål\b|mål for", re.I)),
 ]
 
 
-def _kind_from(context: str) -> str | None:
-    for kind, rx in _KIND_WORDS:
+def goal_kind(context: str) -> str | None:
+    for kind, rx in GOAL_KIND_CUES:
         if rx.search(context):
             return kind
     return None
@@ -129,11 +131,11 @@ def extract_goals(doc: Document) -> list[GoalFact]:
             lead = doc.text[parent.start:first_child]
         heading = p.path[-1] if p.path else ""
         if p.kind == "goal":
-            kind = _kind_from(lead) or _kind_from(heading) or "maalsaetning"
+            kind = goal_kind(lead) or goal_kind(heading) or "maalsaetning"
             a, b, label = _strip_marker(p)
             add(p, kind, a, b, label)
         elif p.kind == "item" and lead:
-            kind = _kind_from(lead)
+            kind = goal_kind(lead)
             text = p.text.strip()
             if kind == "nationalt-maal" or (kind and re.match(r"^\W*(?:at\b|[A-ZÆØÅ ,–-]{8,}$)", text, re.I)):
                 a, b, label = _strip_marker(p)
@@ -148,6 +150,143 @@ def extract_goals(doc: Document) -> list[GoalFact]:
                 b = p.start + (end if end > 0 else len(p.text))
                 add(p, kind, a, b, "")
     return out
+
+
+# --- goals in running text ------------------------------------------------------------
+# For agreements whose goal lists the structure parser did not recognise as lists: lines
+# read straight from the text (numbered "1) At …", bullets after a lead-in, "At …" visions).
+
+_BULLET = "•\u2022\u25cf\u25aa\u25a0\u2013\u2014\u00b7\uf0b7\uf0a7\uf02d*-"
+_BULLET_LINE = re.compile(rf"^[ \t]*[{re.escape(_BULLET)}][ \t]*(\S.*)$")
+_AT_LINE = re.compile(rf"^[ \t]*(?:[{re.escape(_BULLET)}][ \t]*)?(At\s+\S.*)$")
+_NUMBERED = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\)\s+(?=At\s)", re.M)
+# Goal-like lines that state what an agreement must contain rather than a goal.
+_NOT_A_GOAL = re.compile(r"^At\s+(sundheds)?aftalen\b", re.I)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _context_kind(lines: list[tuple[int, str]], i: int, look: int = 8) -> str | None:
+    """The kind a goal line at index i gets from the nearest lead-in or heading above it."""
+    seen = 0
+    for j in range(i - 1, -1, -1):
+        line = lines[j][1].strip()
+        if not line:
+            continue
+        if _AT_LINE.match(line) or _BULLET_LINE.match(line):
+            continue
+        seen += 1
+        kind = goal_kind(line) if (line.endswith(":") or len(line) < 60) else None
+        if kind:
+            return kind
+        if seen >= look:
+            break
+    return None
+
+
+def _clean_goal_text(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > 400:  # a runaway: cut at the last sentence end inside the limit
+        cut = text[:400]
+        text = cut[: cut.rfind(".") + 1] if "." in cut else cut
+    return text.strip(" ;,")
+
+
+def goals_in_text(doc: Document) -> tuple[list[dict], list[dict]]:
+    """Goals and national-goal mentions read from the document text.
+
+    Returns (goals, mentions) as dicts with kind, label, text, start, end."""
+    text = doc.text or ""
+    lines = _lines(text)
+    goals: list[dict] = []
+    mentions: list[dict] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind, label, start, end, target):
+        raw = text[start:end]
+        lead = len(raw) - len(raw.lstrip())
+        start += lead
+        body = _clean_goal_text(text[start:end])
+        if len(body) < 4 or _NOT_A_GOAL.match(body):
+            return
+        if any(s <= start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        target.append({"kind": kind, "label": label, "text": body, "start": start, "end": start + len(text[start:end].rstrip())})
+
+    # 1) numbered målsætninger: "1) At …" up to the next number, a blank line or a heading-like line
+    numbered = list(_NUMBERED.finditer(text))
+    for k, m in enumerate(numbered):
+        start = m.end()
+        stop = numbered[k + 1].start() if k + 1 < len(numbered) else len(text)
+        blank = re.search(r"\n[ \t]*\n", text[start:stop])
+        if blank:
+            stop = start + blank.start()
+        line_idx = max(i for i, (pos, _) in enumerate(lines) if pos <= m.start())
+        same_line = text[lines[line_idx][0]:m.start()]
+        kind = goal_kind(same_line) or _context_kind(lines, line_idx) or "maalsaetning"
+        if kind == "nationalt-maal":
+            kind = "maalsaetning"
+        add(kind, f"{m.group(1)})", start, stop, goals)
+
+    # 2) lists after a lead-in ("… fælles målsætning … områderne:", "nationale mål:") and
+    #    unnumbered "At …" lines (visions)
+    i = 0
+    while i < len(lines):
+        pos, line = lines[i]
+        stripped = line.strip()
+        if stripped.endswith(":") and goal_kind(stripped):
+            kind = goal_kind(stripped)
+            j = i + 1
+            items = 0
+            while j < len(lines):
+                p2, l2 = lines[j]
+                if not l2.strip():
+                    j += 1
+                    if items and j < len(lines) and not (_BULLET_LINE.match(lines[j][1]) or _AT_LINE.match(lines[j][1])):
+                        break
+                    continue
+                m = _BULLET_LINE.match(l2) or _AT_LINE.match(l2)
+                if not m:
+                    break
+                s = p2 + m.start(1)
+                target = mentions if kind == "nationalt-maal" else goals
+                add(kind, "", s, p2 + len(l2), target)
+                items += 1
+                j += 1
+            i = j if items else i + 1
+            continue
+        m = _AT_LINE.match(line)
+        if m:
+            start = pos + m.start(1)
+            end = pos + len(line)
+            # continuation lines (no blank line, no new bullet, no lead-in)
+            j = i + 1
+            while j < len(lines):
+                l2 = lines[j][1]
+                if text[start:end].rstrip().endswith((".", "!", "?")):
+                    break
+                if not l2.strip() or _AT_LINE.match(l2) or _BULLET_LINE.match(l2) or l2.strip().endswith(":"):
+                    break
+                if re.match(r"^\s*(\d{1,2})\)\s", l2):
+                    break
+                end = lines[j][0] + len(l2)
+                j += 1
+            kind = _context_kind(lines, i) or "vision"
+            if kind == "nationalt-maal":
+                kind = "maalsaetning"
+            add(kind, "", start, end, goals)
+            i = j
+            continue
+        i += 1
+    goals.sort(key=lambda g: g["start"])
+    return goals, mentions
 
 
 def _cos(u: Sequence[float], v: Sequence[float]) -> float:

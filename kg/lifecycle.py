@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
 from aftalegraf.legal_time import next_day
 from aftalegraf.model import Document
 

@@ -13,6 +13,8 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from aftalegraf.errors import ConfigError
+
 BASE = "https://w3id.org/aftalegraf/"
 AG = "https://w3id.org/aftalegraf/ontologi#"
 ELI = "http://data.europa.eu/eli/ontology#"
@@ -142,8 +144,6 @@ def open_graph(path: str | Path, write: bool = True) -> ox.Store:
             if not _is_locked(exc):
                 raise
             if write:
-                from aftalegraf.errors import ConfigError
-
                 raise ConfigError(
                     f"the graph store {key} is being written by another process (another `aftalegraf "
                     f"ingest` or `reindex`); wait for it to finish, then run this again") from None

@@ -14,6 +14,8 @@ import functools
 import logging
 from pathlib import Path
 
+import aftalegraf.ontology as onto
+
 log = logging.getLogger(__name__)
 
 # Keywords too general to count as an explicit mention on their own ("i eget forløb" is no
@@ -83,8 +85,6 @@ def _load_reference() -> tuple[dict, dict]:
     try:
         import rdflib
         from rdflib.namespace import SKOS
-
-        import aftalegraf.ontology as onto
 
         ref = Path(onto.__file__).parent / "reference"
         ag = rdflib.Namespace("https://w3id.org/aftalegraf/ontologi#")

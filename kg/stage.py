@@ -13,18 +13,26 @@ Oxigraph store (``store.graph_path``), one named graph per document.
 from __future__ import annotations
 
 import io
+import json
 import logging
 import re
 import time
+import uuid
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from aftalegraf.model import Document, Provision
+from aftalegraf.embedding import cache as vector_cache
+from aftalegraf.model import Document
+from aftalegraf.progress import progress
 from aftalegraf.store import Store
+from aftalegraf.vocabulary import section_label
 
-from . import rdf
+from . import api, rdf
+from .extract import extract_document
+from .goals import link_by_similarity
 from .rdf import AG, DCTERMS, ELI, PROV, RDF, RDFS, XSD
+from .sparql import RemoteSparql
 from .timeline import timeline_for
 from .timeline_graph import TIMELINE_GRAPH, timeline_quads
 
@@ -103,39 +111,6 @@ class _Quads:
             self.add(s, p, N(o))
 
 
-# --- citation forms -------------------------------------------------------------------
-
-def _nr_label(label: str) -> str:
-    return label.strip().rstrip(")").rstrip(".")
-
-
-def section_of(p: Provision, by_id: dict[str, Provision]) -> str:
-    """The provision's citation form in its document: "§ 21, stk. 2, nr. 3", "Kapitel 3",
-    "2.1.1" (the nearest numbered heading for guidance text)."""
-    chain = []
-    cur: Provision | None = p
-    while cur is not None:
-        chain.append(cur)
-        cur = by_id.get(cur.parent_id) if cur.parent_id else None
-    chain.reverse()
-    legal = [c for c in chain if c.kind in ("paragraf", "stk", "nr")]
-    if legal and p.kind in ("paragraf", "stk", "nr"):
-        parts = []
-        for c in legal:
-            lab = c.label.strip()
-            if c.kind == "paragraf":
-                parts.append(lab.rstrip("."))
-            elif c.kind == "stk":
-                parts.append(lab.lower().rstrip("."))
-            else:
-                parts.append(f"nr. {_nr_label(lab)}")
-        return ", ".join(x for x in parts if x)
-    for c in reversed(chain):
-        if c.label and c.kind in ("kapitel", "section", "paragraf"):
-            return c.label.strip()
-    return p.label.strip()
-
-
 # --- reference targets ----------------------------------------------------------------
 
 def _slug_num(v) -> str:
@@ -180,8 +155,6 @@ class Resolver:
 
     @classmethod
     def from_store(cls, store: Store) -> "Resolver":
-        import json
-
         r = cls()
         for row in store.db.execute(
                 "SELECT d.id, d.type, d.date, d.period, d.meta, "
@@ -268,23 +241,12 @@ class Resolver:
 
 # --- one document -> quads --------------------------------------------------------------
 
-def _extract(doc: Document):
-    try:
-        from aftalegraf.kg.extract import extract_document
-    except ImportError as exc:  # the extraction module is written separately
-        log.warning("graph: extraction not available (%s); documents and provisions only", exc)
-        return None
-    return extract_document(doc)
-
-
 def goal_embed_fn(store):
     """The store's configured embedder (``settings["embedder"]``) as ``embed(texts)``, or None
-    with a warning when it cannot be loaded. The compare embedder caches vectors per process, so
+    with a warning when it cannot be loaded. The cached embedder keeps vectors per process, so
     the theme / national-goal label embeddings are computed once."""
     try:
-        from .compare.embed import get_embedder
-
-        return get_embedder(store).embed
+        return vector_cache.cached_embedder(store).embed
     except Exception as exc:  # never fail the stage over the similarity pass
         log.warning("graph: embedder not available (%s); goals keep explicit theme links only", exc)
         return None
@@ -302,8 +264,6 @@ def link_similar(goals: list, embed_fn) -> None:
     before = {id(g): (bool(any(t.method == "explicit" for t in g.themes)),
                       bool(any(t.method == "explicit" for t in g.national_goals))) for g in todo}
     try:
-        from .goals import link_by_similarity
-
         link_by_similarity(todo, embed_fn)
     except Exception as exc:
         log.warning("graph: goal similarity linking failed (%s); explicit links only", exc)
@@ -318,7 +278,7 @@ def link_similar(goals: list, embed_fn) -> None:
 
 def _linked(doc: Document, embed_fn):
     """The document's extraction with similarity links added (None without extraction)."""
-    ex = _extract(doc)
+    ex = extract_document(doc)
     if ex is not None:
         link_similar(getattr(ex, "goals", []), embed_fn)
     return ex
@@ -375,14 +335,14 @@ def document_quads(doc: Document, resolver: Resolver | None = None, extraction=N
         q.add(P_iri, P["kind"], p.kind or "paragraph")
         q.add(P_iri, P["label"], p.label)
         q.add(P_iri, DCT_TITLE, p.title)
-        q.add(P_iri, P["section"], section_of(p, by_id))
+        q.add(P_iri, P["section"], section_label(p, by_id))
         if p.path:
             q.add(P_iri, P["headingPath"], " › ".join(p.path))
         q.add(P_iri, P["ordinal"], int(p.ordinal))
         q.add(P_iri, P["startOffset"], int(p.start))
         q.add(P_iri, P["endOffset"], int(p.end))
 
-    ex = extraction if extraction is not None else _extract(doc)
+    ex = extraction if extraction is not None else extract_document(doc)
     if ex is None:
         return q.items
     link_similar(getattr(ex, "goals", []), embed_fn)
@@ -540,8 +500,6 @@ class GraphStage:
     def rebuild(self) -> None:
         t0 = time.perf_counter()
         resolver = Resolver.from_store(self.store)
-        from aftalegraf.progress import progress
-
         quads: list[ox.Quad] = rdf.reference_quads()
         ids = self.store.document_ids()
         embed_fn = goal_embed_fn(self.store) if ids else None
@@ -549,8 +507,6 @@ class GraphStage:
             doc = self.store.document(doc_id)
             quads.extend(document_quads(doc, resolver, extraction=_linked(doc, embed_fn)))
         quads.extend(timeline_quads(timeline_for(self.store)))
-        from . import api
-
         self.ox.clear()
         self.ox.bulk_extend(quads)
         api.clear_cache()
@@ -568,13 +524,9 @@ class GraphStage:
     # helpers -----------------------------------------------------------------------------
     def _stamp(self) -> None:
         """Mark the graph as changed, so readers' caches (kg.api) are rebuilt."""
-        import uuid
-
         self.store.set_meta("graph:version", uuid.uuid4().hex)
 
     def _ensure_reference(self) -> None:
-        from . import api
-
         api.clear_cache()
         g = N(rdf.REFERENCE_GRAPH)
         self.ox.remove_graph(g) if self.ox.contains_named_graph(g) else None
@@ -651,8 +603,6 @@ class GraphStage:
         update_ep = settings.get("sparql_update_endpoint") or ""
         if not update_ep:
             return
-        from .sparql import RemoteSparql
-
         remote = RemoteSparql(settings.get("sparql_endpoint") or update_ep, update_ep)
         if clear:
             remote.update("DROP SILENT ALL")

@@ -22,6 +22,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date
 
+from aftalegraf.errors import BadQuery
 from aftalegraf.legal_time import day_before, eli_of_identifier
 from aftalegraf.model import Document
 from aftalegraf.store import Store
@@ -38,8 +39,6 @@ def parse_date(value: str | None, field_name: str = "as_of") -> str | None:
     """An ISO date (YYYY-MM-DD) or None; anything else is a BadQuery naming the field."""
     if value is None or value == "":
         return None
-    from aftalegraf.errors import BadQuery
-
     try:
         return date.fromisoformat(str(value).strip()).isoformat()
     except ValueError:

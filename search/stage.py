@@ -14,12 +14,12 @@ import time
 
 import numpy as np
 
+from aftalegraf.embedding.base import Embedder, embedder_from_settings
 from aftalegraf.progress import progress
 from aftalegraf.store import Store
 
 from . import storage
 from .dense import DenseIndex
-from .embedders.base import Embedder, embedder_from_settings
 from .lexical import TOKENIZER_VERSION, LexicalIndex
 from .units import Unit, document_units
 

@@ -20,7 +20,8 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Callable, Iterable
 
-from aftalegraf.model import REGIONS, Document, Provision
+from aftalegraf.model import Document, Provision
+from aftalegraf.vocabulary import REGIONS
 
 # Kinds that may absorb their children into one unit when the whole is short.
 GROUP_KINDS = {"paragraf", "stk", "list", "goal", "table"}

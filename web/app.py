@@ -2,9 +2,8 @@
 
 Thin by design: every view is a module in ``aftalegraf.web.views`` with a ``router``;
 the app only opens the store, mounts the routers, the static files and the error
-handlers. Views are registered in the plugin registry (kind ``view``) exactly as an
-extension registers its own (entry point ``view.NAME = "package.module"``), and mounted in
-registration order: the project's views first, then any extension's.
+handlers. The project's views are imported here, in mounting order; an extension adds its
+own through the plugin registry (entry point ``view.NAME = "package.module"``), mounted after.
 """
 
 from __future__ import annotations
@@ -21,21 +20,19 @@ from aftalegraf.store import Store, open_store
 from .errors import install_error_handlers
 from .security import SecurityMiddleware
 from .templating import STATIC_DIR
+from .views import changes, compare, documents, health, obligations, pages, provisions, search, sparql, upload
 
 log = logging.getLogger(__name__)
 
-# The project's own views, in mounting order (module names under aftalegraf.web.views).
-VIEWS = ("health", "search", "documents", "upload", "provisions", "obligations", "compare", "changes", "sparql",
-         "pages")
-for _name in VIEWS:
-    plugins.register("view", _name, f"aftalegraf.web.views.{_name}")
+# The project's own views, in mounting order ("pages" last: it holds the catch-all routes).
+VIEWS = (health, search, documents, upload, provisions, obligations, compare, changes, sparql, pages)
 
 DESCRIPTION = """\
 **aftalegraf** – vidensgraf og semantisk søgning i sundhedsaftaler, vejledninger og
 bekendtgørelser. *Knowledge graph and semantic search over Danish health-agreement documents.*
 
 * `/api/...` svarer med JSON (*JSON API*); fejl har formen
-  `{"detail": "...", "error": "not_found|bad_query|config|unavailable|validation", "field": ...}`.
+  `{"detail": "...", "error": "not_found|bad_query|config|ingest|validation", "field": ...}`.
 * `/sparql` er et SPARQL 1.1 Protocol-endepunkt (kun forespørgsler, ingen opdateringer).
 * `/`, `/bestemmelse/...`, `/aktoer/...`, `/dokumenter`, `/sparql` (uden `query`) er de danske HTML-sider.
 
@@ -55,9 +52,8 @@ TAGS = [
 
 def view_modules() -> list:
     """The view modules to mount: the project's, then extensions' (plugin kind ``view``)."""
-    names = list(VIEWS) + [n for n in plugins.names("view") if n not in VIEWS]
-    mods = []
-    for name in names:
+    mods = list(VIEWS)
+    for name in plugins.names("view"):
         obj = plugins.get("view", name)
         mods.append(importlib.import_module(obj) if isinstance(obj, str) else obj)
     return mods

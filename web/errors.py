@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from aftalegraf.errors import AftalegrafError, BadQuery, ConfigError, IngestError, NotFound
 
-from .services import Unavailable
+from .templating import render
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,6 @@ _MAP = [
     (NotFound, 404, "not_found", "Ikke fundet"),
     (BadQuery, 400, "bad_query", "Forespørgslen kan ikke besvares"),
     (ConfigError, 409, "config", "Fejl i opsætningen"),
-    (Unavailable, 503, "unavailable", "Funktionen er ikke tilgængelig endnu"),
     (IngestError, 400, "ingest", "Filen kunne ikke indlæses"),
     (AftalegrafError, 400, "error", "Fejl"),
 ]
@@ -58,8 +57,6 @@ def error_response(request: Request, status: int, kind: str, title: str, message
         body = {"detail": message, "error": kind, "field": field}
         body.update(extra or {})
         return JSONResponse(body, status_code=status, headers=headers)
-    from .templating import render
-
     return render(request, "error.html", status_code=status, title=title, message=message,
                   field=field, status=status)
 

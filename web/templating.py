@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from aftalegraf.legal_time import danish_date, provision_citation, short_citation, status_text
+from aftalegraf.vocabulary import MODALITY_LABELS, MODALITY_WORDS, REGIONS
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE_DIR = HERE / "templates"
@@ -19,31 +20,13 @@ STATIC_DIR = HERE / "static"
 templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
 templates.env.autoescape = True  # every template, whatever its name
 
-MODALITY_WORDS = {
-    "obligation": "skal",
-    "recommendation": "bør",
-    "permission": "kan",
-    "prohibition": "må ikke",
-}
-MODALITY_LABELS = {
-    "obligation": "Pligt (skal)",
-    "recommendation": "Anbefaling (bør)",
-    "permission": "Mulighed (kan)",
-    "prohibition": "Forbud (må ikke)",
-}
 FACET_LABELS = {
     "doc_type": "Dokumenttype",
     "region": "Region",
     "actor": "Aktør",
     "modality": "Modalitet",
 }
-REGION_LABELS = {
-    "hovedstaden": "Region Hovedstaden",
-    "sjaelland": "Region Sjælland",
-    "syddanmark": "Region Syddanmark",
-    "midtjylland": "Region Midtjylland",
-    "nordjylland": "Region Nordjylland",
-}
+REGION_LABELS = REGIONS
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE = re.compile(r"[^.!?;:\n]+(?:[.!?;:]+|\n|$)")

@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from aftalegraf.errors import BadQuery
+from aftalegraf.kg.rdf import PREFIXES
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 TRUNCATED_LINK = "https://w3id.org/aftalegraf/sparql#truncated"
@@ -302,6 +303,4 @@ def _nt_term(t: dict | None) -> str:
 
 
 def _prefixes() -> dict:
-    from aftalegraf.kg.rdf import PREFIXES
-
     return PREFIXES

@@ -137,7 +137,6 @@ def test_encrypted_pdf_error_via_reader_of_bare_path(tmp_path):
 
 
 def test_ingest_paths_isolates_failures(tmp_path, tmp_store):
-    pytest.importorskip("aftalegraf.ingest.documents", reason="documents_from_extracted not written yet")
     from aftalegraf.ingest import ingest_paths
 
     folder = tmp_path / "corpus"

@@ -140,7 +140,6 @@ def test_numbered_headings_from_word_numbering(tmp_path):
 
 
 def test_end_to_end_provisions(tmp_store, docx_path):
-    pytest.importorskip("aftalegraf.ingest.documents", reason="documents_from_extracted not written yet")
     from aftalegraf.ingest import ingest_paths
 
     report = ingest_paths(tmp_store, [docx_path], derive=[])

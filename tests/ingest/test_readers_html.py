@@ -163,7 +163,6 @@ def test_undeclared_cp1252_is_decoded(tmp_path):
 
 
 def test_end_to_end_provisions(tmp_store, page):
-    pytest.importorskip("aftalegraf.ingest.documents", reason="documents_from_extracted not written yet")
     from aftalegraf.ingest import ingest_paths
 
     report = ingest_paths(tmp_store, [page], derive=[])

@@ -145,7 +145,6 @@ def test_malformed_xml_names_the_line(tmp_path):
 
 
 def test_end_to_end_provisions(lexdania_dir, tmp_store):
-    pytest.importorskip("aftalegraf.ingest.documents", reason="documents_from_extracted not written yet")
     from aftalegraf.ingest import ingest_paths
 
     report = ingest_paths(tmp_store, [lexdania_dir], derive=[])

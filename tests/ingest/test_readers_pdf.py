@@ -138,7 +138,6 @@ def test_scanned_pdf_without_text_layer(tmp_path):
 
 
 def test_end_to_end_provisions(tmp_path, tmp_store, pdf_path):
-    pytest.importorskip("aftalegraf.ingest.documents", reason="documents_from_extracted not written yet")
     from aftalegraf.ingest import ingest_paths
 
     report = ingest_paths(tmp_store, [pdf_path], derive=[])

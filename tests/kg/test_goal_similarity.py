@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from aftalegraf.store import Store
 
-pytest.importorskip("aftalegraf.kg.extract", reason="the extraction module is not there yet")
 
 from aftalegraf.kg import stage as stage_mod  # noqa: E402
-from aftalegraf.kg.compare import embed as embed_mod  # noqa: E402
+from aftalegraf.embedding import cache as embed_mod  # noqa: E402
 from aftalegraf.kg.sparql import sparql  # noqa: E402
 from kg_docs import make_doc  # noqa: E402
 from aftalegraf.kg.stage import GraphStage  # noqa: E402
@@ -45,9 +43,9 @@ def test_goal_without_keyword_gets_similarity_theme(tmp_path, monkeypatch):
 
     def fake_get_embedder(store=None, fn=None):
         calls.append(dict(getattr(store, "settings", {}) or {}).get("embedder"))
-        return embed_mod.Embedder("test-fake-mental", _fake_passages)
+        return embed_mod.CachedEmbedder("test-fake-mental", _fake_passages)
 
-    monkeypatch.setattr(embed_mod, "get_embedder", fake_get_embedder)
+    monkeypatch.setattr(embed_mod, "cached_embedder", fake_get_embedder)
     store = Store(tmp_path / "store")
     doc = make_doc("sa-2024-sim", "sundhedsaftale", [
         ("s1", "section", "1", "1 Mål", None),
@@ -73,7 +71,7 @@ def test_embedder_unavailable_keeps_explicit_only(tmp_path, monkeypatch, caplog)
     def broken(store=None, fn=None):
         raise RuntimeError("no model here")
 
-    monkeypatch.setattr(embed_mod, "get_embedder", broken)
+    monkeypatch.setattr(embed_mod, "cached_embedder", broken)
     store = Store(tmp_path / "store")
     assert stage_mod.goal_embed_fn(store) is None
     assert "embedder not available" in caplog.text

@@ -80,7 +80,7 @@ def test_general_words_are_no_explicit_mention():
 
 
 def test_compare_uses_the_graphs_weak_keywords():
-    from aftalegraf.kg.compare import goals as compare_goals
+    from aftalegraf.compare import goals as compare_goals
 
     links = compare_goals.explicit_links("At borgere, herunder pårørende oplever at være aktiv samarbejdspart i eget "
                                          "forløb i det omfang, de ønsker det", "themes")

@@ -3,7 +3,6 @@ in code (no ingest needed). Tests over the real corpus are in test_graph_corpus.
 
 from __future__ import annotations
 
-import io
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -15,7 +14,6 @@ from aftalegraf.errors import BadQuery
 from aftalegraf.model import Document
 from aftalegraf.store import SourceRecord, Store
 
-pytest.importorskip("aftalegraf.kg.extract", reason="the extraction module is not there yet")
 
 from aftalegraf.kg import api, rdf  # noqa: E402
 from aftalegraf.kg.export import export  # noqa: E402

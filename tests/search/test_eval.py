@@ -18,10 +18,8 @@ def test_normalise_case_whitespace_hyphenation():
 
 @pytest.fixture(scope="module")
 def corpus_store(tmp_path_factory, corpus_dir):
-    from .corpus_helper import ingest_available, load_files
+    from .corpus_helper import load_files
 
-    if not ingest_available():
-        pytest.skip("the ingest pipeline (aftalegraf.ingest.documents) is not available yet")
     from aftalegraf.store import Store
 
     store = Store(tmp_path_factory.mktemp("corpus") / "store")

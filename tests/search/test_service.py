@@ -7,7 +7,7 @@ import json
 import pytest
 
 from aftalegraf.errors import BadQuery, ConfigError
-from aftalegraf.search import service
+from aftalegraf.search import highlight, loaded, service
 from aftalegraf.search.service import search
 
 HIT_KEYS = {"id", "score", "text", "section", "path", "document", "obligations", "references", "highlights"}
@@ -105,14 +105,14 @@ def test_missing_index_is_a_clear_error(tmp_path, small_files):
 
 def test_warm_query_is_cached(small_store):
     search(small_store, "møde")
-    first = service.load_index(small_store)
+    first = loaded.load_index(small_store)
     search(small_store, "sundhedsaftale")
-    assert service.load_index(small_store) is first
+    assert loaded.load_index(small_store) is first
 
 
 def test_highlights_pick_matching_sentence():
     text = "Første sætning om noget andet. Sundhedsaftalen indsendes senest den 1. juli. Sidste sætning."
-    spans = service.highlights(text, "Hvornår indsendes sundhedsaftalen?")
+    spans = highlight.highlights(text, "Hvornår indsendes sundhedsaftalen?")
     assert [text[s["start"]:s["end"]] for s in spans] == ["Sundhedsaftalen indsendes senest den 1. juli."]
 
 
@@ -121,7 +121,7 @@ def test_a_hard_wrapped_line_does_not_end_a_sentence():
     text = ("Det fremgår heraf, at aftalen skal indsendes til Sundhedsstyrelsen senest den 1.\njuli i "
             "kommunalbestyrelsernes og regionsrådets valgperiodes andet år.\nFølgende data skal fremgå:\n"
             "a) aftalens parter\nb) valgperiode")
-    assert [text[a:b] for a, b in service.sentences(text)] == [
+    assert [text[a:b] for a, b in highlight.sentences(text)] == [
         text[:text.index("år.") + 3], "Følgende data skal fremgå:", "a) aftalens parter", "b) valgperiode"]
 
 
@@ -134,8 +134,8 @@ def test_filtered_dense_falls_back_to_exact_scoring(small_store, monkeypatch):
     monkeypatch.setattr(service, "DENSE_FILTER_FACTOR", 1)
     monkeypatch.setattr(service, "POOL", 2)
     calls = []
-    real = service.LoadedIndex.vectors
-    monkeypatch.setattr(service.LoadedIndex, "vectors", lambda self: calls.append(1) or real(self))
+    real = loaded.LoadedIndex.vectors
+    monkeypatch.setattr(loaded.LoadedIndex, "vectors", lambda self: calls.append(1) or real(self))
     got = search(small_store, "sundhedsaftale", k=5, mode="dense", filters={"doc_type": rare})
     assert got["hits"] and all(h["document"]["type"] == rare for h in got["hits"])
     assert calls, "the exact fallback was not used"
@@ -215,11 +215,11 @@ def test_warm_up_loads_what_the_first_query_needs(small_store, tmp_path, small_f
     from aftalegraf.search import compounds
     from aftalegraf.store import Store
 
-    service.clear_cache()
+    loaded.clear_cache()
     compounds.known_stems.cache_clear()
     compounds.split.cache_clear()
     assert service.warm_up(small_store)
-    assert str(small_store.path.resolve()) in service._cache
+    assert str(small_store.path.resolve()) in loaded._cache
     assert compounds.known_stems.cache_info().currsize == 1
     # documents but no index yet: not ready, said in a warning, no exception
     bare = Store(tmp_path / "bare")

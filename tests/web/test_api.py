@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import needs
 
 ROOT = Path(__file__).resolve().parents[2]
 LONG = "sundhedsaftale " * 1400  # 21,000 characters
@@ -37,7 +36,6 @@ def test_health(client, built_store):
     assert isinstance(body["triples"], int)
 
 
-@needs("aftalegraf.kg.stage")
 def test_health_counts_triples(client):
     assert client.get("/api/health").json()["triples"] > 0
 
@@ -67,7 +65,6 @@ def test_provision_shape(client, a_provision_id):
     assert any(n["current"] and n["id"] == a_provision_id for n in p["neighbours"])
 
 
-@needs("aftalegraf.kg.api")
 def test_provision_obligations_point_to_it(client, a_provision_id):
     p = client.get(f"/api/provisions/{a_provision_id}").json()
     assert p["obligations"], "the chosen provision has obligations"
@@ -84,7 +81,6 @@ def test_unknown_provision(client, pid):
 
 
 # --- search ------------------------------------------------------------------------------
-@needs("aftalegraf.search.service")
 def test_search_shape(client):
     r = client.get("/api/search", params={"q": "Hvem skal indsende sundhedsaftalen?", "k": 5})
     assert r.status_code == 200, r.text
@@ -97,14 +93,12 @@ def test_search_shape(client):
     assert "facets" in body
 
 
-@needs("aftalegraf.search.service")
 @pytest.mark.parametrize("mode", ["hybrid", "bm25", "dense"])
 def test_search_modes(client, mode):
     r = client.get("/api/search", params={"q": "sundhedsaftale", "mode": mode})
     assert r.status_code == 200, r.text
 
 
-@needs("aftalegraf.search.service")
 def test_search_filter(client):
     r = client.get("/api/search", params={"q": "sundhedsaftale", "modality": "obligation"})
     assert r.status_code == 200
@@ -126,7 +120,6 @@ def test_search_bad_input(client, params, field):
 
 
 # --- obligations and actors ---------------------------------------------------------------
-@needs("aftalegraf.kg.api")
 def test_obligations(client):
     r = client.get("/api/obligations", params={"limit": 5})
     assert r.status_code == 200
@@ -136,7 +129,6 @@ def test_obligations(client):
         assert set(ob) >= {"id", "actor", "modality", "action", "text", "provision_id", "section", "document"}
 
 
-@needs("aftalegraf.kg.api")
 def test_obligations_filter(client):
     obs = client.get("/api/obligations", params={"modality": "obligation"}).json()["obligations"]
     assert all(o["modality"] == "obligation" for o in obs)
@@ -152,7 +144,6 @@ def test_obligations_bad_input(client, params, field):
     assert_4xx(client.get("/api/obligations", params=params), field)
 
 
-@needs("aftalegraf.kg.api")
 def test_actors(client):
     actors = client.get("/api/actors").json()["actors"]
     assert any(a["key"] == "regionsraad" for a in actors)
@@ -173,10 +164,6 @@ def test_compare_unknown_region(client):
 SELECT = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 3"
 CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3"
 
-sparql_ok = needs("aftalegraf.kg.sparql")
-
-
-@sparql_ok
 @pytest.mark.parametrize("accept,ctype", [
     ("application/sparql-results+json", "application/sparql-results+json"),
     ("text/csv", "text/csv"),
@@ -190,7 +177,6 @@ def test_sparql_accept(client, accept, ctype):
     assert r.headers["content-type"].startswith(ctype)
 
 
-@sparql_ok
 @pytest.mark.parametrize("fmt,ctype", [("json", "application/sparql-results+json"), ("csv", "text/csv"),
                                        ("tsv", "text/tab-separated-values"),
                                        ("xml", "application/sparql-results+xml")])
@@ -211,7 +197,6 @@ def test_sparql_format_param(client, fmt, ctype):
         assert "<sparql" in r.text and "<result>" in r.text
 
 
-@sparql_ok
 def test_sparql_post_form_and_body(client):
     r = client.post("/sparql", data={"query": SELECT}, headers={"Accept": "application/sparql-results+json"})
     assert r.status_code == 200 and len(r.json()["results"]["bindings"]) == 3
@@ -220,7 +205,6 @@ def test_sparql_post_form_and_body(client):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
 
 
-@sparql_ok
 def test_sparql_ask_and_construct(client):
     r = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
     assert r.status_code == 200 and r.json()["boolean"] is True
@@ -231,7 +215,6 @@ def test_sparql_ask_and_construct(client):
     json.loads(r.text)
 
 
-@sparql_ok
 def test_sparql_row_cap(client, app):
     store = app.state.store
     old = store.settings["sparql_row_limit"]
@@ -245,7 +228,6 @@ def test_sparql_row_cap(client, app):
     assert "X-Aftalegraf-Truncated" in r.headers
 
 
-@sparql_ok
 def test_sparql_syntax_error_has_line(client):
     r = client.get("/sparql", params={"query": "SELECT *\nWHERE {\n  ?s ?p \n"})
     assert r.status_code == 400
@@ -279,7 +261,6 @@ def test_sparql_update_param_and_type_refused(client):
     assert r.status_code == 403
 
 
-@sparql_ok
 def test_sparql_unknown_format(client):
     assert_4xx(client.get("/sparql", params={"query": SELECT, "format": "pdf"}), "format")
     r = client.get("/sparql", params={"query": SELECT}, headers={"Accept": "image/png"})

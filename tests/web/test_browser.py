@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import needs
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -71,7 +70,6 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-@needs("aftalegraf.search.service")
 def test_search_facet_provision(page, server):
     page.goto(server + "/")
     shot(page, "01-forside")
@@ -107,7 +105,6 @@ def test_keyboard_skip_link_and_focus(page, server):
     assert outline != "none"
 
 
-@needs("aftalegraf.kg.api")
 def test_actor_page_and_csv(page, server):
     page.goto(server + "/aktoer")
     shot(page, "05-aktoerer")
@@ -124,7 +121,6 @@ def test_actor_page_and_csv(page, server):
     assert download.suggested_filename.endswith(".csv")
 
 
-@needs("aftalegraf.kg.sparql")
 def test_sparql_console_run_and_download(page, server):
     page.goto(server + "/sparql")
     editor = page.get_by_label("Forespørgsel")
@@ -169,7 +165,6 @@ def test_documents_page(page, server):
     shot(page, "09-dokumenter")
 
 
-@needs("aftalegraf.kg.compare")
 def test_sammenlign_heatmap_cell_and_csv(page, server):
     page.goto(server + "/sammenlign")
     svg = page.locator("figure.heatmap svg")
@@ -189,7 +184,6 @@ def test_sammenlign_heatmap_cell_and_csv(page, server):
     assert Path(info.value.path()).read_text(encoding="utf-8-sig").strip()
 
 
-@needs("aftalegraf.kg.compare")
 def test_sammenlign_cell_links_to_provision(page, server):
     page.goto(server + "/sammenlign")
     # a matrix cell links to a provision, and following it shows that provision

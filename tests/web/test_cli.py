@@ -16,7 +16,7 @@ def test_serve_and_demo_are_commands():
 
 
 def test_sample_corpus_is_packaged():
-    from aftalegraf.web.cli import sample_dir
+    from aftalegraf.cli.serve import sample_dir
 
     assert any(p.name.endswith(".txt") for p in sample_dir().iterdir())
 

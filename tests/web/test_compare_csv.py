@@ -1,15 +1,11 @@
-"""GET /sammenlign.csv: the comparison written by aftalegraf.kg.compare.to_csv, linked from /sammenlign."""
+"""GET /sammenlign.csv: the comparison written by aftalegraf.compare.to_csv, linked from /sammenlign."""
 
 from __future__ import annotations
 
-import pytest
-
-from .conftest import _available, needs
 
 
-@needs("aftalegraf.kg.compare")
 def test_compare_csv_downloads_to_csv_output(client):
-    from aftalegraf.kg import compare as kg_compare
+    from aftalegraf import compare as kg_compare
 
     r = client.get("/sammenlign.csv", params={"regions": "hovedstaden,sjaelland"})
     assert r.status_code == 200
@@ -18,9 +14,3 @@ def test_compare_csv_downloads_to_csv_output(client):
     expected = kg_compare.to_csv(client.get("/api/compare", params={"regions": "hovedstaden,sjaelland"}).json())
     assert r.text == expected
     assert 'href="/sammenlign.csv' in client.get("/sammenlign").text
-
-
-@pytest.mark.skipif(_available("aftalegraf.kg.compare"), reason="aftalegraf.kg.compare is present")
-def test_compare_csv_unavailable_while_module_absent(client):
-    r = client.get("/sammenlign.csv")
-    assert r.status_code == 503

@@ -12,7 +12,6 @@ from aftalegraf.kg.timeline import parse_date
 
 from ..templating import render
 from ._common import get_store
-from .compare import compare_function
 
 router = APIRouter()
 
@@ -43,5 +42,4 @@ def changes_page(request: Request, fra: str = "", til: str = ""):
         result, error, status = changes(get_store(request), start, end), None, 200
     except AftalegrafError as exc:
         start, end, result, error, status = fra, til, None, str(exc), 400
-    return render(request, "changes.html", status_code=status, result=result, error=error, fra=start, til=end,
-                  compare_available=compare_function() is not None)
+    return render(request, "changes.html", status_code=status, result=result, error=error, fra=start, til=end)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 
 from aftalegraf.errors import BadQuery
+from aftalegraf.kg import api
+from aftalegraf.vocabulary import MODALITIES
 
-from ..services import require
 from ._common import get_store
 
 router = APIRouter(tags=["vidensgraf"])
 
-MODALITIES = ("obligation", "recommendation", "permission", "prohibition")
 MAX_LIMIT = 10000
 
 
@@ -25,7 +25,6 @@ def list_obligations(store, actor: str | None = None, modality: str | None = Non
         raise BadQuery(f"limit skal være mellem 1 og {MAX_LIMIT} (fik {limit}).", field="limit")
     if actor and len(actor) > 200:
         raise BadQuery("Aktøren er for lang (højst 200 tegn).", field="actor")
-    api = require("aftalegraf.kg.api")
     kwargs = {"actor": actor, "modality": modality, "limit": limit}
     if document_id:
         kwargs["document_id"] = document_id
@@ -33,7 +32,7 @@ def list_obligations(store, actor: str | None = None, modality: str | None = Non
 
 
 def list_actors(store) -> list[dict]:
-    return list(require("aftalegraf.kg.api").actors(store))
+    return list(api.actors(store))
 
 
 OB_EXAMPLE = {"obligations": [{

@@ -8,35 +8,29 @@ from collections import OrderedDict
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
 from aftalegraf.errors import AftalegrafError, NotFound
-from aftalegraf.model import REGIONS
+from aftalegraf.kg.timeline import provision_versions, today
+from aftalegraf.vocabulary import REGIONS, SEARCH_MODES
 
 from ..exports import safe_cell
-from ..services import Unavailable
-from ..templating import actor_label, deadline_text, provision_url, render
-from aftalegraf.kg.timeline import provision_versions, today
-
+from ..heatmap import heatmap_svg
+from ..templating import MODALITY_LABELS, REGION_LABELS, actor_label, deadline_text, provision_url, render
 from ._common import get_store
+from .compare import run_compare
 from .documents import documents_in_time
-from .compare import compare_function, run_compare
 from .obligations import list_actors, list_obligations
 from .provisions import provision_detail
-from .search import MODES, run_search
+from .search import run_search
 
 router = APIRouter(tags=["sider"])
 _HTML = {"content": {"text/html": {}}}
 
 
-def _nav(request: Request) -> dict:
-    return {"compare_available": compare_function() is not None}
-
-
 def facet_items(facets) -> dict[str, list[tuple[str, int, str]]]:
     """The search service's facets ({name: {value: count}} or {name: [{value|key, count, label}]})
     as {name: [(value, count, Danish label)]}."""
-    from ..templating import MODALITY_LABELS, REGION_LABELS
-
     out: dict[str, list] = {}
     for name, values in (facets or {}).items():
         items = []
@@ -69,9 +63,9 @@ def search_page(
 ):
     store = get_store(request)
     filters = {"doc_type": doc_type, "region": region, "actor": actor, "modality": modality}
-    ctx = {"q": q, "k": k, "mode": mode if mode in MODES else "hybrid", "filters": filters, "modes": MODES,
+    ctx = {"q": q, "k": k, "mode": mode if mode in SEARCH_MODES else "hybrid", "filters": filters, "modes": SEARCH_MODES,
            "as_of": as_of,
-           "result": None, "error": None, "notice": None, **_nav(request)}
+           "result": None, "error": None, "notice": None}
     status = 200
     if q.strip():
         try:
@@ -80,8 +74,6 @@ def search_page(
             except ValueError:
                 k_int = -1
             ctx["result"] = run_search(store, q, k_int, mode, filters, as_of)
-        except Unavailable as exc:
-            ctx["notice"], status = str(exc), 503
         except AftalegrafError as exc:
             ctx["error"], status = {"message": str(exc), "field": getattr(exc, "field", None)}, 400
     elif "q" in request.query_params:
@@ -96,18 +88,12 @@ def search_page(
 def provision_page(id: str, request: Request):
     store = get_store(request)
     detail = provision_detail(store, id)
-    return render(request, "provision.html", p=detail, versions=provision_versions(store, detail["id"]),
-                  **_nav(request))
+    return render(request, "provision.html", p=detail, versions=provision_versions(store, detail["id"]))
 
 
 @router.get("/aktoer", summary="Aktører / actor index", response_class=Response, responses={200: _HTML})
 def actors_page(request: Request):
-    notice = None
-    try:
-        actors = list_actors(get_store(request))
-    except Unavailable as exc:
-        actors, notice = [], str(exc)
-    return render(request, "actors.html", actors=actors, notice=notice, **_nav(request))
+    return render(request, "actors.html", actors=list_actors(get_store(request)), notice=None)
 
 
 def _actor_info(store, key: str) -> dict:
@@ -156,7 +142,7 @@ def actor_page(key: str, request: Request, modality: str = ""):
     info = _actor_info(store, key)
     obs = list_obligations(store, actor=key, modality=modality or None)
     return render(request, "actor.html", actor=info, key=key, groups=_grouped(obs), total=len(obs),
-                  modality=modality, **_nav(request))
+                  modality=modality)
 
 
 @router.get("/dokumenter", summary="Indlæste dokumenter / ingested documents", response_class=Response,
@@ -174,7 +160,7 @@ def documents_page(request: Request, type: str = "", region: str = "", as_of: st
     for d in shown:
         by_type.setdefault(d["type"], []).append(d)
     return render(request, "documents.html", by_type=by_type, types=types, regions=regions, total=len(docs),
-                  type=type, region=region, as_of=as_of, timeline=_timeline_rows(docs), **_nav(request))
+                  type=type, region=region, as_of=as_of, timeline=_timeline_rows(docs))
 
 
 def _timeline_rows(docs: list[dict]) -> dict:
@@ -202,19 +188,7 @@ def _timeline_rows(docs: list[dict]) -> dict:
 @router.get("/sammenlign", summary="Sammenlign regioner / compare regions", response_class=Response,
             responses={200: _HTML})
 def compare_page(request: Request, regions: str = ""):
-    if compare_function() is None:
-        raise Unavailable("aftalegraf.kg.compare")
     result = run_compare(get_store(request), regions)
-    from markupsafe import Markup
-
-    from ..services import optional
-
-    mod = optional("aftalegraf.kg.compare")
-    heatmap = None
-    if mod is not None and callable(getattr(mod, "heatmap_svg", None)):
-        try:
-            heatmap = Markup(mod.heatmap_svg(result))  # kg.compare escapes its own labels
-        except Exception:
-            heatmap = None
+    heatmap = Markup(heatmap_svg(result))  # heatmap_svg escapes every label it writes
     return render(request, "compare.html", result=result, regions=regions, all_regions=REGIONS,
-                  heatmap=heatmap, **_nav(request))
+                  heatmap=heatmap)

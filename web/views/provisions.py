@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-
 import re
 
-from aftalegraf.errors import BadQuery
-from aftalegraf.legal_time import short_citation
-from aftalegraf.kg.timeline import parse_date, provision_versions, timeline_for
+from fastapi import APIRouter, Request
 
-from ..services import optional
-from ._common import document_ref, get_store, section_of
+from aftalegraf.errors import BadQuery
+from aftalegraf.kg import api
+from aftalegraf.kg.timeline import parse_date, provision_versions, timeline_for
+from aftalegraf.legal_time import short_citation
+from aftalegraf.vocabulary import heading_label, section_label_in
+
+from ._common import document_ref, get_store
 
 router = APIRouter(tags=["dokumenter"])
 
-GRAPH_MISSING = "Vidensgrafen er ikke tilgængelig endnu: forpligtelser og henvisninger vises ikke."
+GRAPH_MISSING = "Vidensgrafen er ikke bygget endnu: forpligtelser og henvisninger vises ikke."
 
 
 def provision_detail(store, provision_id: str) -> dict:
@@ -23,7 +24,7 @@ def provision_detail(store, provision_id: str) -> dict:
     provision_id = _check_id(provision_id)
     p = store.provision(provision_id)  # NotFound -> 404
     doc = store.document(p.document_id, with_provisions=False)
-    section = section_of(store, p)
+    section = section_label_in(store, p)
     out = {
         "id": p.id,
         "text": p.text,
@@ -44,15 +45,14 @@ def provision_detail(store, provision_id: str) -> dict:
         "referenced_by": [],
         "neighbours": [
             {"id": n.id, "text": n.text, "kind": n.kind, "label": n.label, "title": n.title,
-             "section": section_of(store, n), "heading": heading_label(n) or section_of(store, n),
+             "section": section_label_in(store, n), "heading": heading_label(n) or section_label_in(store, n),
              "current": n.id == p.id}
             for n in store.neighbours(p.id, before=2, after=2)
         ],
         "children": [{"id": c.id, "label": c.label, "kind": c.kind} for c in store.children(p.id)],
         "notices": [],
     }
-    api = optional("aftalegraf.kg.api")
-    if api is None:
+    if not store.graph_path.exists():
         out["notices"].append(GRAPH_MISSING)
         return out
     out["obligations"] = list(api.obligations(store, provision_ids=[p.id]))
@@ -64,38 +64,12 @@ def provision_detail(store, provision_id: str) -> dict:
         try:
             citing = store.provision(r["provision_id"])
             r["citation"] = citation(citing, store.document(citing.document_id, with_provisions=False),
-                                     section_of(store, citing))
+                                     section_label_in(store, citing))
         except Exception:  # noqa: BLE001 - a label is a nicety; the id stays
             r["citation"] = r.get("provision_id")
     goals = api.goals(store, document_id=p.document_id)
     out["goals"] = [g for g in goals if g.get("provision_id") == p.id]
     return out
-
-
-_PART = [(re.compile(r"p(\d+)$"), "{}. afsnit"), (re.compile(r"l(\d+)$"), "liste {}"),
-         (re.compile(r"i(\d+)$"), "punkt {}"), (re.compile(r"g(\d+)$"), "mål {}"), (re.compile(r"r(\d+)$"), "række {}")]
-
-
-def heading_label(p) -> str:
-    """A provision's readable label in its document: '§ 21, stk. 2' for legislation (the
-    section the caller has); for guidance and agreements the nearest heading with the
-    paragraph's place under it: '5.1. Indsendelse af sundhedsaftalen, 2. afsnit'."""
-    if p.kind in ("paragraf", "stk", "nr", "kapitel"):
-        return ""
-    own = (" ".join(x for x in (p.label, p.title) if x)).strip()
-    if p.kind in ("section", "heading") and own:
-        return own
-    parts = []
-    for seg in reversed(p.id.split("/")[1:]):
-        for rx, fmt in _PART:
-            m = rx.fullmatch(seg)
-            if m:
-                parts.insert(0, fmt.format(m.group(1)))
-                break
-        else:
-            break
-    head = p.path[-1] if p.path else own
-    return ", ".join(x for x in [head, *parts] if x)
 
 
 def citation(p, doc, section: str) -> str:

@@ -31,7 +31,6 @@ from aftalegraf.kg import rdf
 from ..errors import error_response
 from ..templating import render
 from ._common import get_store
-from .compare import compare_function
 
 router = APIRouter()
 _lock = threading.Lock()
@@ -169,7 +168,7 @@ def _page(request: Request, status: int = 200, **ctx):
     store = get_store(request)
     docs = sorted(store.documents(), key=lambda d: (d.type, d.title))
     return render(request, "upload.html", status_code=status, enabled=bool(_token(store)), documents=docs,
-                  suffixes=supported_suffixes(), max_mb=_limit(store) / (1 << 20), compare_available=compare_function() is not None,
+                  suffixes=supported_suffixes(), max_mb=_limit(store) / (1 << 20),
                   **{"result": None, "error": None, "removed": None, **ctx})
 
 

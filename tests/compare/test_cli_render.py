@@ -69,7 +69,7 @@ def test_unknown_region_is_one_line_and_exit_2(cli_store):
 
 
 def test_heatmap_svg(fixture_result):
-    from aftalegraf.kg.compare import heatmap_svg
+    from aftalegraf.web.heatmap import heatmap_svg
 
     svg = heatmap_svg(fixture_result)
     root = ET.fromstring(svg)
@@ -86,7 +86,7 @@ def test_heatmap_svg(fixture_result):
 
 
 def test_to_csv_matches_result(fixture_result):
-    from aftalegraf.kg.compare import to_csv
+    from aftalegraf.compare import to_csv
 
     rows = list(csv.DictReader(io.StringIO(to_csv(fixture_result))))
     gaps = [r for r in rows if r["status"] == "hul"]

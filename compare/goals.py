@@ -3,8 +3,8 @@
 Goals are the visions, målsætninger ("1) At …"), focus areas and target groups of the
 regional agreements in the store: documents of type sundhedsaftale, høringsudkast,
 samarbejdsaftale or webside that carry a region. They are read with the knowledge graph's extractor
-(``aftalegraf.kg.extract.extract_document``) when it is installed and finds goals in the
-document, otherwise with the built-in reader below, which works on the document text and
+(``aftalegraf.kg.goals.extract_goals``) when it finds goals in the document, otherwise
+with the built-in reader below, which works on the document text and
 maps each goal to the most specific provision that holds it.
 
 Each goal is linked to themes and national goals: explicit mentions first (a keyword of
@@ -22,11 +22,13 @@ from typing import Any, Iterable
 
 import numpy as np
 
+from aftalegraf.embedding.cache import CachedEmbedder
+from aftalegraf.kg.goals import extract_goals, goals_in_text
 from aftalegraf.kg.reference import nearest
-from aftalegraf.model import REGIONS, Document
+from aftalegraf.model import Document
+from aftalegraf.vocabulary import REGIONS
 
 from . import reference
-from .embed import Embedder
 
 log = logging.getLogger(__name__)
 
@@ -129,155 +131,6 @@ def agreement_documents(store, regions: Iterable[str] | None = None) -> list[Doc
     return out
 
 
-# --- reading goals -----------------------------------------------------------------------
-
-_BULLET = "•\u2022\u25cf\u25aa\u25a0\u2013\u2014\u00b7\uf0b7\uf0a7\uf02d*-"
-_BULLET_LINE = re.compile(rf"^[ \t]*[{re.escape(_BULLET)}][ \t]*(\S.*)$")
-_AT_LINE = re.compile(rf"^[ \t]*(?:[{re.escape(_BULLET)}][ \t]*)?(At\s+\S.*)$")
-_NUMBERED = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\)\s+(?=At\s)", re.M)
-_LEAD_CUES = [
-    ("nationalt-maal", re.compile(r"nationale\s+mål", re.I)),
-    ("maalgruppe", re.compile(r"målgruppe", re.I)),
-    ("fokusomraade", re.compile(r"fokusområde|indsatsområde|pejlemærke|temaer", re.I)),
-    ("vision", re.compile(r"\bvision", re.I)),
-    ("maalsaetning", re.compile(r"målsætning|\bmål\b|områderne|mål for", re.I)),
-]
-# Goal-like lines that state what an agreement must contain rather than a goal.
-_NOT_A_GOAL = re.compile(r"^At\s+(sundheds)?aftalen\b", re.I)
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
-def _lead_kind(text: str) -> str | None:
-    for kind, pat in _LEAD_CUES:
-        if pat.search(text):
-            return kind
-    return None
-
-
-def _context_kind(lines: list[tuple[int, str]], i: int, look: int = 8) -> str | None:
-    """The kind a goal line at index i gets from the nearest lead-in or heading above it."""
-    seen = 0
-    for j in range(i - 1, -1, -1):
-        line = lines[j][1].strip()
-        if not line:
-            continue
-        if _AT_LINE.match(line) or _BULLET_LINE.match(line):
-            continue
-        seen += 1
-        kind = _lead_kind(line) if (line.endswith(":") or len(line) < 60) else None
-        if kind:
-            return kind
-        if seen >= look:
-            break
-    return None
-
-
-def _clean_goal_text(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) > 400:  # a runaway: cut at the last sentence end inside the limit
-        cut = text[:400]
-        text = cut[: cut.rfind(".") + 1] if "." in cut else cut
-    return text.strip(" ;,")
-
-
-def builtin_goals(doc: Document) -> tuple[list[dict], list[dict]]:
-    """Goals and national-goal mentions read from the document text.
-
-    Returns (goals, mentions) as dicts with kind, label, text, start, end."""
-    text = doc.text or ""
-    lines = _lines(text)
-    goals: list[dict] = []
-    mentions: list[dict] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(kind, label, start, end, target):
-        raw = text[start:end]
-        lead = len(raw) - len(raw.lstrip())
-        start += lead
-        body = _clean_goal_text(text[start:end])
-        if len(body) < 4 or _NOT_A_GOAL.match(body):
-            return
-        if any(s <= start < e for s, e in taken):
-            return
-        taken.append((start, end))
-        target.append({"kind": kind, "label": label, "text": body, "start": start, "end": start + len(text[start:end].rstrip())})
-
-    # 1) numbered målsætninger: "1) At …" up to the next number, a blank line or a heading-like line
-    numbered = list(_NUMBERED.finditer(text))
-    for k, m in enumerate(numbered):
-        start = m.end()
-        stop = numbered[k + 1].start() if k + 1 < len(numbered) else len(text)
-        blank = re.search(r"\n[ \t]*\n", text[start:stop])
-        if blank:
-            stop = start + blank.start()
-        line_idx = max(i for i, (pos, _) in enumerate(lines) if pos <= m.start())
-        same_line = text[lines[line_idx][0]:m.start()]
-        kind = _lead_kind(same_line) or _context_kind(lines, line_idx) or "maalsaetning"
-        if kind == "nationalt-maal":
-            kind = "maalsaetning"
-        add(kind, f"{m.group(1)})", start, stop, goals)
-
-    # 2) lists after a lead-in ("… fælles målsætning … områderne:", "nationale mål:") and
-    #    unnumbered "At …" lines (visions)
-    i = 0
-    while i < len(lines):
-        pos, line = lines[i]
-        stripped = line.strip()
-        if stripped.endswith(":") and _lead_kind(stripped):
-            kind = _lead_kind(stripped)
-            j = i + 1
-            items = 0
-            while j < len(lines):
-                p2, l2 = lines[j]
-                if not l2.strip():
-                    j += 1
-                    if items and j < len(lines) and not (_BULLET_LINE.match(lines[j][1]) or _AT_LINE.match(lines[j][1])):
-                        break
-                    continue
-                m = _BULLET_LINE.match(l2) or _AT_LINE.match(l2)
-                if not m:
-                    break
-                s = p2 + m.start(1)
-                target = mentions if kind == "nationalt-maal" else goals
-                add(kind, "", s, p2 + len(l2), target)
-                items += 1
-                j += 1
-            i = j if items else i + 1
-            continue
-        m = _AT_LINE.match(line)
-        if m:
-            start = pos + m.start(1)
-            end = pos + len(line)
-            # continuation lines (no blank line, no new bullet, no lead-in)
-            j = i + 1
-            while j < len(lines):
-                l2 = lines[j][1]
-                if text[start:end].rstrip().endswith((".", "!", "?")):
-                    break
-                if not l2.strip() or _AT_LINE.match(l2) or _BULLET_LINE.match(l2) or l2.strip().endswith(":"):
-                    break
-                if re.match(r"^\s*(\d{1,2})\)\s", l2):
-                    break
-                end = lines[j][0] + len(l2)
-                j += 1
-            kind = _context_kind(lines, i) or "vision"
-            if kind == "nationalt-maal":
-                kind = "maalsaetning"
-            add(kind, "", start, end, goals)
-            i = j
-            continue
-        i += 1
-    goals.sort(key=lambda g: g["start"])
-    return goals, mentions
-
-
 def _provision_at(doc: Document, start: int, end: int) -> str:
     """The most specific provision holding [start, end) (or starting inside it)."""
     best = None
@@ -294,23 +147,11 @@ def _provision_at(doc: Document, start: int, end: int) -> str:
 
 
 def _kg_goals(doc: Document):
-    """Goals from the knowledge graph's extractor, or None when it is not installed.
-
-    ``aftalegraf.kg.goals.extract_goals`` is the goal part of ``extract_document`` (the
-    whole extraction also runs the deontic analysis, hundreds of times slower); the full
-    extractor is the fallback."""
+    """Goals from the knowledge graph's goal reader (``kg.goals.extract_goals``, the goal
+    part of ``extract_document`` without the much slower deontic analysis), or None when it
+    fails on this document."""
     try:
-        from aftalegraf.kg.goals import extract_goals as fn
-    except Exception:
-        try:
-            from aftalegraf.kg.extract import extract_document
-        except Exception:
-            return None
-
-        def fn(d):
-            return getattr(extract_document(d), "goals", [])
-    try:
-        return list(fn(doc) or [])
+        return list(extract_goals(doc) or [])
     except Exception as exc:  # never let another subsystem's bug hide the comparison
         log.warning("the graph's goal extraction failed on %s (%s); using the built-in goal reader", doc.id, exc)
         return None
@@ -344,7 +185,7 @@ def read_agreement(doc: Document, extractor: str = "auto") -> Agreement:
             start=f.start, end=f.end, source="kg", themes=themes, national_goals=ngs,
         ))
     if extractor in ("auto", "builtin"):
-        raw_goals, raw_mentions = builtin_goals(doc)
+        raw_goals, raw_mentions = goals_in_text(doc)
         spans = [(g.start, g.end) for g in agreement.goals]
         texts = {_norm(g.text) for g in agreement.goals}
         counters: dict[str, int] = {}
@@ -430,7 +271,7 @@ def explicit_links(text: str, dimension: str) -> list[dict]:
              "evidence": "nævner " + ", ".join(f"«{w}»" for w in words)} for k, words in found.items()]
 
 
-def reference_matrix(embedder: Embedder, dimension: str) -> tuple[list[str], np.ndarray]:
+def reference_matrix(embedder: CachedEmbedder, dimension: str) -> tuple[list[str], np.ndarray]:
     table = reference.themes() if dimension == "themes" else reference.national_goals()
     keys = list(table)
     return keys, embedder.embed([reference.description(table[k]) for k in keys])
@@ -443,7 +284,7 @@ def similarity_links(vec: np.ndarray, keys: list[str], ref: np.ndarray, dimensio
             for k, s in nearest(ref @ vec, keys)]
 
 
-def link_goals(goals: list[Goal], embedder: Embedder | None) -> np.ndarray | None:
+def link_goals(goals: list[Goal], embedder: CachedEmbedder | None) -> np.ndarray | None:
     """Fill each goal's themes and national goals; returns the goals' embeddings (rows in
     the order of ``goals``) or None without an embedder."""
     vecs = embedder.embed([g.text for g in goals]) if (embedder is not None and goals) else None
@@ -465,7 +306,7 @@ def link_goals(goals: list[Goal], embedder: Embedder | None) -> np.ndarray | Non
     return vecs
 
 
-def collect(store, regions: list[str] | None = None, embedder: Embedder | None = None,
+def collect(store, regions: list[str] | None = None, embedder: CachedEmbedder | None = None,
             extractor: str = "auto") -> tuple[list[Agreement], list[Goal], np.ndarray | None]:
     """The agreements of ``regions`` (all when None), their goals linked to themes and
     national goals, and the goals' embeddings (row i belongs to goals[i])."""

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from aftalegraf.model import REGIONS
+from aftalegraf.vocabulary import REGIONS
 
 from .goals import Goal
 

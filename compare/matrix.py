@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aftalegraf.model import REGIONS
+from aftalegraf.vocabulary import REGIONS
 
 from . import reference
 from .goals import Agreement, Goal

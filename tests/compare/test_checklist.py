@@ -54,8 +54,8 @@ def test_fallback_requirements_without_vejledning(fixture_result):
 
 def test_requirements_read_from_the_2023_vejledning(fixture_store, corpus_dir, cmp_helpers):
     load_text, add_to_store = cmp_helpers.load_text, cmp_helpers.add_to_store
-    from aftalegraf.kg.compare import compare
-    from aftalegraf.kg.compare.checklist import requirements
+    from aftalegraf.compare import compare
+    from aftalegraf.compare.checklist import requirements
 
     path = corpus_dir / "seeds" / "sst-vejledning-sundhedsklynger-ssu-sundhedsaftaler-2023-hoeringsudkast.txt"
     vej = load_text(path, doc_type="vejledning")
@@ -81,7 +81,7 @@ def test_requirements_read_from_the_2023_vejledning(fixture_store, corpus_dir, c
 
 def test_a_new_vejledning_changes_the_checklist(fixture_store, shared_dir, cmp_helpers):
     load_text, add_to_store = cmp_helpers.load_text, cmp_helpers.add_to_store
-    from aftalegraf.kg.compare import compare
+    from aftalegraf.compare import compare
 
     add_to_store(fixture_store, load_text(shared_dir / "corpus" / "seeds" /
                                           "sst-vejledning-sundhedsklynger-ssu-sundhedsaftaler-2023-hoeringsudkast.txt",
@@ -90,7 +90,7 @@ def test_a_new_vejledning_changes_the_checklist(fixture_store, shared_dir, cmp_h
 
 
 def test_a_synthetic_vejledning_alone(fixture_store, cmp_helpers):
-    from aftalegraf.kg.compare import compare
+    from aftalegraf.compare import compare
 
     _new_vejledning_checks(fixture_store, compare, cmp_helpers)
 
@@ -111,7 +111,7 @@ def _new_vejledning_checks(store, compare, h):
 def test_fixtures_through_the_real_ingest_pipeline(tmp_path, cmp_helpers):
     """The fixtures read by `aftalegraf ingest` give the same checklist and goals."""
     from aftalegraf.ingest import ingest_paths
-    from aftalegraf.kg.compare import compare
+    from aftalegraf.compare import compare
     from aftalegraf.store import Store
 
     store = Store(tmp_path / "store")

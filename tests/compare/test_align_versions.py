@@ -45,8 +45,8 @@ def test_version_comparison(fixture_result):
 def test_versions_unit():
     import numpy as np
 
-    from aftalegraf.kg.compare.goals import Goal
-    from aftalegraf.kg.compare.versions import compare_versions
+    from aftalegraf.compare.goals import Goal
+    from aftalegraf.compare.versions import compare_versions
 
     def g(i, period, text):
         return Goal(id=f"d{period}/g#{i}", region="nordjylland", document_id=f"d{period}", document_title="t",

@@ -14,7 +14,7 @@ def shared_result(tmp_path_factory, request):
         from aftalegraf.ingest import ingest_paths
     except ImportError as exc:  # pragma: no cover - ingest is part of the project
         pytest.skip(f"ingest not available: {exc}")
-    from aftalegraf.kg.compare import compare
+    from aftalegraf.compare import compare
     from aftalegraf.store import Store
 
     store = Store(tmp_path_factory.mktemp("shared") / "store")

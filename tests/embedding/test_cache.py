@@ -8,7 +8,7 @@ import numpy as np
 
 
 def test_disk_cache_reuses_vectors(tmp_path):
-    from aftalegraf.kg.compare.embed import Embedder
+    from aftalegraf.embedding.cache import CachedEmbedder as Embedder
 
     calls = []
 

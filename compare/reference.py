@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 from aftalegraf.errors import BadQuery
 from aftalegraf.kg.reference import WEAK_KEYWORDS, description, national_goals, themes  # noqa: F401 (re-exported)
-from aftalegraf.model import REGIONS
+from aftalegraf.vocabulary import REGIONS, region_slug
 
 _SUFFIX = r"(?:e|en|er|et|ne|erne|ene|s|es|ens|ets|ernes)?"
 
@@ -33,26 +32,10 @@ def keyword_patterns(dimension: str) -> list[tuple[str, re.Pattern]]:
 
 # --- regions -------------------------------------------------------------------------
 
-def _fold(text: str) -> str:
-    text = text.strip().lower()
-    for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
-        text = text.replace(a, b)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"^region\s+", "", text)
-    return re.sub(r"[^a-z0-9]+", "", text)
-
-
-_ALIASES = {_fold(slug): slug for slug in REGIONS} | {_fold(name): slug for slug, name in REGIONS.items()} | {
-    "regionh": "hovedstaden", "rh": "hovedstaden", "sjaeland": "sjaelland", "rsyd": "syddanmark",
-    "rm": "midtjylland", "rn": "nordjylland", "midt": "midtjylland", "nord": "nordjylland", "syd": "syddanmark",
-}
-
-
 def resolve_region(name: str) -> str:
     """A region slug from a slug or a Danish name ("Region Sjælland", "sjælland",
     "sjaelland"); BadQuery naming it otherwise."""
-    slug = _ALIASES.get(_fold(name))
+    slug = region_slug(name)
     if slug is None:
         known = ", ".join(REGIONS)
         raise BadQuery(f"ukendt region {name!r} (kendte: {known})", field="regions")

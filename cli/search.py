@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from aftalegraf.cli import add_store_option
 from aftalegraf.output import print_json, print_table
+from aftalegraf.search.evaluate import TABLE_HEADERS, evaluate, load_qa, table_rows
+from aftalegraf.search.service import search
+from aftalegraf.store import open_store
+from aftalegraf.vocabulary import SEARCH_MODES
 
-from .hybrid import MODES
+from .options import add_store_option
 
 
 def register(sub) -> None:
@@ -15,7 +18,7 @@ def register(sub) -> None:
                        description="Search the provisions: hybrid (dense + BM25), bm25 or dense.")
     p.add_argument("query", metavar="QUERY", help="the question or words to search for (Danish or English)")
     p.add_argument("--k", type=int, default=10, help="number of hits (1-100, default 10)")
-    p.add_argument("--mode", default="hybrid", choices=MODES, help="ranking (default hybrid)")
+    p.add_argument("--mode", default="hybrid", choices=SEARCH_MODES, help="ranking (default hybrid)")
     p.add_argument("--doc-type", help="only documents of this type (e.g. bekendtgørelse, vejledning)")
     p.add_argument("--region", help="only documents of this region (slug or name)")
     p.add_argument("--actor", help="only provisions stating an obligation of this actor")
@@ -42,10 +45,6 @@ def _filters(args: argparse.Namespace) -> dict:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from aftalegraf.store import open_store
-
-    from .service import search
-
     store = open_store(args.store, create=False)
     result = search(store, args.query, k=args.k, mode=args.mode, filters=_filters(args), as_of=args.as_of)
     if args.json:
@@ -78,10 +77,6 @@ def _snippet(hit: dict, width: int = 160) -> str:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    from aftalegraf.store import open_store
-
-    from .evaluate import TABLE_HEADERS, evaluate, load_qa, table_rows
-
     store = open_store(args.store, create=False)
     result = evaluate(store, load_qa(args.qa), k=args.k)
     if args.json:

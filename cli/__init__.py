@@ -1,7 +1,6 @@
 """The `aftalegraf` command. Thin: it parses arguments, opens the store and hands over to
-the subsystem that owns each command. Command groups register themselves through the
-plugin registry (kind ``commands``): a module with ``register(subparsers)`` that adds
-sub-parsers whose ``func(args)`` returns an exit code."""
+the subsystem that owns each command. Each module here is one group of commands with
+``register(subparsers)``; its sub-parsers set ``func(args)``, which returns an exit code."""
 
 from __future__ import annotations
 
@@ -9,9 +8,13 @@ import argparse
 import logging
 import sys
 
-from . import __version__, plugins
-from .errors import AftalegrafError
-from .output import set_quiet
+from aftalegraf import __version__
+from aftalegraf.errors import AftalegrafError
+from aftalegraf.output import set_quiet
+
+from . import compare, graph, ingest, search, serve, store
+
+COMMAND_GROUPS = (ingest, store, graph, search, compare, serve)
 
 DESCRIPTION = """\
 aftalegraf – vidensgraf og søgning i sundhedsaftaler, vejledninger og bekendtgørelser.
@@ -33,18 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output on stderr (-vv: debug)")
     parser.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for plugin in plugins.plugins("commands"):
-        plugin.load().register(sub)
+    for group in COMMAND_GROUPS:
+        group.register(sub)
     return parser
-
-
-def add_store_option(parser: argparse.ArgumentParser) -> None:
-    """Every command that touches the store takes --store."""
-    parser.add_argument(
-        "--store",
-        metavar="DIR",
-        help="store directory (default: $AFTALEGRAF_HOME, else the user data directory)",
-    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,6 +61,3 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

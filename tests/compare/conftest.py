@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from aftalegraf.model import REGIONS, Document, Provision
+from aftalegraf.model import Document, Provision
+from aftalegraf.vocabulary import REGIONS
 from aftalegraf.store import SourceRecord, Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -70,7 +71,7 @@ def fixture_store(tmp_path):
 
 @pytest.fixture(scope="module")
 def fixture_result(tmp_path_factory):
-    from aftalegraf.kg.compare import compare
+    from aftalegraf.compare import compare
 
     store = Store(tmp_path_factory.mktemp("cmp") / "store")
     for name in AGREEMENTS:

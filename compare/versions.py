@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from aftalegraf.model import REGIONS
+from aftalegraf.vocabulary import REGIONS
 
 from .goals import Goal
 

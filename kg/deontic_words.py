@@ -1,0 +1,140 @@
+"""The deontic reader's Danish: word classes and cue patterns, and the token, statement and
+context records it works on (see ``kg.deontic`` for the rules that use them)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+PREPOSITIONS = {
+    "i", "for", "af", "til", "med", "på", "mellem", "hos", "fra", "under", "om", "ved", "blandt",
+    "overfor", "over", "imellem", "end", "via", "efter", "inden", "uden", "mod", "gennem", "bag",
+    "hvor", "ifølge", "vedrørende", "angående", "samt med", "som", "jf.", "iht.", "inkl.",
+}
+DETERMINERS = {
+    "den", "det", "de", "alle", "hver", "enkelte", "både", "samtlige", "en", "et", "hele", "øvrige",
+    "pågældende", "relevante", "respektive", "fem", "98", "to", "de", "nye", "sin", "sit", "sine",
+    "egen", "eget", "egne", "deres", "ens", "fælles", "nuværende", "kommende", "eventuelle", "hvert",
+    "hvilke", "dennes", "disses", "flere", "andre", "anden", "andet",
+}
+CONJ = {"og", "eller", "samt", ",", "/", "og/eller", "hhv.", "henholdsvis"}
+ADVERBS = {
+    "ikke", "også", "dog", "derfor", "desuden", "fortsat", "endvidere", "selv", "altid", "ligeledes",
+    "fremover", "således", "herudover", "derudover", "fx", "f.eks.", "bl.a.", "nu", "først", "løbende",
+    "herefter", "derefter", "samtidig", "typisk", "gerne", "fortsætte", "hver", "især", "kun", "blot",
+    "endelig", "så", "da", "i", "øvrigt", "mindst", "senest", "herunder", "eksempelvis", "fremadrettet",
+    "hermed", "dermed", "sammen", "derimod", "altså", "primært", "særligt", "særlig", "aktivt",
+    "årligt", "fælles", "hurtigst", "muligt", "som", "minimum", "mv.", "ofte", "konkret",
+}
+# Verbs whose present tense is descriptive, not normative.
+DESCRIPTIVE = {
+    "er", "har", "bliver", "består", "omfatter", "indeholder", "dækker", "betyder", "fremgår", "gælder",
+    "findes", "hedder", "ligger", "kan", "skal", "bør", "må", "vil", "får", "træder", "udgør",
+    "oplever", "mener", "ønsker", "ser", "står", "kender", "rummer", "varierer", "afhænger", "kommer",
+    "går", "tager", "giver", "hører", "vurderes", "forventer", "mangler", "bor", "lever",
+    "modtager", "benytter", "bruger", "skulle", "kunne", "ville", "burde", "måtte", "var", "blev",
+    "havde", "eksisterer", "indgår", "spiller", "repræsenterer", "dækkes", "beror", "følger", "sker",
+    "ophæves", "affattes", "udgår",
+    "fungerer", "passer", "betegner", "svarer", "handler", "drejer", "henviser", "forstås", "anbefales",
+    "finder", "synes", "tror", "ved", "vælges", "nævnes", "udpeges", "medfører", "deltager", "arbejder",
+    "bidrager", "indebærer", "forudsætter", "kræver", "skaber", "understøttes", "omhandler", "beskriver",
+}
+# Deponent verbs, present tense in -s with an active meaning ("Udvalget mødes ...").
+DEPONENTS = {"mødes", "samles", "enes", "følges", "udveksles", "synes"} - {"synes"}
+# Passive verbs of enacting/amending clauses ("§ 5 affattes således"): not duties.
+ENACTING = {"ophæves", "affattes", "nyaffattes", "indsættes", "ændres", "udgår", "erstattes", "bortfalder",
+            "optages", "tilføjes", "anvendes", "betragtes", "forstås", "nævnes", "regnes", "fastsættes",
+            # composition, not an agent's act: "Fagligt Forum ... sammensættes af repræsentanter for ..."
+            "sammensættes"}
+AGREEMENT_NOUNS = re.compile(
+    r"^(?:sundheds)?aftale(?:n|rne)?$|^samarbejdsaftale(?:n|rne)?$|^sundhedsaftaleudkast(?:et)?$"
+    r"|^udkast(?:et)?$", re.I)
+PRONOUNS = {"de", "den", "han", "hun", "disse", "denne", "dette"}
+NON_NORMATIVE_AFTER_MODAL = {
+    "være", "blive", "ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "skyldes",
+    "bidrage", "medføre", "føre", "give", "have", "findes", "opstå", "variere", "gøre",
+}
+CLAUSE_OPENERS = {"at", "der", "som", "hvis", "når", "såfremt", "hvor", "idet", "fordi", "mens",
+                  "hvilket", "hvorved", "så", "før", "inden", "end", "om", "hvordan", "hvorfor", "hvad",
+                  "hvornår", "herunder", "men", "ligesom", "medmindre", "selvom", "hvorvidt", "hvilke", "hvilken",
+                  "hvorledes", "hvem"}
+CONDITIONAL = {"hvis", "såfremt", "når", "medmindre"}
+# words whose "for, at ..." is their content, not a purpose ("mulighed for, at kommunerne kan ...")
+FOR_COMPLEMENT = {"mulighed", "muligheden", "muligheder", "adgang", "adgangen", "hjemmel", "ansvar", "ansvaret",
+                  "ansvarlig", "ansvarlige", "sørge", "sørger", "sørges", "grundlag", "grundlaget", "rammer",
+                  "rammerne", "plads", "behov", "behovet", "krav", "kravet"}
+MODALS = {"skal", "kan", "bør", "må", "vil", "skulle", "kunne", "burde", "måtte", "ville"}
+ARTICLES = {"en", "et", "den", "det", "de", "denne", "dette", "hver", "hvert", "enhver", "ethvert"}
+# openers of indirect questions and of relative clauses of place or manner
+INTERROGATIVE = {"om", "hvornår", "hvordan", "hvorfor", "hvad", "hvorvidt", "hvilke", "hvilken", "hvilket", "hvor",
+                 "hvorved", "hvorledes", "hvem"}
+PRESENT_TYPES_EXCLUDED = {"nyhed", "webside", "høringsbrev", "dagsorden"}
+LEGISLATION_TYPES = {"bekendtgørelse", "lov", "lovbekendtgørelse"}
+REC_FRAME = re.compile(
+    r"\b(?:det\s+anbefales|anbefaler(?:\s+\w+){0,3}?|(?:det\s+(?:er|vil\s+være|vil\s+derfor\s+være|er\s+derfor)|"
+    r"(?:er|vil)\s+det(?:\s+derfor)?(?:\s+også)?(?:\s+være)?)\s+"
+    r"(?:hensigtsmæssigt|vigtigt|relevant|væsentligt|en\s+god\s+idé|afgørende|centralt|ønskeligt)|"
+    r"det\s+forventes|opfordres?(?:\s+\w+){0,3}?)\s*,?\s*(?=at\b|til\b)", re.I)
+
+
+@dataclass
+class Tok:
+    text: str
+    low: str
+    lemma: str
+    start: int
+    end: int
+
+
+@dataclass
+class Statement:
+    bearers: list[str]
+    modality: str
+    cue: str
+    action_start: int
+    action_end: int
+    start: int                       # where the statement begins (subject or cue)
+    carried: bool = False
+    passive: bool = False
+    anchor: int = 0                  # token index of the cue (for ordering)
+
+
+@dataclass
+class Context:
+    """What a sentence can borrow a bearer from: the previous statement, the heading."""
+    prev_bearers: list[str] = field(default_factory=list)
+    heading_bearers: list[str] = field(default_factory=list)
+    last_committee: str | None = None
+    # the last committee that was the bearer of a statement in this section: "Udvalget" refers
+    # to the committee the text is about, not to one named in passing ("forelægges for
+    # sundhedskoordinationsudvalget")
+    subject_committee: str | None = None
+    doc_type: str = ""
+
+
+def is_present_verb(t: Tok) -> bool:
+    w = t.low
+    if not w.isalpha() or len(w) < 4 or w in DESCRIPTIVE or w in ADVERBS or w in PREPOSITIONS:
+        return False
+    if not w.endswith("r"):
+        return False
+    lem = t.lemma.lower()
+    if lem != w and (lem + "r" == w or lem + "er" == w or lem[:-1] + "er" == w or (lem.endswith("re") and lem[:-1] == w)):
+        return True
+    if w.endswith("gør") and len(w) > 5:      # offentliggør, tilgængeliggør
+        return True
+    # compounds the lookup table misses ("sekretariatsbetjener", "videreformidler")
+    return lem == w and w.endswith("er") and not w.endswith(("erne", "ere")) and not t.text[:1].isupper()
+
+
+def is_passive_verb(t: Tok) -> bool:
+    w = t.low
+    if not w.isalpha() or len(w) < 5 or w in ADVERBS or w in DETERMINERS:
+        return False
+    lem = t.lemma.lower()
+    if lem + "s" == w and lem != w and lem.endswith(("e", "å")):
+        return True
+    if not w.endswith("es"):
+        return False
+    # compounds the lookup table misses; genitives ("sundhedsklyngernes") are not passives
+    return lem == w and not t.text[:1].isupper() and not w.endswith(("ernes", "enes", "ets", "ens", "ses"))

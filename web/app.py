@@ -20,12 +20,12 @@ from aftalegraf.store import Store, open_store
 from .errors import install_error_handlers
 from .security import SecurityMiddleware
 from .templating import STATIC_DIR
-from .views import changes, compare, documents, health, obligations, pages, provisions, search, sparql, upload
+from .views import changes, compare, documents, health, obligations, provisions, search, sparql, upload
 
 log = logging.getLogger(__name__)
 
-# The project's own views, in mounting order ("pages" last: it holds the catch-all routes).
-VIEWS = (health, search, documents, upload, provisions, obligations, compare, changes, sparql, pages)
+# The project's own views, in mounting order; each serves its JSON and its Danish page.
+VIEWS = (health, search, documents, upload, provisions, obligations, compare, changes, sparql)
 
 DESCRIPTION = """\
 **aftalegraf** – vidensgraf og semantisk søgning i sundhedsaftaler, vejledninger og

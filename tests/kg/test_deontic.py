@@ -1,7 +1,6 @@
 """Rule families of the deontic extraction, on sentences written for the tests."""
 
 import pytest
-
 from kg_helpers import obligations, one
 
 

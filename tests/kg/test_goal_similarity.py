@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import numpy as np
-
-from aftalegraf.store import Store
-
-
-from aftalegraf.kg import stage as stage_mod  # noqa: E402
-from aftalegraf.embedding import cache as embed_mod  # noqa: E402
-from aftalegraf.kg.sparql import sparql  # noqa: E402
 from kg_docs import make_doc  # noqa: E402
+
+from aftalegraf.embedding import cache as embed_mod  # noqa: E402
+from aftalegraf.kg import quads as quads_mod  # noqa: E402
+from aftalegraf.kg.sparql import sparql  # noqa: E402
 from aftalegraf.kg.stage import GraphStage  # noqa: E402
 from aftalegraf.model import Document  # noqa: E402
-from aftalegraf.store import SourceRecord  # noqa: E402
-
-
+from aftalegraf.store import (
+    SourceRecord,  # noqa: E402
+    Store,
+)
 
 
 def put(store: Store, doc: Document, source: str) -> None:
@@ -73,5 +71,5 @@ def test_embedder_unavailable_keeps_explicit_only(tmp_path, monkeypatch, caplog)
 
     monkeypatch.setattr(embed_mod, "cached_embedder", broken)
     store = Store(tmp_path / "store")
-    assert stage_mod.goal_embed_fn(store) is None
+    assert quads_mod.goal_embed_fn(store) is None
     assert "embedder not available" in caplog.text

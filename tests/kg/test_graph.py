@@ -9,20 +9,16 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pyoxigraph as ox
 import pytest
+from kg_docs import make_doc  # noqa: E402
 
 from aftalegraf.errors import BadQuery
-from aftalegraf.model import Document
-from aftalegraf.store import SourceRecord, Store
-
-
 from aftalegraf.kg import api, rdf  # noqa: E402
 from aftalegraf.kg.export import export  # noqa: E402
+from aftalegraf.kg.resolve import target_path  # noqa: E402
 from aftalegraf.kg.sparql import sparql  # noqa: E402
-from kg_docs import make_doc  # noqa: E402
-from aftalegraf.kg.stage import GraphStage, target_path  # noqa: E402
-
-
-
+from aftalegraf.kg.stage import GraphStage  # noqa: E402
+from aftalegraf.model import Document
+from aftalegraf.store import SourceRecord, Store
 
 BEK = make_doc("bek-2022-1248", "bekendtgørelse", [
     ("kap1", "kapitel", "Kapitel 1", "Kapitel 1 Sundhedsaftaler", None),

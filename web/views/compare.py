@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
 from aftalegraf import compare as comparison
 from aftalegraf.errors import BadQuery
+from aftalegraf.vocabulary import REGIONS
 
 from ..exports import safe_csv
+from ..heatmap import heatmap_svg
+from ..templating import render
 from ._common import get_store
 
 router = APIRouter(tags=["sammenligning"])
@@ -45,3 +49,14 @@ def compare_csv(request: Request, regions: str | None = Query(None, description=
     result = run_compare(get_store(request), regions)
     return Response(safe_csv(comparison.to_csv(result)), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="sammenligning.csv"'})
+
+_HTML = {"content": {"text/html": {}}}
+
+
+@router.get("/sammenlign", tags=["sider"], summary="Sammenlign regioner / compare regions", response_class=Response,
+            responses={200: _HTML})
+def compare_page(request: Request, regions: str = ""):
+    result = run_compare(get_store(request), regions)
+    heatmap = Markup(heatmap_svg(result))  # heatmap_svg escapes every label it writes
+    return render(request, "compare.html", result=result, regions=regions, all_regions=REGIONS,
+                  heatmap=heatmap)

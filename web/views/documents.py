@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
-from aftalegraf.kg.timeline import parse_date, timeline_for
+from aftalegraf.errors import AftalegrafError
+from aftalegraf.kg.timeline import parse_date, timeline_for, today
 
+from ..templating import render
 from ._common import document_summary, get_store
 
 router = APIRouter(tags=["dokumenter"])
@@ -39,3 +44,45 @@ def documents_in_time(store, as_of: str | None = None) -> list[dict]:
 )
 def documents(request: Request, as_of: str | None = Query(None, description="YYYY-MM-DD")) -> dict:
     return {"documents": documents_in_time(get_store(request), as_of)}
+
+_HTML = {"content": {"text/html": {}}}
+
+
+@router.get("/dokumenter", tags=["sider"], summary="Indlæste dokumenter / ingested documents", response_class=Response,
+            responses={200: _HTML})
+def documents_page(request: Request, type: str = "", region: str = "", as_of: str = ""):
+    try:
+        docs = documents_in_time(get_store(request), as_of or None)
+    except AftalegrafError:
+        as_of, docs = "", documents_in_time(get_store(request))
+    types = sorted({d["type"] for d in docs})
+    regions = sorted({d["region"] for d in docs if d["region"]})
+    shown = [d for d in docs if (not type or d["type"] == type) and (not region or d["region"] == region)]
+    shown.sort(key=lambda d: (d["type"], d["region"], d["period"] or d["date"], d["title"]))
+    by_type: OrderedDict[str, list] = OrderedDict()
+    for d in shown:
+        by_type.setdefault(d["type"], []).append(d)
+    return render(request, "documents.html", by_type=by_type, types=types, regions=regions, total=len(docs),
+                  type=type, region=region, as_of=as_of, timeline=_timeline_rows(docs))
+
+
+def _timeline_rows(docs: list[dict]) -> dict:
+    """Bars for the documents page's timeline: every text with a date it applies from (the
+    timeline gives one to legislation, guidance and agreements only), positioned in % of the
+    span from the first entry into force to a year past the last."""
+    dated = [d for d in docs if d.get("valid_from")]
+    if not dated:
+        return {"rows": [], "years": []}
+    first = int(min(d["valid_from"] for d in dated)[:4])
+    last = max(int(max((d.get("valid_to") or d["valid_from"]) for d in dated)[:4]), int(today()[:4])) + 1
+
+    def pos(iso: str) -> float:
+        y, m, day = (int(x) for x in iso.split("-"))
+        return round(100 * ((y - first) + (m - 1) / 12 + (day - 1) / 365) / (last - first + 1), 2)
+
+    rows = []
+    for d in sorted(dated, key=lambda d: (d["type"], d["valid_from"], d["id"])):
+        a = pos(d["valid_from"])
+        b = pos(d["valid_to"]) if d.get("valid_to") else 100.0
+        rows.append({"doc": d, "left": a, "width": max(0.6, round(b - a, 2))})
+    return {"rows": rows, "years": list(range(first, last + 1)), "today": pos(today())}

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Query, Request
+import csv
+import io
+from collections import OrderedDict
 
-from aftalegraf.errors import BadQuery
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from aftalegraf.errors import BadQuery, NotFound
 from aftalegraf.kg import api
 from aftalegraf.vocabulary import MODALITIES
 
+from ..exports import safe_cell
+from ..templating import actor_label, deadline_text, provision_url, render
 from ._common import get_store
 
 router = APIRouter(tags=["vidensgraf"])
@@ -69,3 +76,59 @@ def obligations(
 )
 def actors(request: Request) -> dict:
     return {"actors": list_actors(get_store(request))}
+
+_HTML = {"content": {"text/html": {}}}
+
+
+@router.get("/aktoer", tags=["sider"], summary="Aktører / actor index", response_class=Response, responses={200: _HTML})
+def actors_page(request: Request):
+    return render(request, "actors.html", actors=list_actors(get_store(request)), notice=None)
+
+
+def _actor_info(store, key: str) -> dict:
+    for a in list_actors(store):
+        if a.get("key") == key:
+            return a
+    raise NotFound("actor", key)
+
+
+def _grouped(obligations: list[dict]) -> "OrderedDict[str, dict]":
+    groups: OrderedDict[str, dict] = OrderedDict()
+    for ob in obligations:
+        doc = ob.get("document") or {}
+        doc_id = doc.get("id") or (ob.get("provision_id") or "").split("/")[0]
+        g = groups.setdefault(doc_id, {"document": doc, "obligations": []})
+        g["obligations"].append(ob)
+    return groups
+
+
+@router.get("/aktoer/{key}.csv", tags=["sider"], summary="Aktørens forpligtelser som CSV / an actor's obligations as CSV",
+            response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+def actor_csv(key: str, request: Request, modality: str = ""):
+    store = get_store(request)
+    info = _actor_info(store, key)
+    obs = list_obligations(store, actor=key, modality=modality or None)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(["aktør", "modalitet", "handling", "frist", "tekst", "bestemmelse", "afsnit", "dokument_id",
+                "dokument", "kilde_url"])
+    base = str(request.base_url).rstrip("/")
+    for ob in obs:
+        doc = ob.get("document") or {}
+        w.writerow([safe_cell(c) for c in (
+            actor_label(ob.get("actor")) or info.get("label", key), ob.get("modality", ""),
+            ob.get("action", ""), deadline_text(ob.get("deadline")), ob.get("text", ""),
+            ob.get("provision_id", ""), ob.get("section", ""), doc.get("id", ""), doc.get("title", ""),
+            base + provision_url(ob.get("provision_id", "")) if ob.get("provision_id") else "")])
+    return Response("\ufeff" + buf.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="hvem-skal-hvad-{key}.csv"'})
+
+
+@router.get("/aktoer/{key}", tags=["sider"], summary="Hvem skal hvad? én aktør / one actor's obligations",
+            response_class=Response, responses={200: _HTML, 404: _HTML})
+def actor_page(key: str, request: Request, modality: str = ""):
+    store = get_store(request)
+    info = _actor_info(store, key)
+    obs = list_obligations(store, actor=key, modality=modality or None)
+    return render(request, "actor.html", actor=info, key=key, groups=_grouped(obs), total=len(obs),
+                  modality=modality)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from fastapi import APIRouter, Request
+from fastapi.responses import Response
 
 from aftalegraf.errors import BadQuery
 from aftalegraf.kg import api
@@ -12,6 +13,7 @@ from aftalegraf.kg.timeline import parse_date, provision_versions, timeline_for
 from aftalegraf.legal_time import short_citation
 from aftalegraf.vocabulary import heading_label, section_label_in
 
+from ..templating import render
 from ._common import document_ref, get_store
 
 router = APIRouter(tags=["dokumenter"])
@@ -158,3 +160,13 @@ def provision_versions_route(id: str, request: Request, as_of: str | None = None
 )
 def provision(id: str, request: Request) -> dict:
     return provision_detail(get_store(request), id)
+
+_HTML = {"content": {"text/html": {}}}
+
+
+@router.get("/bestemmelse/{id:path}", tags=["sider"], summary="En bestemmelse i sin sammenhæng / a provision in context",
+            response_class=Response, responses={200: _HTML, 404: _HTML})
+def provision_page(id: str, request: Request):
+    store = get_store(request)
+    detail = provision_detail(store, id)
+    return render(request, "provision.html", p=detail, versions=provision_versions(store, detail["id"]))

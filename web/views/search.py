@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
+from aftalegraf.errors import AftalegrafError
 from aftalegraf.search import service
+from aftalegraf.vocabulary import SEARCH_MODES
 
+from ..templating import MODALITY_LABELS, REGION_LABELS, render
 from ._common import get_store
 
 router = APIRouter(tags=["søgning"])
@@ -63,3 +67,60 @@ def search(
 ) -> dict:
     return run_search(get_store(request), q, k, mode,
                       {"doc_type": doc_type, "region": region, "actor": actor, "modality": modality}, as_of)
+
+_HTML = {"content": {"text/html": {}}}
+
+
+def facet_items(facets) -> dict[str, list[tuple[str, int, str]]]:
+    """The search service's facets ({name: {value: count}} or {name: [{value|key, count, label}]})
+    as {name: [(value, count, Danish label)]}."""
+    out: dict[str, list] = {}
+    for name, values in (facets or {}).items():
+        items = []
+        if isinstance(values, dict):
+            pairs = [(str(v), c, None) for v, c in values.items()]
+        else:
+            pairs = [(str(v.get("value", v.get("key", ""))), v.get("count", 0), v.get("label"))
+                     for v in values or [] if isinstance(v, dict)]
+        for value, count, label in pairs:
+            if not value:
+                continue
+            if not label:
+                label = REGION_LABELS.get(value) if name == "region" else MODALITY_LABELS.get(value) if name == "modality" else None
+            items.append((value, count if isinstance(count, int) else 0, label or value))
+        out[name] = items
+    return out
+
+
+@router.get("/", tags=["sider"], summary="Søgesiden / the search page", response_class=Response, responses={200: _HTML})
+def search_page(
+    request: Request,
+    q: str = "",
+    k: str = "10",
+    mode: str = "hybrid",
+    doc_type: str = "",
+    region: str = "",
+    actor: str = "",
+    modality: str = "",
+    as_of: str = "",
+):
+    store = get_store(request)
+    filters = {"doc_type": doc_type, "region": region, "actor": actor, "modality": modality}
+    ctx = {"q": q, "k": k, "mode": mode if mode in SEARCH_MODES else "hybrid", "filters": filters, "modes": SEARCH_MODES,
+           "as_of": as_of,
+           "result": None, "error": None, "notice": None}
+    status = 200
+    if q.strip():
+        try:
+            try:
+                k_int = int(k)
+            except ValueError:
+                k_int = -1
+            ctx["result"] = run_search(store, q, k_int, mode, filters, as_of)
+        except AftalegrafError as exc:
+            ctx["error"], status = {"message": str(exc), "field": getattr(exc, "field", None)}, 400
+    elif "q" in request.query_params:
+        ctx["notice"] = "Skriv en søgetekst, fx »Hvem skal indsende sundhedsaftalen?«."
+    ctx["counts"] = store.counts()
+    ctx["facets"] = facet_items(ctx["result"]["facets"]) if ctx["result"] else {}
+    return render(request, "search.html", status_code=status, **ctx)

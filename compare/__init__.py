@@ -14,10 +14,12 @@ from typing import Any
 
 from aftalegraf.embedding.cache import cached_embedder
 from aftalegraf.kg.reference import SIM_FLOOR
+from aftalegraf.kg.timeline import parse_date, timeline_for, today
 from aftalegraf.vocabulary import REGIONS
 
 from . import align as _align
 from . import checklist as _checklist
+from . import columns as _columns
 from . import matrix as _matrix
 from . import reference
 from . import versions as _versions
@@ -27,13 +29,15 @@ from .reference import resolve_region, resolve_regions
 __all__ = ["compare", "to_csv", "resolve_region", "resolve_regions"]
 
 
-def compare(store, regions=None, embedder=None, extractor: str = "auto") -> dict[str, Any]:
+def compare(store, regions=None, embedder=None, extractor: str = "auto", as_of: str | None = None) -> dict[str, Any]:
     """Compare the regional agreements in ``store``.
 
     ``regions``: None (every region with an agreement in the store), a comma-separated
     string or a list of slugs / Danish names; an unknown name raises BadQuery.
     ``embedder``: an ``embedding.cache.CachedEmbedder`` (default: the store's embedder).
+    ``as_of``: the date (ISO) the agreements' status is read on and regions merged by (today).
     """
+    on = parse_date(as_of) or today()
     wanted = resolve_regions(regions)
     emb = embedder if embedder is not None else cached_embedder(store)
     agreements, goals, vecs = collect(store, wanted, emb, extractor)
@@ -44,7 +48,14 @@ def compare(store, regions=None, embedder=None, extractor: str = "auto") -> dict
     ng_rows = _matrix.build(wanted, goals, agreements, "national_goals")
     reqs, req_source = _checklist.requirements(store)
     checklists = [_checklist.check(a.document, reqs, len(a.goals)) for a in agreements]
+    timeline = timeline_for(store)
+    cols = _columns.columns(wanted, agreements, lambda doc_id: timeline.status(doc_id, on), on)
     return {
+        "as_of": on,
+        "columns": cols,
+        "by_agreement": {"themes": _columns.rows("themes", cols, goals, agreements),
+                         "national_goals": _columns.rows("national_goals", cols, goals, agreements),
+                         "checklist": _columns.checklist_rows(cols, checklists)},
         "regions": [
             {"key": r, "label": REGIONS[r],
              "agreements": [a.summary() for a in agreements if a.region == r],

@@ -9,7 +9,7 @@ import re
 
 from aftalegraf.errors import BadQuery
 from aftalegraf.kg.reference import WEAK_KEYWORDS, description, national_goals, themes  # noqa: F401 (re-exported)
-from aftalegraf.vocabulary import REGIONS, region_slug
+from aftalegraf.vocabulary import REGION_MERGERS, REGIONS, fold, region_slug
 
 _SUFFIX = r"(?:e|en|er|et|ne|erne|ene|s|es|ens|ets|ernes)?"
 
@@ -51,7 +51,10 @@ def resolve_regions(regions) -> list[str] | None:
     out: list[str] = []
     for r in regions:
         if r and r.strip():
-            slug = resolve_region(r)
-            if slug not in out:
-                out.append(slug)
+            merger = REGION_MERGERS.get(fold(r)) or next(
+                (m for m in REGION_MERGERS.values() if fold(m["label"]) == fold(r)), None)
+            # a merged region ("Region Østdanmark") stands for its predecessors' agreements
+            for slug in merger["predecessors"] if merger else [resolve_region(r)]:
+                if slug not in out:
+                    out.append(slug)
     return out or None

@@ -44,6 +44,13 @@ REGIONS = {
 }
 
 
+# Regions merged by law: LOV 719/2025 creates Region Østdanmark from Region Hovedstaden and
+# Region Sjælland on 1 January 2027. Not a key of REGIONS: no document is issued by it yet.
+REGION_MERGERS = {
+    "oestdanmark": {"label": "Region Østdanmark", "from": "2027-01-01", "predecessors": ("hovedstaden", "sjaelland")},
+}
+
+
 def fold(text: str) -> str:
     """'Region Sjælland' -> 'sjaelland': lower case, æøå spelt out, accents and punctuation
     dropped, a leading 'region' removed; the key under which names of a region meet."""

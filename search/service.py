@@ -6,7 +6,6 @@ generation and the index manifest), answers with provision-level hits as in the 
 from __future__ import annotations
 
 import logging
-import re
 
 import numpy as np
 
@@ -14,10 +13,12 @@ from aftalegraf.errors import AftalegrafError, BadQuery
 from aftalegraf.kg import api
 from aftalegraf.kg.timeline import Timeline, parse_date, timeline_for, today
 from aftalegraf.store import Store
-from aftalegraf.vocabulary import MODALITIES, REGIONS, SEARCH_MODES, heading_label, section_label_in
+from aftalegraf.vocabulary import MODALITIES, SEARCH_MODES, heading_label, section_label_in
 
-from . import storage
+from . import facets, storage
 from .answer import is_answered
+from .facets import FACETS as FILTERS
+from .facets import doc_matches
 from .highlight import highlights
 from .hybrid import convex, fusion_method, parse_alpha, parse_weights, rrf
 from .lexical import is_reference_lookup
@@ -31,8 +32,6 @@ MAX_K = 100
 POOL = 100          # candidates per ranking before fusion
 DENSE_FILTER_MIN = 2000  # with filters, at least this many nearest units are fetched ...
 DENSE_FILTER_FACTOR = 20  # ... or this many times the pool, before filtering
-FACET_POOL = 50     # provisions whose obligations feed the actor/modality facets
-FILTERS = ("doc_type", "region", "actor", "modality", "period")
 # Without a date, a repealed, superseded or expired text ranks just below a text in force of
 # (nearly) equal relevance: its score is lowered by this share of the candidates' score
 # spread, so that it breaks ties (identical paragraphs in successive orders) and no more.
@@ -119,33 +118,6 @@ def _covered_provisions(store: Store, unit: Unit) -> list[str]:
 
 
 # --- filters --------------------------------------------------------------------------
-def _doc_matches(doc: dict, filters: dict) -> bool:
-    if "doc_type" in filters and doc["type"].lower() not in {v.lower() for v in filters["doc_type"]}:
-        return False
-    if "region" in filters:
-        wanted = {v.lower() for v in filters["region"]}
-        label = REGIONS.get(doc["region"], "").lower()
-        if doc["region"].lower() not in wanted and label not in wanted:
-            return False
-    if "period" in filters and not any(_period_matches(doc, v) for v in filters["period"]):
-        return False
-    return True
-
-
-def _period_of(doc: dict) -> str:
-    return doc.get("period") or (doc.get("date") or "")[:4]
-
-
-def _period_matches(doc: dict, value: str) -> bool:
-    period = doc.get("period") or ""
-    if value == period or value == _period_of(doc):
-        return True
-    years = [int(y) for y in re.findall(r"\d{4}", period)]
-    if re.fullmatch(r"\d{4}", value) and years:
-        return min(years) <= int(value) <= max(years)
-    return False
-
-
 def _allowed_rows(store: Store, idx: LoadedIndex, filters: dict) -> np.ndarray | None:
     """A boolean mask over units, or None when nothing is filtered."""
     if not filters:
@@ -153,7 +125,7 @@ def _allowed_rows(store: Store, idx: LoadedIndex, filters: dict) -> np.ndarray |
     mask = np.zeros(len(idx.units), dtype=bool)
     for doc_id, rows in idx.doc_rows.items():
         doc = idx.documents.get(doc_id)
-        if doc is not None and _doc_matches(doc, filters):
+        if doc is not None and doc_matches(doc, filters):
             mask[rows] = True
     if "actor" in filters or "modality" in filters:
         graph = api if _graph_ready(store) else None
@@ -320,9 +292,10 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
                 "facets": _empty_facets(), "total": 0}
     idx = load_index(store)
     tl = timeline_for(store)
+    in_time = _in_time(idx, tl, as_of, None) if as_of else None
     mask = _allowed_rows(store, idx, filters)
-    if as_of:
-        mask = _in_time(idx, tl, as_of, mask)
+    if in_time is not None:
+        mask = in_time if mask is None else mask & in_time
     pool = _pool_size(k)
 
     dense_rows: list[int] = []
@@ -353,7 +326,10 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             ranked, best_row = _rrf_hybrid(idx, weights, float(store.settings["rrf_k"]), dense_rows, bm25_rows)
 
     ranked, other_versions = _in_time_order(idx, tl, ranked, best_row, as_of)
-    total = len(ranked)
+    table = facets.provision_table(store, idx, _graph_ready(store))
+    relevant = facets.relevant_rows(table, store.settings, bm25_all,
+                                    np.asarray(idx.vectors()) @ qvec if qvec is not None else None, in_time)
+    total, facet_counts = facets.count(store, idx, table, relevant, filters)
     hits = []
     top = ranked[:k]
     covered = {p: _covered_provisions(store, idx.units[best_row[p]]) for p, _ in top}
@@ -382,7 +358,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     answered = bool(hits) and _answered(store, idx, query, hits, best_row, qvec, bm25_all)
     return {"query": query, "mode": mode, "as_of": as_of, "hits": hits, "answer": hits[0] if answered else None,
             "weak": bool(hits) and not answered,
-            "facets": _facets(store, idx, [p for p, _ in ranked], best_row), "total": total}
+            "facets": facet_counts, "total": total}
 
 
 def _answered(store: Store, idx: LoadedIndex, query: str, hits: list[dict], best_row: dict[str, int],
@@ -399,34 +375,6 @@ def _answered(store: Store, idx: LoadedIndex, query: str, hits: list[dict], best
 
 def _empty_facets() -> dict:
     return {name: {} for name in FILTERS}
-
-
-def _facets(store: Store, idx: LoadedIndex, pids: list[str], best_row: dict[str, int]) -> dict:
-    facets = _empty_facets()
-    for pid in pids:
-        doc = idx.documents.get(idx.units[best_row[pid]].document_id)
-        if doc is None:
-            continue
-        for name, value in (("doc_type", doc["type"]), ("region", doc["region"]), ("period", _period_of(doc))):
-            if value:
-                facets[name][value] = facets[name].get(value, 0) + 1
-    head = pids[:FACET_POOL]
-    if head and _graph_ready(store):
-        obs = _obligations_for(store, idx, head)
-        for pid in head:
-            actors, modalities = set(), set()
-            for ob in obs.get(pid, []):
-                actor = ob.get("actor")
-                for a in actor if isinstance(actor, list) else [actor]:
-                    if a:
-                        actors.add(str(a))
-                if ob.get("modality"):
-                    modalities.add(ob["modality"])
-            for a in actors:
-                facets["actor"][a] = facets["actor"].get(a, 0) + 1
-            for m in modalities:
-                facets["modality"][m] = facets["modality"].get(m, 0) + 1
-    return {name: dict(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))) for name, v in facets.items()}
 
 
 def warm_up(store: Store) -> bool:

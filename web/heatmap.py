@@ -19,7 +19,7 @@ def _color(count: int, top: int) -> str:
 
 def heatmap_svg(result: dict[str, Any], dimension: str = "themes") -> str:
     """Regions (columns) × themes (rows) as an SVG heatmap: each cell shows the number of
-    goals, gaps are marked "hul" on grey. Accessible: role="img", <title>, <desc>, text
+    goals, cells without goals show a dash on grey. Accessible: role="img", <title>, <desc>, text
     labels on every row, column and cell, a <title> tooltip per cell. Danish labels."""
     rows = result["matrix"][dimension]
     regions = result["regions"]
@@ -32,7 +32,7 @@ def heatmap_svg(result: dict[str, Any], dimension: str = "themes") -> str:
     names = ", ".join(r["label"] for r in regions) or "ingen regioner"
     title = f"Sammenligning af sundhedsaftaler: {'temaer' if dimension == 'themes' else 'nationale mål'} pr. region"
     desc = (f"Varmekort med {len(rows)} rækker ({row_label.lower()}) og {len(regions)} kolonner ({names}). "
-            f"Hver celle viser antallet af regionens mål inden for rækken; {n_gaps} tomme celler er markeret som huller.")
+            f"Hver celle viser antallet af regionens mål inden for rækken; {n_gaps} celler uden fundne mål er markeret med en tankestreg.")
     p = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="cmp-title cmp-desc" '
          f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="13">',
          f'<title id="cmp-title">{escape(title)}</title>', f'<desc id="cmp-desc">{escape(desc)}</desc>',
@@ -48,10 +48,10 @@ def heatmap_svg(result: dict[str, Any], dimension: str = "themes") -> str:
             n = cell["count"]
             fill = _color(n, top)
             fg = "#ffffff" if fill in ("#4292c6", "#08519c") else "#1a1a1a"
-            label = "hul" if cell["gap"] else (str(n) if n else "nævnt")
+            label = "–" if cell["gap"] else (str(n) if n else "nævnt")
             goals_text = "; ".join(g["text"] for g in cell["goals"][:5])
             tip = (f'{cell["region_label"]} – {row["label"]}: ' +
-                   ("intet mål (hul)" if cell["gap"] else f"{n} mål. {goals_text}"))
+                   ("intet mål fundet" if cell["gap"] else f"{n} mål. {goals_text}"))
             stroke = ' stroke="#b00020" stroke-dasharray="4 2"' if cell["gap"] else ""
             cell_svg = (f'<rect x="{x + 2}" y="{y + 2}" width="{cw - 4}" height="{ch - 4}" rx="3" fill="{fill}"'
                         f'{stroke}/>'
@@ -62,6 +62,6 @@ def heatmap_svg(result: dict[str, Any], dimension: str = "themes") -> str:
                 cell_svg = f'<a href="{escape(provision_url(first))}">{cell_svg}</a>'
             p.append(f'<g role="cell"><title>{escape(tip)}</title>{cell_svg}</g>')
         p.append("</g>")
-    p.append(f'<text x="8" y="{height - 12}" fill="#444">Tal: antal mål i cellen. «hul»: regionen har intet mål inden for rækken.</text>')
+    p.append(f'<text x="8" y="{height - 12}" fill="#444">Tal: antal mål i cellen. –: intet mål fundet inden for rækken (se aftalen selv).</text>')
     p.append("</svg>")
     return "\n".join(p)

@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from aftalegraf.kg.timeline import today
 from aftalegraf.legal_time import danish_date, provision_citation, short_citation, status_text
 from aftalegraf.vocabulary import MODALITY_LABELS, MODALITY_WORDS, REGIONS
 
@@ -35,6 +36,17 @@ _SENTENCE = re.compile(r"[^.!?;:\n]+(?:[.!?;:]+|\n|$)")
 def action_text(action: str | None) -> str:
     """An obligation's action as a verb phrase after »skal«: 'at indsende x' -> 'indsende x'."""
     return re.sub(r"^\s*at\s+", "", action or "")
+
+
+def dknum(value) -> str:
+    """A number as Danes write it: 10.000 rækker, 2,5 sekunder, 10 sekunder (not 10.0)."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if x == int(x):
+        return f"{int(x):,}".replace(",", ".")
+    return f"{x:,.2f}".rstrip("0").replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def provision_url(pid: str) -> str:
@@ -66,7 +78,7 @@ def obligation_chip(ob: dict) -> str:
     """'Regionsrådet · skal · indsende sundhedsaftalen · senest 1. juli'."""
     parts = [actor_label(ob.get("actor")) or actor_label(ob.get("bearers")),
              MODALITY_WORDS.get(ob.get("modality", ""), ob.get("modality", "")),
-             str(ob.get("action") or "")]
+             action_text(ob.get("action"))]
     dl = deadline_text(ob.get("deadline"))
     if dl:
         parts.append(dl)
@@ -127,9 +139,12 @@ templates.env.globals.update(
     REGION_LABELS=REGION_LABELS,
     status_text=status_text,
     danish_date=danish_date,
+    today=today,
     short_citation=short_citation,
     provision_citation=provision_citation,
 )
+
+templates.env.filters["dknum"] = dknum
 
 
 def render(request: Request, name: str, status_code: int = 200, **context):

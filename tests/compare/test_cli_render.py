@@ -76,9 +76,9 @@ def test_heatmap_svg(fixture_result):
     ns = "{http://www.w3.org/2000/svg}"
     assert root.get("role") == "img"
     assert root.find(f"{ns}title").text.startswith("Sammenligning af sundhedsaftaler")
-    assert "huller" in root.find(f"{ns}desc").text
+    assert "uden fundne mål" in root.find(f"{ns}desc").text
     texts = [t.text for t in root.iter(f"{ns}text")]
-    assert "Region Nordjylland" in texts and "Mental sundhed og psykiatri" in texts and "hul" in texts
+    assert "Region Nordjylland" in texts and "Mental sundhed og psykiatri" in texts and "–" in texts
     cells = [g for g in root.iter(f"{ns}g") if g.get("role") == "cell"]
     assert len(cells) == len(fixture_result["matrix"]["themes"]) * len(fixture_result["regions"])
     assert all(c.find(f"{ns}title") is not None for c in cells)

@@ -77,7 +77,14 @@ def test_filters_and_facets(small_store):
     wanted = min(types, key=types.get)
     only = search(small_store, "sundhedsaftale", k=20, filters={"doc_type": wanted})
     assert only["hits"] and all(h["document"]["type"] == wanted for h in only["hits"])
-    assert set(only["facets"]["doc_type"]) == {wanted} and only["total"] == types[wanted]
+    # the chosen facet's count is the filtered total; the dimension still offers the others
+    assert only["total"] == types[wanted] == only["facets"]["doc_type"][wanted]
+    assert set(only["facets"]["doc_type"]) == set(types)
+    # every other facet counts within the chosen type: choosing one of its values gives that total
+    for name in ("region", "modality", "actor", "period"):
+        for value, n in list(only["facets"][name].items())[:3]:
+            both = search(small_store, "sundhedsaftale", k=20, filters={"doc_type": wanted, name: value})
+            assert both["total"] == n, (name, value)
     none = search(small_store, "sundhedsaftale", k=20, filters={"region": "nordjylland"})
     assert none["hits"] == [] and none["total"] == 0
 

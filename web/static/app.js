@@ -3,6 +3,10 @@
   "use strict";
   function ready(fn) { if (document.readyState !== "loading") fn(); else document.addEventListener("DOMContentLoaded", fn); }
   ready(function () {
+    // Filters sit above the results on a narrow screen: closed there, so the results come first in view.
+    if (window.matchMedia && window.matchMedia("(max-width: 820px)").matches) {
+      document.querySelectorAll("details.facets-box").forEach(function (d) { d.open = false; });
+    }
     // SPARQL console: pick an example query into the editor.
     var pick = document.querySelector("select[data-examples]");
     var editor = document.getElementById("query");

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import OrderedDict
 
 from fastapi import APIRouter, Query, Request
@@ -11,10 +9,12 @@ from fastapi.responses import Response
 
 from aftalegraf.errors import BadQuery, NotFound
 from aftalegraf.kg import api
+from aftalegraf.kg.timeline import timeline_for, today
+from aftalegraf.legal_time import danish_date, provision_citation, status_text
 from aftalegraf.vocabulary import MODALITIES
 
-from ..exports import safe_cell
-from ..templating import actor_label, deadline_text, provision_url, render
+from ..exports import Sheet, download
+from ..templating import MODALITY_WORDS, actor_label, deadline_text, provision_url, render
 from ._common import get_store
 
 router = APIRouter(tags=["vidensgraf"])
@@ -102,26 +102,45 @@ def _grouped(obligations: list[dict]) -> "OrderedDict[str, dict]":
     return groups
 
 
-@router.get("/aktoer/{key}.csv", tags=["sider"], summary="Aktørens forpligtelser som CSV / an actor's obligations as CSV",
-            response_class=Response, responses={200: {"content": {"text/csv": {}}}})
-def actor_csv(key: str, request: Request, modality: str = ""):
+def actor_sheet(store, key: str, label: str, obligations: list[dict], base_url: str) -> Sheet:
+    """An actor's duties for Danish Excel: one row per obligation with the provision it is read
+    from, the document, and the document's legal status today."""
+    timeline = timeline_for(store)
+    rows = []
+    for ob in obligations:
+        doc = ob.get("document") or {}
+        doc_id = doc.get("id") or (ob.get("provision_id") or "").split("/")[0]
+        t = timeline.document_time(doc_id)
+        pid = ob.get("provision_id") or ""
+        rows.append([
+            actor_label(ob.get("actor")) or label, MODALITY_WORDS.get(ob.get("modality", ""), ob.get("modality", "")),
+            ob.get("action", ""), deadline_text(ob.get("deadline")), ob.get("text", ""),
+            provision_citation(pid) if doc.get("type") in ("bekendtgørelse", "lov", "lovbekendtgørelse")
+            else (ob.get("section") or pid), doc.get("title", ""), doc.get("type", ""), status_text(t),
+            t.get("valid_from"), t.get("valid_to"), base_url + provision_url(pid) if pid else "",
+        ])
+    return Sheet(
+        name=f"hvem-skal-hvad-{key}",
+        columns=["Aktør", "Skal/bør/kan", "Handling", "Frist", "Sætningen", "Bestemmelse", "Dokument", "Dokumenttype",
+                 "Status", "Gælder fra", "Gælder til", "Link"],
+        rows=rows,
+        about=[("Udtræk", f"aftalegraf: hvem skal hvad? – {label}"), ("Status pr.", danish_date(today())),
+               ("Forpligtelser", str(len(rows)))],
+    )
+
+
+@router.get("/aktoer/{key}.{fmt}", tags=["sider"],
+            summary="Aktørens forpligtelser til Excel (CSV eller XLSX) / an actor's obligations for spreadsheets",
+            description="`csv` (UTF-8 med BOM, semikolon, danske datoer) eller `xlsx`; `modality` som på siden.",
+            response_class=Response,
+            responses={200: {"content": {"text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}})
+def actor_export(key: str, fmt: str, request: Request, modality: str = ""):
+    if fmt not in ("csv", "xlsx"):
+        raise NotFound("format", fmt)
     store = get_store(request)
     info = _actor_info(store, key)
     obs = list_obligations(store, actor=key, modality=modality or None)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(["aktør", "modalitet", "handling", "frist", "tekst", "bestemmelse", "afsnit", "dokument_id",
-                "dokument", "kilde_url"])
-    base = str(request.base_url).rstrip("/")
-    for ob in obs:
-        doc = ob.get("document") or {}
-        w.writerow([safe_cell(c) for c in (
-            actor_label(ob.get("actor")) or info.get("label", key), ob.get("modality", ""),
-            ob.get("action", ""), deadline_text(ob.get("deadline")), ob.get("text", ""),
-            ob.get("provision_id", ""), ob.get("section", ""), doc.get("id", ""), doc.get("title", ""),
-            base + provision_url(ob.get("provision_id", "")) if ob.get("provision_id") else "")])
-    return Response("\ufeff" + buf.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="hvem-skal-hvad-{key}.csv"'})
+    return download(actor_sheet(store, key, info.get("label") or key, obs, str(request.base_url).rstrip("/")), fmt)
 
 
 @router.get("/aktoer/{key}", tags=["sider"], summary="Hvem skal hvad? én aktør / one actor's obligations",

@@ -5,11 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from aftalegraf.errors import AftalegrafError
+from aftalegraf.errors import AftalegrafError, BadQuery
+from aftalegraf.kg import api
+from aftalegraf.legal_time import danish_date, status_text
 from aftalegraf.search import service
 from aftalegraf.vocabulary import SEARCH_MODES
 
-from ..templating import MODALITY_LABELS, REGION_LABELS, render
+from ..exports import Sheet, download
+from ..templating import MODALITY_LABELS, REGION_LABELS, obligation_chip, provision_url, render
 from ._common import get_store
 
 router = APIRouter(tags=["søgning"])
@@ -71,25 +74,13 @@ def search(
 _HTML = {"content": {"text/html": {}}}
 
 
-def facet_items(facets) -> dict[str, list[tuple[str, int, str]]]:
-    """The search service's facets ({name: {value: count}} or {name: [{value|key, count, label}]})
-    as {name: [(value, count, Danish label)]}."""
-    out: dict[str, list] = {}
-    for name, values in (facets or {}).items():
-        items = []
-        if isinstance(values, dict):
-            pairs = [(str(v), c, None) for v, c in values.items()]
-        else:
-            pairs = [(str(v.get("value", v.get("key", ""))), v.get("count", 0), v.get("label"))
-                     for v in values or [] if isinstance(v, dict)]
-        for value, count, label in pairs:
-            if not value:
-                continue
-            if not label:
-                label = REGION_LABELS.get(value) if name == "region" else MODALITY_LABELS.get(value) if name == "modality" else None
-            items.append((value, count if isinstance(count, int) else 0, label or value))
-        out[name] = items
-    return out
+def facet_items(store, facets: dict) -> dict[str, list[tuple[str, int, str]]]:
+    """The search service's facets ({name: {value: count}}) as {name: [(value, count, Danish
+    label)]}: regions by name, modalities in plain Danish, actors by their label."""
+    actors = {a["key"]: a["label"] for a in api.actors(store)} if facets.get("actor") else {}
+    labels = {"region": REGION_LABELS, "modality": MODALITY_LABELS, "actor": actors}
+    return {name: [(str(v), int(n), labels.get(name, {}).get(v) or str(v)) for v, n in values.items() if v]
+            for name, values in (facets or {}).items()}
 
 
 @router.get("/", tags=["sider"], summary="Søgesiden / the search page", response_class=Response, responses={200: _HTML})
@@ -122,5 +113,41 @@ def search_page(
     elif "q" in request.query_params:
         ctx["notice"] = "Skriv en søgetekst, fx »Hvem skal indsende sundhedsaftalen?«."
     ctx["counts"] = store.counts()
-    ctx["facets"] = facet_items(ctx["result"]["facets"]) if ctx["result"] else {}
+    ctx["facets"] = facet_items(store, ctx["result"]["facets"]) if ctx["result"] else {}
     return render(request, "search.html", status_code=status, **ctx)
+
+
+def results_sheet(result: dict, base_url: str) -> Sheet:
+    """The hits of a search for Danish Excel: one row per provision, with its document, the
+    document's legal status and the duties read from it."""
+    rows = []
+    for i, hit in enumerate(result["hits"], start=1):
+        doc = hit.get("document") or {}
+        rows.append([
+            i, hit.get("section") or hit["id"], hit.get("text", ""), doc.get("title", ""), doc.get("type", ""),
+            REGION_LABELS.get(doc.get("region", ""), doc.get("region", "")), status_text(doc),
+            doc.get("valid_from"), doc.get("valid_to"),
+            "; ".join(obligation_chip(ob) for ob in hit.get("obligations", [])),
+            base_url + provision_url(hit["id"]),
+        ])
+    about = [("Udtræk", "aftalegraf: søgning"), ("Søgetekst", result["query"]),
+             ("Relevante bestemmelser", str(result.get("total", len(rows)))), ("Viste", str(len(rows)))]
+    if result.get("as_of"):
+        about.append(("Gældende pr.", danish_date(result["as_of"])))
+    return Sheet(name="soegning", rows=rows, about=about,
+                 columns=["Nr.", "Bestemmelse", "Tekst", "Dokument", "Dokumenttype", "Region", "Status", "Gælder fra",
+                          "Gælder til", "Forpligtelser", "Link"])
+
+
+@router.get("/soeg.{fmt}", tags=["sider"],
+            summary="Søgeresultaterne til Excel (CSV eller XLSX) / search results for spreadsheets",
+            description="Samme parametre som `/`: `csv` (UTF-8 med BOM, semikolon, danske datoer) eller `xlsx`.",
+            response_class=Response,
+            responses={200: {"content": {"text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}})
+def search_export(request: Request, fmt: str, q: str = "", k: int = 10, mode: str = "hybrid", doc_type: str = "",
+                  region: str = "", actor: str = "", modality: str = "", as_of: str = ""):
+    if fmt not in ("csv", "xlsx"):
+        raise BadQuery("Formatet skal være csv eller xlsx.", field="fmt")
+    result = run_search(get_store(request), q, k, mode,
+                        {"doc_type": doc_type, "region": region, "actor": actor, "modality": modality}, as_of)
+    return download(results_sheet(result, str(request.base_url).rstrip("/")), fmt)

@@ -240,7 +240,9 @@ def console(request: Request, query: str | None, status_code: int = 200):
         except AftalegrafError as exc:
             line, col = getattr(exc, "line", None), getattr(exc, "column", None)
             lines = query.splitlines()
-            ctx["error"] = {"message": danish(exc), "line": line, "column": col,
+            engine = getattr(exc, "engine_message", None)
+            ctx["error"] = {"message": "Syntaksfejl i forespørgslen." if engine else danish(exc), "engine": engine,
+                            "line": line, "column": col,
                             "source": lines[line - 1] if line and 0 < line <= len(lines) else None}
             status_code = (403 if isinstance(exc, QueryRefused) and exc.code == "update"
                            else 503 if isinstance(exc, Busy) else 400)

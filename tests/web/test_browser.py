@@ -55,7 +55,7 @@ def chromium_page(width: int = 1366, height: int = 900):
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = b.new_page(viewport={"width": width, "height": height}, locale="da-DK")
+        page = b.new_page(viewport={"width": width, "height": height}, locale="da-DK", accept_downloads=True)
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         try:

@@ -145,6 +145,9 @@ templates.env.globals.update(
 )
 
 templates.env.filters["dknum"] = dknum
+# an actor's name as a list item or heading: "Regionsråd", "Praktiserende Lægers Organisation (PLO)";
+# Jinja's capitalize would lower-case the rest of a proper name
+templates.env.filters["upfirst"] = lambda s: (str(s)[:1].upper() + str(s)[1:]) if s else ""
 
 
 def render(request: Request, name: str, status_code: int = 200, **context):

@@ -117,7 +117,7 @@ def test_actor_page_and_csv(page, server):
     download = info.value
     path = download.path()
     text = Path(path).read_text(encoding="utf-8-sig")
-    assert text.startswith("aktør,modalitet,handling")
+    assert text.startswith("Aktør;Skal/bør/kan;Handling")   # Danish Excel: ";" and Danish headers
     assert download.suggested_filename.endswith(".csv")
 
 
@@ -186,9 +186,9 @@ def test_sammenlign_heatmap_cell_and_csv(page, server):
 
 def test_sammenlign_cell_links_to_provision(page, server):
     page.goto(server + "/sammenlign")
-    # a matrix cell links to a provision, and following it shows that provision
-    cell = page.locator('figure.heatmap a[href*="/bestemmelse/"]').first
-    assert cell.count() == 1, "no heatmap cell links to a provision"
+    # a goal in the comparison table links to its provision, and following it shows that provision
+    cell = page.locator('table.cmp a[href*="/bestemmelse/"]').first
+    assert cell.count() == 1, "no comparison cell links to a provision"
     href = cell.get_attribute("href") or cell.get_attribute("xlink:href")
     cell.click()
     page.wait_for_selector("h2#tekst-titel")

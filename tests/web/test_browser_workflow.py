@@ -66,7 +66,7 @@ def own_server(built_store, tmp_path):
 
 def no_page_scroll(page) -> bool:
     """Nothing wider than the screen: tables scroll inside their own box."""
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1")
 
 
 def download(page, selector: str) -> bytes:
@@ -98,6 +98,7 @@ def test_bring_your_own_agreement_compare_and_export(own_server, tmp_path, width
         page.set_input_files("#file", str(pdf))
         page.fill("#token", TOKEN)
         page.click("form.upload-form button[type=submit]")
+        assert page.locator("#upload-status").inner_text() or page.locator("#upload-resultat").count()
         result = page.locator("#upload-resultat").inner_text()
         assert "Region Midtjylland" in result and "2024-2027" in result, result
         shot(page, f"workflow-{name}-1-tilfoejet")
@@ -127,6 +128,11 @@ def test_bring_your_own_agreement_compare_and_export(own_server, tmp_path, width
         assert any(r[2] == "Region Nordjylland" and r[5] == "ingen aftale indlæst" for r in rows[1:])
         sheet = load_workbook(io.BytesIO(download(page, "#xlsx-download"))).worksheets[0]
         assert sheet.max_row == len(rows)
+
+        # 5. nothing scrolls sideways: the actor index and the documents list fit the screen
+        for path in ("/aktoer", "/dokumenter", "/tilfoej", "/aendringer"):
+            page.goto(own_server + path)
+            assert no_page_scroll(page), path
 
         # 4. an actor's duties to Excel
         page.goto(own_server + "/aktoer/regionsraad")

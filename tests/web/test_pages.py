@@ -64,7 +64,7 @@ def test_actor_pages_and_csv(client):
     r = client.get("/aktoer/regionsraad.csv")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     assert "attachment" in r.headers["content-disposition"]
-    assert r.text.lstrip("\ufeff").startswith("aktør,modalitet,handling")
+    assert r.text.lstrip("\ufeff").startswith("Aktør;Skal/bør/kan;Handling")   # Danish Excel: ";" and Danish headers
     assert html(client, f"/aktoer/{XSS}").status_code == 404
 
 

@@ -7,6 +7,37 @@
     if (window.matchMedia && window.matchMedia("(max-width: 820px)").matches) {
       document.querySelectorAll("details.facets-box").forEach(function (d) { d.open = false; });
     }
+    // Upload: show how far the file has come (sent, then read, extracted and indexed on the server);
+    // without JavaScript the form posts as usual and the answer page says the same.
+    var upload = document.querySelector('form.upload-form[action="/tilfoej"]');
+    if (upload && window.FormData && window.XMLHttpRequest) {
+      upload.addEventListener("submit", function (e) {
+        e.preventDefault();
+        var box = upload.querySelector(".upload-progress");
+        var bar = document.getElementById("upload-progress");
+        var status = document.getElementById("upload-status");
+        var xhr = new XMLHttpRequest();
+        box.hidden = false;
+        bar.value = 0;
+        status.textContent = "Filen sendes …";
+        upload.querySelector("button[type=submit]").disabled = true;
+        xhr.upload.onprogress = function (ev) {
+          if (ev.lengthComputable) { bar.value = Math.round(100 * ev.loaded / ev.total); }
+        };
+        xhr.upload.onload = function () {
+          bar.removeAttribute("value");   // indeterminate: the server reads, extracts and indexes
+          status.textContent = "Filen er modtaget. Teksten læses, bestemmelser, forpligtelser og mål findes, og den indekseres …";
+        };
+        xhr.onload = function () { document.open(); document.write(xhr.responseText); document.close(); };
+        xhr.onerror = function () {
+          status.textContent = "Forbindelsen til serveren blev afbrudt. Prøv igen.";
+          upload.querySelector("button[type=submit]").disabled = false;
+        };
+        xhr.open("POST", upload.action);
+        xhr.setRequestHeader("Accept", "text/html");
+        xhr.send(new FormData(upload));
+      });
+    }
     // SPARQL console: pick an example query into the editor.
     var pick = document.querySelector("select[data-examples]");
     var editor = document.getElementById("query");

@@ -26,3 +26,22 @@ def _stemmer():
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     return _stemmer().stemWord(word)
+
+
+ENGLISH_WORDS = frozenset("""
+the of and to in is are what who when which how does do must be for on by with has have should
+may shall health agreement agreements region regions municipality municipalities authority
+danish council councils plan who whom deadline submit approve approved
+""".split())
+_LETTERS = frozenset("æøå")
+
+
+def looks_english(query: str) -> bool:
+    """An English question (no æ/ø/å, mostly English words): the index's words are Danish,
+    so BM25 has nothing to match and the multilingual embedding should lead."""
+    words = [w for w in query.lower().replace("?", " ").split() if w.isalpha()]
+    if len(words) < 3 or _LETTERS & set(query.lower()):
+        return False
+    english = sum(w in ENGLISH_WORDS for w in words)
+    danish = sum(w in DANISH_STOPWORDS and w not in ENGLISH_WORDS for w in words)
+    return english >= max(2, len(words) // 3) and danish == 0

@@ -15,7 +15,7 @@ from aftalegraf.kg.timeline import Timeline, parse_date, timeline_for, today
 from aftalegraf.store import Store
 from aftalegraf.vocabulary import MODALITIES, SEARCH_MODES, heading_label, section_label_in
 
-from . import facets, storage
+from . import crosslingual, facets, storage
 from .answer import is_answered
 from .facets import FACETS as FILTERS
 from .facets import doc_matches
@@ -23,6 +23,7 @@ from .highlight import highlights
 from .hybrid import convex, fusion_method, parse_alpha, parse_weights, rrf
 from .lexical import is_reference_lookup
 from .loaded import LoadedIndex, load_index, query_embedder
+from .suggest import suggestion
 from .units import MAX_SHOWN_CHARS, Unit
 
 log = logging.getLogger(__name__)
@@ -289,7 +290,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     as_of = parse_date(as_of)
     if not storage.exists(store.index_path) and store.counts()["documents"] == 0:
         return {"query": query, "mode": mode, "as_of": as_of, "hits": [], "answer": None, "weak": False,
-                "facets": _empty_facets(), "total": 0}
+                "suggestion": None, "facets": _empty_facets(), "total": 0}
     idx = load_index(store)
     tl = timeline_for(store)
     in_time = _in_time(idx, tl, as_of, None) if as_of else None
@@ -302,11 +303,12 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     bm25_rows: list[int] = []
     qvec: np.ndarray | None = None
     bm25_all: np.ndarray | None = None
+    asked = crosslingual.for_index(store, query)   # an English question gets the field's Danish terms
     if mode in ("dense", "hybrid"):
-        qvec = query_embedder(store, idx).embed_query(query)
+        qvec = query_embedder(store, idx).embed_query(asked)
         dense_rows, dense_scores = _dense_ranking(idx, qvec, mask, pool)
     if mode in ("bm25", "hybrid"):
-        bm25_all = idx.lexical.scores(query)
+        bm25_all = idx.lexical.scores(asked)
         bm25_rows, bm25_scores = _bm25_ranking(bm25_all, mask, pool)
     if mode != "hybrid":
         rows, scores = (dense_rows, dense_scores) if mode == "dense" else (bm25_rows, bm25_scores)
@@ -318,7 +320,9 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
         swap = is_reference_lookup(query)
         if fusion_method(store.settings["hybrid_fusion"]) == "convex":
             alpha = parse_alpha(store.settings["hybrid_alpha"])
-            ranked, best_row = _convex_hybrid(idx, min(alpha, 1 - alpha) if swap else alpha, qvec, bm25_all,
+            if swap:
+                alpha = min(alpha, 1 - alpha)
+            ranked, best_row = _convex_hybrid(idx, alpha, qvec, bm25_all,
                                               dense_rows, dense_scores, bm25_rows)
         else:
             w_dense, w_bm25 = parse_weights(store.settings["hybrid_weights"])
@@ -357,7 +361,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
         })
     answered = bool(hits) and _answered(store, idx, query, hits, best_row, qvec, bm25_all)
     return {"query": query, "mode": mode, "as_of": as_of, "hits": hits, "answer": hits[0] if answered else None,
-            "weak": bool(hits) and not answered,
+            "weak": bool(hits) and not answered, "suggestion": None if answered else suggestion(idx, query),
             "facets": facet_counts, "total": total}
 
 

@@ -27,3 +27,25 @@ def test_a_real_question_is_answered_by_its_best_hit(small_store, q):
 def test_nonsense_gets_no_answer(small_store, q, mode):
     r = search(small_store, q, k=5, mode=mode)
     assert r["answer"] is None and (r["weak"] or not r["hits"])
+
+
+def test_suggestion_keeps_known_words_and_forms():
+    """»Mente du«: only unknown words are replaced, by the corpus's nearest word; another
+    form of a known word ("godkender" beside "godkende") is left alone."""
+    from types import SimpleNamespace
+
+    from aftalegraf.search.suggest import suggestion
+
+    units = [SimpleNamespace(text=t) for t in ["Regionsrådet godkende sundhedsaftalen", "sundhedsaftalen godkende"] * 2]
+    idx = SimpleNamespace(units=units)
+    assert suggestion(idx, "Hvem godkender sunhedsaftalen") == "Hvem godkender sundhedsaftalen"
+    assert suggestion(idx, "sundhedsaftalen") is None
+    assert suggestion(idx, "xqzvbn flurbo") is None
+
+
+def test_english_is_told_from_danish():
+    from aftalegraf.search.danish import looks_english
+
+    assert looks_english("Who has to submit the health agreement to the Danish Health Authority?")
+    assert not looks_english("Hvem skal indsende sundhedsaftalen?")
+    assert not looks_english("sundhedsaftale region")

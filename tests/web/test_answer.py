@@ -20,6 +20,27 @@ def test_api_answer_and_null(client):
     assert r["answer"] is None and r["weak"] is True
 
 
+def test_an_english_question_finds_the_danish_paragraph(client):
+    """English in, Danish provisions out: the field's English terms are added in Danish."""
+    r = client.get("/api/search", params={"q": "Who has to submit the health agreement to the Danish Health Authority?"})
+    body = r.json()
+    assert body["answer"] is not None
+    assert "Indsendelse af sundhedsaftalen" in body["hits"][0]["section"], [h["section"] for h in body["hits"]]
+    assert "1. juli" in " ".join(h["text"] for h in body["hits"][:3])
+
+
+def test_misspelt_question_gets_mente_du(client):
+    """A question nothing answers, with misspelt words: the corpus's own words are suggested."""
+    body = client.get("/api/search", params={"q": "sunhedsaftlen genoptrænig"}).json()
+    if body["answer"] is None:
+        assert body["suggestion"] == "sundhedsaftalen genoptræning"
+        page = client.get("/", params={"q": "sunhedsaftlen genoptrænig"}, headers={"Accept": "text/html"}).text
+        assert 'id="mente-du"' in page and "q=sundhedsaftalen+genopt" in page
+    else:                              # answered after all: no suggestion is offered
+        assert body["suggestion"] is None
+    assert client.get("/api/search", params={"q": NONSENSE}).json()["suggestion"] is None
+
+
 def test_pages_show_card_or_empty_state(client):
     page = client.get("/", params={"q": DEADLINE_Q}, headers={"Accept": "text/html"}).text
     assert 'id="svar"' in page and 'id="intet-svar"' not in page

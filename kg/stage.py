@@ -13,6 +13,7 @@ Oxigraph store (``store.graph_path``), one named graph per document.
 from __future__ import annotations
 
 import io
+import json
 import logging
 import time
 import uuid
@@ -168,19 +169,41 @@ class GraphStage:
     def _push_remote(self, graphs: list[str], dropped: list[str], reference: bool = False,
                      clear: bool = False) -> None:
         """Mirror the changed named graphs to a remote SPARQL 1.1 store when
-        ``sparql_update_endpoint`` is configured (see ontology/README.md)."""
+        ``sparql_update_endpoint`` is configured (see ontology/README.md).
+
+        The server may hold other applications' graphs: the stage drops only graphs it wrote
+        itself (its registry in the store, per endpoint) and only under the project's IRI base —
+        never ``DROP ALL``. A rebuild drops the registered graphs it no longer writes."""
         settings = getattr(self.store, "settings", {}) or {}
         update_ep = settings.get("sparql_update_endpoint") or ""
         if not update_ep:
             return
         remote = RemoteSparql(settings.get("sparql_endpoint") or update_ep, update_ep)
-        if clear:
-            remote.update("DROP SILENT ALL")
-        for g in dropped:
-            remote.update(f"DROP SILENT GRAPH <{g}>")
-        for g in ([rdf.REFERENCE_GRAPH] if reference else []) + list(graphs):
+        written = ([rdf.REFERENCE_GRAPH] if reference else []) + list(graphs)
+        registry = self._remote_registry(update_ep)
+        stale = (registry - set(written)) if clear else (registry & set(dropped))
+        for g in sorted(stale):
+            if g.startswith(rdf.BASE):      # ours by name as well as by record
+                remote.update(f"DROP SILENT GRAPH <{g}>")
+            registry.discard(g)
+        for g in written:
             buf = io.BytesIO()
             ox.serialize((ox.Triple(q.subject, q.predicate, q.object)
                           for q in self.ox.quads_for_pattern(None, None, None, N(g))), buf, ox.RdfFormat.N_TRIPLES)
+            if g not in registry:   # recorded before it is written: a graph we may have written is ours to drop
+                registry.add(g)
+                self.store.set_meta(self._registry_key(update_ep), json.dumps(sorted(registry)))
             remote.replace_graph(g, buf.getvalue().decode("utf-8"))
-        log.info("graph: pushed %d named graphs to %s", len(graphs) + int(reference), update_ep)
+        self.store.set_meta(self._registry_key(update_ep), json.dumps(sorted(registry)))
+        log.info("graph: pushed %d named graphs to %s, dropped %d of its own", len(written), update_ep, len(stale))
+
+    @staticmethod
+    def _registry_key(endpoint: str) -> str:
+        return f"remote-graphs:{endpoint}"
+
+    def _remote_registry(self, endpoint: str) -> set[str]:
+        """The named graphs this store has written to ``endpoint`` (and so may drop there)."""
+        try:
+            return set(json.loads(self.store.get_meta(self._registry_key(endpoint)) or "[]"))
+        except ValueError:
+            return set()

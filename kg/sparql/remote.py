@@ -75,7 +75,9 @@ class RemoteSparql:
             with urllib.request.urlopen(req, timeout=timeout) as resp:
                 resp.read()
         except urllib.error.HTTPError as exc:
-            raise ConfigError(f"remote SPARQL update endpoint answered {exc.code}") from None
+            # the server's own words: Virtuoso and Oxigraph say what they refused and why
+            text = exc.read().decode("utf-8", "replace").strip()[:500]
+            raise ConfigError(f"remote SPARQL update endpoint answered {exc.code}: {text}") from None
         except (urllib.error.URLError, OSError) as exc:
             raise ConfigError(f"remote SPARQL update endpoint {self.update_endpoint} unreachable: {exc}") from None
 

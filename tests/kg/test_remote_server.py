@@ -1,0 +1,121 @@
+"""The graph pushed to a real SPARQL 1.1 server (Oxigraph server, the `oxigraph` binary from
+PyPI) that also holds another application's data: the stage writes its own named graphs,
+drops only graphs it wrote itself — never DROP ALL — and reports the server's own words when
+a write is refused. Skipped where the binary is absent."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from kg_docs import make_doc
+from test_graph import BEK, VEJ, put
+
+from aftalegraf.errors import ConfigError
+from aftalegraf.kg import rdf
+from aftalegraf.kg.sparql import RemoteSparql
+from aftalegraf.kg.stage import GraphStage
+from aftalegraf.store import Store
+
+OTHER_APP = "http://example.org/another-application/graph"
+LOOKALIKE = rdf.BASE + "dokument/written-by-someone-else"
+
+
+def _binary() -> str | None:
+    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    return found if Path(found).exists() else None
+
+
+@pytest.fixture
+def server(tmp_path):
+    binary = _binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary is absent (pip install oxigraph)")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "oxi"), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/query?query=" + urllib.parse.quote("ASK {}"), timeout=2).read()
+            break
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                proc.kill()
+                pytest.fail(f"oxigraph server did not start: {proc.stderr.read().decode()[:500]}")
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(10)
+
+
+def graphs(base: str) -> set[str]:
+    q = urllib.parse.quote("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    req = urllib.request.Request(base + "/query?query=" + q, headers={"Accept": "application/sparql-results+json"})
+    rows = json.loads(urllib.request.urlopen(req, timeout=10).read())["results"]["bindings"]
+    return {r["g"]["value"] for r in rows}
+
+
+def test_the_stage_drops_only_its_own_graphs(tmp_path, server):
+    remote = RemoteSparql(server + "/query", server + "/update")
+    remote.update(f'INSERT DATA {{ GRAPH <{OTHER_APP}> {{ <urn:s> <urn:p> "theirs" }} '
+                  f'GRAPH <{LOOKALIKE}> {{ <urn:s> <urn:p> "also theirs" }} }}')
+    store = Store(tmp_path / "store")
+    store.settings.update(sparql_endpoint=server + "/query", sparql_update_endpoint=server + "/update")
+    put(store, BEK, "/src/bek.txt")
+    put(store, VEJ, "/src/vej.txt")
+    stage = GraphStage(store)
+    stage.rebuild()
+    ours = {rdf.document_iri(BEK.id), rdf.document_iri(VEJ.id), rdf.REFERENCE_GRAPH}
+    assert ours | {OTHER_APP, LOOKALIKE} <= graphs(server)
+
+    # a rebuild replaces what it wrote and leaves the rest of the server alone
+    stage.rebuild()
+    assert ours | {OTHER_APP, LOOKALIKE} <= graphs(server)
+
+    # a removed document's graph goes; nothing else does
+    stage.update([], [VEJ.id])
+    now = graphs(server)
+    assert rdf.document_iri(VEJ.id) not in now
+    assert {rdf.document_iri(BEK.id), OTHER_APP, LOOKALIKE} <= now
+    # the text is there, queryable on the server
+    res = remote.query(f"ASK {{ GRAPH <{rdf.document_iri(BEK.id)}> {{ ?p ag:text ?t FILTER(CONTAINS(?t, 'Sundhedsstyrelsen')) }} }}")
+    assert res.boolean
+    stage.close()
+    rdf.close_graph(store.graph_path)
+    store.close()
+
+
+def test_a_refused_write_says_the_servers_words(server):
+    remote = RemoteSparql(server + "/query", server + "/update")
+    with pytest.raises(ConfigError) as info:
+        remote.update("INSERT DATA { <urn:a> <urn:b> }")       # not SPARQL
+    message = str(info.value)
+    assert "answered 400" in message and len(message) > len("remote SPARQL update endpoint answered 400: ")
+
+
+def test_a_later_document_is_pushed_without_touching_others(tmp_path, server):
+    store = Store(tmp_path / "store")
+    store.settings.update(sparql_endpoint=server + "/query", sparql_update_endpoint=server + "/update")
+    RemoteSparql(server + "/query", server + "/update").update(
+        f'INSERT DATA {{ GRAPH <{OTHER_APP}> {{ <urn:s> <urn:p> "theirs" }} }}')
+    stage = GraphStage(store)
+    stage.update(put(store, BEK, "/src/bek.txt"), [])
+    extra = make_doc("sa-2024-remote", "sundhedsaftale", [("s1", "section", "1", "1 Mål", None),
+                                                          ("s1/p1", "paragraph", "", "Regionsrådet skal følge op.", "s1")])
+    stage.update(put(store, extra, "/src/sa.txt"), [])
+    assert {rdf.document_iri(BEK.id), rdf.document_iri(extra.id), OTHER_APP} <= graphs(server)
+    stage.close()
+    rdf.close_graph(store.graph_path)
+    store.close()

@@ -106,6 +106,19 @@ BY_KEY = {a.key: a for a in ACTORS}
 COMMITTEE_KEYS = frozenset(a.key for a in ACTORS if a.committee)
 # Keys whose agreement-content duties fall on the parties (see deontic.py).
 AGREEMENT_PARTIES_LABEL = "parterne (regionsråd og kommunalbestyrelser)"
+# The parties of a sundhedsaftale (sundhedsloven § 205): "parterne" in the graph is these two, so
+# that their duties are found under each of them ("Hvem skal hvad?"); the text keeps the word.
+AGREEMENT_PARTIES = ("regionsraad", "kommunalbestyrelse")
+
+
+def resolve_parties(keys: list[str]) -> list[str]:
+    """Bearer keys with "parterne" resolved to the agreement's parties, order kept, no repeats."""
+    out: list[str] = []
+    for k in keys:
+        for r in AGREEMENT_PARTIES if k == "parterne" else (k,):
+            if r not in out:
+                out.append(r)
+    return out
 
 # Anaphors resolved to the most recent committee ("Udvalget skal ...").
 ANAPHOR_RE = re.compile(r"\b(?:udvalg(?:et|ene|ets|enes)|klyngen|klyngerne)\b", re.I)

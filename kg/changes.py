@@ -76,7 +76,7 @@ def changes(store, start: str, end: str | None = None) -> dict:
 def _by_actor(obligations: list[dict]) -> list[dict]:
     groups: dict[str, dict] = {}
     for ob in obligations:
-        for b in ob.get("bearers") or [{"key": "ukendt", "label": ob.get("actor") or "ukendt aktør"}]:
+        for b in ob.get("bearers") or [{"key": "ukendt", "label": ob.get("actor") or "aktør ikke angivet"}]:
             g = groups.setdefault(b["key"], {"key": b["key"], "label": b["label"], "obligations": []})
             g["obligations"].append(ob)
     return sorted(groups.values(), key=lambda g: (-len(g["obligations"]), g["label"]))

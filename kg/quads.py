@@ -13,6 +13,7 @@ from aftalegraf.model import Document
 from aftalegraf.vocabulary import section_label
 
 from . import rdf
+from .actors import resolve_parties
 from .extract import extract_document
 from .goals import link_by_similarity
 from .rdf import AG, DCTERMS, ELI, PROV, RDF, RDFS, XSD
@@ -205,7 +206,7 @@ def document_quads(doc: Document, resolver: Resolver | None = None, extraction=N
             continue
         o = rdf.obligation_iri(ob.provision_id, ob.id_index)
         _fact(q, o, C["Obligation"], ob.provision_id, D, ob.start, ob.end)
-        for key in ob.bearers or ["ukendt"]:
+        for key in resolve_parties(ob.bearers) or ["ukendt"]:
             q.iri(o, P["bearer"], rdf.actor_iri(key))
         q.iri(o, P["modality"], rdf.MODALITY_IRI.get(ob.modality, rdf.MODALITY_IRI["obligation"]))
         q.add(o, P["action"], ob.action)

@@ -367,3 +367,23 @@ def test_graph_locked_by_another_process(tmp_path):
         holder.wait(timeout=60)
         rdf.close_graph(path)
         store.close()
+
+
+def test_the_parties_of_an_agreement_bear_its_duties(tmp_path):
+    """"Sundhedsaftalen skal indeholde …" is a duty of the agreement's parties: in the graph it
+    is borne by the regional council and the municipal councils (sundhedsloven § 205), so each
+    finds it under its own name; the wording of the text is kept as the bearer text."""
+    store = Store(tmp_path / "parties")
+    doc = make_doc("sa-2024-parter", "sundhedsaftale", [
+        ("s1", "section", "1", "1 Indhold", None),
+        ("s1/p1", "paragraph", "", "Sundhedsaftalen skal indeholde en plan for opfølgning.", "s1"),
+    ], region="midtjylland", period="2024-2027")
+    put(store, doc, "/src/sa.txt")
+    GraphStage(store).rebuild()
+    obs = api.obligations(store, document_id=doc.id)
+    assert obs, "no obligation read"
+    keys = {b["key"] for ob in obs for b in ob["bearers"]}
+    assert {"regionsraad", "kommunalbestyrelse"} <= keys and "parterne" not in keys
+    assert any(ob["id"] for ob in api.obligations(store, actor="kommunalbestyrelse") if ob["document"]["id"] == doc.id)
+    rdf.close_graph(store.graph_path)
+    store.close()

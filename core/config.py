@@ -50,6 +50,14 @@ SETTINGS: dict[str, Setting] = {
         Setting("answer_min_dense", 0.855, "... or when the best embedding cosine reaches this (calibrated on the development sets)"),
         Setting("sparql_endpoint", "", "URL of a remote SPARQL 1.1 query endpoint; empty: the embedded Oxigraph store"),
         Setting("sparql_update_endpoint", "", "URL of the remote store's SPARQL 1.1 update endpoint"),
+        Setting("sparql_graph_store_endpoint", "", "URL of the remote store's SPARQL 1.1 Graph Store Protocol endpoint "
+                "(Oxigraph server: /store); when set, each document's named graph is written with one PUT"),
+        Setting("sparql_query_method", "post", "how queries are sent to a remote endpoint: post (the query as the body), "
+                "form (form-encoded POST; Virtuoso) or get"),
+        Setting("sparql_user", "", "user name for the remote SPARQL endpoints"),
+        Setting("sparql_password", "", "password (or, with sparql_auth = bearer, the token) for the remote SPARQL "
+                "endpoints; never printed"),
+        Setting("sparql_auth", "basic", "how the credentials are sent: basic, digest (Virtuoso's /sparql-auth) or bearer"),
         Setting("sparql_timeout", 10.0, "seconds a SPARQL query may run before it is stopped"),
         Setting("sparql_row_limit", 10000, "most rows a SPARQL SELECT returns over HTTP"),
         Setting("sparql_workers", 2, "worker processes that run visitors' SPARQL queries (at most this many at once; "

@@ -7,7 +7,6 @@ import shutil
 import sys
 from typing import Any, Sequence
 
-
 _quiet = False
 
 

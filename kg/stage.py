@@ -169,22 +169,23 @@ class GraphStage:
     def _push_remote(self, graphs: list[str], dropped: list[str], reference: bool = False,
                      clear: bool = False) -> None:
         """Mirror the changed named graphs to a remote SPARQL 1.1 store when
-        ``sparql_update_endpoint`` is configured (see ontology/README.md).
+        ``sparql_graph_store_endpoint`` or ``sparql_update_endpoint`` is configured (see ontology/README.md).
 
         The server may hold other applications' graphs: the stage drops only graphs it wrote
         itself (its registry in the store, per endpoint) and only under the project's IRI base —
         never ``DROP ALL``. A rebuild drops the registered graphs it no longer writes."""
         settings = getattr(self.store, "settings", {}) or {}
-        update_ep = settings.get("sparql_update_endpoint") or ""
+        # where the graphs are written: the Graph Store Protocol endpoint, else the update endpoint
+        update_ep = settings.get("sparql_graph_store_endpoint") or settings.get("sparql_update_endpoint") or ""
         if not update_ep:
             return
-        remote = RemoteSparql(settings.get("sparql_endpoint") or update_ep, update_ep)
+        remote = RemoteSparql.from_settings(settings)
         written = ([rdf.REFERENCE_GRAPH] if reference else []) + list(graphs)
         registry = self._remote_registry(update_ep)
         stale = (registry - set(written)) if clear else (registry & set(dropped))
         for g in sorted(stale):
             if g.startswith(rdf.BASE):      # ours by name as well as by record
-                remote.update(f"DROP SILENT GRAPH <{g}>")
+                remote.drop_graph(g)
             registry.discard(g)
         for g in written:
             buf = io.BytesIO()

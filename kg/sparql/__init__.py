@@ -59,8 +59,7 @@ def sparql(store, query: str, timeout: float | None = None, *, untrusted: bool =
     endpoint = settings.get("sparql_endpoint") or ""
     try:
         if endpoint:
-            res = RemoteSparql(endpoint, settings.get("sparql_update_endpoint") or "").query(
-                query, timeout, s.keyword, default_graph, named_graphs)
+            res = RemoteSparql.from_settings(settings).query(query, timeout, s.keyword, default_graph, named_graphs)
             res = _cap(res, limit)
         elif untrusted and int(settings.get("sparql_workers", 2)) > 0:
             pool = sandbox_for(int(settings.get("sparql_workers", 2)), int(settings.get("sparql_worker_memory_mb", 1024)))

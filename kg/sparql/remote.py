@@ -1,6 +1,13 @@
-"""A SPARQL 1.1 Protocol client for a remote store (Fuseki, GraphDB, Virtuoso, Oxigraph
-server): queries are POSTed as ``application/sparql-query``; the graph stage pushes
-documents with SPARQL Update to ``update_endpoint``."""
+"""A SPARQL 1.1 client for a remote store (Oxigraph server, Virtuoso, Fuseki, GraphDB).
+
+Queries go by the setting ``sparql_query_method``: ``post`` (the body is the query,
+``application/sparql-query``), ``form`` (``application/x-www-form-urlencoded``, for servers
+that never answer the direct POST, e.g. Virtuoso, openlink/virtuoso-opensource#842) or ``get``.
+Writes use the SPARQL 1.1 Graph Store Protocol (PUT/DELETE of one named graph) when
+``sparql_graph_store_endpoint`` is set, else SPARQL Update on ``sparql_update_endpoint``.
+Credentials (``sparql_user``/``sparql_password`` with ``sparql_auth`` basic, digest or bearer)
+are handed to urllib's handlers or one header; no message or log line carries them.
+"""
 
 from __future__ import annotations
 
@@ -16,50 +23,104 @@ from aftalegraf.errors import BadQuery, ConfigError, QueryTimeout
 from .. import rdf
 from .results import QueryResult
 
+METHODS = ("post", "form", "get")
+AUTH = ("basic", "digest", "bearer")
+
 
 class RemoteSparql:
-    def __init__(self, endpoint: str, update_endpoint: str = ""):
-        if not endpoint.startswith(("http://", "https://")):
-            raise ConfigError(f"sparql_endpoint must be an http(s) URL, got {endpoint!r}")
+    def __init__(self, endpoint: str, update_endpoint: str = "", graph_store_endpoint: str = "",
+                 method: str = "post", user: str = "", password: str = "", auth: str = "basic"):
+        for name, url in (("sparql_endpoint", endpoint), ("sparql_update_endpoint", update_endpoint),
+                          ("sparql_graph_store_endpoint", graph_store_endpoint)):
+            if url and not url.startswith(("http://", "https://")):
+                raise ConfigError(f"{name} must be an http(s) URL, got {url!r}")
+        if method not in METHODS:
+            raise ConfigError(f"sparql_query_method {method!r}: expected one of {', '.join(METHODS)}")
+        if auth not in AUTH:
+            raise ConfigError(f"sparql_auth {auth!r}: expected one of {', '.join(AUTH)}")
         self.endpoint = endpoint
         self.update_endpoint = update_endpoint
+        self.graph_store_endpoint = graph_store_endpoint
+        self.method = method
+        self._headers: dict[str, str] = {}
+        handlers: list = []
+        if auth == "bearer" and password:
+            self._headers["Authorization"] = f"Bearer {password}"
+        elif user:
+            mgr = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            for url in (endpoint, update_endpoint, graph_store_endpoint):
+                if url:
+                    mgr.add_password(None, url, user, password)
+            handlers.append(urllib.request.HTTPDigestAuthHandler(mgr) if auth == "digest"
+                            else urllib.request.HTTPBasicAuthHandler(mgr))
+        self._opener = urllib.request.build_opener(*handlers)
 
+    @classmethod
+    def from_settings(cls, settings: dict) -> "RemoteSparql":
+        update = settings.get("sparql_update_endpoint") or ""
+        return cls(settings.get("sparql_endpoint") or update, update,
+                   settings.get("sparql_graph_store_endpoint") or "",
+                   str(settings.get("sparql_query_method") or "post").lower(),
+                   settings.get("sparql_user") or "", settings.get("sparql_password") or "",
+                   str(settings.get("sparql_auth") or "basic").lower())
+
+    def __repr__(self) -> str:  # never the credentials
+        return f"RemoteSparql({self.endpoint!r}, method={self.method!r})"
+
+    # --- requests ---------------------------------------------------------------------
     def build_query_request(self, query: str, form: str = "SELECT", default_graph: list[str] | None = None,
                             named_graphs: list[str] | None = None) -> urllib.request.Request:
         full = rdf.sparql_prefixes() + query
         accept = "application/n-triples" if form in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
         params = [("default-graph-uri", g) for g in default_graph or []]
         params += [("named-graph-uri", g) for g in named_graphs or []]
-        url = self.endpoint + (("&" if "?" in self.endpoint else "?") + urllib.parse.urlencode(params) if params else "")
-        return urllib.request.Request(
-            url, data=full.encode("utf-8"), method="POST",
-            headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
-        )
+        headers = {"Accept": accept, **self._headers}
+        if self.method == "post":
+            url = self._with(self.endpoint, params)
+            return urllib.request.Request(url, data=full.encode("utf-8"), method="POST",
+                                          headers={**headers, "Content-Type": "application/sparql-query; charset=utf-8"})
+        body = urllib.parse.urlencode([("query", full), *params])
+        if self.method == "form":
+            return urllib.request.Request(self.endpoint, data=body.encode("utf-8"), method="POST",
+                                          headers={**headers, "Content-Type": "application/x-www-form-urlencoded"})
+        return urllib.request.Request(self.endpoint + ("&" if "?" in self.endpoint else "?") + body, method="GET",
+                                      headers=headers)
+
+    @staticmethod
+    def _with(url: str, params: list[tuple[str, str]]) -> str:
+        return url + (("&" if "?" in url else "?") + urllib.parse.urlencode(params) if params else "")
 
     def build_update_request(self, update: str) -> urllib.request.Request:
         if not self.update_endpoint:
             raise ConfigError("sparql_update_endpoint is not set: the remote store is read-only")
         return urllib.request.Request(
             self.update_endpoint, data=update.encode("utf-8"), method="POST",
-            headers={"Content-Type": "application/sparql-update; charset=utf-8"},
+            headers={"Content-Type": "application/sparql-update; charset=utf-8", **self._headers},
         )
 
-    def query(self, query: str, timeout: float = 10.0, form: str = "SELECT", default_graph: list[str] | None = None,
-              named_graphs: list[str] | None = None) -> QueryResult:
-        req = self.build_query_request(query, form, default_graph, named_graphs)
+    def _send(self, req: urllib.request.Request, timeout: float, what: str) -> tuple[bytes, str]:
         try:
-            with urllib.request.urlopen(req, timeout=timeout) as resp:
-                body = resp.read().decode("utf-8")
-                ctype = resp.headers.get("Content-Type", "")
+            with self._opener.open(req, timeout=timeout) as resp:
+                return resp.read(), resp.headers.get("Content-Type", "")
         except urllib.error.HTTPError as exc:
-            raise BadQuery(f"remote SPARQL endpoint answered {exc.code}: "
-                           f"{exc.read().decode('utf-8', 'replace')[:300]}", "query") from None
+            # the server's own words: Virtuoso and Oxigraph say what they refused and why
+            text = exc.read().decode("utf-8", "replace").strip()[:500]
+            if what == "query":
+                raise BadQuery(f"remote SPARQL endpoint answered {exc.code}: {text}", "query") from None
+            raise ConfigError(f"remote SPARQL {what} endpoint answered {exc.code}: {text}") from None
         except TimeoutError:
             raise QueryTimeout(timeout) from None
         except (urllib.error.URLError, OSError) as exc:
             if isinstance(getattr(exc, "reason", None), TimeoutError):
                 raise QueryTimeout(timeout) from None
-            raise ConfigError(f"remote SPARQL endpoint {self.endpoint} unreachable: {exc}") from None
+            raise ConfigError(f"remote SPARQL {what} endpoint {req.full_url.split('?', 1)[0]} unreachable: "
+                              f"{getattr(exc, 'reason', exc)}") from None
+
+    # --- the protocol -------------------------------------------------------------------
+    def query(self, query: str, timeout: float = 10.0, form: str = "SELECT", default_graph: list[str] | None = None,
+              named_graphs: list[str] | None = None) -> QueryResult:
+        raw, ctype = self._send(self.build_query_request(query, form, default_graph, named_graphs), timeout, "query")
+        body = raw.decode("utf-8")
         if "json" in ctype or body.lstrip().startswith("{"):
             data = json.loads(body)
             if "boolean" in data:
@@ -70,18 +131,29 @@ class RemoteSparql:
         return QueryResult("graph", triples=triples)
 
     def update(self, update: str, timeout: float = 60.0) -> None:
-        req = self.build_update_request(update)
-        try:
-            with urllib.request.urlopen(req, timeout=timeout) as resp:
-                resp.read()
-        except urllib.error.HTTPError as exc:
-            # the server's own words: Virtuoso and Oxigraph say what they refused and why
-            text = exc.read().decode("utf-8", "replace").strip()[:500]
-            raise ConfigError(f"remote SPARQL update endpoint answered {exc.code}: {text}") from None
-        except (urllib.error.URLError, OSError) as exc:
-            raise ConfigError(f"remote SPARQL update endpoint {self.update_endpoint} unreachable: {exc}") from None
+        self._send(self.build_update_request(update), timeout, "update")
 
     def replace_graph(self, graph_iri: str, quads_nt: str, timeout: float = 60.0) -> None:
-        """Replace one named graph with the given N-Triples, in one update request."""
+        """Replace one named graph with the given N-Triples: a Graph Store Protocol PUT where
+        the server has one, else one update request (DROP SILENT GRAPH; INSERT DATA)."""
+        if self.graph_store_endpoint:
+            req = urllib.request.Request(self._with(self.graph_store_endpoint, [("graph", graph_iri)]),
+                                         data=quads_nt.encode("utf-8"), method="PUT",
+                                         headers={"Content-Type": "application/n-triples", **self._headers})
+            self._send(req, timeout, "graph store")
+            return
         self.update(f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{quads_nt}}} }}",
                     timeout)
+
+    def drop_graph(self, graph_iri: str, timeout: float = 60.0) -> None:
+        """Remove one named graph (Graph Store Protocol DELETE, or DROP SILENT GRAPH)."""
+        if self.graph_store_endpoint:
+            req = urllib.request.Request(self._with(self.graph_store_endpoint, [("graph", graph_iri)]),
+                                         method="DELETE", headers=dict(self._headers))
+            try:
+                self._send(req, timeout, "graph store")
+            except ConfigError as exc:
+                if "answered 404" not in str(exc):   # already gone
+                    raise
+            return
+        self.update(f"DROP SILENT GRAPH <{graph_iri}>", timeout)

@@ -119,3 +119,33 @@ def test_a_later_document_is_pushed_without_touching_others(tmp_path, server):
     stage.close()
     rdf.close_graph(store.graph_path)
     store.close()
+
+
+@pytest.mark.parametrize("method", ["post", "form", "get"])
+def test_queries_reach_the_server_by_each_method(server, method):
+    """Direct POST, form-encoded POST (what Virtuoso answers) and GET give the same answer."""
+    remote = RemoteSparql.from_settings({"sparql_endpoint": server + "/query", "sparql_update_endpoint": server + "/update",
+                                         "sparql_query_method": method})
+    remote.update(f'INSERT DATA {{ GRAPH <{OTHER_APP}> {{ <urn:s> <urn:p> "value" }} }}')
+    res = remote.query(f'SELECT ?o WHERE {{ GRAPH <{OTHER_APP}> {{ <urn:s> <urn:p> ?o }} }}')
+    assert [b["o"]["value"] for b in res.bindings] == ["value"]
+    # Oxigraph server's default graph is its own, not the union (unless --union-default-graph)
+    assert remote.query("ASK { GRAPH ?g { ?s ?p ?o } }", form="ASK").boolean
+
+
+def test_graph_store_protocol_writes_and_deletes_one_graph(tmp_path, server):
+    """With a Graph Store Protocol endpoint each document's graph is one PUT and one DELETE."""
+    store = Store(tmp_path / "store")
+    store.settings.update(sparql_endpoint=server + "/query", sparql_graph_store_endpoint=server + "/store")
+    remote = RemoteSparql.from_settings(store.settings)
+    remote.replace_graph(OTHER_APP, '<urn:s> <urn:p> "theirs" .\n')
+    stage = GraphStage(store)
+    stage.update(put(store, BEK, "/src/bek.txt"), [])
+    stage.update(put(store, VEJ, "/src/vej.txt"), [])
+    assert {rdf.document_iri(BEK.id), rdf.document_iri(VEJ.id), OTHER_APP} <= graphs(server)
+    stage.update([], [BEK.id])
+    now = graphs(server)
+    assert rdf.document_iri(BEK.id) not in now and {rdf.document_iri(VEJ.id), OTHER_APP} <= now
+    stage.close()
+    rdf.close_graph(store.graph_path)
+    store.close()

@@ -11,6 +11,8 @@ are handed to urllib's handlers or one header; no message or log line carries th
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import urllib.error
 import urllib.parse
@@ -24,6 +26,7 @@ from .. import rdf
 from .results import QueryResult
 
 METHODS = ("post", "form", "get")
+BATCH = 1000   # triples per INSERT DATA: Virtuoso refuses one statement of ~2,500 triples (its SQL size limit)
 AUTH = ("basic", "digest", "bearer")
 
 
@@ -142,8 +145,11 @@ class RemoteSparql:
                                          headers={"Content-Type": "application/n-triples", **self._headers})
             self._send(req, timeout, "graph store")
             return
-        self.update(f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{quads_nt}}} }}",
-                    timeout)
+        lines = skolemise(quads_nt, graph_iri).splitlines(keepends=True)
+        batches = [lines[i:i + BATCH] for i in range(0, len(lines), BATCH)] or [[]]
+        for n, batch in enumerate(batches):
+            drop = f"DROP SILENT GRAPH <{graph_iri}> ;\n" if n == 0 else ""
+            self.update(f"{drop}INSERT DATA {{ GRAPH <{graph_iri}> {{\n{''.join(batch)}}} }}", timeout)
 
     def drop_graph(self, graph_iri: str, timeout: float = 60.0) -> None:
         """Remove one named graph (Graph Store Protocol DELETE, or DROP SILENT GRAPH)."""
@@ -157,3 +163,21 @@ class RemoteSparql:
                     raise
             return
         self.update(f"DROP SILENT GRAPH <{graph_iri}>", timeout)
+
+
+def skolemise(quads_nt: str, graph_iri: str) -> str:
+    """N-Triples with every blank node replaced by an IRI under the project's base (one per
+    blank node and graph), so that INSERT DATA carries no blank nodes (Virtuoso refuses them
+    in a constant clause) and a rewrite of the graph replaces them instead of adding more."""
+    if "_:" not in quads_nt:
+        return quads_nt
+    base = f"{rdf.BASE}.well-known/genid/{hashlib.sha1(graph_iri.encode()).hexdigest()[:16]}/"
+
+    def term(t):
+        return ox.NamedNode(base + t.value) if isinstance(t, ox.BlankNode) else t
+
+    out = io.BytesIO()
+    ox.serialize((ox.Triple(term(t.subject), t.predicate, term(t.object))
+                  for t in ox.parse(quads_nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)),
+                 out, ox.RdfFormat.N_TRIPLES)
+    return out.getvalue().decode("utf-8")

@@ -149,3 +149,47 @@ def test_graph_store_protocol_writes_and_deletes_one_graph(tmp_path, server):
     stage.close()
     rdf.close_graph(store.graph_path)
     store.close()
+
+
+def test_a_large_graph_with_blank_nodes_goes_in_batches(server, monkeypatch):
+    """The update path sends INSERT DATA in batches (Virtuoso refuses ~2,500 triples in one) and
+    replaces blank nodes by IRIs (Virtuoso refuses them in INSERT DATA); all of it arrives."""
+    from aftalegraf.kg.sparql import remote as remote_mod
+
+    remote = RemoteSparql(server + "/query", server + "/update")
+    sent = []
+    real = remote.update
+    monkeypatch.setattr(remote, "update", lambda u, timeout=60.0: sent.append(u) or real(u, timeout))
+    graph = rdf.BASE + "dokument/stor"
+    nt = "".join(f'<urn:s{i}> <urn:p> "{i}" .\n' for i in range(2500)) + '_:b1 <urn:p> _:b2 .\n_:b2 <urn:p> "x" .\n'
+    remote.replace_graph(graph, nt)
+    assert len(sent) == 3 and sent[0].startswith(f"DROP SILENT GRAPH <{graph}>") and "DROP" not in sent[1]
+    count = remote.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    assert int(count.bindings[0]["n"]["value"]) == 2502
+    blank = remote.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }} }}", form="ASK")
+    assert not blank.boolean
+    # the same graph again replaces it (skolem IRIs are stable), nothing is added
+    remote.replace_graph(graph, nt)
+    count = remote.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    assert int(count.bindings[0]["n"]["value"]) == 2502
+    assert remote_mod.BATCH == 1000
+
+
+def test_a_refused_push_leaves_the_graph_stale_with_the_servers_words(tmp_path, server):
+    """The server refuses the write (here: updates sent to its read-only query endpoint): ingest
+    keeps the documents, reports the graph stage's failure with the server's text, and the stage
+    stays stale so that `reindex` repairs it."""
+    from aftalegraf import stages
+    from aftalegraf.ingest import ingest_paths
+
+    store = Store(tmp_path / "store")
+    store.settings.update(sparql_endpoint=server + "/query", sparql_update_endpoint=server + "/query")
+    src = tmp_path / "aftale.txt"
+    src.write_text("Sundhedsaftale 2024-2027 for Region Midtjylland\n\n1. Opfølgning\n\n"
+                   "Regionsrådet skal følge op på aftalen hvert år.\n", encoding="utf-8")
+    report = ingest_paths(store, [src], derive=["graph"])
+    assert store.counts()["documents"] == 1
+    assert "graph" in report.stage_errors and "answered" in report.stage_errors["graph"]
+    assert stages.is_stale(store, "graph")
+    rdf.close_graph(store.graph_path)
+    store.close()

@@ -91,8 +91,10 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                                                      carried=st.carried, passive=st.passive)
                     continue
                 n += 1
-                dl = find_deadline(action, a0)
-                fq = find_frequency(action, a0)
+                # the action first; else anywhere in the sentence ("Senest to år efter … skal X indsende …")
+                sentence = doc.text[s_start:s_end]
+                dl = find_deadline(action, a0) or find_deadline(sentence, s_start)
+                fq = find_frequency(action, a0) or find_frequency(sentence, s_start)
                 out.append(ObligationFact(
                     id_index=n, provision_id=p.id, bearers=st.bearers, bearer_label=label_of(st.bearers),
                     modality=st.modality, cue=st.cue, action=re.sub(r"\s+", " ", action),

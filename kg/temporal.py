@@ -20,16 +20,17 @@ NUMBERS = {
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
      "november", "december"])}
-UNITS = {"dag": "D", "dage": "D", "hverdage": "D", "uge": "W", "uger": "W", "måned": "M", "måneder": "M",
+UNITS = {"time": "H", "timer": "H", "dag": "D", "dage": "D", "hverdage": "D", "uge": "W", "uger": "W", "måned": "M", "måneder": "M",
          "år": "Y", "kvartal": "Q", "kvartaler": "Q"}
 PER = {"år": "year", "året": "year", "årligt": "year", "måned": "month", "måneden": "month",
        "månedligt": "month", "uge": "week", "ugen": "week", "ugentligt": "week", "kvartal": "quarter",
        "kvartalet": "quarter", "valgperiode": "election-period", "valgperioden": "election-period",
        "aftaleperiode": "agreement-period", "aftaleperioden": "agreement-period",
-       "halvår": "half-year", "halvåret": "half-year", "halvårligt": "half-year"}
+       "halvår": "half-year", "halvåret": "half-year", "halvårligt": "half-year", "halvårlig": "half-year",
+       "årlig": "year", "årlige": "year", "kvartalsvis": "quarter", "løbende": "continuous"}
 
 _NUM = r"(?:\d+(?:,\d+)?|en|et|én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|fjorten|femten|tyve|tredive|et halvt|halvt)"
-_UNIT = r"(?:hverdage|dage|dag|uger|uge|måneder|måned|år|kvartaler|kvartal)"
+_UNIT = r"(?:hverdage|dage|dag|timer|time|uger|uge|måneder|måned|år|kvartaler|kvartal)"
 _MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
 
 DEADLINE_PATTERNS = [
@@ -37,16 +38,31 @@ DEADLINE_PATTERNS = [
     ("date", re.compile(
         rf"\b(?:senest|inden|før|forud for)\s+(?:den\s+)?(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH})"
         rf"(?:\s+(?P<year>\d{{4}}))?(?P<anchor>\s+i\s+(?:[\wæøå]+\s+){{0,4}}?(?:[\wæøå]+s\s+)?(?:første|andet|tredje|fjerde|sidste)\s+år)?", re.I)),
+    # senest ved udgangen af januar måned i regionsrådets og kommunalbestyrelsernes valgperiodes første år
+    ("end-of-month", re.compile(
+        rf"\b(?:senest\s+ved|inden|ved|før)\s+udgangen\s+af\s+(?P<month>{_MONTH})(?:\s+måned)?(?!\s+\d{{4}})"
+        rf"(?P<anchor>\s+i\s+(?:[\wæøå]+\s+){{0,5}}?(?:[\wæøå]+s\s+)?(?:første|andet|tredje|fjerde|sidste)\s+år)?", re.I)),
+    # inden for en af Sundhedsstyrelsen fastsat tidsfrist / inden for en rimelig frist
+    ("set", re.compile(r"\binden\s+for\s+en\s+(?P<anchor>(?:[\wæøå]+\s+){0,4}?)(?:tids)?frist\b", re.I)),
+    # hurtigst muligt / snarest muligt / straks
+    ("asap", re.compile(r"\b(?:hurtigst\s+muligt|snarest\s+muligt|snarest|straks|uden\s+ugrundet\s+ophold)\b", re.I)),
     # inden udgangen af januar 2015 / inden udgangen af 2015
     ("end-of", re.compile(
         rf"\b(?:senest\s+ved|inden|ved|før)\s+udgangen\s+af\s+(?:(?P<month>{_MONTH})\s+)?(?P<year>\d{{4}})", re.I)),
     # senest 2 år efter ikrafttrædelse / senest et halvt år før udløb / inden for 8 uger (efter X)
     ("offset", re.compile(
-        rf"\b(?P<lead>senest|inden\s+for|indenfor|inden|højst|allerede)\s+(?P<num>{_NUM})\s+(?P<unit>{_UNIT})"
-        rf"(?:\s+(?P<dir>efter|før|fra|forud\s+for)\s+(?P<anchor>(?:[\wæøå\-§.]+\s*){{1,6}}?)(?=[,.;]|\s+(?:og|at|til|jf\.)\b|$))?", re.I)),
+        rf"\b(?P<lead>senest|inden\s+for(?:\s+en\s+frist\s+på)?|indenfor|inden|højst|allerede)\s+(?P<num>{_NUM})\s+(?P<unit>{_UNIT})"
+        rf"(?:\s+(?P<dir>efter|før|fra|forud\s+for)\s+(?P<anchor>(?:[\wæøå\-§.]+\s*){{1,6}}?)"
+        rf"(?=[,.;]|\s*\b(?:og|at|til|jf\.|skal|kan|bør|må|vil|senest)\b|$))?", re.I)),
     # senest ved aftaleperiodens udløb / inden ikrafttrædelsen
     ("event", re.compile(
-        r"\bsenest\s+(?:ved|samtidig\s+med)\s+(?P<anchor>(?:[\wæøå\-]+\s*){1,4}?)(?=[,.;]|\s+(?:og|at)\b|$)", re.I)),
+        r"\bsenest\s+(?:ved|samtidig\s+med|på)\s+(?P<anchor>(?:[\wæøå\-]+\s*){1,4}?)(?=[,.;]|\s+(?:og|at)\b|$)", re.I)),
+    # inden vedtagelsen / inden godkendelse i regionsrådet / forud for indsendelsen af aftalen
+    ("event", re.compile(
+        r"\b(?:inden|forud\s+for|før)\s+(?P<anchor>(?:den\s+|det\s+)?(?:vedtagelse|godkendelse|ikrafttræden|"
+        r"ikrafttrædelse|udløb|indsendelse|behandling|underskrift|høring|beslutning|iværksættelse|udskrivning|"
+        r"opstart)\w*"
+        r"(?:\s+(?:af|i|på|hos)\s+[\wæøå]+){0,2})", re.I)),
 ]
 
 FREQ_PATTERNS = [
@@ -60,6 +76,8 @@ FREQ_PATTERNS = [
     re.compile(r"\b(?P<min>mindst|som\s+minimum)?\s*(?P<num>en|én|et|ét)\s+gang\s+(?:(?:om|pr\.|i|hvert)\s+(?P<per>året|år|måneden|kvartalet|valgperioden|aftaleperioden)|(?P<adv>årligt|månedligt|halvårligt))", re.I),
     # årligt / hvert år / hvert andet år
     re.compile(r"\b(?P<every>hvert)\s+(?P<nth>andet|tredje|fjerde)?\s*(?P<per>år|kvartal|halvår)\b", re.I),
+    # årligt / en årlig status / kvartalsvis / løbende (continuously, no count)
+    re.compile(r"\b(?P<adv>årligt|årlig|årlige|halvårligt|halvårlig|kvartalsvis|månedligt|ugentligt|løbende)\b", re.I),
 ]
 
 
@@ -84,14 +102,15 @@ def _duration(num, unit: str) -> str:
         if u == "M":
             return f"P{int(num * 30)}D"
     n = int(num)
-    return f"P{n}{u}"
+    return f"PT{n}H" if u == "H" else f"P{n}{u}"
 
 
 def find_deadline(text: str, offset_base: int = 0) -> dict | None:
     best = None
     for kind, rx in DEADLINE_PATTERNS:
         m = rx.search(text)
-        if not m or (best and m.start() >= best[0].start()):
+        # the earliest phrase; at the same place the longer (fuller) reading
+        if not m or (best and (m.start(), -len(m.group(0))) >= (best[0].start(), -len(best[0].group(0)))):
             continue
         best = (m, kind)
     if not best:
@@ -126,6 +145,15 @@ def find_deadline(text: str, offset_base: int = 0) -> dict | None:
         d["offset"] = dur
         if g.get("anchor"):
             d["anchor"] = g["anchor"].strip()
+    elif kind == "end-of-month":
+        month = MONTHS[g["month"].lower()]
+        d["date"] = f"--{month:02d}-{calendar.monthrange(2001, month)[1]:02d}"    # recurring: the month's last day
+        if g.get("anchor"):
+            d["anchor"] = g["anchor"].strip()
+    elif kind == "set":
+        d["anchor"] = g["anchor"].strip() or None        # a deadline someone else sets
+    elif kind == "asap":
+        d["offset"] = "P0D"                 # as soon as possible: no date, no grace
     elif kind == "event":
         d["anchor"] = g["anchor"].strip()
     return d
@@ -140,6 +168,8 @@ def find_frequency(text: str, offset_base: int = 0) -> dict | None:
         count: float | int | None = 1
         if g.get("num"):
             count = _num(g["num"])
+        elif (g.get("adv") or "").lower() == "løbende":
+            count = None                      # continuously: no count per period
         per_word = (g.get("per") or g.get("adv") or "").lower()
         per = PER.get(per_word, per_word or None)
         every = None

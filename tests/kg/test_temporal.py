@@ -41,3 +41,43 @@ def test_none():
 def test_offset_base():
     d = find_deadline("xx inden for 6 uger", offset_base=100)
     assert d["start"] == 103
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("Praksisplanen skal inden vedtagelsen forelægges for udvalget.", {"anchor": "vedtagelsen"}),
+    ("forelægges praksisplanen inden godkendelse i regionsrådet.", {"anchor": "godkendelse i regionsrådet"}),
+    ("indsendes senest ved udgangen af januar måned i regionsrådets og kommunalbestyrelsernes valgperiodes første år",
+     {"date": "--01-31", "anchor": "i regionsrådets og kommunalbestyrelsernes valgperiodes første år"}),
+    ("tilvejebringe de fornødne oplysninger hurtigst muligt", {"offset": "P0D"}),
+    ("obduktion inden for 6 timer efter underretningen", {"offset": "PT6H", "anchor": "underretningen"}),
+    ("inden for en frist på 35 dage efter modtagelsen af en ansøgning", {"offset": "P35D"}),
+    ("indsende den inden for en af Sundhedsstyrelsen fastsat tidsfrist.", {"anchor": "af Sundhedsstyrelsen fastsat"}),
+    ("skal finde sted senest inden iværksættelse af behandlingen", {"anchor": "iværksættelse af behandlingen"}),
+    ("Senest to år efter ikrafttrædelse af sundhedsaftalerne skal udvalgene indsende en midtvejsstatus",
+     {"offset": "P2Y", "anchor": "ikrafttrædelse af sundhedsaftalerne"}),
+])
+def test_more_deadline_forms(text, expect):
+    d = find_deadline(text)
+    assert d is not None and {k: d[k] for k in expect} == expect
+
+
+@pytest.mark.parametrize("text,per,count", [("regionen orienterer løbende klyngerne", "continuous", None),
+                                           ("en årlig status til udvalget", "year", 1)])
+def test_more_frequency_forms(text, per, count):
+    f = find_frequency(text)
+    assert f is not None and f["per"] == per and f["count"] == count
+
+
+def test_a_fronted_deadline_is_the_duty_s():
+    """"Senest to år efter …, skal X indsende …": the deadline before the modal is the duty's."""
+    from kg_docs import make_doc
+
+    from aftalegraf.kg.extract import extract_document
+
+    doc = make_doc("vej-test-frist", "vejledning", [
+        ("s1", "section", "1", "1 Status", None),
+        ("s1/p1", "paragraph", "", "Senest to år efter ikrafttrædelse af sundhedsaftalerne skal "
+                                   "sundhedskoordinationsudvalget indsende en midtvejsstatus til Sundhedsstyrelsen.", "s1"),
+    ])
+    obs = extract_document(doc).obligations
+    assert obs and obs[0].deadline and obs[0].deadline["offset"] == "P2Y"

@@ -1,0 +1,53 @@
+"""Deadline and frequency coverage of extracted obligations over the shared corpus: of the
+obligation sentences that state a deadline or a frequency (a broad phrase test written apart
+from the extractor's patterns), the share whose obligation carries it structured.
+
+    .venv/bin/python benchmarks/deadline_coverage.py [--show N]
+
+Run it under two checkouts (PYTHONPATH) for before/after; the phrase test is this file's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpus import load_documents  # noqa: E402
+
+from aftalegraf.kg.extract import extract_document  # noqa: E402
+
+_NUMBER = r"(?:\d+|en|et|to|tre|fire|fem|seks|otte|ti|tolv|fjorten|et halvt)"
+STATES_ONE = re.compile(
+    r"\bsenest\b|\binden\s+for\s+" + _NUMBER + r"\b|\binden\s+udgangen\b|\bfrist(?:en)?\s+(?:er|for|på)\b"
+    r"|\bhvert\s+(?:andet\s+)?(?:år|kvartal|halvår)\b|\bårlig(?:t|e)?\b|\b" + _NUMBER + r"\s+gange?\s+(?:om|pr\.|i)\b"
+    r"|\bmøder\s+om\s+året\b|\bløbende\b|\bhurtigst\s+muligt\b|\bsnarest\b|\binden\s+(?:vedtagelse|godkendelse)", re.I)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show", type=int, default=0, help="print this many sentences that state one and carry none")
+    args = ap.parse_args(argv)
+    stated = carried = total = 0
+    missing = []
+    docs, _how = load_documents()
+    for doc in docs:
+        for ob in extract_document(doc).obligations:
+            total += 1
+            if STATES_ONE.search(ob.text or ""):
+                stated += 1
+                if ob.deadline or ob.frequency:
+                    carried += 1
+                else:
+                    missing.append(" ".join((ob.text or "").split())[:160])
+    print(f"obligations: {total}; sentences stating a deadline or frequency: {stated}; carrying it: {carried} "
+          f"({carried / max(stated, 1):.3f})")
+    for m in missing[: args.show]:
+        print("  -", m)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -21,6 +21,8 @@ def register(sub) -> None:
     p.add_argument("--modality", help="obligation | recommendation | permission | prohibition")
     p.add_argument("--document", metavar="ID", help="only obligations stated in this document")
     p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--include-reported", action="store_true",
+                   help="also duties a news item, agenda or hearing letter only reports")
     p.add_argument("--json", action="store_true", help="print JSON")
     add_store_option(p)
     p.set_defaults(func=cmd_obligations)
@@ -60,7 +62,8 @@ def _store(args):
 
 def cmd_obligations(args) -> int:
     rows = api.obligations(_store(args), actor=args.actor, modality=args.modality,
-                           document_id=args.document, limit=args.limit)
+                           document_id=args.document, limit=args.limit,
+                           include_reported=True if args.include_reported else None)
     if args.json:
         print_json({"obligations": rows})
         return 0

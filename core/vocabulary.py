@@ -30,6 +30,11 @@ MODALITY_ALIASES = {
     "prohibition": "prohibition", "prohibited": "prohibition", "forbud": "prohibition", "må ikke": "prohibition",
 }
 
+# Document types that report on duties rather than lay them down (a news item, a meeting's
+# agenda, a hearing letter): their "skal" sentences are reported speech, kept in the graph and
+# on the paragraph, never listed in "Hvem skal hvad?".
+REPORTING_TYPES = frozenset({"nyhed", "dagsorden", "høringsbrev"})
+
 # --- search ----------------------------------------------------------------------------
 SEARCH_MODES = ("hybrid", "bm25", "dense")
 

@@ -18,7 +18,7 @@ from typing import Any, Iterable
 import pyoxigraph as ox
 
 from aftalegraf.errors import BadQuery
-from aftalegraf.vocabulary import MODALITY_ALIASES, REGIONS, region_slug
+from aftalegraf.vocabulary import MODALITY_ALIASES, REGIONS, REPORTING_TYPES, region_slug
 
 from . import rdf
 from .rdf import AG
@@ -165,9 +165,13 @@ def _one(props: dict, local: str, ns: str = AG):
 
 def obligations(store, actor: str | None = None, modality: str | None = None,
                 provision_ids: Iterable[str] | None = None, document_id: str | None = None,
-                limit: int | None = None) -> list[dict]:
+                limit: int | None = None, include_reported: bool | None = None) -> list[dict]:
     """Obligations (all modalities), in document order, filtered by actor text, modality,
     provisions and/or document.
+
+    Duties only reported (a news item's or an agenda's "skal", ``reported: true``) are left out
+    of the lists ("Hvem skal hvad?") unless ``include_reported``; a provision's own obligations
+    (``provision_ids``) and a document's (``document_id``) include them by default.
 
     With ``provision_ids`` (the search layer's per-hit call) the obligations are read
     directly by index lookups; otherwise from an in-memory table of all obligations that is
@@ -185,8 +189,12 @@ def obligations(store, actor: str | None = None, modality: str | None = None,
         rows = _obligation_dicts(store, st, found)
     else:
         rows = _obligation_table(store)
+    if include_reported is None:
+        include_reported = provision_ids is not None or document_id is not None
     out = []
     for ob in rows:
+        if ob["reported"] and not include_reported:
+            continue
         if mod and ob["modality"] != mod:
             continue
         if document_id and ob["document"]["id"] != document_id:
@@ -260,6 +268,7 @@ def _obligation_dicts(store, st: ox.Store, iris) -> list[dict]:
             "deadline": None,
             "frequency": None,
             "span": span,
+            "reported": dinfo["type"] in REPORTING_TYPES,
         }
         for k in ("deadline", "frequency"):
             if props.get(AG + k):
@@ -385,6 +394,8 @@ def actors(store) -> list[dict]:
     table = _actor_table(store)
     counts: dict[str, dict[str, int]] = {}
     for ob in _obligation_table(store):
+        if ob["reported"]:         # reported speech is not a duty of the actor ("Hvem skal hvad?")
+            continue
         for b in ob["bearers"]:
             c = counts.setdefault(b["key"], {})
             c[ob["modality"]] = c.get(ob["modality"], 0) + 1

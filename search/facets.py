@@ -83,7 +83,7 @@ def provision_table(store: Store, idx: LoadedIndex, graph_ready: bool) -> Provis
             ids.append(u.provision_id)
             doc_of.append(u.document_id)
         unit_row[i] = r
-    obligations = api.obligations(store) if graph_ready else []
+    obligations = api.obligations(store, include_reported=True) if graph_ready else []
     keys = sorted({b["key"] for ob in obligations for b in ob["bearers"] if b.get("key")})
     col = {k: j for j, k in enumerate(keys)}
     actors = np.zeros((len(ids), len(keys)), dtype=bool)

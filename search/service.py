@@ -141,7 +141,7 @@ def _allowed_rows(store: Store, idx: LoadedIndex, filters: dict) -> np.ndarray |
         pids: set[str] = set()
         for actor in filters.get("actor", [None]):
             for modality in filters.get("modality", [None]):
-                for ob in graph.obligations(store, actor=actor, modality=modality):
+                for ob in graph.obligations(store, actor=actor, modality=modality, include_reported=True):
                     pid = ob.get("provision_id") or ""
                     while pid:  # the provision and the provisions around it
                         pids.add(pid)

@@ -387,3 +387,27 @@ def test_the_parties_of_an_agreement_bear_its_duties(tmp_path):
     assert any(ob["id"] for ob in api.obligations(store, actor="kommunalbestyrelse") if ob["document"]["id"] == doc.id)
     rdf.close_graph(store.graph_path)
     store.close()
+
+
+def test_reported_duties_are_not_listed_as_duties(tmp_path):
+    """An agenda's "Regionsrådet skal godkende aftalen" reports a duty; it stays in the graph
+    and on its paragraph (marked reported) but not in "Hvem skal hvad?" or the actor counts."""
+    store = Store(tmp_path / "reported")
+    agenda = make_doc("regionh-dagsorden-test", "dagsorden", [
+        ("s1", "section", "1", "1 Sundhedsaftalen", None),
+        ("s1/p1", "paragraph", "", "Herefter skal regionsrådet godkende sundhedsaftalen.", "s1"),
+    ])
+    put(store, BEK, "/src/bek.txt")
+    put(store, agenda, "/src/dagsorden.txt")
+    GraphStage(store).rebuild()
+    listed = api.obligations(store, actor="regionsraad")
+    assert listed and all(not ob["reported"] for ob in listed)
+    assert all(ob["document"]["id"] != agenda.id for ob in listed)
+    on_paragraph = api.obligations(store, provision_ids=[f"{agenda.id}/s1/p1"])
+    assert on_paragraph and all(ob["reported"] for ob in on_paragraph)
+    every = api.obligations(store, actor="regionsraad", include_reported=True)
+    assert len(every) == len(listed) + len(on_paragraph)
+    count = next(a for a in api.actors(store) if a["key"] == "regionsraad")["obligations"]
+    assert count == len(listed)
+    rdf.close_graph(store.graph_path)
+    store.close()

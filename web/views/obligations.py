@@ -23,7 +23,8 @@ MAX_LIMIT = 10000
 
 
 def list_obligations(store, actor: str | None = None, modality: str | None = None,
-                     limit: int | None = None, document_id: str | None = None) -> list[dict]:
+                     limit: int | None = None, document_id: str | None = None,
+                     include_reported: bool = False) -> list[dict]:
     actor = (actor or "").strip() or None
     modality = (modality or "").strip().lower() or None
     if modality and modality not in MODALITIES:
@@ -32,7 +33,7 @@ def list_obligations(store, actor: str | None = None, modality: str | None = Non
         raise BadQuery(f"limit skal være mellem 1 og {MAX_LIMIT} (fik {limit}).", field="limit")
     if actor and len(actor) > 200:
         raise BadQuery("Aktøren er for lang (højst 200 tegn).", field="actor")
-    kwargs = {"actor": actor, "modality": modality, "limit": limit}
+    kwargs = {"actor": actor, "modality": modality, "limit": limit, "include_reported": include_reported}
     if document_id:
         kwargs["document_id"] = document_id
     return list(api.obligations(store, **kwargs))
@@ -55,7 +56,9 @@ OB_EXAMPLE = {"obligations": [{
     "/api/obligations",
     summary="Hvem skal hvad? / who must do what",
     description="Forpligtelser læst ud af bestemmelserne, hver med den bestemmelse der siger det "
-                "(`provision_id`). *Obligations, each with its source provision.*",
+                "(`provision_id`). Pligter, som en nyhed, en dagsorden eller et høringsbrev blot gengiver "
+                "(`reported: true`), er kun med med `include_reported=true`. *Obligations, each with its source "
+                "provision; reported ones only on request.*",
     responses={200: {"content": {"application/json": {"example": OB_EXAMPLE}}}},
 )
 def obligations(
@@ -63,8 +66,10 @@ def obligations(
     actor: str | None = Query(None, description="Aktørens nøgle eller navn, fx `regionsraad`"),
     modality: str | None = Query(None, description="obligation | recommendation | permission | prohibition"),
     limit: int | None = Query(None, description=f"Højst så mange (1–{MAX_LIMIT})"),
+    include_reported: bool = Query(False, description="Også pligter, som nyheder og dagsordener gengiver"),
 ) -> dict:
-    return {"obligations": list_obligations(get_store(request), actor, modality, limit)}
+    return {"obligations": list_obligations(get_store(request), actor, modality, limit,
+                                            include_reported=include_reported)}
 
 
 @router.get(

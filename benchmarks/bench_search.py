@@ -170,8 +170,8 @@ def generate_documents(base_docs, copies: int, seed: int = 7):
 def bench_build(subset: str, repeats: int = 1) -> dict:
     """Index build vs the raw encoder's passages/s on the same texts, in a fresh store of
     the whole corpus (``all``) or of one of its folders (``seeds``, ``retsinformation``)."""
-    from aftalegraf.ingest import ingest_paths
     from aftalegraf.embedding.base import load_embedder
+    from aftalegraf.ingest import ingest_paths
     from aftalegraf.store import Store
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-build-"))

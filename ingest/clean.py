@@ -19,7 +19,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from .lines import LEGAL_PARA, LEGAL_START, NR_LINE, NUMBERED, OPEN_WORDS, SPACES as _SPACES, TOC, is_caps
+from .lines import LEGAL_PARA, LEGAL_START, NR_LINE, NUMBERED, OPEN_WORDS, TOC, is_caps
+from .lines import SPACES as _SPACES
 
 # --- character level -----------------------------------------------------------------
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)

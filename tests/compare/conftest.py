@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from aftalegraf.model import Document, Provision
-from aftalegraf.vocabulary import REGIONS
 from aftalegraf.store import SourceRecord, Store
+from aftalegraf.vocabulary import REGIONS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MARKER = "SYNTETISK TESTDOKUMENT"

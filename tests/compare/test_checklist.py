@@ -110,8 +110,8 @@ def _new_vejledning_checks(store, compare, h):
 
 def test_fixtures_through_the_real_ingest_pipeline(tmp_path, cmp_helpers):
     """The fixtures read by `aftalegraf ingest` give the same checklist and goals."""
-    from aftalegraf.ingest import ingest_paths
     from aftalegraf.compare import compare
+    from aftalegraf.ingest import ingest_paths
     from aftalegraf.store import Store
 
     store = Store(tmp_path / "store")

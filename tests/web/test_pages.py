@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-
 XSS = '<script>alert("x")</script>'
 
 

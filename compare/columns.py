@@ -12,6 +12,7 @@ From 1 January 2027 Region Østdanmark replaces Region Hovedstaden and Region Sj
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from aftalegraf.kg.goals import explicit_links
@@ -33,6 +34,7 @@ AGREEMENT_STATUS_DA = {
 }
 
 
+@functools.cache
 def themes_of_national_goals() -> dict[str, list[str]]:
     """National goal key -> the themes its own name mentions (the same keyword reader the
     goals are linked by): "Styrket indsats for kronikere og ældre patienter" -> kronisk

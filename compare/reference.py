@@ -51,9 +51,8 @@ def resolve_regions(regions) -> list[str] | None:
     out: list[str] = []
     for r in regions:
         if r and r.strip():
-            merger = REGION_MERGERS.get(fold(r)) or next(
-                (m for m in REGION_MERGERS.values() if fold(m["label"]) == fold(r)), None)
-            # a merged region ("Region Østdanmark") stands for its predecessors' agreements
+            # a merged region ("oestdanmark", "Region Østdanmark": the same fold) stands for its predecessors
+            merger = REGION_MERGERS.get(fold(r))
             for slug in merger["predecessors"] if merger else [resolve_region(r)]:
                 if slug not in out:
                     out.append(slug)

@@ -64,14 +64,16 @@ def _fold(s: str) -> str:
 
 # --- reference data ----------------------------------------------------------------------------
 
-def _actor_table(store) -> list[dict]:
+def actor_table(store) -> list[dict]:
+    """The actor types of the graph's reference data (key, label, label_en, alt_labels, iri),
+    read once per store: what labelling needs, without counting obligations as ``actors`` does."""
     key = f"actor-table:{store.graph_path}"
     if key not in _cache:
-        _cache[key] = _load_actor_table(store)
+        _cache[key] = _loadactor_table(store)
     return _cache[key]
 
 
-def _load_actor_table(store) -> list[dict]:
+def _loadactor_table(store) -> list[dict]:
     rows = _q(store, """
         SELECT ?a ?key ?da ?en (GROUP_CONCAT(DISTINCT ?alt; separator="\\u001f") AS ?alts) WHERE {
           ?a a ag:Actor ; skos:notation ?key .
@@ -91,7 +93,7 @@ def actor_keys(store, text: str) -> list[str]:
     """Actor keys meant by a free-text actor (key, label or inflected form): exact matches
     of key or any label first, else labels that contain the text or are contained in it."""
     t = _fold(text)
-    table = _actor_table(store)
+    table = actor_table(store)
     names = {a["key"]: {_fold(a["key"]), _fold(a["label"]), _fold(a["label_en"]),
                         *(_fold(x) for x in a["alt_labels"])} - {""} for a in table}
     exact = [k for k, ns in names.items() if t in ns]
@@ -143,7 +145,7 @@ def clear_cache() -> None:
 def _actor_labels(store) -> dict[str, str]:
     key = f"actors:{store.graph_path}"
     if key not in _cache:
-        _cache[key] = {a["iri"]: a["label"] for a in _actor_table(store)}
+        _cache[key] = {a["iri"]: a["label"] for a in actor_table(store)}
     return _cache[key]
 
 
@@ -391,7 +393,7 @@ def _load_goals(store) -> list[dict]:
 
 def actors(store) -> list[dict]:
     """Actor types with their labels and how many obligations each bears, per modality."""
-    table = _actor_table(store)
+    table = actor_table(store)
     counts: dict[str, dict[str, int]] = {}
     for ob in _obligation_table(store):
         if ob["reported"]:         # reported speech is not a duty of the actor ("Hvem skal hvad?")

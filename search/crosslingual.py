@@ -29,7 +29,7 @@ def danish_terms(store: Store, query: str) -> list[str]:
     """The Danish terms for the English ones in ``query`` (longest phrase first)."""
     table = dict(FIELD_WORDS)
     if store.graph_path.exists():
-        for a in api.actors(store):
+        for a in api.actor_table(store):
             if a.get("label_en"):
                 table.setdefault(a["label_en"].lower().removeprefix("the "), a["label"])
     text = " " + re.sub(r"[^\w\s-]", " ", query.lower()) + " "

@@ -69,7 +69,7 @@ def doc_matches(doc: dict, filters: dict) -> bool:
 
 
 def provision_table(store: Store, idx: LoadedIndex, graph_ready: bool) -> ProvisionTable:
-    cached = getattr(idx, "_provision_table", None)
+    cached = idx.derived.get("provision_table")
     if cached is not None:
         return cached
     row_of: dict[str, int] = {}
@@ -100,7 +100,7 @@ def provision_table(store: Store, idx: LoadedIndex, graph_ready: bool) -> Provis
                     modalities[r, MODALITIES.index(ob["modality"])] = True
             pid = pid.rpartition("/")[0]
     table = ProvisionTable(unit_row, ids, doc_of, keys, actors, modalities)
-    idx._provision_table = table
+    idx.derived["provision_table"] = table
     return table
 
 

@@ -36,6 +36,8 @@ class LoadedIndex:
     directory: Path | None = None
     obligations_cache: dict[str, list] = field(default_factory=dict)
     references_cache: dict[str, list] = field(default_factory=dict)
+    # what other modules derive once per loaded index (facets' provision table, the vocabulary)
+    derived: dict[str, object] = field(default_factory=dict)
     _vectors: np.ndarray | None = None
 
     def vectors(self) -> np.ndarray:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from .danish import stem
 from .loaded import LoadedIndex
@@ -16,12 +17,23 @@ MIN_COUNT = 2          # a word the corpus uses at least twice
 CUTOFF = 0.8           # difflib ratio: "sundhedsaftlen" -> "sundhedsaftalen", not unrelated words
 
 
-def vocabulary(idx: LoadedIndex) -> dict[str, int]:
-    vocab = getattr(idx, "_vocabulary", None)
+@dataclass
+class Vocabulary:
+    counts: dict[str, int]                 # word -> uses, words used at least MIN_COUNT times
+    by_initial: dict[str, list[str]]       # first letter -> words: the candidates for a typo
+    stems: set[str]
+
+
+def vocabulary(idx: LoadedIndex) -> Vocabulary:
+    """The index's own words, built once per loaded index."""
+    vocab = idx.derived.get("vocabulary")
     if vocab is None:
         counts = Counter(w for u in idx.units for w in _WORD.findall(u.text.lower()))
-        vocab = {w: n for w, n in counts.items() if n >= MIN_COUNT}
-        idx._vocabulary = vocab
+        kept = {w: n for w, n in counts.items() if n >= MIN_COUNT}
+        by_initial: dict[str, list[str]] = {}
+        for w in kept:
+            by_initial.setdefault(w[0], []).append(w)
+        vocab = idx.derived["vocabulary"] = Vocabulary(kept, by_initial, {stem(w) for w in kept})
     return vocab
 
 
@@ -40,27 +52,18 @@ def _known_form(word: str, vocab: dict[str, int], stems: set[str]) -> bool:
 def suggestion(idx: LoadedIndex, query: str) -> str | None:
     """The query with each unknown word replaced by the corpus's closest word, or None when
     every word is known or nothing close enough exists."""
-    vocab = vocabulary(idx)
-    by_initial: dict[str, list[str]] = getattr(idx, "_vocabulary_by_initial", None) or {}
-    if not by_initial:
-        for w in vocab:
-            by_initial.setdefault(w[0], []).append(w)
-        idx._vocabulary_by_initial = by_initial
-    stems = getattr(idx, "_vocabulary_stems", None)
-    if stems is None:
-        stems = idx._vocabulary_stems = {stem(w) for w in vocab}
+    v = vocabulary(idx)
     changed = False
     out = query
-
     for m in reversed(list(_WORD.finditer(query.lower()))):
         word = m.group(0)
-        if _known_form(word, vocab, stems):
+        if _known_form(word, v.counts, v.stems):
             continue
         # words sharing the first letter: a planner mistypes inside a word, rarely its start
-        close = difflib.get_close_matches(word, by_initial.get(word[0], []), n=3, cutoff=CUTOFF)
+        close = difflib.get_close_matches(word, v.by_initial.get(word[0], []), n=3, cutoff=CUTOFF)
         if not close:
             continue
-        best = max(close, key=lambda w: (difflib.SequenceMatcher(None, word, w).ratio(), vocab[w]))
+        best = max(close, key=lambda w: (difflib.SequenceMatcher(None, word, w).ratio(), v.counts[w]))
         original = query[m.start():m.end()]
         if original[:1].isupper():
             best = best[:1].upper() + best[1:]

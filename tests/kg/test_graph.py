@@ -4,12 +4,12 @@ in code (no ingest needed). Tests over the real corpus are in test_graph_corpus.
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pyoxigraph as ox
 import pytest
 from kg_docs import make_doc  # noqa: E402
+from kg_helpers import answer_sparql_json, serve_stub  # noqa: E402
 
 from aftalegraf.errors import BadQuery
 from aftalegraf.kg import api, rdf  # noqa: E402
@@ -277,13 +277,8 @@ class _Stub(BaseHTTPRequestHandler):
             self.send_response(204)
             self.end_headers()
             return
-        payload = json.dumps({"head": {"vars": ["s"]},
-                              "results": {"bindings": [{"s": {"type": "uri", "value": "urn:x"}}]}}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
+        answer_sparql_json(self, {"head": {"vars": ["s"]},
+                                  "results": {"bindings": [{"s": {"type": "uri", "value": "urn:x"}}]}})
 
     def log_message(self, *a):
         pass
@@ -292,12 +287,7 @@ class _Stub(BaseHTTPRequestHandler):
 @pytest.fixture
 def stub_port():
     """A stub SPARQL endpoint on a free local port (requests land in ``_Stub.seen``)."""
-    server = HTTPServer(("127.0.0.1", 0), _Stub)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield server.server_address[1]
-    finally:
-        server.shutdown()
+    yield from serve_stub(_Stub)
 
 
 def test_remote_endpoint_configuration(tmp_path, monkeypatch, stub_port):

@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import base64
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from kg_helpers import answer_sparql_json, serve_stub
 
 from aftalegraf.errors import ConfigError
 from aftalegraf.kg.sparql import RemoteSparql
@@ -37,12 +36,7 @@ class _Guarded(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        payload = json.dumps({"head": {}, "boolean": True}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
+        answer_sparql_json(self, {"head": {}, "boolean": True})
 
     def log_message(self, *a):
         pass
@@ -51,9 +45,8 @@ class _Guarded(BaseHTTPRequestHandler):
 @pytest.mark.parametrize("scheme,auth", [("Basic", "basic"), ("Digest", "digest"), ("Bearer", "bearer")])
 def test_credentials_answer_the_challenge(scheme, auth):
     handler = type("H", (_Guarded,), {"scheme": scheme, "seen": []})
-    server = HTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    stub = serve_stub(handler)
+    url = f"http://127.0.0.1:{next(stub)}/sparql"
     try:
         remote = RemoteSparql.from_settings({"sparql_endpoint": url, "sparql_user": USER if auth != "bearer" else "",
                                              "sparql_password": PASSWORD, "sparql_auth": auth})
@@ -66,7 +59,7 @@ def test_credentials_answer_the_challenge(scheme, auth):
             RemoteSparql(url).query("ASK { ?s ?p ?o }", form="ASK")
         assert "401" in str(info.value)
     finally:
-        server.shutdown()
+        stub.close()
 
 
 def test_the_password_is_never_in_a_message():

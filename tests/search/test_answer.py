@@ -37,7 +37,7 @@ def test_suggestion_keeps_known_words_and_forms():
     from aftalegraf.search.suggest import suggestion
 
     units = [SimpleNamespace(text=t) for t in ["Regionsrådet godkende sundhedsaftalen", "sundhedsaftalen godkende"] * 2]
-    idx = SimpleNamespace(units=units)
+    idx = SimpleNamespace(units=units, derived={})
     assert suggestion(idx, "Hvem godkender sunhedsaftalen") == "Hvem godkender sundhedsaftalen"
     assert suggestion(idx, "sundhedsaftalen") is None
     assert suggestion(idx, "xqzvbn flurbo") is None

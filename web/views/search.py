@@ -77,7 +77,7 @@ _HTML = {"content": {"text/html": {}}}
 def facet_items(store, facets: dict) -> dict[str, list[tuple[str, int, str]]]:
     """The search service's facets ({name: {value: count}}) as {name: [(value, count, Danish
     label)]}: regions by name, modalities in plain Danish, actors by their label."""
-    actors = {a["key"]: a["label"] for a in api.actors(store)} if facets.get("actor") else {}
+    actors = {a["key"]: a["label"] for a in api.actor_table(store)} if facets.get("actor") else {}
     labels = {"region": REGION_LABELS, "modality": MODALITY_LABELS, "actor": actors}
     return {name: [(str(v), int(n), labels.get(name, {}).get(v) or str(v)) for v, n in values.items() if v]
             for name, values in (facets or {}).items()}

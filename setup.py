@@ -16,6 +16,7 @@ NAMESPACE = {
     "search": "aftalegraf.search",
     "compare": "aftalegraf.compare",
     "web": "aftalegraf.web",
+    "deploy": "aftalegraf.deploy",
     "cli": "aftalegraf.cli",
     "ontology": "aftalegraf.ontology",
     "data": "aftalegraf.data",

@@ -10,9 +10,8 @@ from aftalegraf.kg import api
 from aftalegraf.kg.export import export
 from aftalegraf.kg.sparql import sparql
 from aftalegraf.output import note, print_json, print_table
-from aftalegraf.store import open_store
 
-from .options import add_store_option
+from .options import add_store_option, reading_store
 
 
 def register(sub) -> None:
@@ -57,7 +56,7 @@ def register(sub) -> None:
 
 def _store(args):
 
-    return open_store(args.store)
+    return reading_store(args)
 
 
 def cmd_obligations(args) -> int:

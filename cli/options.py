@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from aftalegraf.deploy.snapshot import is_snapshots, open_generation
 from aftalegraf.output import print_json
+from aftalegraf.store import Store, open_store
 
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:
@@ -14,6 +16,14 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="store directory (default: $AFTALEGRAF_HOME, else the user data directory)",
     )
+
+
+def reading_store(args, create: bool = True) -> Store:
+    """The store a command that only reads opens: a snapshot directory's current generation
+    (read-only), else the store itself."""
+    if args.store and is_snapshots(args.store):
+        return open_generation(args.store)
+    return open_store(args.store, create=create)
 
 
 _RAW = argparse.RawDescriptionHelpFormatter

@@ -10,7 +10,7 @@ from aftalegraf.search.service import search
 from aftalegraf.store import open_store
 from aftalegraf.vocabulary import SEARCH_MODES
 
-from .options import add_store_option
+from .options import add_store_option, reading_store
 
 
 def register(sub) -> None:
@@ -45,7 +45,7 @@ def _filters(args: argparse.Namespace) -> dict:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    store = open_store(args.store, create=False)
+    store = reading_store(args, create=False)
     result = search(store, args.query, k=args.k, mode=args.mode, filters=_filters(args), as_of=args.as_of)
     if args.json:
         print_json(result)

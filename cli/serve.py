@@ -7,10 +7,13 @@ import logging
 import sys
 from importlib import resources
 
+from aftalegraf.config import resolve_store_dir
+from aftalegraf.deploy.snapshot import Follower, is_snapshots
+from aftalegraf.errors import ConfigError
 from aftalegraf.ingest import ingest_paths
 from aftalegraf.output import note
 from aftalegraf.search.service import warm_up
-from aftalegraf.store import open_store
+from aftalegraf.store import Store, open_store
 from aftalegraf.web.app import create_app
 from aftalegraf.web.security import default_hosts
 from aftalegraf.web.server import run
@@ -25,6 +28,9 @@ def register(sub) -> None:
                        description="Start the web UI, the HTTP API (/api, OpenAPI at /docs) and /sparql.")
     _server_options(p)
     add_store_option(p)
+    p.add_argument("--read-only", action="store_true",
+                   help="refuse uploads and removals; with a snapshot directory as --store (see `aftalegraf "
+                        "snapshot`), serve its current generation and swap in newer ones as they appear")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("demo", help="ingest the bundled sample corpus into the store and serve it",
@@ -41,15 +47,25 @@ def _server_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
 
 
-def serve(store, host: str, port: int) -> int:
-    app = create_app(store=store, allowed_hosts=default_hosts(host))
-    warm_up(store)
-    note(f"aftalegraf: http://{host}:{port}/  (API-dokumentation: /docs, SPARQL: /sparql)")
+def serve(store, host: str, port: int, read_only: bool = False, follower: Follower | None = None) -> int:
+    app = create_app(store=store, allowed_hosts=default_hosts(host), read_only=read_only, follower=follower)
+    store = app.state.store
+    if follower is None:
+        warm_up(store)                     # a follower has warmed its generation already
+    mode = f", skrivebeskyttet, øjebliksbillede {store.generation_name}" if follower else (
+        ", skrivebeskyttet" if app.state.read_only else "")
+    note(f"aftalegraf: http://{host}:{port}/  (API-dokumentation: /docs, SPARQL: /sparql{mode})")
     run(app, host, port, header_timeout=float(store.settings.get("header_timeout", 10.0)))
     return 0
 
 
 def cmd_serve(args) -> int:
+    if args.store and is_snapshots(args.store):
+        if not args.read_only:
+            raise ConfigError(f"{args.store} is a snapshot directory: serve it with --read-only")
+        return serve(None, args.host, args.port, follower=Follower(args.store, prepare=warm_up))
+    if args.read_only:
+        return serve(Store(resolve_store_dir(args.store), read_only=True), args.host, args.port, read_only=True)
     return serve(open_store(args.store), args.host, args.port)
 
 

@@ -54,5 +54,13 @@ class QueryTimeout(BadQuery):
         super().__init__(f"SPARQL query ran longer than {seconds:g} s and was stopped", "query")
 
 
+class ReadOnly(AftalegrafError):
+    """A write asked of a read-only node (``serve --read-only``, a snapshot): HTTP 403."""
+
+    def __init__(self, what: str = "this store"):
+        super().__init__(f"{what} is read-only: documents are added on the node that ingests, and reach "
+                         f"this one with the next snapshot")
+
+
 class Busy(AftalegrafError):
     """Every SPARQL worker is busy: try again shortly (HTTP 503 with Retry-After)."""

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .config import load_settings, resolve_store_dir
-from .errors import IngestError, NotFound
+from .errors import IngestError, NotFound, ReadOnly
 from .model import Document, Provision
 
 DB_NAME = "aftalegraf.sqlite"
@@ -83,18 +83,27 @@ class ChangeSet:
 
 
 class Store:
-    def __init__(self, path: str | Path, create: bool = True):
+    """``read_only``: SQLite opened read-only and every write refused (``ReadOnly``), for
+    ``serve --read-only``; ``immutable`` also tells SQLite the file never changes (a
+    snapshot generation), so reading takes no locks at all. ``settings_dir``: where
+    aftalegraf.toml is read from, when not the store itself (a snapshot's root)."""
+
+    def __init__(self, path: str | Path, create: bool = True, read_only: bool = False, immutable: bool = False,
+                 settings_dir: str | Path | None = None):
         self.path = Path(path)
-        if create:
+        self.read_only = read_only or immutable
+        self._immutable = immutable
+        if create and not self.read_only:
             self.path.mkdir(parents=True, exist_ok=True)
         elif not (self.path / DB_NAME).exists():
             raise NotFound("store", str(self.path))
         self._local = threading.local()
         self._write_lock = threading.Lock()
-        with self._connect() as con:
-            con.executescript(_SCHEMA)
-            con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        self.settings = load_settings(self.path)
+        if not self.read_only:
+            with self._connect() as con:
+                con.executescript(_SCHEMA)
+                con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        self.settings = load_settings(Path(settings_dir) if settings_dir else self.path)
 
     # --- connections ---------------------------------------------------------------
     @property
@@ -106,6 +115,11 @@ class Store:
         return con
 
     def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            uri = (self.path / DB_NAME).resolve().as_uri() + ("?immutable=1" if self._immutable else "?mode=ro")
+            con = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+            con.row_factory = sqlite3.Row
+            return con
         con = sqlite3.connect(self.path / DB_NAME, timeout=30, check_same_thread=False)
         con.row_factory = sqlite3.Row
         con.execute("PRAGMA foreign_keys = ON")
@@ -143,6 +157,8 @@ class Store:
     # --- writing -------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise ReadOnly(f"the store {self.path}")
         with self._write_lock:
             con = self.db
             try:

@@ -1,7 +1,8 @@
 """The knowledge-graph API the search and web layers call (docs/architecture.md).
 
-Every function runs one or two SPARQL queries over the embedded Oxigraph store and returns
-plain dicts (JSON-ready). Obligation dicts follow the public contract::
+Every function reads the graph through ``graphstore.reader_for(store)`` — the embedded
+Oxigraph directory, or the project's graphs on a SPARQL 1.1 server — and returns plain dicts
+(JSON-ready); the same answers from either. Obligation dicts follow the public contract::
 
     {"id", "actor", "modality", "action", "text", "provision_id", "section",
      "document": {"id", "title", "type", "region"},
@@ -22,16 +23,24 @@ from aftalegraf.vocabulary import MODALITY_ALIASES, REGIONS, REPORTING_TYPES, re
 
 from . import rdf
 from .rdf import AG
+from .sparql.graphstore import reader_for
 
 _cache: dict[str, object] = {}
 
 
-def _graph(store) -> ox.Store:
-    return rdf.graph_for(store)
+def _q(store, query: str) -> list[dict]:
+    return reader_for(store).select(query)
 
 
-def _q(store, query: str):
-    return _graph(store).query(query, prefixes=rdf.PREFIXES, use_default_graph_as_union=True)
+def _versioned(store, name: str, build):
+    """``build(store)``, cached per graph (embedded directory or server) and graph version."""
+    reader = reader_for(store)
+    version = reader.version()
+    key = f"{name}:{reader.key}"
+    cached = _cache.get(key)
+    if cached is None or cached[0] != version:
+        cached = _cache[key] = (version, build(store))
+    return cached[1]
 
 
 def _v(term) -> Any:
@@ -67,10 +76,7 @@ def _fold(s: str) -> str:
 def actor_table(store) -> list[dict]:
     """The actor types of the graph's reference data (key, label, label_en, alt_labels, iri),
     read once per store: what labelling needs, without counting obligations as ``actors`` does."""
-    key = f"actor-table:{store.graph_path}"
-    if key not in _cache:
-        _cache[key] = _loadactor_table(store)
-    return _cache[key]
+    return _versioned(store, "actor-table", _loadactor_table)
 
 
 def _loadactor_table(store) -> list[dict]:
@@ -83,9 +89,9 @@ def _loadactor_table(store) -> list[dict]:
         } GROUP BY ?a ?key ?da ?en ORDER BY ?key""")
     out = []
     for r in rows:
-        alts = [x for x in (_v(r["alts"]) or "").split("\x1f") if x]
-        out.append({"key": _v(r["key"]), "iri": r["a"].value, "label": _v(r["da"]) or _v(r["key"]),
-                    "label_en": _v(r["en"]) or "", "alt_labels": alts})
+        alts = sorted(x for x in (_v(r.get("alts")) or "").split("\x1f") if x)   # GROUP_CONCAT order varies
+        out.append({"key": _v(r["key"]), "iri": r["a"].value, "label": _v(r.get("da")) or _v(r["key"]),
+                    "label_en": _v(r.get("en")) or "", "alt_labels": alts})
     return out
 
 
@@ -127,8 +133,8 @@ def normalise_region(region: str | None) -> str | None:
 
 
 # --- obligations ------------------------------------------------------------------------------
-# Direct index lookups (quads_for_pattern) rather than one big SPARQL join: the search and
-# web layers call this per hit, so it must take a few milliseconds.
+# Property reads by subject (index lookups embedded, VALUES blocks remotely) rather than one big
+# SPARQL join: the search and web layers call this per hit, so it must take a few milliseconds.
 
 _RDF_TYPE = ox.NamedNode(rdf.RDF + "type")
 _A = {k: ox.NamedNode(AG + k) for k in (
@@ -143,21 +149,7 @@ def clear_cache() -> None:
 
 
 def _actor_labels(store) -> dict[str, str]:
-    key = f"actors:{store.graph_path}"
-    if key not in _cache:
-        _cache[key] = {a["iri"]: a["label"] for a in actor_table(store)}
-    return _cache[key]
-
-
-def _subjects(st: ox.Store, p, o) -> set:
-    return {q.subject for q in st.quads_for_pattern(None, p, o, None)}
-
-
-def _props(st: ox.Store, s) -> dict[str, list]:
-    out: dict[str, list] = {}
-    for q in st.quads_for_pattern(s, None, None, None):
-        out.setdefault(q.predicate.value, []).append(q.object)
-    return out
+    return {a["iri"]: a["label"] for a in actor_table(store)}
 
 
 def _one(props: dict, local: str, ns: str = AG):
@@ -176,19 +168,16 @@ def obligations(store, actor: str | None = None, modality: str | None = None,
     (``provision_ids``) and a document's (``document_id``) include them by default.
 
     With ``provision_ids`` (the search layer's per-hit call) the obligations are read
-    directly by index lookups; otherwise from an in-memory table of all obligations that is
-    rebuilt when the graph changes (the graph stage stamps ``graph:version`` in the store).
+    directly (index lookups embedded, two requests remotely); otherwise from an in-memory
+    table of all obligations that is rebuilt when the graph's version changes.
     """
-    st = _graph(store)
     mod = normalise_modality(modality)
     keys = actor_keys(store, actor) if actor else None
     if actor and not keys:
         return []
     if provision_ids is not None:
-        found: set = set()
-        for pid in provision_ids:
-            found |= _subjects(st, _A["statedIn"], ox.NamedNode(rdf.provision_iri(pid)))
-        rows = _obligation_dicts(store, st, found)
+        found = reader_for(store).subjects(_A["statedIn"], [ox.NamedNode(rdf.provision_iri(p)) for p in provision_ids])
+        rows = _obligation_dicts(store, found)
     else:
         rows = _obligation_table(store)
     if include_reported is None:
@@ -210,24 +199,25 @@ def obligations(store, actor: str | None = None, modality: str | None = None,
 
 
 def _obligation_table(store) -> list[dict]:
-    version = store.get_meta("graph:version", "")
-    key = f"obligations:{store.graph_path}"
-    cached = _cache.get(key)
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    st = _graph(store)
-    table = _obligation_dicts(store, st, _subjects(st, _RDF_TYPE, _A["Obligation"]))
-    _cache[key] = (version, table)
-    return table
+    return _versioned(store, "obligations", lambda s: _obligation_dicts(
+        s, reader_for(s).subjects(_RDF_TYPE, [_A["Obligation"]])))
 
 
-def _obligation_dicts(store, st: ox.Store, iris) -> list[dict]:
+def _obligation_dicts(store, iris) -> list[dict]:
+    """Obligation dicts for the given IRIs: their properties in one read, then those of
+    their provisions, documents, spans, deadlines and frequencies in a second."""
+    reader = reader_for(store)
     labels = _actor_labels(store)
+    props_of = reader.props(iris)
+    linked = set()
+    for props in props_of.values():
+        for k in ("statedIn", "inDocument", "span", "deadline", "frequency"):
+            linked.update(props.get(AG + k, [])[:1])
+    more = reader.props(linked)
     provs: dict[str, dict] = {}
     docs: dict[str, dict] = {}
     items = []
-    for o in iris:
-        props = _props(st, o)
+    for o_iri, props in props_of.items():
         if rdf.AG + "Obligation" not in {t.value for t in props.get(rdf.RDF + "type", [])}:
             continue
         prov = props.get(AG + "statedIn", [None])[0]
@@ -236,11 +226,11 @@ def _obligation_dicts(store, st: ox.Store, iris) -> list[dict]:
             continue
         pinfo = provs.get(prov.value)
         if pinfo is None:
-            pp = _props(st, prov)
+            pp = more.get(prov.value, {})
             pinfo = provs[prov.value] = {"section": _one(pp, "section") or "", "ordinal": _one(pp, "ordinal") or 0}
         dinfo = docs.get(doc.value)
         if dinfo is None:
-            dp = _props(st, doc)
+            dp = more.get(doc.value, {})
             region = dp.get(AG + "region")
             dinfo = docs[doc.value] = {
                 "id": rdf.iri_tail(doc.value, "dokument"),
@@ -253,11 +243,11 @@ def _obligation_dicts(store, st: ox.Store, iris) -> list[dict]:
                           for b in props.get(AG + "bearer", [])), key=lambda b: b["key"])
         span = {"start": None, "end": None}
         if props.get(AG + "span"):
-            sp = _props(st, props[AG + "span"][0])
+            sp = more.get(props[AG + "span"][0].value, {})
             span = {"start": _one(sp, "startOffset"), "end": _one(sp, "endOffset")}
         ob = {
-            "id": rdf.iri_tail(o.value, "forpligtelse"),
-            "iri": o.value,
+            "id": rdf.iri_tail(o_iri, "forpligtelse"),
+            "iri": o_iri,
             "actor": " og ".join(b["label"] for b in bearers),
             "bearers": bearers,
             "modality": rdf.MODALITY_KEY.get(props[AG + "modality"][0].value, "obligation")
@@ -274,12 +264,12 @@ def _obligation_dicts(store, st: ox.Store, iris) -> list[dict]:
         }
         for k in ("deadline", "frequency"):
             if props.get(AG + k):
-                d = {p.removeprefix(AG): _v(v[0]) for p, v in _props(st, props[AG + k][0]).items()
+                d = {p.removeprefix(AG): _v(v[0]) for p, v in sorted(more.get(props[AG + k][0].value, {}).items())
                      if p != rdf.RDF + "type"}
                 if "deadlineKind" in d:
                     d["kind"] = d.pop("deadlineKind")
                 ob[k] = d
-        items.append(((dinfo["id"], pinfo["ordinal"], _one(props, "ordinal") or 0, o.value), ob))
+        items.append(((dinfo["id"], pinfo["ordinal"], _one(props, "ordinal") or 0, o_iri), ob))
     items.sort(key=lambda x: x[0])
     return [ob for _, ob in items]
 
@@ -324,12 +314,7 @@ def goals(store, region: str | None = None, document_id: str | None = None) -> l
     """Goals with their themes and national goals (with method, evidence and score), in
     document order; from an in-memory table rebuilt when the graph changes."""
     slug = normalise_region(region)
-    version = store.get_meta("graph:version", "")
-    key = f"goals:{store.graph_path}"
-    cached = _cache.get(key)
-    if cached is None or cached[0] != version:
-        cached = _cache[key] = (version, _load_goals(store))
-    return [copy.deepcopy(g) for g in cached[1]
+    return [copy.deepcopy(g) for g in _versioned(store, "goals", _load_goals)
             if (not slug or g["document"]["region"] == slug)
             and (not document_id or g["document"]["id"] == document_id)]
 
@@ -412,10 +397,5 @@ def actors(store) -> list[dict]:
 # --- helpers the web layer looks for -------------------------------------------------------------
 
 def triple_count(store) -> int:
-    """Quads in the graph (all named graphs), cached per graph version."""
-    version = store.get_meta("graph:version", "")
-    key = f"count:{store.graph_path}"
-    cached = _cache.get(key)
-    if cached is None or cached[0] != version:
-        cached = _cache[key] = (version, len(_graph(store)))
-    return cached[1]
+    """Quads in the graph (all the project's named graphs), cached per graph version."""
+    return _versioned(store, "count", lambda s: reader_for(s).count())

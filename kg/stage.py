@@ -27,6 +27,7 @@ from . import api, rdf
 from .quads import ELI_CITES, N, P, document_quads, goal_embed_fn, is_resolved, linked_extraction, literal
 from .resolve import Resolver
 from .sparql import RemoteSparql
+from .sparql.graphstore import META_GRAPH, meta_triples
 from .timeline import timeline_for
 from .timeline_graph import TIMELINE_GRAPH, timeline_quads
 
@@ -182,7 +183,7 @@ class GraphStage:
         remote = RemoteSparql.from_settings(settings)
         written = ([rdf.REFERENCE_GRAPH] if reference else []) + list(graphs)
         registry = self._remote_registry(update_ep)
-        stale = (registry - set(written)) if clear else (registry & set(dropped))
+        stale = (registry - set(written) - {META_GRAPH}) if clear else (registry & set(dropped))
         for g in sorted(stale):
             if g.startswith(rdf.BASE):      # ours by name as well as by record
                 remote.drop_graph(g)
@@ -195,7 +196,12 @@ class GraphStage:
                 registry.add(g)
                 self.store.set_meta(self._registry_key(update_ep), json.dumps(sorted(registry)))
             remote.replace_graph(g, buf.getvalue().decode("utf-8"))
+        # last, the graph list and version serving nodes read by (kg.graphstore): they switch to
+        # the new graph when this lands, and never read a graph that is not in it
+        registry.add(META_GRAPH)
         self.store.set_meta(self._registry_key(update_ep), json.dumps(sorted(registry)))
+        remote.replace_graph(META_GRAPH, meta_triples(self.store.get_meta("graph:version", "") or "",
+                                                      registry - {META_GRAPH}))
         log.info("graph: pushed %d named graphs to %s, dropped %d of its own", len(written), update_ep, len(stale))
 
     @staticmethod

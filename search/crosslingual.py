@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from aftalegraf.kg import api
+from aftalegraf.kg.sparql.graphstore import has_graph
 from aftalegraf.store import Store
 
 from .danish import looks_english
@@ -28,7 +29,7 @@ FIELD_WORDS = {
 def danish_terms(store: Store, query: str) -> list[str]:
     """The Danish terms for the English ones in ``query`` (longest phrase first)."""
     table = dict(FIELD_WORDS)
-    if store.graph_path.exists():
+    if has_graph(store):
         for a in api.actor_table(store):
             if a.get("label_en"):
                 table.setdefault(a["label_en"].lower().removeprefix("the "), a["label"])

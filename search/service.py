@@ -11,6 +11,7 @@ import numpy as np
 
 from aftalegraf.errors import AftalegrafError, BadQuery
 from aftalegraf.kg import api
+from aftalegraf.kg.sparql.graphstore import has_graph, reader_for
 from aftalegraf.kg.timeline import Timeline, parse_date, timeline_for, today
 from aftalegraf.store import Store
 from aftalegraf.vocabulary import MODALITIES, SEARCH_MODES, heading_label, section_label_in
@@ -76,11 +77,23 @@ def validate(query: object, k: object, mode: object, filters: dict | None) -> tu
 
 # --- the graph (absent until the graph stage has run) ---------------------------------
 def _graph_ready(store: Store) -> bool:
-    return store.graph_path.exists()
+    return has_graph(store)
+
+
+def _follow_graph(store: Store, idx: LoadedIndex) -> None:
+    """Drop what the loaded index took from the graph (chips, references, the facets' actor
+    table) when the graph's version has moved on — on a shared server it changes without
+    the index changing."""
+    version = reader_for(store).version() if _graph_ready(store) else ""
+    if idx.graph_version != version:
+        idx.obligations_cache.clear()
+        idx.references_cache.clear()
+        idx.derived.pop("provision_table", None)
+        idx.graph_version = version
 
 
 def _obligations_for(store: Store, idx: LoadedIndex, pids: list[str]) -> dict[str, list]:
-    """Obligations per provision id, cached per loaded index."""
+    """Obligations per provision id, cached per loaded index and graph version."""
     missing = [p for p in pids if p not in idx.obligations_cache]
     if missing:
         found: dict[str, list] = {p: [] for p in missing}
@@ -292,6 +305,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
         return {"query": query, "mode": mode, "as_of": as_of, "hits": [], "answer": None, "weak": False,
                 "suggestion": None, "facets": _empty_facets(), "total": 0}
     idx = load_index(store)
+    _follow_graph(store, idx)
     tl = timeline_for(store)
     in_time = _in_time(idx, tl, as_of, None) if as_of else None
     mask = _allowed_rows(store, idx, filters)

@@ -15,6 +15,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from aftalegraf import __version__, plugins
+from aftalegraf.deploy.snapshot import Follower
 from aftalegraf.store import Store, open_store
 
 from .errors import install_error_handlers
@@ -60,16 +61,20 @@ def view_modules() -> list:
 
 
 def create_app(store_path: str | Path | None = None, store: Store | None = None,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
+               allowed_hosts: list[str] | None = None, read_only: bool = False,
+               follower: Follower | None = None) -> FastAPI:
     """The FastAPI app over the store at ``store_path`` (default: the default store).
 
     ``allowed_hosts``: the Host names to answer (``serve`` passes its bind address and
     localhost); the setting ``allowed_hosts`` wins; neither: any host (an embedding app or
-    a test client decides for itself)."""
+    a test client decides for itself). ``read_only``: uploads and removals answer 403.
+    ``follower``: serve a snapshot directory's current generation (read-only)."""
     from fastapi.staticfiles import StaticFiles
     from fastapi_offline import FastAPIOffline
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+    if follower is not None:
+        store, read_only = follower.current(), True
     if store is None:
         store = open_store(store_path)
     # Swagger UI and ReDoc from the package's own files: no CDN, no third-party script
@@ -82,6 +87,8 @@ def create_app(store_path: str | Path | None = None, store: Store | None = None,
         redoc_url="/redoc",
     )
     app.state.store = store
+    app.state.follower = follower
+    app.state.read_only = read_only or store.read_only
     configured = [h.strip() for h in str(store.settings.get("allowed_hosts") or "").split(",") if h.strip()]
     app.add_middleware(SecurityMiddleware, max_body=int(store.settings.get("max_request_bytes", 1 << 20)))
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=configured or allowed_hosts or ["*"])

@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from aftalegraf.errors import AftalegrafError, BadQuery, ConfigError, IngestError, NotFound
+from aftalegraf.errors import AftalegrafError, BadQuery, ConfigError, IngestError, NotFound, ReadOnly
 
 from .templating import render
 
@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 # (status, error kind, Danish title)
 _MAP = [
     (NotFound, 404, "not_found", "Ikke fundet"),
+    (ReadOnly, 403, "read_only", "Skrivebeskyttet"),
     (BadQuery, 400, "bad_query", "Forespørgslen kan ikke besvares"),
     (ConfigError, 409, "config", "Fejl i opsætningen"),
     (IngestError, 400, "ingest", "Filen kunne ikke indlæses"),
@@ -48,6 +49,9 @@ def wants_json(request: Request) -> bool:
 def danish_message(exc: Exception) -> str:
     if isinstance(exc, NotFound):
         return f"Der findes ingen {_WHAT_DA.get(exc.what, exc.what)} med id »{exc.ident}«."
+    if isinstance(exc, ReadOnly):
+        return ("Denne server er skrivebeskyttet: dokumenter tilføjes på den server, der indlæser, "
+                "og kommer hertil med næste øjebliksbillede.")
     return str(exc)
 
 

@@ -3,7 +3,7 @@ queries; the web endpoint only parses the request, negotiates the format and wor
 
 ``sparql(store, query, timeout=None, untrusted=False, ...)`` runs a query over the embedded
 Oxigraph store, or over a remote SPARQL 1.1 endpoint when the setting ``sparql_endpoint`` is
-set. Every query passes the lexical guard first (``guard``: updates, depth, length,
+set (``graphstore``: the project's own reads, and the dataset of its named graphs there). Every query passes the lexical guard first (``guard``: updates, depth, length,
 ``SERVICE``). Queries from visitors (``untrusted=True``: the web endpoint and console) run in
 worker processes that are killed at the time limit and stream at most ``limit`` rows
 (``sandbox``); the project's own queries run in-process.
@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from aftalegraf.errors import BadQuery, QueryTimeout
 
 from .. import rdf
+from .graphstore import reader_for
 from .guard import FORMS, guard, is_update, scan
 from .remote import RemoteSparql
 from .results import GRAPH_FORMATS, QueryResult, collect, media_for, query_options, term_json
@@ -59,6 +60,10 @@ def sparql(store, query: str, timeout: float | None = None, *, untrusted: bool =
     endpoint = settings.get("sparql_endpoint") or ""
     try:
         if endpoint:
+            if union and default_graph is None and named_graphs is None:
+                # as embedded: the default graph is the union of the project's named graphs, and
+                # only those are named — never another application's graphs on the same server
+                default_graph = named_graphs = reader_for(store).graphs() or None
             res = RemoteSparql.from_settings(settings).query(query, timeout, s.keyword, default_graph, named_graphs)
             res = _cap(res, limit)
         elif untrusted and int(settings.get("sparql_workers", 2)) > 0:

@@ -102,9 +102,13 @@ class RemoteSparql:
         )
 
     def _send(self, req: urllib.request.Request, timeout: float, what: str) -> tuple[bytes, str]:
+        body, headers = self._exchange(req, timeout, what)
+        return body, headers.get("Content-Type", "")
+
+    def _exchange(self, req: urllib.request.Request, timeout: float, what: str):
         try:
             with self._opener.open(req, timeout=timeout) as resp:
-                return resp.read(), resp.headers.get("Content-Type", "")
+                return resp.read(), resp.headers
         except urllib.error.HTTPError as exc:
             # the server's own words: Virtuoso and Oxigraph say what they refused and why
             text = exc.read().decode("utf-8", "replace").strip()[:500]
@@ -122,13 +126,19 @@ class RemoteSparql:
     # --- the protocol -------------------------------------------------------------------
     def query(self, query: str, timeout: float = 10.0, form: str = "SELECT", default_graph: list[str] | None = None,
               named_graphs: list[str] | None = None) -> QueryResult:
-        raw, ctype = self._send(self.build_query_request(query, form, default_graph, named_graphs), timeout, "query")
-        body = raw.decode("utf-8")
+        raw, headers = self._exchange(self.build_query_request(query, form, default_graph, named_graphs), timeout,
+                                      "query")
+        body, ctype = raw.decode("utf-8"), headers.get("Content-Type", "")
         if "json" in ctype or body.lstrip().startswith("{"):
             data = json.loads(body)
             if "boolean" in data:
                 return QueryResult("ask", boolean=bool(data["boolean"]))
-            return QueryResult("select", vars=data["head"].get("vars", []), bindings=data["results"]["bindings"])
+            res = QueryResult("select", vars=data["head"].get("vars", []), bindings=data["results"]["bindings"])
+            # Virtuoso cuts a result at ResultSetMaxRows without an error; it says so only in this header
+            cap = headers.get("X-SPARQL-MaxRows", "")
+            if cap.isdigit() and len(res.bindings) >= int(cap):
+                res.truncated, res.limit = True, int(cap)
+            return res
         triples = [ox.Triple(t.subject, t.predicate, t.object)
                    for t in ox.parse(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
         return QueryResult("graph", triples=triples)

@@ -30,8 +30,9 @@ ALLOWED = {
     "kg": {CORE, "embedding", "ontology", "kg.extraction"},
     "search": {CORE, "embedding", "kg", "kg.extraction"},
     "compare": {CORE, "embedding", "kg", "kg.extraction"},
-    "web": {CORE, "ingest", "kg", "kg.extraction", "search", "compare"},
-    "cli": {CORE, "ingest", "kg", "kg.extraction", "search", "compare", "web"},
+    "deploy": {CORE, "kg", "search"},
+    "web": {CORE, "ingest", "kg", "kg.extraction", "search", "compare", "deploy"},
+    "cli": {CORE, "ingest", "kg", "kg.extraction", "search", "compare", "web", "deploy"},
 }
 # kg's pure extraction (document -> facts), which must not reach the graph, SPARQL or the stage.
 KG_EXTRACTION = {"actors", "deontic", "deontic_clauses", "deontic_words", "extract", "facts", "goals", "lifecycle", "nlp", "reference", "references",
@@ -42,7 +43,7 @@ def part_of(module: str) -> str | None:
     parts = module.split(".")
     if parts[0] != "aftalegraf":
         return None
-    if len(parts) == 1 or parts[1] not in {"ontology", "embedding", "ingest", "kg", "search", "compare", "web", "cli",
+    if len(parts) == 1 or parts[1] not in {"ontology", "embedding", "ingest", "kg", "search", "compare", "web", "cli", "deploy",
                                            "data", "queries"}:
         return CORE
     if parts[1] == "kg" and len(parts) > 2 and parts[2] in KG_EXTRACTION:

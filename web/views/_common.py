@@ -6,6 +6,7 @@ import os
 
 from fastapi import Request
 
+from aftalegraf.errors import ReadOnly
 from aftalegraf.model import Document
 from aftalegraf.store import Store
 
@@ -13,7 +14,18 @@ LEGAL_KINDS = ("kapitel", "paragraf", "stk", "nr")
 
 
 def get_store(request: Request) -> Store:
-    return request.app.state.store
+    """The store a request reads: the app's own, or the snapshot generation being served now
+    (a request keeps the one it started with)."""
+    follower = getattr(request.app.state, "follower", None)
+    return follower.current() if follower is not None else request.app.state.store
+
+
+def writable_store(request: Request) -> Store:
+    """The store for a request that writes; ``ReadOnly`` (403) on a read-only node."""
+    store = get_store(request)
+    if getattr(request.app.state, "read_only", False) or getattr(store, "read_only", False):
+        raise ReadOnly("this server")
+    return store
 
 
 def document_summary(doc: Document) -> dict:

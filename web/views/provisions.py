@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from aftalegraf.errors import BadQuery
 from aftalegraf.kg import api
+from aftalegraf.kg.sparql.graphstore import has_graph
 from aftalegraf.kg.timeline import parse_date, provision_versions, timeline_for
 from aftalegraf.legal_time import short_citation
 from aftalegraf.vocabulary import heading_label, section_label_in
@@ -54,7 +55,7 @@ def provision_detail(store, provision_id: str) -> dict:
         "children": [{"id": c.id, "label": c.label, "kind": c.kind} for c in store.children(p.id)],
         "notices": [],
     }
-    if not store.graph_path.exists():
+    if not has_graph(store):
         out["notices"].append(GRAPH_MISSING)
         return out
     out["obligations"] = list(api.obligations(store, provision_ids=[p.id]))

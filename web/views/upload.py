@@ -30,7 +30,7 @@ from aftalegraf.kg import rdf
 
 from ..errors import error_response
 from ..templating import render
-from ._common import get_store
+from ._common import get_store, writable_store
 
 router = APIRouter()
 _lock = threading.Lock()
@@ -126,7 +126,7 @@ def _bearer(request: Request) -> str | None:
                 "*Upload one file to ingest.*",
 )
 async def upload_document(request: Request):
-    store = get_store(request)
+    store = writable_store(request)
     try:
         check_token(store, _bearer(request))
         name, data, _ = await _file_from(request, store)
@@ -155,7 +155,7 @@ def remove_document(store, doc_id: str) -> dict:
                 "vidensgraf og søgeindeks. Samme nøgle som upload. *Remove a document and its file.*",
 )
 async def delete_document(id: str, request: Request):
-    store = get_store(request)
+    store = writable_store(request)
     try:
         check_token(store, _bearer(request))
         out = await run_in_threadpool(remove_document, store, id)
@@ -167,7 +167,9 @@ async def delete_document(id: str, request: Request):
 def _page(request: Request, status: int = 200, **ctx):
     store = get_store(request)
     docs = sorted(store.documents(), key=lambda d: (d.type, d.title))
-    return render(request, "upload.html", status_code=status, enabled=bool(_token(store)), documents=docs,
+    read_only = bool(getattr(request.app.state, "read_only", False))
+    return render(request, "upload.html", status_code=status, enabled=bool(_token(store)) and not read_only,
+                  read_only=read_only, documents=docs,
                   suffixes=supported_suffixes(), max_mb=_limit(store) / (1 << 20),
                   **{"result": None, "error": None, "removed": None, **ctx})
 
@@ -179,7 +181,7 @@ def upload_page(request: Request):
 
 @router.post("/tilfoej/fjern", tags=["sider"], summary="Fjern et dokument (formular)")
 async def remove_form(request: Request):
-    store = get_store(request)
+    store = writable_store(request)
     form = await request.form(max_files=0, max_fields=5)
     try:
         check_token(store, str(form.get("token") or ""))
@@ -191,7 +193,7 @@ async def remove_form(request: Request):
 
 @router.post("/tilfoej", tags=["sider"], summary="Tilføj dokumenter (formular)")
 async def upload_form(request: Request):
-    store = get_store(request)
+    store = writable_store(request)
     try:
         name, data, fields = await _file_from(request, store)
         check_token(store, fields.get("token"))

@@ -1,0 +1,1 @@
+"""Deployment past one process: immutable snapshots of a store for read-only serving nodes."""

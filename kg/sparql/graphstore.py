@@ -112,8 +112,10 @@ class RemoteGraph:
 
     def select(self, query: str) -> list[dict]:
         graphs = self.graphs()
-        if not graphs:
-            return []              # nothing of ours on the server yet: not the engine's other data
+        if not graphs:             # an empty answer here would read as "no obligations": say why instead
+            raise ConfigError(f"the SPARQL server at {self.client.endpoint} holds no aftalegraf graph yet (no "
+                              f"{META_GRAPH}): run `aftalegraf ingest` or `aftalegraf reindex` on the node that "
+                              f"writes to it (sparql_update_endpoint or sparql_graph_store_endpoint)")
         res = self.client.query(query, self.timeout, "SELECT", graphs, graphs)
         if res.kind != "select":
             raise ConfigError(f"remote SPARQL endpoint answered a SELECT with a {res.kind} result")

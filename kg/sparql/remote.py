@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -28,6 +29,13 @@ from .results import QueryResult
 METHODS = ("post", "form", "get")
 BATCH = 1000   # triples per INSERT DATA: Virtuoso refuses one statement of ~2,500 triples (its SQL size limit)
 AUTH = ("basic", "digest", "bearer")
+
+
+WRITE_ATTEMPTS = 3
+
+
+class _Transient(Exception):
+    """A write the server may take when asked again (unreachable, 5xx)."""
 
 
 class RemoteSparql:
@@ -102,8 +110,18 @@ class RemoteSparql:
         )
 
     def _send(self, req: urllib.request.Request, timeout: float, what: str) -> tuple[bytes, str]:
-        body, headers = self._exchange(req, timeout, what)
-        return body, headers.get("Content-Type", "")
+        """A write (update, graph store): every write is idempotent (a whole graph replaced or
+        dropped), so one the server could not take for a passing reason (unreachable, 5xx) is
+        tried again, WRITE_ATTEMPTS times in all, before the error is raised."""
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                body, headers = self._exchange(req, timeout, what)
+                return body, headers.get("Content-Type", "")
+            except _Transient as exc:
+                if attempt == WRITE_ATTEMPTS - 1:
+                    raise ConfigError(str(exc)) from None
+                time.sleep(0.5 * 2 ** attempt)
+        raise AssertionError("unreachable")
 
     def _exchange(self, req: urllib.request.Request, timeout: float, what: str):
         try:
@@ -114,14 +132,17 @@ class RemoteSparql:
             text = exc.read().decode("utf-8", "replace").strip()[:500]
             if what == "query":
                 raise BadQuery(f"remote SPARQL endpoint answered {exc.code}: {text}", "query") from None
+            if exc.code >= 500:
+                raise _Transient(f"remote SPARQL {what} endpoint answered {exc.code}: {text}") from None
             raise ConfigError(f"remote SPARQL {what} endpoint answered {exc.code}: {text}") from None
         except TimeoutError:
             raise QueryTimeout(timeout) from None
         except (urllib.error.URLError, OSError) as exc:
             if isinstance(getattr(exc, "reason", None), TimeoutError):
                 raise QueryTimeout(timeout) from None
-            raise ConfigError(f"remote SPARQL {what} endpoint {req.full_url.split('?', 1)[0]} unreachable: "
-                              f"{getattr(exc, 'reason', exc)}") from None
+            message = (f"remote SPARQL {what} endpoint {req.full_url.split('?', 1)[0]} unreachable: "
+                       f"{getattr(exc, 'reason', exc)}")
+            raise (ConfigError if what == "query" else _Transient)(message) from None
 
     # --- the protocol -------------------------------------------------------------------
     def query(self, query: str, timeout: float = 10.0, form: str = "SELECT", default_graph: list[str] | None = None,

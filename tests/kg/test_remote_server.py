@@ -6,16 +6,11 @@ a write is refused. Skipped where the binary is absent."""
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
+from engines import start_oxigraph
 from kg_docs import make_doc
 from test_graph import BEK, VEJ, put
 
@@ -29,35 +24,13 @@ OTHER_APP = "http://example.org/another-application/graph"
 LOOKALIKE = rdf.BASE + "dokument/written-by-someone-else"
 
 
-def _binary() -> str | None:
-    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    return found if Path(found).exists() else None
-
-
 @pytest.fixture
 def server(tmp_path):
-    binary = _binary()
-    if binary is None:
-        pytest.skip("the oxigraph server binary is absent (pip install oxigraph)")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "oxi"), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/query?query=" + urllib.parse.quote("ASK {}"), timeout=2).read()
-            break
-        except OSError:
-            if time.time() > deadline or proc.poll() is not None:
-                proc.kill()
-                pytest.fail(f"oxigraph server did not start: {proc.stderr.read().decode()[:500]}")
-            time.sleep(0.2)
-    yield base
-    proc.terminate()
-    proc.wait(10)
+    """A fresh Oxigraph server per test (tests/engines.py), its base URL."""
+    engine = start_oxigraph(tmp_path / "oxi")
+    yield engine.base
+    engine.process.terminate()
+    engine.process.wait(10)
 
 
 def graphs(base: str) -> set[str]:
@@ -193,3 +166,22 @@ def test_a_refused_push_leaves_the_graph_stale_with_the_servers_words(tmp_path, 
     assert stages.is_stale(store, "graph")
     rdf.close_graph(store.graph_path)
     store.close()
+
+
+def test_a_reader_over_a_server_without_our_graphs_says_so(tmp_path, server):
+    """No local graph and nothing pushed yet: an error naming the cause, never "0 obligations"."""
+    from fastapi.testclient import TestClient
+
+    from aftalegraf.kg import api
+    from aftalegraf.web.app import create_app
+
+    RemoteSparql(server + "/query", server + "/update").update(
+        f'INSERT DATA {{ GRAPH <{OTHER_APP}> {{ <urn:s> <urn:p> "theirs" }} }}')
+    store = Store(tmp_path / "reader")
+    store.settings.update(sparql_endpoint=server + "/query")
+    with pytest.raises(ConfigError, match="holds no aftalegraf graph"):
+        api.obligations(store)
+    with TestClient(create_app(store=store)) as client:
+        health = client.get("/api/health").json()
+    assert health["status"] == "degraded" and "no aftalegraf graph" in health["graph_error"]
+    assert health["graph"] == "remote"

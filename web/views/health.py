@@ -40,6 +40,8 @@ def health(request: Request) -> dict:
     out = {"status": "degraded" if error else "ok", "documents": counts["documents"],
            "provisions": counts["provisions"], "triples": triples, "graph": reader_for(store).kind,
            "read_only": bool(getattr(request.app.state, "read_only", False))}
+    if getattr(store, "generation_name", None):
+        out["snapshot"] = store.generation_name        # the generation a read-only node serves
     if error:
         out["graph_error"] = error
     return out

@@ -276,11 +276,7 @@ def _obligation_dicts(store, iris) -> list[dict]:
 
 # --- references -------------------------------------------------------------------------------
 
-def references(store, provision_id: str) -> dict[str, list[dict]]:
-    """References out of the provision (it cites) and into it (cited by), each
-    {"label", "target", "target_document", "resolved", "provision_id", "span"}."""
-    p = rdf.provision_iri(provision_id)
-    q = """SELECT ?r ?label ?src ?target ?tdoc ?resolved ?start ?end ?ord WHERE {
+_REFERENCES = """SELECT ?r ?label ?src ?target ?tdoc ?resolved ?start ?end ?ord WHERE {
       %s
       ?r a ag:Reference ; ag:statedIn ?src .
       OPTIONAL { ?r ag:label ?label } OPTIONAL { ?r ag:target ?target }
@@ -289,23 +285,38 @@ def references(store, provision_id: str) -> dict[str, list[dict]]:
       OPTIONAL { ?r ag:span ?sp . ?sp ag:startOffset ?start ; ag:endOffset ?end }
     } ORDER BY ?src ?ord"""
 
-    def conv(rows) -> list[dict]:
-        out = []
-        for r in rows:
-            out.append({
-                "id": rdf.iri_tail(r["r"].value, "henvisning"),
-                "label": _v(r["label"]) or "",
-                "target": rdf.iri_tail(r["target"].value, "bestemmelse") if r["target"] else None,
-                "target_document": rdf.iri_tail(r["tdoc"].value, "dokument") if r["tdoc"] else None,
-                "resolved": bool(_v(r["resolved"])),
-                "provision_id": rdf.iri_tail(r["src"].value, "bestemmelse"),
-                "span": {"start": _v(r["start"]), "end": _v(r["end"])},
-            })
-        return out
 
-    out_rows = conv(_q(store, q % f"BIND(<{p}> AS ?src)"))
-    in_rows = conv(_q(store, q % f"?r ag:target <{p}> ."))
-    return {"out": out_rows, "in": in_rows}
+def _reference_dicts(rows) -> list[dict]:
+    out = []
+    for r in rows:
+        out.append({
+            "id": rdf.iri_tail(r["r"].value, "henvisning"),
+            "label": _v(r["label"]) or "",
+            "target": rdf.iri_tail(r["target"].value, "bestemmelse") if r["target"] else None,
+            "target_document": rdf.iri_tail(r["tdoc"].value, "dokument") if r["tdoc"] else None,
+            "resolved": bool(_v(r["resolved"])),
+            "provision_id": rdf.iri_tail(r["src"].value, "bestemmelse"),
+            "span": {"start": _v(r["start"]), "end": _v(r["end"])},
+        })
+    return out
+
+
+def references(store, provision_id: str) -> dict[str, list[dict]]:
+    """References out of the provision (it cites) and into it (cited by), each
+    {"label", "target", "target_document", "resolved", "provision_id", "span"}."""
+    p = rdf.provision_iri(provision_id)
+    return {"out": _reference_dicts(_q(store, _REFERENCES % f"BIND(<{p}> AS ?src)")),
+            "in": _reference_dicts(_q(store, _REFERENCES % f"?r ag:target <{p}> ."))}
+
+
+def references_out(store, provision_ids: Iterable[str]) -> dict[str, list[dict]]:
+    """The references out of each of several provisions, in one query (search hits)."""
+    pids = list(dict.fromkeys(provision_ids))
+    out: dict[str, list[dict]] = {p: [] for p in pids}
+    if pids:
+        for ref in _reference_dicts(_q(store, _REFERENCES % _values("src", map(rdf.provision_iri, pids)))):
+            out.setdefault(ref["provision_id"], []).append(ref)
+    return out
 
 
 # --- goals ------------------------------------------------------------------------------------

@@ -108,17 +108,18 @@ def _obligations_for(store: Store, idx: LoadedIndex, pids: list[str]) -> dict[st
     return {p: idx.obligations_cache.get(p, []) for p in pids}
 
 
-def _references_for(store: Store, idx: LoadedIndex, pid: str) -> list:
-    if pid not in idx.references_cache:
-        refs: list = []
-        graph = api if _graph_ready(store) else None
-        if graph is not None:
+def _references_for(store: Store, idx: LoadedIndex, pids: list[str]) -> dict[str, list]:
+    """References out of each provision, cached per loaded index and graph version."""
+    missing = [p for p in pids if p not in idx.references_cache]
+    if missing:
+        found: dict[str, list] = {p: [] for p in missing}
+        if _graph_ready(store):
             try:
-                refs = list(graph.references(store, pid).get("out", []))
-            except Exception as exc:  # noqa: BLE001
-                log.debug("references unavailable for %s: %s", pid, exc)
-        idx.references_cache[pid] = refs
-    return idx.references_cache[pid]
+                found.update(api.references_out(store, missing))
+            except Exception as exc:  # noqa: BLE001 - hits without references rather than no hits
+                log.warning("references unavailable: %s", exc)
+        idx.references_cache.update(found)
+    return {p: idx.references_cache.get(p, []) for p in pids}
 
 
 def _covered_provisions(store: Store, unit: Unit) -> list[str]:
@@ -352,6 +353,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     top = ranked[:k]
     covered = {p: _covered_provisions(store, idx.units[best_row[p]]) for p, _ in top}
     obligations = _obligations_for(store, idx, sorted({c for cs in covered.values() for c in cs}))
+    references = _references_for(store, idx, [p for p, _ in top])
     for pid, score in top:
         unit = idx.units[best_row[pid]]
         doc = idx.documents.get(unit.document_id, {"id": unit.document_id, "title": "", "type": "", "region": ""})
@@ -368,7 +370,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
                          **tl.document_time(unit.document_id, as_of)},
             "other_versions": other_versions.get(pid, []),
             "obligations": obs,
-            "references": _references_for(store, idx, pid),
+            "references": references[pid],
             "highlights": highlights(text, query),
             "deadlines": [ob["deadline"] for ob in obs if ob.get("deadline")],
             "span": {"start": unit.start, "end": unit.start + len(text)},

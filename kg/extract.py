@@ -125,6 +125,62 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
             for m in find_actors(doc.text[s_start:s_end], s_start):
                 if m.key in COMMITTEE_KEYS and not _after_preposition(doc.text, m.start):
                     ctx.last_committee = m.key
+    return join_restatements(out)
+
+
+# --- one duty said twice ------------------------------------------------------------------------
+# "Regionsrådet indsender sundhedsaftalen … Indsendelsen skal ske senest den 1. juli" and "…
+# regionsrådet, som er forpligtet til at indsende den indgåede sundhedsaftale … aftalen skal
+# indsendes til Sundhedsstyrelsen senest den 1. juli": the second, agentless passive sentence
+# restates the first duty (same verb, a few sentences on) and adds its deadline. It becomes part
+# of the first — one duty, with its bearer and its deadline — instead of a second duty of
+# "aktør ikke angivet" or of "parterne".
+_RESTATE_WINDOW = 700      # characters between the duty and its restatement
+_VERB_ENDINGS = ("elsen", "else", "ningen", "ning", "ende", "endes", "ede", "es", "er", "e", "s")
+
+
+def _verb_stem(word: str) -> str:
+    w = word.lower()
+    for end in _VERB_ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 4:
+            return w[: -len(end)]
+    return w
+
+
+def _main_verb(ob: ObligationFact) -> str:
+    words = re.findall(r"[a-zæøå]+", ob.action.lower())
+    if words[:1] == ["at"]:
+        words = words[1:]
+    if ob.passive and words[:1] in (["ske"], ["foregå"], ["finde"]):
+        # "Indsendelsen skal ske …": the event noun is the verb
+        head = re.findall(r"[a-zæøå]+", ob.text.lower())
+        return _verb_stem(head[0]) if head else ""
+    return _verb_stem(words[0]) if words else ""
+
+
+def _restates(earlier: ObligationFact, later: ObligationFact) -> bool:
+    agentless = not later.bearers or later.bearers == ["parterne"] or later.carried
+    return (later.passive and agentless and not earlier.passive and bool(earlier.bearers)
+            and earlier.provision_id == later.provision_id and earlier.modality == later.modality
+            and 0 <= later.start - earlier.end <= _RESTATE_WINDOW
+            and len(_main_verb(earlier)) >= 4 and _main_verb(earlier) == _main_verb(later))
+
+
+def join_restatements(obligations: list[ObligationFact]) -> list[ObligationFact]:
+    """Obligations with each agentless passive restatement folded into the duty it restates
+    (its deadline and frequency carried over when the duty has none); ids renumbered."""
+    out: list[ObligationFact] = []
+    for ob in obligations:
+        duty = next((e for e in reversed(out[-3:]) if _restates(e, ob)), None)
+        if duty is None:
+            out.append(ob)
+            continue
+        duty.deadline = duty.deadline or ob.deadline
+        duty.frequency = duty.frequency or ob.frequency
+    n: dict[str, int] = {}
+    for ob in out:
+        n[ob.provision_id] = n.get(ob.provision_id, 0) + 1
+        ob.id_index = n[ob.provision_id]
     return out
 
 

@@ -139,3 +139,32 @@ def test_spans():
     for o in obs:
         assert doc.text[o.start:o.end] == o.text
     assert obs[0].text == "Regionen skal føre tilsyn, jf. § 2, stk. 1."
+
+
+# --- a duty restated in an agentless passive sentence is one duty, with the deadline (#13) ------
+
+def test_a_passive_restatement_gives_its_deadline_to_the_duty():
+    obs = obligations("Det fremgår af bekendtgørelsens § 21, at det er regionsrådet, som er forpligtet til at "
+                      "indsende den indgåede sundhedsaftale til Sundhedsstyrelsen. Bekendtgørelsens § 21 fastlægger "
+                      "fristen for indsendelse af sundhedsaftalen. Det fremgår heraf, at aftalen skal indsendes til "
+                      "Sundhedsstyrelsen senest den 1. juli i kommunalbestyrelsernes og regionsrådets valgperiodes "
+                      "andet år.", "vejledning")
+    assert [(o.bearers, o.action) for o in obs] == [
+        (["regionsraad"], "at indsende den indgåede sundhedsaftale til Sundhedsstyrelsen")]
+    assert obs[0].deadline["date"] == "--07-01" and "valgperiodes andet år" in obs[0].deadline["anchor"]
+
+
+def test_an_event_noun_restates_the_duty():
+    obs = obligations("Regionsrådet indsender sundhedsaftalen elektronisk til Sundhedsstyrelsen. "
+                      "Indsendelsen skal ske senest den 1. juli.")
+    assert len(obs) == 1 and obs[0].bearers == ["regionsraad"] and obs[0].deadline["date"] == "--07-01"
+    assert obs[0].id_index == 1
+
+
+def test_another_verb_or_a_named_agent_is_another_duty():
+    other = obligations("Regionsrådet skal udarbejde en plan. Planen skal offentliggøres senest 1. maj.")
+    assert [o.action for o in other] == ["udarbejde en plan", "offentliggøres senest 1. maj"]
+    assert other[0].deadline is None
+    agent = obligations("Regionsrådet skal indsende planen. Planen skal indsendes af kommunalbestyrelsen "
+                        "senest 1. maj.")
+    assert [o.bearers for o in agent] == [["regionsraad"], ["kommunalbestyrelse"]]

@@ -79,3 +79,21 @@ def test_region_sjaelland_goals(corpus_extractions):
     nat = [g for d, ex in zip(docs, exs) if d.region == "sjaelland" or "sjaelland" in d.id
            for g in ex.goals if g.kind == "nationalt-maal"]
     assert {t.key for g in nat for t in g.national_goals} >= {"1", "2", "7"}
+
+
+def test_the_submission_duty_carries_its_deadline_in_every_text(corpus_extractions):
+    """"Regionsrådet indsender sundhedsaftalen …" with its deadline from the passive sentence
+    that restates it ("Indsendelsen skal ske senest …", "aftalen skal indsendes … senest …"),
+    in the orders and the guidance alike, and no second duty of "parterne" or of no one."""
+    docs, exs = corpus_extractions
+    found = 0
+    for d, ex in zip(docs, exs):
+        subs = [o for o in ex.obligations if "indsend" in o.action.lower() and "sundhedsaftale" in o.text.lower()
+                and o.modality == "obligation"]
+        for o in subs:
+            if o.bearers == ["regionsraad"] and o.deadline:
+                found += 1
+        orphans = [o for o in subs if o.passive and o.bearers in ([], ["parterne"]) and o.deadline
+                   and any(s.bearers == ["regionsraad"] and s.provision_id == o.provision_id for s in subs)]
+        assert not orphans, [(d.id, o.text[:120]) for o in orphans]
+    assert found >= 4

@@ -323,6 +323,10 @@ class SentenceAnalyser(ClauseReader):
             return None
         if bearers is None and relative_nonactor and not passive:
             return None    # "den, der skal fremsætte anmodning": a description, no bearer to name
+        if bearers is None and not passive and modality in ("obligation", "recommendation") \
+                and self._beneficiary_subject(lo, i):
+            return None    # "Borgerne skal opleve …": what the text wants for people, a goal
+            # ("Pårørende skal inddrages" stays: a passive duty towards them)
         if bearers is None and (relative_nonactor or self._explicit_nonactor_subject(lo, i)):
             if modality in ("obligation", "prohibition"):
                 bearers = []

@@ -27,6 +27,11 @@ from .deontic_words import (
 )
 
 
+# the people the health services are for; as the subject of "skal" they state a goal
+# (not the genitive: "Patientens ønsker skal … tillægges betydning" is about the wishes)
+BENEFICIARIES = re.compile(r"(?:borger|patient|bruger)(?:en|e|ne|er|erne)?|pårørende|befolkning(?:en)?")
+
+
 class ClauseReader:
     """A sentence's clause structure around a cue: subjects left and right, conjoined actor
     groups, relative and conditional clauses, passives and their agents. ``SentenceAnalyser``
@@ -408,6 +413,15 @@ class ClauseReader:
         if ant is None:
             return None
         return self._subject_left(self._clause_start(ant + 1), ant + 1)
+
+    def _beneficiary_subject(self, lo: int, i: int) -> bool:
+        """The people a duty is for, as the subject before "skal" ("Borgerne skal opleve …", "at
+        patienterne skal have …"): what the text wants for them — a goal or a purpose, not a duty
+        of anyone. (Inverted, "skal patienten … tilbydes", is left alone: mostly a passive duty.)"""
+        toks = [t for t in self.toks[lo:i] if t.low not in ADVERBS and t.low not in DETERMINERS]
+        while toks and toks[0].low in ("og", "men", "eller", "samt", "at"):
+            toks = toks[1:]
+        return bool(toks) and bool(BENEFICIARIES.fullmatch(toks[0].low))
 
     def _explicit_nonactor_subject(self, lo: int, i: int) -> bool:
         """A noun subject that is no actor ("Programmet skal ...", "Samtidig skal programmet ...",

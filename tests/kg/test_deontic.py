@@ -168,3 +168,23 @@ def test_another_verb_or_a_named_agent_is_another_duty():
     agent = obligations("Regionsrådet skal indsende planen. Planen skal indsendes af kommunalbestyrelsen "
                         "senest 1. maj.")
     assert [o.bearers for o in agent] == [["regionsraad"], ["kommunalbestyrelse"]]
+
+
+# --- what the text wants for people is a goal, not a duty (#13) -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Borgerne skal opleve et sammenhængende sundhedsvæsen.",
+    "Formålet er, at patienterne skal have en bedre overgang mellem sektorerne.",
+])
+def test_people_as_subject_of_skal_state_a_goal(text):
+    assert obligations(text, "sundhedsaftale") == []
+
+
+@pytest.mark.parametrize("text,bearers", [
+    ("Regionsrådet skal sikre, at borgerne får tilbud om genoptræning.", ["regionsraad"]),
+    ("Pårørende skal inddrages i forløbet.", []),                       # a passive duty towards them
+    ("Patientens ønsker skal tillægges betydning.", []),                # the genitive is no subject
+])
+def test_duties_towards_people_stay(text, bearers):
+    obs = obligations(text, "sundhedsaftale")
+    assert obs and obs[0].bearers == bearers

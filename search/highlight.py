@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexical import tokenize
 
@@ -31,14 +32,20 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=4096)
+def _sentence_terms(text: str) -> tuple[tuple[int, int, frozenset], ...]:
+    """Each sentence's span and stemmed terms; a hit's text is tokenised once, not per search
+    (the same popular provisions come back for many questions)."""
+    return tuple((a, b, frozenset(tokenize(text[a:b]))) for a, b in sentences(text))
+
+
 def highlights(text: str, query: str, limit: int = 2) -> list[dict]:
     """Character ranges of the sentence(s) of ``text`` that share most terms with the query."""
     q = set(tokenize(query))
     if not q:
         return []
     scored = []
-    for a, b in sentences(text):
-        toks = set(tokenize(text[a:b]))
+    for a, b, toks in _sentence_terms(text):
         overlap = sum(2.0 if t.startswith("§") or t[:1].isdigit() else 1.0 for t in q & toks)
         if overlap > 0:
             scored.append((overlap, a, b))

@@ -122,8 +122,16 @@ def _references_for(store: Store, idx: LoadedIndex, pids: list[str]) -> dict[str
     return {p: idx.references_cache.get(p, []) for p in pids}
 
 
-def _covered_provisions(store: Store, unit: Unit) -> list[str]:
-    """The unit's provision and the provisions whose text lies inside the unit's span."""
+def _covered_provisions(store: Store, idx: LoadedIndex, unit: Unit) -> list[str]:
+    """The unit's provision and the provisions whose text lies inside the unit's span (per
+    loaded index: the store's provisions are those the index was built from)."""
+    cache = idx.derived.setdefault("covered", {})
+    if unit.int_id not in cache:
+        cache[unit.int_id] = _read_covered(store, unit)
+    return cache[unit.int_id]
+
+
+def _read_covered(store: Store, unit: Unit) -> list[str]:
     rows = store.db.execute(
         'SELECT id FROM provisions WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY ordinal',
         (unit.document_id, unit.start, unit.end),
@@ -255,9 +263,16 @@ def _convex_hybrid(idx: LoadedIndex, alpha: float, qvec: np.ndarray, bm25_all: n
 
 
 # --- the entry point ------------------------------------------------------------------
-def _section(store: Store, pid: str) -> tuple[str, list[str]]:
+def _section(store: Store, idx: LoadedIndex, pid: str) -> tuple[str, list[str]]:
     """The hit's readable label (the provision page's: '§ 21, stk. 2' or '5.1. Indsendelse af
-    sundhedsaftalen, 2. afsnit') and its heading path."""
+    sundhedsaftalen, 2. afsnit') and its heading path, read once per loaded index."""
+    cache = idx.derived.setdefault("sections", {})
+    if pid not in cache:
+        cache[pid] = _read_section(store, pid)
+    return cache[pid]
+
+
+def _read_section(store: Store, pid: str) -> tuple[str, list[str]]:
     try:
         p = store.provision(pid)
     except Exception:  # noqa: BLE001
@@ -351,13 +366,13 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     total, facet_counts = facets.count(store, idx, table, relevant, filters)
     hits = []
     top = ranked[:k]
-    covered = {p: _covered_provisions(store, idx.units[best_row[p]]) for p, _ in top}
+    covered = {p: _covered_provisions(store, idx, idx.units[best_row[p]]) for p, _ in top}
     obligations = _obligations_for(store, idx, sorted({c for cs in covered.values() for c in cs}))
     references = _references_for(store, idx, [p for p, _ in top])
     for pid, score in top:
         unit = idx.units[best_row[pid]]
         doc = idx.documents.get(unit.document_id, {"id": unit.document_id, "title": "", "type": "", "region": ""})
-        section, path = _section(store, pid)
+        section, path = _section(store, idx, pid)
         obs = [ob for c in covered[pid] for ob in obligations.get(c, [])]
         text = unit.text[:MAX_SHOWN_CHARS]
         hits.append({
@@ -365,7 +380,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             "score": round(float(score), 6),
             "text": text,
             "section": section,
-            "path": path,
+            "path": list(path),
             "document": {**{k_: doc.get(k_, "") for k_ in ("id", "title", "type", "region")},
                          **tl.document_time(unit.document_id, as_of)},
             "other_versions": other_versions.get(pid, []),

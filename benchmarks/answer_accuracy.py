@@ -1,0 +1,88 @@
+"""Answer accuracy (issue #13): does the answer card name the right provision, bearer(s),
+modality and deadline?
+
+The set (`benchmarks/answers/answer_set.jsonl`, see its README) was written from the corpus
+texts, blind to the ranking. Per question, the answer is the search response's `answer`
+(null = the store declined to answer: wrong). It is right when
+  * provision: the answer's text contains one of the gold `quotes` (case and whitespace folded);
+  * bearer and modality: one obligation on the answer (its chips) has every gold bearer key
+    and the gold modality;
+  * deadline / frequency: when the gold names one, that obligation's structured deadline
+    (frequency) text contains it.
+
+    python benchmarks/answer_accuracy.py --store STORE [SET.jsonl] [--json] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+from aftalegraf.search.service import search  # noqa: E402
+from aftalegraf.store import Store  # noqa: E402
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", (s or "").lower().replace("\u00ad", "")).strip()
+
+
+def judge(item: dict, result: dict) -> dict:
+    answer = result.get("answer")
+    out = {"id": item["id"], "answered": answer is not None, "provision": False, "bearer_modality": False,
+           "deadline": item.get("deadline") is None, "frequency": item.get("frequency") is None}
+    if answer is None:
+        return out
+    out["provision"] = any(_fold(q) in _fold(answer["text"]) for q in item["quotes"])
+    wanted = set(item["bearers"])
+    for ob in answer.get("obligations", []):
+        keys = {b["key"] for b in ob.get("bearers", [])}
+        if ob.get("modality") != item["modality"] or not wanted <= keys:
+            continue
+        out["bearer_modality"] = True
+        if item.get("deadline"):
+            out["deadline"] = out["deadline"] or _fold(item["deadline"]) in _fold((ob.get("deadline") or {}).get("text", ""))
+        if item.get("frequency"):
+            out["frequency"] = out["frequency"] or _fold(item["frequency"]) in _fold(
+                (ob.get("frequency") or {}).get("text", ""))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--store", required=True)
+    ap.add_argument("set", nargs="?", default=str(HERE / "answers" / "answer_set.jsonl"))
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    store = Store(args.store, create=False)
+    items = [json.loads(line) for line in open(args.set, encoding="utf-8") if line.strip()]
+    rows = []
+    for item in items:
+        result = search(store, item["q"], k=10)
+        row = judge(item, result)
+        row["right"] = all(row[k] for k in ("provision", "bearer_modality", "deadline", "frequency"))
+        rows.append(row)
+        if args.verbose and not row["right"]:
+            a = result.get("answer")
+            got = "no answer" if a is None else f"{a['document']['id']} {a['section']}: " + "; ".join(
+                f"{ob['actor'] or '?'}/{ob['modality']}/{(ob.get('deadline') or {}).get('text', '')}"
+                for ob in a.get("obligations", [])[:4])
+            print(f"WRONG {item['id']} {item['q']}\n   {got}\n   {row}", file=sys.stderr)
+    n = len(rows)
+    summary = {k: round(sum(r[k] for r in rows) / n, 3) for k in
+               ("answered", "provision", "bearer_modality", "deadline", "frequency", "right")}
+    summary["n"] = n
+    if args.json:
+        print(json.dumps({"summary": summary, "items": rows}, ensure_ascii=False, indent=1))
+    else:
+        print(" ".join(f"{k}={v}" for k, v in summary.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

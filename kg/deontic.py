@@ -426,7 +426,7 @@ class SentenceAnalyser(ClauseReader):
                 continue
             if k in self.ment_start and not self._genitive(k):
                 keys, end = self._group(k)
-                v = end
+                v = self._past_complement(end)
                 while v < self.n and toks[v].low in ("selv", "også", "løbende", "endvidere", "herefter", "desuden",
                                                       "fortsat", "samtidig", "derudover", "tillige", "ligeledes",
                                                       "straks", "hvert", "årligt"):

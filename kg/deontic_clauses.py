@@ -32,6 +32,10 @@ from .deontic_words import (
 BENEFICIARIES = re.compile(r"(?:borger|patient|bruger)(?:en|e|ne|er|erne)?|pårørende|befolkning(?:en)?")
 
 
+# modifiers between a conjunction and the next actor ("og de berørte kommunalbestyrelser")
+ACTOR_MODIFIERS = frozenset({"berørte", "deltagende", "enkelte", "øvrige", "respektive", "pågældende", "involverede"})
+
+
 class ClauseReader:
     """A sentence's clause structure around a cue: subjects left and right, conjoined actor
     groups, relative and conditional clauses, passives and their agents. ``SentenceAnalyser``
@@ -94,6 +98,18 @@ class ClauseReader:
             "sygehus", "almen-praksis", "plo", "kommunale-tilbud", "region") or (
             key == "region" and low.endswith(("ens", "ernes")))
 
+    def _past_complement(self, v: int) -> int:
+        """The token after a subject's complements ("Regionsrådet og kommunalbestyrelserne i
+        regionen | indgår …"): "i"/"for"/"på" + an actor mention, skipped."""
+        while v + 1 < self.n and self.toks[v].low in ("i", "for", "på"):
+            kk = v + 1
+            while kk < self.n and self.toks[kk].low in DETERMINERS:
+                kk += 1
+            if kk not in self.ment_start:
+                break
+            v = self.ment_start[kk][0]
+        return v
+
     def _group(self, i: int, stop: int | None = None) -> tuple[list[str], int]:
         """Actor keys of the conjoined group starting at mention token i; returns (keys, end tok)."""
         stop = self.n if stop is None else stop
@@ -114,7 +130,8 @@ class ClauseReader:
                 break
             if self.toks[k].low in CONJ:
                 kk = k + 1
-                while kk < stop and (self.toks[kk].low in DETERMINERS or self.toks[kk].low in CONJ):
+                while kk < stop and (self.toks[kk].low in DETERMINERS or self.toks[kk].low in CONJ
+                                     or self.toks[kk].low in ACTOR_MODIFIERS):
                     kk += 1
                 if kk in self.ment_start and not self._genitive(kk):
                     j2, key2 = self.ment_start[kk]

@@ -123,6 +123,8 @@ def is_present_verb(t: Tok) -> bool:
         return True
     if w.endswith("gør") and len(w) > 5:      # offentliggør, tilgængeliggør
         return True
+    if w.endswith(("går", "står", "når")) and len(w) >= 5:   # indgår, fremgår, opstår, opnår
+        return True
     # compounds the lookup table misses ("sekretariatsbetjener", "videreformidler")
     return lem == w and w.endswith("er") and not w.endswith(("erne", "ere")) and not t.text[:1].isupper()
 

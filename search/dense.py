@@ -26,6 +26,10 @@ def _faiss():
     logging.getLogger("faiss.loader").setLevel(logging.WARNING)
     import faiss
 
+    # One query at a time gains nothing from OpenMP threads, and waking them costs more than the
+    # scan: 11 ms instead of 0.02 ms for one query over the sample's 536 vectors on 2 busy cores
+    # (BENCHMARKS "Answers (#13): where a search's time goes").
+    faiss.omp_set_num_threads(1)
     return faiss
 
 

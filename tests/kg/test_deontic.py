@@ -188,3 +188,23 @@ def test_people_as_subject_of_skal_state_a_goal(text):
 def test_duties_towards_people_stay(text, bearers):
     obs = obligations(text, "sundhedsaftale")
     assert obs and obs[0].bearers == bearers
+
+
+# --- the normative present with a compound subject and its complement (#13) ---------------------
+
+@pytest.mark.parametrize("text,action", [
+    ("Regionsrådet og kommunalbestyrelserne i regionen sekretariatsbetjener i samarbejde sundhedssamarbejdsudvalget.",
+     "sekretariatsbetjener i samarbejde sundhedssamarbejdsudvalget"),
+    ("Regionsrådet og de berørte kommunalbestyrelser i regionen opretter sundhedsklynger omkring hvert akutsygehus.",
+     "opretter sundhedsklynger omkring hvert akutsygehus"),
+    ("Regionsrådet og kommunalbestyrelserne i regionen nedsætter i samarbejde et sundhedssamarbejdsudvalg.",
+     "nedsætter i samarbejde et sundhedssamarbejdsudvalg"),
+])
+def test_present_tense_duty_of_the_region_and_its_municipalities(text, action):
+    obs = obligations(text, "lovbekendtgørelse")
+    assert [(o.bearers, o.action) for o in obs] == [(["regionsraad", "kommunalbestyrelse"], action)]
+
+
+def test_present_tense_of_a_verb_in_aa():
+    obs = obligations("Det politiske niveau opnår enighed om målene.", "bekendtgørelse")
+    assert obs and obs[0].action.startswith("opnår")

@@ -26,7 +26,6 @@ from .deontic_words import (
     is_present_verb,
 )
 
-
 # the people the health services are for; as the subject of "skal" they state a goal
 # (not the genitive: "Patientens ønsker skal … tillægges betydning" is about the wishes)
 BENEFICIARIES = re.compile(r"(?:borger|patient|bruger)(?:en|e|ne|er|erne)?|pårørende|befolkning(?:en)?")

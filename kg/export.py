@@ -11,6 +11,7 @@ import pyoxigraph as ox
 from aftalegraf.errors import BadQuery
 
 from . import rdf
+from .sparql.graphstore import reader_for
 
 FORMATS = {
     "turtle": ("text/turtle", ".ttl"),
@@ -30,12 +31,12 @@ def normalise_format(fmt: str) -> str:
 
 
 def export(store, fmt: str = "turtle", out: BinaryIO | None = None, include_reference: bool = True) -> bytes | None:
-    """Write the graph in ``fmt`` to ``out`` (a binary file), or return it as bytes."""
+    """Write the graph in ``fmt`` to ``out`` (a binary file), or return it as bytes — the
+    embedded graph, or the project's graphs on the SPARQL server (``graphstore``)."""
     fmt = normalise_format(fmt)
-    st = rdf.graph_for(store)
     buf = out if out is not None else io.BytesIO()
     ref = ox.NamedNode(rdf.REFERENCE_GRAPH)
-    quads = (q for q in st if include_reference or q.graph_name != ref)
+    quads = (q for q in reader_for(store).quads() if include_reference or q.graph_name != ref)
     if fmt in ("trig", "nq"):
         ox.serialize(quads, buf, ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS,
                      prefixes=rdf.PREFIXES if fmt == "trig" else None)

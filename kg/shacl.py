@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import rdf
+from .sparql.graphstore import reader_for
 
 SHAPES = rdf.ONTOLOGY_DIR / "shapes.ttl"
 
@@ -14,9 +15,9 @@ def union_graph(store):
     import pyoxigraph as ox
     import rdflib
 
-    st = rdf.graph_for(store)
     buf = io.BytesIO()
-    ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in st), buf, ox.RdfFormat.N_TRIPLES)
+    ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in reader_for(store).quads()), buf,
+                 ox.RdfFormat.N_TRIPLES)
     g = rdflib.Graph()
     g.parse(data=buf.getvalue().decode("utf-8"), format="nt")
     return g

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -73,6 +73,11 @@ class EmbeddedGraph:
         if not self.store.graph_path.exists():
             return 0
         return len(self._ox())
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad, named graph by named graph (export, SHACL)."""
+        if self.store.graph_path.exists():
+            yield from self._ox()
 
 
 class RemoteGraph:
@@ -145,6 +150,15 @@ class RemoteGraph:
     def count(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(rows[0]["n"].value) if rows else 0
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the project's graphs on the server, one request per named graph."""
+        for g in self.graphs():
+            if g == META_GRAPH:
+                continue
+            graph = ox.NamedNode(g)
+            for r in self.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}"):
+                yield ox.Quad(r["s"], r["p"], r["o"], graph)
 
 
 _remote: dict[tuple, RemoteGraph] = {}

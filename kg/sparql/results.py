@@ -115,7 +115,10 @@ def term_from_json(t: dict):
     if t.get("xml:lang"):
         return ox.Literal(t["value"], language=t["xml:lang"])
     if t.get("datatype"):
-        return ox.Literal(t["value"], datatype=ox.NamedNode(t["datatype"]))
+        value = t["value"]
+        if t["datatype"] == XSD + "boolean":       # Virtuoso answers "1"/"0", both valid: use the canonical form
+            value = {"1": "true", "0": "false"}.get(value, value)
+        return ox.Literal(value, datatype=ox.NamedNode(t["datatype"]))
     return ox.Literal(t["value"])
 
 

@@ -14,6 +14,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from engines import Engine, oxigraph_server, virtuoso_server  # noqa: F401 (fixtures)
 from fastapi.testclient import TestClient
@@ -23,6 +24,7 @@ from aftalegraf.deploy.snapshot import Follower, open_generation, write_snapshot
 from aftalegraf.ingest import ingest_paths
 from aftalegraf.ingest.pipeline import remove_documents
 from aftalegraf.kg import api, rdf
+from aftalegraf.kg.export import export
 from aftalegraf.kg.sparql import graphstore, sparql
 from aftalegraf.kg.stage import GraphStage
 from aftalegraf.store import Store
@@ -103,6 +105,11 @@ def test_obligations_actors_goals_and_references_are_the_same(deployment):
         pid = ob["provision_id"]
         assert api.references(r, pid) == api.references(e, pid)
         assert api.obligations(r, provision_ids=[pid]) == api.obligations(e, provision_ids=[pid])
+    # references that resolved (Virtuoso answers booleans as "1"/"0")
+    cited = sparql(e, "SELECT DISTINCT ?src WHERE { ?r a ag:Reference ; ag:statedIn ?src ; ag:resolved true } LIMIT 25")
+    pids = [rdf.iri_tail(row[0], "bestemmelse") for row in cited.rows]
+    assert pids and api.references_out(r, pids) == api.references_out(e, pids)
+    assert any(ref["resolved"] for refs in api.references_out(r, pids).values() for ref in refs)
     # another application's "obligation" on the same server is never read
     assert "theirs" not in {ob["action"] for ob in api.obligations(r, include_reported=True)}
 
@@ -179,3 +186,15 @@ def test_change_reingest_rebuild_and_removal_on_the_server(deployment):
     assert not (gone & eng.graphs())
     assert api.obligations(deployment.reader) == api.obligations(deployment.embedded)
     assert deployment.other_untouched()
+
+
+def test_export_from_the_server_is_the_embedded_graph(deployment):
+    """`aftalegraf export` on a node without a local graph dumps the project's graphs on the
+    server: the same quads as the embedded store (blank nodes aside)."""
+    def quads(store):
+        return {(q.subject.value, q.predicate.value, str(q.object), q.graph_name.value)
+                for q in ox.parse(export(store, "nq"), format=ox.RdfFormat.N_QUADS)
+                if not {type(q.subject), type(q.object)} & {ox.BlankNode} and "/.well-known/genid/" not in str(q)}
+    remote, embedded = quads(deployment.reader), quads(deployment.embedded)
+    assert len(remote) > 10000
+    assert remote == embedded, (sorted(remote - embedded)[:3], sorted(embedded - remote)[:3])

@@ -148,3 +148,13 @@ def test_a_result_the_server_cut_short_is_marked_and_refused_for_our_own_reads()
             reader.select("SELECT ?s WHERE { ?s ?p ?o }")
     finally:
         next(stub, None)
+
+
+def test_booleans_read_in_their_canonical_form():
+    """Virtuoso writes xsd:boolean as 1/0; read back, they are true/false like everywhere else."""
+    from aftalegraf.kg.sparql.results import term_from_json
+
+    xsd = "http://www.w3.org/2001/XMLSchema#boolean"
+    assert term_from_json({"type": "typed-literal", "datatype": xsd, "value": "1"}).value == "true"
+    assert term_from_json({"type": "literal", "datatype": xsd, "value": "0"}).value == "false"
+    assert term_from_json({"type": "literal", "datatype": xsd, "value": "true"}).value == "true"

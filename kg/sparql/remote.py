@@ -32,6 +32,7 @@ AUTH = ("basic", "digest", "bearer")
 
 
 WRITE_ATTEMPTS = 3
+MAX_URL = 4000   # a direct POST carries its dataset in the URL; past this (many documents' graphs) it goes as a form
 
 
 class _Transient(Exception):
@@ -86,12 +87,12 @@ class RemoteSparql:
         params = [("default-graph-uri", g) for g in default_graph or []]
         params += [("named-graph-uri", g) for g in named_graphs or []]
         headers = {"Accept": accept, **self._headers}
-        if self.method == "post":
-            url = self._with(self.endpoint, params)
+        url = self._with(self.endpoint, params)
+        if self.method == "post" and len(url) <= MAX_URL:
             return urllib.request.Request(url, data=full.encode("utf-8"), method="POST",
                                           headers={**headers, "Content-Type": "application/sparql-query; charset=utf-8"})
         body = urllib.parse.urlencode([("query", full), *params])
-        if self.method == "form":
+        if self.method in ("form", "post"):     # post with a long dataset: in the body, where it fits
             return urllib.request.Request(self.endpoint, data=body.encode("utf-8"), method="POST",
                                           headers={**headers, "Content-Type": "application/x-www-form-urlencoded"})
         return urllib.request.Request(self.endpoint + ("&" if "?" in self.endpoint else "?") + body, method="GET",

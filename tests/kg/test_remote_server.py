@@ -185,3 +185,16 @@ def test_a_reader_over_a_server_without_our_graphs_says_so(tmp_path, server):
         health = client.get("/api/health").json()
     assert health["status"] == "degraded" and "no aftalegraf graph" in health["graph_error"]
     assert health["graph"] == "remote"
+
+
+def test_a_long_dataset_goes_in_the_body(server):
+    """Hundreds of documents' graphs as the dataset do not fit a URL: a direct POST sends them as
+    a form instead, and the server answers over exactly those graphs."""
+    remote = RemoteSparql(server + "/query", server + "/update")
+    remote.update('INSERT DATA { GRAPH <urn:g:wanted> { <urn:s> <urn:p> "wanted" } '
+                  'GRAPH <urn:g:other> { <urn:s> <urn:p> "other" } }')
+    dataset = ["urn:g:wanted"] + [f"https://w3id.org/aftalegraf/dokument/doc-{i:04d}" for i in range(300)]
+    req = remote.build_query_request("SELECT ?o WHERE { ?s ?p ?o }", "SELECT", dataset, dataset)
+    assert req.get_header("Content-type") == "application/x-www-form-urlencoded" and len(req.full_url) < 200
+    res = remote.query("SELECT ?o WHERE { ?s ?p ?o }", 10, "SELECT", dataset, dataset)
+    assert [b["o"]["value"] for b in res.bindings] == ["wanted"]

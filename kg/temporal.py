@@ -76,6 +76,8 @@ FREQ_PATTERNS = [
     re.compile(r"\b(?P<min>mindst|som\s+minimum)?\s*(?P<num>en|én|et|ét)\s+gang\s+(?:(?:om|pr\.|i|hvert)\s+(?P<per>året|år|måneden|kvartalet|valgperioden|aftaleperioden)|(?P<adv>årligt|månedligt|halvårligt))", re.I),
     # årligt / hvert år / hvert andet år
     re.compile(r"\b(?P<every>hvert)\s+(?P<nth>andet|tredje|fjerde)?\s*(?P<per>år|kvartal|halvår)\b", re.I),
+    # (i) hver valgperiode / hver aftaleperiode: once per period
+    re.compile(r"\b(?:i\s+)?(?P<every>hver)\s+(?P<per>valgperiode|aftaleperiode)\b", re.I),
     # årligt / en årlig status / kvartalsvis / løbende (continuously, no count)
     re.compile(r"\b(?P<adv>årligt|årlig|årlige|halvårligt|halvårlig|kvartalsvis|månedligt|ugentligt|løbende)\b", re.I),
 ]

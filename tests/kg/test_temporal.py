@@ -62,7 +62,9 @@ def test_more_deadline_forms(text, expect):
 
 
 @pytest.mark.parametrize("text,per,count", [("regionen orienterer løbende klyngerne", "continuous", None),
-                                           ("en årlig status til udvalget", "year", 1)])
+                                           ("en årlig status til udvalget", "year", 1),
+                                           ("skal i hver valgperiode udarbejde en praksisplan", "election-period", 1),
+                                           ("revideres hver aftaleperiode", "agreement-period", 1)])
 def test_more_frequency_forms(text, per, count):
     f = find_frequency(text)
     assert f is not None and f["per"] == per and f["count"] == count

@@ -76,10 +76,10 @@ def _fold(s: str) -> str:
 def actor_table(store) -> list[dict]:
     """The actor types of the graph's reference data (key, label, label_en, alt_labels, iri),
     read once per store: what labelling needs, without counting obligations as ``actors`` does."""
-    return _versioned(store, "actor-table", _loadactor_table)
+    return _versioned(store, "actor-table", _load_actor_table)
 
 
-def _loadactor_table(store) -> list[dict]:
+def _load_actor_table(store) -> list[dict]:
     rows = _q(store, """
         SELECT ?a ?key ?da ?en (GROUP_CONCAT(DISTINCT ?alt; separator="\\u001f") AS ?alts) WHERE {
           ?a a ag:Actor ; skos:notation ?key .

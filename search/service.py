@@ -76,15 +76,11 @@ def validate(query: object, k: object, mode: object, filters: dict | None) -> tu
 
 
 # --- the graph (absent until the graph stage has run) ---------------------------------
-def _graph_ready(store: Store) -> bool:
-    return has_graph(store)
-
-
 def _follow_graph(store: Store, idx: LoadedIndex) -> None:
     """Drop what the loaded index took from the graph (chips, references, the facets' actor
     table) when the graph's version has moved on — on a shared server it changes without
     the index changing."""
-    version = reader_for(store).version() if _graph_ready(store) else ""
+    version = reader_for(store).version() if has_graph(store) else ""
     if idx.graph_version != version:
         idx.obligations_cache.clear()
         idx.references_cache.clear()
@@ -92,34 +88,35 @@ def _follow_graph(store: Store, idx: LoadedIndex) -> None:
         idx.graph_version = version
 
 
-def _obligations_for(store: Store, idx: LoadedIndex, pids: list[str]) -> dict[str, list]:
-    """Obligations per provision id, cached per loaded index and graph version."""
-    missing = [p for p in pids if p not in idx.obligations_cache]
+def _per_provision(store: Store, cache: dict, pids: list[str], read, what: str) -> dict[str, list]:
+    """``read(missing) -> {pid: [...]}`` for the provisions not in ``cache`` yet (a per-index,
+    per-graph-version cache), then each provision's entry; without a graph, or when it cannot
+    be read, the hits go without rather than fail."""
+    missing = [p for p in pids if p not in cache]
     if missing:
         found: dict[str, list] = {p: [] for p in missing}
-        graph = api if _graph_ready(store) else None
-        if graph is not None:
+        if has_graph(store):
             try:
-                for ob in graph.obligations(store, provision_ids=missing):
-                    found.setdefault(ob.get("provision_id"), []).append(ob)
-            except Exception as exc:  # noqa: BLE001 - hits without obligations rather than no hits
-                log.warning("obligations unavailable: %s", exc)
-        idx.obligations_cache.update(found)
-    return {p: idx.obligations_cache.get(p, []) for p in pids}
+                found.update(read(missing))
+            except Exception as exc:  # noqa: BLE001 - hits without chips rather than no hits
+                log.warning("%s unavailable: %s", what, exc)
+        cache.update(found)
+    return {p: cache.get(p, []) for p in pids}
+
+
+def _obligations_for(store: Store, idx: LoadedIndex, pids: list[str]) -> dict[str, list]:
+    """Obligations per provision id."""
+    def read(missing: list[str]) -> dict[str, list]:
+        out: dict[str, list] = {}
+        for ob in api.obligations(store, provision_ids=missing):
+            out.setdefault(ob.get("provision_id"), []).append(ob)
+        return out
+    return _per_provision(store, idx.obligations_cache, pids, read, "obligations")
 
 
 def _references_for(store: Store, idx: LoadedIndex, pids: list[str]) -> dict[str, list]:
-    """References out of each provision, cached per loaded index and graph version."""
-    missing = [p for p in pids if p not in idx.references_cache]
-    if missing:
-        found: dict[str, list] = {p: [] for p in missing}
-        if _graph_ready(store):
-            try:
-                found.update(api.references_out(store, missing))
-            except Exception as exc:  # noqa: BLE001 - hits without references rather than no hits
-                log.warning("references unavailable: %s", exc)
-        idx.references_cache.update(found)
-    return {p: idx.references_cache.get(p, []) for p in pids}
+    """References out of each provision."""
+    return _per_provision(store, idx.references_cache, pids, lambda m: api.references_out(store, m), "references")
 
 
 def _covered_provisions(store: Store, idx: LoadedIndex, unit: Unit) -> list[str]:
@@ -151,7 +148,7 @@ def _allowed_rows(store: Store, idx: LoadedIndex, filters: dict) -> np.ndarray |
         if doc is not None and doc_matches(doc, filters):
             mask[rows] = True
     if "actor" in filters or "modality" in filters:
-        graph = api if _graph_ready(store) else None
+        graph = api if has_graph(store) else None
         if graph is None:
             if "modality" in filters:
                 raise BadQuery("the modality filter needs the knowledge graph, which this store has not built", "modality")
@@ -360,7 +357,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             ranked, best_row = _rrf_hybrid(idx, weights, float(store.settings["rrf_k"]), dense_rows, bm25_rows)
 
     ranked, other_versions = _in_time_order(idx, tl, ranked, best_row, as_of)
-    table = facets.provision_table(store, idx, _graph_ready(store))
+    table = facets.provision_table(store, idx, has_graph(store))
     relevant = facets.relevant_rows(table, store.settings, bm25_all,
                                     np.asarray(idx.vectors()) @ qvec if qvec is not None else None, in_time)
     total, facet_counts = facets.count(store, idx, table, relevant, filters)

@@ -60,11 +60,12 @@ def sparql(store, query: str, timeout: float | None = None, *, untrusted: bool =
     endpoint = settings.get("sparql_endpoint") or ""
     try:
         if endpoint:
+            reader = reader_for(store)
             if union and default_graph is None and named_graphs is None:
                 # as embedded: the default graph is the union of the project's named graphs, and
                 # only those are named — never another application's graphs on the same server
-                default_graph = named_graphs = reader_for(store).graphs() or None
-            res = RemoteSparql.from_settings(settings).query(query, timeout, s.keyword, default_graph, named_graphs)
+                default_graph = named_graphs = reader.graphs() or None
+            res = reader.client.query(query, timeout, s.keyword, default_graph, named_graphs)
             res = _cap(res, limit)
         elif untrusted and int(settings.get("sparql_workers", 2)) > 0:
             pool = sandbox_for(int(settings.get("sparql_workers", 2)), int(settings.get("sparql_worker_memory_mb", 1024)))

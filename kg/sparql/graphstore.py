@@ -130,19 +130,15 @@ class RemoteGraph:
         return [{v: term_from_json(b[v]) if v in b else None for v in res.vars} for b in res.bindings]
 
     def subjects(self, p: ox.NamedNode, objects: Iterable) -> set:
-        objects = list(objects)
         out: set = set()
-        for i in range(0, len(objects), _BATCH):
-            values = " ".join(str(o) for o in objects[i:i + _BATCH])
+        for values in _values_blocks(list(objects)):
             out |= {r["s"] for r in self.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?o {{ {values} }} ?s {p} ?o }}")}
         return out
 
     def props(self, subjects: Iterable) -> dict[str, dict[str, list]]:
         subjects = list(subjects)
         out: dict[str, dict[str, list]] = {s.value: {} for s in subjects}
-        named = [s for s in subjects if isinstance(s, ox.NamedNode)]
-        for i in range(0, len(named), _BATCH):
-            values = " ".join(str(s) for s in named[i:i + _BATCH])
+        for values in _values_blocks([s for s in subjects if isinstance(s, ox.NamedNode)]):
             for r in self.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}"):
                 out[r["s"].value].setdefault(r["p"].value, []).append(r["o"])
         return out
@@ -169,6 +165,13 @@ def has_graph(store) -> bool:
     return bool((getattr(store, "settings", {}) or {}).get("sparql_endpoint")) or store.graph_path.exists()
 
 
+def _values_blocks(terms: list) -> Iterator[str]:
+    """The terms as the bodies of VALUES blocks of at most ``_BATCH`` each (a long block is
+    refused or slow on some servers)."""
+    for i in range(0, len(terms), _BATCH):
+        yield " ".join(str(t) for t in terms[i:i + _BATCH])
+
+
 def reader_for(store):
     """The graph a store's readers use: the remote server when ``sparql_endpoint`` is set
     (one reader per endpoint and process, so the version check is shared), else embedded."""
@@ -176,7 +179,8 @@ def reader_for(store):
     endpoint = settings.get("sparql_endpoint") or ""
     if not endpoint:
         return EmbeddedGraph(store)
-    ident = (endpoint, settings.get("sparql_query_method") or "post", settings.get("sparql_user") or "")
+    ident = tuple(str(settings.get(k) or "") for k in (
+        "sparql_endpoint", "sparql_query_method", "sparql_user", "sparql_password", "sparql_auth", "sparql_timeout"))
     reader = _remote.get(ident)
     if reader is None:
         reader = _remote[ident] = RemoteGraph(settings)

@@ -57,6 +57,13 @@ DEADLINE_PATTERNS = [
     # senest ved aftaleperiodens udløb / inden ikrafttrædelsen
     ("event", re.compile(
         r"\bsenest\s+(?:ved|samtidig\s+med|på)\s+(?P<anchor>(?:[\wæøå\-]+\s*){1,4}?)(?=[,.;]|\s+(?:og|at)\b|$)", re.I)),
+    # senest inden den nyvalgte kommunalbestyrelses konstituerende møde (not a date: "senest inden den 1. juli")
+    ("event", re.compile(
+        r"\bsenest\s+(?:inden|før|forud\s+for)\s+(?!(?:den\s+)?\d|for\b|udgangen\b)(?P<anchor>(?:[\wæøå\-]+\s*){1,6}?)"
+        r"(?=[,.;]|\s+(?:og|at|i\s+det)\b|$)", re.I)),
+    # senest udleveres til patienten på udskrivningstidspunktet: "senest" before the verb, the moment after it
+    ("event", re.compile(
+        r"\bsenest\s+(?:[\wæøå]+\s+){1,4}?(?:på|ved)\s+(?P<anchor>[\wæøå]*tidspunkt(?:et)?)\b", re.I)),
     # inden vedtagelsen / inden godkendelse i regionsrådet / forud for indsendelsen af aftalen
     ("event", re.compile(
         r"\b(?:inden|forud\s+for|før)\s+(?P<anchor>(?:den\s+|det\s+)?(?:vedtagelse|godkendelse|ikrafttræden|"

@@ -53,6 +53,12 @@ def test_offset_base():
     ("inden for en frist på 35 dage efter modtagelsen af en ansøgning", {"offset": "P35D"}),
     ("indsende den inden for en af Sundhedsstyrelsen fastsat tidsfrist.", {"anchor": "af Sundhedsstyrelsen fastsat"}),
     ("skal finde sted senest inden iværksættelse af behandlingen", {"anchor": "iværksættelse af behandlingen"}),
+    ("Kommunalbestyrelsen træffer senest inden den nyvalgte kommunalbestyrelses konstituerende møde i det år, hvor",
+     {"anchor": "den nyvalgte kommunalbestyrelses konstituerende møde", "date": None}),
+    ("Genoptræningsplanen skal senest udleveres til patienten på udskrivningstidspunktet.",
+     {"anchor": "udskrivningstidspunktet"}),
+    ("aftalen skal indsendes senest inden den 1. juli", {"date": "--07-01", "anchor": None}),
+    ("svar senest inden for 8 uger efter modtagelsen", {"offset": "P8W", "anchor": "modtagelsen"}),
     ("Senest to år efter ikrafttrædelse af sundhedsaftalerne skal udvalgene indsende en midtvejsstatus",
      {"offset": "P2Y", "anchor": "ikrafttrædelse af sundhedsaftalerne"}),
 ])

@@ -405,6 +405,16 @@ class SentenceAnalyser(ClauseReader):
             regions.append(region)
         return regions
 
+    def _enters_agreement(self, v: int) -> bool:
+        """"indgår" is descriptive ("X indgår i Y"), except with an agreement as its object:
+        "Regionsrådet og kommunalbestyrelserne i regionen indgår en sundhedsaftale"."""
+        if self.toks[v].low != "indgår" or v + 1 >= self.n:
+            return False
+        k = v + 1
+        if self.toks[k].low in ("en", "et", "fælles", "årligt", "hvert"):
+            k += 1
+        return k < self.n and bool(re.search(r"aftale(?:n|r|rne)?$", self.toks[k].low))
+
     def _present_tense(self, done: list[Statement], cues) -> list[Statement]:
         """Normative present: '[§ 5.] Regionsrådet indsender ...', 'Herefter indsender regionsrådet ...'."""
         out: list[Statement] = []
@@ -432,7 +442,7 @@ class SentenceAnalyser(ClauseReader):
                                                       "straks", "hvert", "årligt"):
                     v += 1
                 if v < self.n and v not in cue_tokens and (is_present_verb(toks[v]) or (
-                        toks[v].low in DEPONENTS)) and v not in taken:
+                        toks[v].low in DEPONENTS) or self._enters_agreement(v)) and v not in taken:
                     out.append(Statement(keys, "obligation", "present", toks[v].start, self._sentence_end(),
                                          toks[k].start, anchor=v))
                 elif v < self.n and self.ctx.doc_type in LEGISLATION_TYPES and is_passive_verb(toks[v]):

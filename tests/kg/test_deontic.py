@@ -43,6 +43,12 @@ def test_descriptive_present_is_not_an_obligation():
     assert obligations("Sundhedsstyrelsen er en styrelse under ministeriet.") == []
 
 
+def test_entering_an_agreement_is_a_duty_being_part_of_something_is_not():
+    o = one("§ 205. Regionsrådet og kommunalbestyrelserne i regionen indgår en sundhedsaftale om varetagelsen af opgaver.")
+    assert keys(o) == {"regionsraad", "kommunalbestyrelse"} and o.cue == "present" and o.action.startswith("indgår")
+    assert obligations("Kommunalbestyrelserne indgår i sundhedsklyngens arbejde.") == []
+
+
 def test_present_tense_not_in_news():
     assert obligations("Regionsrådet godkender aftalen på mødet.", "nyhed") == []
 

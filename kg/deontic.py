@@ -312,6 +312,8 @@ class SentenceAnalyser(ClauseReader):
                     # the actor before a passive modal is its object ("Udvalget skal inddrages")
                     bearers = None
         if bearers is None and self._agreement_subject(lo, i):
+            if not passive and modality in ("obligation", "recommendation") and self._purpose_verb(i):
+                return None    # "Sundhedsaftalen skal bidrage til / understøtte …": a purpose, no duty
             bearers = ["parterne"]
         relative_nonactor = bearers is None and lo > 0 and toks[lo - 1].low in ("der", "som") and (
             lo - 2 < 0 or (lo - 2) not in self.in_mention and not (toks[lo - 2].low == "," and (lo - 3) in self.in_mention))

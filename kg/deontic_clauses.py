@@ -28,6 +28,7 @@ from .deontic_words import (
 
 # the people the health services are for; as the subject of "skal" they state a goal
 # (not the genitive: "Patientens ønsker skal … tillægges betydning" is about the wishes)
+PURPOSE_VERBS = {"bidrage", "medvirke", "understøtte", "fremme", "styrke"}
 BENEFICIARIES = re.compile(r"(?:borger|patient|bruger)(?:en|e|ne|er|erne)?|pårørende|befolkning(?:en)?")
 
 
@@ -285,6 +286,15 @@ class ClauseReader:
             return True
         return bool(toks) and bool(AGREEMENT_NOUNS.match(toks[0].low)) or (
             len(toks) >= 2 and toks[0].low in ("den", "det") and bool(AGREEMENT_NOUNS.match(toks[1].low)))
+
+    def _purpose_verb(self, cue: int) -> bool:
+        """The verb after the modal says what something is for ("bidrage til", "medvirke til",
+        "understøtte", "fremme", "styrke"), not what someone does."""
+        k = cue + 1
+        while k < self.n and (self.toks[k].low in ADVERBS or AGREEMENT_NOUNS.match(self.toks[k].low)
+                              or self.toks[k].low in DETERMINERS):
+            k += 1
+        return k < self.n and self.toks[k].low in PURPOSE_VERBS
 
     def _event_subject(self, lo: int, i: int) -> bool:
         """A nominalised action as subject ("Indsendelsen af aftalen skal ske ...")."""

@@ -49,6 +49,13 @@ def test_entering_an_agreement_is_a_duty_being_part_of_something_is_not():
     assert obligations("Kommunalbestyrelserne indgår i sundhedsklyngens arbejde.") == []
 
 
+def test_what_an_agreement_is_for_is_no_duty_what_it_must_contain_is():
+    assert obligations("Sundhedsaftalen skal medvirke til en entydig arbejdsdeling.", "vejledning") == []
+    assert obligations("Aftalen bør derudover understøtte, at sundhedstilbud gøres tilgængelige.", "vejledning") == []
+    o = one("Sundhedsaftalen skal både omfatte borgere med somatiske og psykiske sygdomme.", "bekendtgørelse")
+    assert keys(o) == {"parterne"} and o.modality == "obligation"
+
+
 def test_present_tense_not_in_news():
     assert obligations("Regionsrådet godkender aftalen på mødet.", "nyhed") == []
 

@@ -118,6 +118,7 @@ class ClauseReader:
         keys.append(key)
         end = j
         k = j
+        complement = None       # the key of a skipped complement ("for Region Nordjylland, …")
         while k < stop:
             # skip "i regionen"-like complements of the mention
             if self.toks[k].low in ("i", "for", "på") and k + 1 < stop:
@@ -125,6 +126,7 @@ class ClauseReader:
                 while kk < stop and self.toks[kk].low in DETERMINERS:
                     kk += 1
                 if kk in self.ment_start:
+                    complement = self.ment_start[kk][1]
                     k = self.ment_start[kk][0]
                     continue
                 break
@@ -135,7 +137,9 @@ class ClauseReader:
                     kk += 1
                 if kk in self.ment_start and not self._genitive(kk):
                     j2, key2 = self.ment_start[kk]
-                    if key2 not in keys:
+                    # "Regionsrådene for Region Nordjylland, Region Midtjylland og …": the list
+                    # continues the complement, it adds no bearer
+                    if key2 not in keys and key2 != complement:
                         keys.append(key2)
                     end = k = j2
                     continue

@@ -56,6 +56,13 @@ def test_what_an_agreement_is_for_is_no_duty_what_it_must_contain_is():
     assert keys(o) == {"parterne"} and o.modality == "obligation"
 
 
+def test_named_councils_are_the_councils():
+    o = one("Regionsrådene for Region Nordjylland, Region Midtjylland og Region Hovedstaden sikrer, at der nedsættes et udvalg.")
+    assert keys(o) == {"regionsraad"}
+    o = one("Regionsrådet og kommunalbestyrelserne i regionen skal indgå en aftale.")
+    assert keys(o) == {"regionsraad", "kommunalbestyrelse"}
+
+
 def test_present_tense_not_in_news():
     assert obligations("Regionsrådet godkender aftalen på mødet.", "nyhed") == []
 

@@ -55,6 +55,7 @@ from .deontic_words import (
     NON_NORMATIVE_AFTER_MODAL,
     PREPOSITIONS,
     PRESENT_TYPES_EXCLUDED,
+    DESCRIBING_TYPES,
     PRONOUNS,
     REC_FRAME,
     Statement,
@@ -142,6 +143,11 @@ class SentenceAnalyser(ClauseReader):
                     if w == "kan" and nxt == "vælge":
                         out.append((i, i + 2, "permission", "kan vælge"))
                         i += 2
+                        continue
+                    if w == "kan" and (nxt == "hensigtsmæssigt" or (nxt == "med" and nxt2 == "fordel")):
+                        # guidance's advice: "kan hensigtsmæssigt inddrages", "kan med fordel …"
+                        out.append((i, i + 1, "recommendation", "kan med fordel" if nxt == "med" else "kan hensigtsmæssigt"))
+                        i += 1
                         continue
                     out.append((i, i + 1, "permission", w))
             elif w in ("er", "være") and nxt in ("forpligtet", "forpligtede", "forpligtiget", "forpligtigede") and nxt2 in ("til", "at"):
@@ -319,8 +325,15 @@ class SentenceAnalyser(ClauseReader):
             lo - 2 < 0 or (lo - 2) not in self.in_mention and not (toks[lo - 2].low == "," and (lo - 3) in self.in_mention))
         if bearers is None and passive and not relative_nonactor and not self._explicit_nonactor_subject(lo, i) \
                 and (self.ctx.prev_bearers or self.ctx.heading_bearers):
-            # agentless passive in a main clause: the duty stays with the actor in context
-            bearers, carried = list(self.ctx.prev_bearers or self.ctx.heading_bearers), True
+            if modality == "permission" and toks[lo].low == "det":
+                return None     # "Det kan til orientering oplyses, at …": the writer informing
+            if modality == "permission":
+                # "Genetiske oplysninger … kan videregives til en forsker": what may be done, by
+                # whoever the rules allow — the actor of the sentence before is a guess
+                bearers = []
+            else:
+                # agentless passive in a main clause: the duty stays with the actor in context
+                bearers, carried = list(self.ctx.prev_bearers or self.ctx.heading_bearers), True
         if bearers is None and cue in ("har til opgave", "opgaverne for"):
             return None
         if bearers is None and relative_nonactor and not passive:
@@ -330,6 +343,10 @@ class SentenceAnalyser(ClauseReader):
             return None    # "Borgerne skal opleve …": what the text wants for people, a goal
             # ("Pårørende skal inddrages" stays: a passive duty towards them)
         if bearers is None and (relative_nonactor or self._explicit_nonactor_subject(lo, i)):
+            if not passive and self.ctx.doc_type in DESCRIBING_TYPES:
+                # "5 nye sundhedsaftaler skal sikre …" (news), "Regionens faglige ekspertise skal
+                # komme … til gode" (an agreement): what a thing is for, no one's duty
+                return None
             if modality in ("obligation", "prohibition"):
                 bearers = []
             else:

@@ -28,6 +28,7 @@ from .deontic_words import (
 
 # the people the health services are for; as the subject of "skal" they state a goal
 # (not the genitive: "Patientens ønsker skal … tillægges betydning" is about the wishes)
+RULE_QUESTION_WORDS = {"hvilke", "hvilken", "hvilket", "hvornår", "hvordan", "hvorvidt", "hvad"}
 PURPOSE_VERBS = {"bidrage", "medvirke", "understøtte", "fremme", "styrke"}
 BENEFICIARIES = re.compile(r"(?:borger|patient|bruger)(?:en|e|ne|er|erne)?|pårørende|befolkning(?:en)?")
 
@@ -382,6 +383,8 @@ class ClauseReader:
         """Can the cue at token i state a duty of its own, judged by the clause it stands in?
         Not in a condition, an indirect question, a relative clause about something that is
         no actor, or an at-clause that is the content of a statement before it."""
+        if self._in_rule_question(i):
+            return False        # "regler om, hvilke oplysninger regionsråd, …, der driver …, skal give"
         chain = self._clause_chain(i)
         if not chain:
             return True
@@ -408,6 +411,21 @@ class ClauseReader:
             return not any(self.toks[j].low in MODALS and not self._clause_chain(j)
                            and self._explicit_nonactor_subject(self._clause_start(j), j) for j in range(lo - 1))
         return True
+
+    def _in_rule_question(self, i: int) -> bool:
+        """Is the cue inside an indirect question that says what rules are about ("regler om,
+        hvilke oplysninger …, skal give", "om, hvornår …")? Found by the words, so it holds
+        across the commas of a long subject that the clause walk stops at."""
+        k = i - 1
+        while k >= 1 and self.toks[k].low not in (";", ".", ":"):
+            if self.toks[k].low in RULE_QUESTION_WORDS:
+                j = k - 1 if self.toks[k - 1].low != "," else k - 2
+                if j >= 0 and self.toks[j].low == "om":     # not "Befordring, for hvilken der ydes …"
+                    return True
+            if self.toks[k].low in MODALS:
+                return False    # another modal in between: the question ended before it
+            k -= 1
+        return False
 
     def _purpose(self, lo: int, i: int, op: str) -> bool:
         """Is the clause starting at ``lo`` a purpose or result clause ("for at ...", "så
@@ -462,6 +480,9 @@ class ClauseReader:
         if toks and toks[0].low not in ("det", "der", "dette", "man", "hvilket") and toks[0].low not in PREPOSITIONS \
                 and not re.fullmatch(r"\d+[a-z]?[.)]?|[a-z]\)|stk\.|§+|[-•–]", toks[0].low):
             return True
+        if len(toks) >= 2 and toks[0].low.isdigit() and toks[1].text.isalpha() and toks[1].text.islower() \
+                and lo not in self.in_mention and (lo + 1) not in self.ment_start:
+            return True     # a count, not a label: "5 nye sundhedsaftaler skal sikre …"
         k = i + 1
         while k < self.n and self.toks[k].low in ADVERBS:
             k += 1

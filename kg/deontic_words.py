@@ -39,13 +39,17 @@ DESCRIPTIVE = {
     "finder", "synes", "tror", "ved", "vælges", "nævnes", "udpeges", "medfører", "deltager", "arbejder",
     "bidrager", "indebærer", "forudsætter", "kræver", "skaber", "understøttes", "omhandler", "beskriver",
 }
+# Words in -er that are no verbs, which the lookup table leaves as they are ("Ministeren eller …")
+NOT_VERBS = {"eller", "heller", "hver", "der", "her", "over", "under", "efter", "enten", "sider", "tider", "veer"}
 # Deponent verbs, present tense in -s with an active meaning ("Udvalget mødes ...").
 DEPONENTS = {"mødes", "samles", "enes", "følges", "udveksles", "synes"} - {"synes"}
 # Passive verbs of enacting/amending clauses ("§ 5 affattes således"): not duties.
 ENACTING = {"ophæves", "affattes", "nyaffattes", "indsættes", "ændres", "udgår", "erstattes", "bortfalder",
             "optages", "tilføjes", "anvendes", "betragtes", "forstås", "nævnes", "regnes", "fastsættes",
             # composition, not an agent's act: "Fagligt Forum ... sammensættes af repræsentanter for ..."
-            "sammensættes"}
+            "sammensættes",
+            # a definition: "En digital ansøgning anses for at være kommet frem, når …"
+            "anses"}
 AGREEMENT_NOUNS = re.compile(
     r"^(?:sundheds)?aftale(?:n|rne)?$|^samarbejdsaftale(?:n|rne)?$|^sundhedsaftaleudkast(?:et)?$"
     r"|^udkast(?:et)?$", re.I)
@@ -69,6 +73,9 @@ ARTICLES = {"en", "et", "den", "det", "de", "denne", "dette", "hver", "hvert", "
 INTERROGATIVE = {"om", "hvornår", "hvordan", "hvorfor", "hvad", "hvorvidt", "hvilke", "hvilken", "hvilket", "hvor",
                  "hvorved", "hvorledes", "hvem"}
 PRESENT_TYPES_EXCLUDED = {"nyhed", "webside", "høringsbrev", "dagsorden"}
+# Texts where a thing as the subject of "skal" says what it is for, not what someone must do
+# (in legislation and guidance "Udbud … skal foregå på … vilkår" is a requirement)
+DESCRIBING_TYPES = PRESENT_TYPES_EXCLUDED | {"høringsudkast", "sundhedsaftale", "samarbejdsaftale"}
 LEGISLATION_TYPES = {"bekendtgørelse", "lov", "lovbekendtgørelse"}
 REC_FRAME = re.compile(
     r"\b(?:det\s+anbefales|anbefaler(?:\s+\w+){0,3}?|(?:det\s+(?:er|vil\s+være|vil\s+derfor\s+være|er\s+derfor)|"
@@ -114,7 +121,7 @@ class Context:
 
 def is_present_verb(t: Tok) -> bool:
     w = t.low
-    if not w.isalpha() or len(w) < 4 or w in DESCRIPTIVE or w in ADVERBS or w in PREPOSITIONS:
+    if not w.isalpha() or len(w) < 4 or w in DESCRIPTIVE or w in ADVERBS or w in PREPOSITIONS or w in NOT_VERBS:
         return False
     if not w.endswith("r"):
         return False

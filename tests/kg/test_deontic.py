@@ -63,6 +63,39 @@ def test_named_councils_are_the_councils():
     assert keys(o) == {"regionsraad", "kommunalbestyrelse"}
 
 
+def test_a_modal_in_the_question_a_rule_answers_is_no_duty():
+    obs = obligations("Sundheds- og ældreministeren fastsætter nærmere regler om, hvilke oplysninger regionsråd, "
+                      "kommunalbestyrelser, herunder alment praktiserende læger, og de personer, der driver sygehuse "
+                      "m.v., skal give til myndighederne.", "lovbekendtgørelse")
+    assert [(o.cue, tuple(o.bearers)) for o in obs] == [("present", ("sundhedsminister",))]
+
+
+@pytest.mark.parametrize("text,doc_type", [
+    ("En digital ansøgning anses for at være kommet frem, når den er tilgængelig for Lægemiddelstyrelsen.", "lovbekendtgørelse"),
+    ("5 nye sundhedsaftaler skal sikre det gode samarbejde på tværs af sundhedsvæsenet", "nyhed"),
+    ("Regionens faglige ekspertise skal komme det samlede sundhedsvæsen til gode.", "høringsudkast"),
+    ("Det kan til orientering oplyses, at vi også planlægger en høring.", "høringsbrev"),
+])
+def test_definitions_descriptions_and_notices_are_no_duties(text, doc_type):
+    assert obligations(text, doc_type) == []
+
+
+def test_modal_after_an_or_group_is_the_groups_not_a_present_tense_duty():
+    obs = obligations("Ministeren eller den myndighed, som ministeren henlægger sine beføjelser til, kan udtage prøver.")
+    assert [(o.modality, o.cue) for o in obs] == [("permission", "kan")]
+
+
+def test_passive_permission_names_no_one_it_is_not_guessed_from_the_sentence_before():
+    obs = obligations("Regionsrådet skal oplyse patienten om retten. "
+                      "Genetiske oplysninger, der er udledt af materiale, kan videregives til en forsker.")
+    assert [(o.modality, tuple(o.bearers)) for o in obs] == [("obligation", ("regionsraad",)), ("permission", ())]
+
+
+def test_guidance_advice_with_kan():
+    o = one("Aktører, der besidder faglig viden, kan hensigtsmæssigt inddrages ved udarbejdelsen af aftalen.", "vejledning")
+    assert o.modality == "recommendation"
+
+
 def test_present_tense_not_in_news():
     assert obligations("Regionsrådet godkender aftalen på mødet.", "nyhed") == []
 

@@ -342,7 +342,8 @@ class SentenceAnalyser(ClauseReader):
                 and self._beneficiary_subject(lo, i):
             return None    # "Borgerne skal opleve …": what the text wants for people, a goal
             # ("Pårørende skal inddrages" stays: a passive duty towards them)
-        if bearers is None and (relative_nonactor or self._explicit_nonactor_subject(lo, i)):
+        if bearers is None and (relative_nonactor or self._explicit_nonactor_subject(lo, i) or (
+                not passive and lo == i and self._nonactor_before_relative(lo))):
             if not passive and self.ctx.doc_type in DESCRIBING_TYPES:
                 # "5 nye sundhedsaftaler skal sikre …" (news), "Regionens faglige ekspertise skal
                 # komme … til gode" (an agreement): what a thing is for, no one's duty

@@ -270,6 +270,9 @@ class ClauseReader:
                 kk = k + 1
                 while kk < end and (self.toks[kk].low in DETERMINERS or self.toks[kk].low in ("henholdsvis", "hhv.")):
                     kk += 1
+                if kk not in self.ment_start and kk + 1 in self.ment_start and self.toks[kk].low.isalpha() \
+                        and self.toks[kk].low not in PREPOSITIONS:
+                    kk += 1         # an adjective before the actor: "af en sagkyndig læge"
                 if kk in self.ment_start:
                     return self._group(kk, end)[0]
                 if kk < end and self.toks[kk].low in ("hensyn", "betydning", "praktiske", "samme"):
@@ -471,6 +474,22 @@ class ClauseReader:
             toks = toks[1:]
         return bool(toks) and bool(BENEFICIARIES.fullmatch(toks[0].low))
 
+    def _nonactor_before_relative(self, lo: int) -> bool:
+        """Does the clause at ``lo`` resume a sentence that opens with a noun that is no actor,
+        followed by a relative clause ("§ 57 e. Praktiserende tandlæger, der ønsker at yde …,
+        skal meddele …")? Then that noun is its subject."""
+        if lo == 0 or self.toks[lo - 1].low != "," or any(
+                t.low not in ADVERBS and t.low not in DETERMINERS for t in self.toks[lo:lo + 1] if t.low not in MODALS):
+            return False
+        k = 0
+        while k < self.n and (self.toks[k].low in ("§", "stk.") or re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.", self.toks[k].low)):
+            k += 1
+        head = k
+        while k < self.n and k - head < 4 and self.toks[k].low.isalpha() and k not in self.in_mention \
+                and self.toks[k].low not in MODALS:
+            k += 1
+        return head < k < self.n - 1 and self.toks[k].low == "," and self.toks[k + 1].low in ("der", "som")
+
     def _explicit_nonactor_subject(self, lo: int, i: int) -> bool:
         """A noun subject that is no actor ("Programmet skal ...", "Samtidig skal programmet ...",
         ", og den samlede tilbageholdelsesperiode må ikke ...")."""
@@ -491,6 +510,10 @@ class ClauseReader:
         # an inverted definite noun ("kan indgrebet dog foretages", "skal dette fremgå"): no
         # actor, and no bearer to carry from the sentence before
         w = self.toks[k].low if k < self.n else ""
+        if k + 1 < self.n and (k not in self.in_mention or w.endswith("s")) and (k + 1) not in self.in_mention and w.isalpha() \
+                and w.endswith(("ens", "ets", "ernes")) and self.toks[k + 1].low.isalpha() \
+                and self.toks[k + 1].low not in PREPOSITIONS:
+            return True     # an inverted genitive subject: "skal forældremyndighedens indehaver samtykke"
         return k < self.n and k not in self.in_mention and (w in ("dette", "disse") or (
             w.isalpha() and len(w) > 4 and w.endswith(("et", "en", "ene", "erne")) and not is_present_verb(self.toks[k])
             and w not in ADVERBS and w not in PREPOSITIONS and w not in ("sammen", "eventuelt", "herefter", "derefter",

@@ -91,6 +91,20 @@ def test_passive_permission_names_no_one_it_is_not_guessed_from_the_sentence_bef
     assert [(o.modality, tuple(o.bearers)) for o in obs] == [("obligation", ("regionsraad",)), ("permission", ())]
 
 
+def test_a_person_outside_the_actor_table_is_not_replaced_by_the_actor_before():
+    obs = obligations("Ministeren fastsætter regler om tilskud. § 57 e. Praktiserende tandlæger, der ønsker at yde "
+                      "tandlægehjælp, hvortil der ydes tilskud af regionsrådet, skal skriftligt meddele dette til regionsrådet.")
+    assert [(o.cue, tuple(o.bearers)) for o in obs] == [("present", ("sundhedsminister",)), ("skal", ())]
+    obs = obligations("Ministeren fastsætter regler. Er den gravide under 18 år, skal forældremyndighedens indehaver "
+                      "samtykke i anmodningen.")
+    assert [tuple(o.bearers) for o in obs] == [("sundhedsminister",), ()]
+
+
+def test_an_agent_with_an_adjective():
+    o = one("Obduktionen udføres af en sagkyndig læge, der udpeges af ministeren.")
+    assert keys(o) == {"laege"} and o.passive
+
+
 def test_guidance_advice_with_kan():
     o = one("Aktører, der besidder faglig viden, kan hensigtsmæssigt inddrages ved udarbejdelsen af aftalen.", "vejledning")
     assert o.modality == "recommendation"

@@ -56,6 +56,7 @@ from .deontic_words import (
     PREPOSITIONS,
     PRESENT_TYPES_EXCLUDED,
     DESCRIBING_TYPES,
+    SAYING,
     PRONOUNS,
     REC_FRAME,
     Statement,
@@ -126,9 +127,10 @@ class SentenceAnalyser(ClauseReader):
                     # forhåndsgodkendelse" (an actor subject) is an act
                     i += 1
                     continue
-                if verb in ("ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "være") and w in ("skal", "bør") \
+                if verb in ("ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "være", "bestå") and w in ("skal", "bør") \
                         and not (verb == "være" and self._vaere_passive(i) is not None):
-                    i += 1          # "skal ses som", "skal være opmærksom på" (but "skal være godkendt af X" is X's)
+                    i += 1          # "skal ses som", "skal være opmærksom på" (but "skal være godkendt af X" is X's),
+                    # "skal bestå af": what something is made of
                     continue
                 if w == "må" and verb in ("forventes", "antages", "formodes"):
                     i += 1
@@ -226,6 +228,12 @@ class SentenceAnalyser(ClauseReader):
                 a.action_end = b.start
         return out
 
+    def _reported_speech(self) -> bool:
+        """A quotation: the sentence holds a verb of saying after a comma or a quotation mark."""
+        words = [t.low for t in self.toks]
+        return any(w in ('"', "”", "“", "»", "«") for w in words) or any(
+            a in (",", '"', "”") and b in SAYING for a, b in zip(words, words[1:]))
+
     def _sentence_end(self) -> int:
         return self.toks[-1].end
 
@@ -234,6 +242,8 @@ class SentenceAnalyser(ClauseReader):
         lo = self._clause_start(i)
         if not self._states_duty(i, lo, done):
             return None
+        if self.ctx.doc_type == "nyhed" and self._reported_speech():
+            return None     # '"… skal nu bruges til …", siger Tanja Popp': quoted in a news item
         bearers: list[str] | None = None
         carried = passive = False
         subj_start = toks[i].start

@@ -447,6 +447,8 @@ class ClauseReader:
             # "mulighed for, at regioner og kommuner kan ...": the content of a permission
             # (a capital "For" starts a sentence even where a heading ran into it)
             return k > 0 and not self.toks[k].text[:1].isupper() and self.toks[k - 1].low not in FOR_COMPLEMENT
+        if w == "til" and k > 0 and re.match(r"(?:medvirk|bidrag)e?r?$|(?:medvirk|bidrag)(?:e|er|ede)$", self.toks[k - 1].low):
+            return True     # "Disse målsætninger medvirker til, at aftalen skal leve op til …": an effect
         return w in ("således", "så") or (w == "på" and k > 0 and self.toks[k - 1].low == "henblik")
 
     def _interrupting_antecedent(self, lo: int) -> int | None:

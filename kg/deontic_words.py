@@ -73,6 +73,8 @@ ARTICLES = {"en", "et", "den", "det", "de", "denne", "dette", "hver", "hvert", "
 INTERROGATIVE = {"om", "hvornår", "hvordan", "hvorfor", "hvad", "hvorvidt", "hvilke", "hvilken", "hvilket", "hvor",
                  "hvorved", "hvorledes", "hvem"}
 PRESENT_TYPES_EXCLUDED = {"nyhed", "webside", "høringsbrev", "dagsorden"}
+# Verbs of saying that mark a quotation in news ('…", siger X')
+SAYING = {"siger", "sagde", "fortæller", "fortalte", "udtaler", "udtalte", "forklarer", "forklarede", "understreger", "tilføjer"}
 # Texts where a thing as the subject of "skal" says what it is for, not what someone must do
 # (in legislation and guidance "Udbud … skal foregå på … vilkår" is a requirement)
 DESCRIBING_TYPES = PRESENT_TYPES_EXCLUDED | {"høringsudkast", "sundhedsaftale", "samarbejdsaftale"}

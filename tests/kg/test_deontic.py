@@ -80,6 +80,15 @@ def test_definitions_descriptions_and_notices_are_no_duties(text, doc_type):
     assert obligations(text, doc_type) == []
 
 
+@pytest.mark.parametrize("text,doc_type", [
+    ("Den kommende sundhedsaftale skal bestå af en politisk del og en administrativ del.", "høringsbrev"),
+    ("Disse fire målsætninger medvirker til, at aftalen skal leve op til de nationale mål:", "webside"),
+    ('"De fælles mål skal nu bruges til at udvikle konkrete indsatser", siger Tanja Popp.', "nyhed"),
+])
+def test_composition_effects_and_quotations_are_no_duties(text, doc_type):
+    assert obligations(text, doc_type) == []
+
+
 def test_modal_after_an_or_group_is_the_groups_not_a_present_tense_duty():
     obs = obligations("Ministeren eller den myndighed, som ministeren henlægger sine beføjelser til, kan udtage prøver.")
     assert [(o.modality, o.cue) for o in obs] == [("permission", "kan")]

@@ -49,7 +49,12 @@ ENACTING = {"ophæves", "affattes", "nyaffattes", "indsættes", "ændres", "udg�
             # composition, not an agent's act: "Fagligt Forum ... sammensættes af repræsentanter for ..."
             "sammensættes",
             # a definition: "En digital ansøgning anses for at være kommet frem, når …"
-            "anses"}
+            "anses",
+            # how an amount is worked out, no one's act: "Taksten pris- og lønreguleres …",
+            # "Beløbsgrænserne afrundes nedad …", "Tilskuddets størrelse opgøres …"
+            "reguleres", "lønreguleres", "indeksreguleres", "opgøres", "afrundes", "beregnes", "omregnes",
+            # composition: "Formandskabet udgøres af regionsrådsformanden og …"
+            "udgøres"}
 AGREEMENT_NOUNS = re.compile(
     r"^(?:sundheds)?aftale(?:n|rne)?$|^samarbejdsaftale(?:n|rne)?$|^sundhedsaftaleudkast(?:et)?$"
     r"|^udkast(?:et)?$", re.I)

@@ -89,6 +89,15 @@ def test_composition_effects_and_quotations_are_no_duties(text, doc_type):
     assert obligations(text, doc_type) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Regionsrådet yder tilskud. Taksten pris- og lønreguleres på samme måde som bloktilskuddet til regionerne.",
+    "Regionsrådet yder tilskud. Beløbsgrænserne afrundes nedad til nærmeste hele kronebeløb.",
+    "Formandskabet udgøres af regionsrådsformanden og en borgmester.",
+])
+def test_how_an_amount_is_worked_out_is_no_duty(text):
+    assert [o for o in obligations(text) if o.cue == "present" and o.passive] == []
+
+
 def test_modal_after_an_or_group_is_the_groups_not_a_present_tense_duty():
     obs = obligations("Ministeren eller den myndighed, som ministeren henlægger sine beføjelser til, kan udtage prøver.")
     assert [(o.modality, o.cue) for o in obs] == [("permission", "kan")]

@@ -63,6 +63,8 @@ ACTORS: tuple[ActorType, ...] = (
                r"minister(?:en|ens)? for sundhed og forebyggelse")),
     ActorType("styrelsen-for-patientsikkerhed", "Styrelsen for Patientsikkerhed", "Danish Patient Safety Authority",
               ("STPS",), (r"styrelsen for patientsikkerhed(?:s)?", r"stps")),
+    ActorType("laegemiddelstyrelsen", "Lægemiddelstyrelsen", "Danish Medicines Agency", ("Lægemiddelstyrelsens",),
+              (r"lægemiddelstyrelse(?:n|ns)?",)),
     ActorType("sundhedssamarbejdsudvalg", "sundhedssamarbejdsudvalg", "health cooperation committee",
               ("sundhedssamarbejdsudvalget", "SSU"), (r"sundhedssamarbejdsudvalg" + _NEUTER, r"ssu(?:'s|s)?"),
               committee=True),
@@ -98,6 +100,8 @@ ACTORS: tuple[ActorType, ...] = (
     ActorType("sundhedsperson", "sundhedsperson", "health professional", ("sundhedspersonen", "sundhedspersoner"),
               (r"sundhedsperson(?:en|ens|er|erne|ernes|s)?",)),
     ActorType("laege", "læge", "physician", ("lægen", "lægerne"), (r"læge(?:n|ns|r|rne|rnes)?",)),
+    ActorType("tandlaege", "tandlæge", "dentist", ("tandlægen", "praktiserende tandlæger"),
+              (r"(?:praktiserende )?tandlæge(?:n|ns|r|rne|rnes)?",)),
     ActorType("sundhedsraad", "sundhedsråd", "health council", ("sundhedsrådet", "sundhedsrådene"),
               (r"sundhedsråd" + _RAAD,)),
 )

@@ -279,6 +279,9 @@ class SentenceAnalyser(ClauseReader):
             if left:
                 bearers = left[0]
                 subj_start = toks[left[1]].start
+        opening = self._opening_subject(lo) if bearers is None and lo == i else None
+        if opening is not None and opening[0] == "actor":
+            bearers = opening[1]
         if bearers is None and lo <= i and self._relative_actor(lo):
             # relative clause: the antecedent before ", der" (_states_duty kept only actor ones)
             bearers = [self._relative_actor(lo)]
@@ -353,7 +356,7 @@ class SentenceAnalyser(ClauseReader):
             return None    # "Borgerne skal opleve …": what the text wants for people, a goal
             # ("Pårørende skal inddrages" stays: a passive duty towards them)
         if bearers is None and (relative_nonactor or self._explicit_nonactor_subject(lo, i) or (
-                not passive and lo == i and self._nonactor_before_relative(lo))):
+                not passive and opening is not None)):
             if not passive and self.ctx.doc_type in DESCRIBING_TYPES:
                 # "5 nye sundhedsaftaler skal sikre …" (news), "Regionens faglige ekspertise skal
                 # komme … til gode" (an agreement): what a thing is for, no one's duty

@@ -28,6 +28,7 @@ from .deontic_words import (
 
 # the people the health services are for; as the subject of "skal" they state a goal
 # (not the genitive: "Patientens ønsker skal … tillægges betydning" is about the wishes)
+WISHES = {"ønske", "ønsket", "ønsker", "håb", "håbet", "håber", "forhåbning", "ambition", "ambitionen"}
 RULE_QUESTION_WORDS = {"hvilke", "hvilken", "hvilket", "hvornår", "hvordan", "hvorvidt", "hvad"}
 PURPOSE_VERBS = {"bidrage", "medvirke", "understøtte", "fremme", "styrke"}
 BENEFICIARIES = re.compile(r"(?:borger|patient|bruger)(?:en|e|ne|er|erne)?|pårørende|befolkning(?:en)?")
@@ -111,7 +112,7 @@ class ClauseReader:
             v = self.ment_start[kk][0]
         return v
 
-    def _group(self, i: int, stop: int | None = None) -> tuple[list[str], int]:
+    def _group(self, i: int, stop: int | None = None, agent: bool = False) -> tuple[list[str], int]:
         """Actor keys of the conjoined group starting at mention token i; returns (keys, end tok)."""
         stop = self.n if stop is None else stop
         keys: list[str] = []
@@ -136,6 +137,10 @@ class ClauseReader:
                 while kk < stop and (self.toks[kk].low in DETERMINERS or self.toks[kk].low in CONJ
                                      or self.toks[kk].low in ACTOR_MODIFIERS):
                     kk += 1
+                if agent and kk < stop and self.toks[kk].low == "af" and kk + 1 < stop:
+                    kk += 1     # a repeated agent: "godkendes af regionsrådet og af kommunalbestyrelserne"
+                    while kk < stop and self.toks[kk].low in DETERMINERS:
+                        kk += 1
                 if kk in self.ment_start and not self._genitive(kk):
                     j2, key2 = self.ment_start[kk]
                     # "Regionsrådene for Region Nordjylland, Region Midtjylland og …": the list
@@ -198,6 +203,9 @@ class ClauseReader:
         kk = k
         while kk < self.n and self.toks[kk].low in ("den", "det", "de", "alle", "både", "hver", "hvert", "enkelte"):
             kk += 1
+        if kk > k and kk not in self.ment_start and kk + 1 in self.ment_start and self.toks[kk].low.isalpha() \
+                and self.toks[kk].low.endswith(("ende", "ige", "lige", "ske")):
+            kk += 1         # an adjective after the article: "skal den behandlende sundhedsperson informere"
         if kk in self.ment_start and not self._genitive(kk):
             keys, end = self._group(kk)
             return keys, kk, end
@@ -274,7 +282,7 @@ class ClauseReader:
                         and self.toks[kk].low not in PREPOSITIONS:
                     kk += 1         # an adjective before the actor: "af en sagkyndig læge"
                 if kk in self.ment_start:
-                    return self._group(kk, end)[0]
+                    return self._group(kk, end, agent=True)[0]
                 if kk < end and self.toks[kk].low in ("hensyn", "betydning", "praktiske", "samme"):
                     return None
                 return []          # an agent that is no actor ("af regionsrådsformanden")
@@ -319,6 +327,8 @@ class ClauseReader:
         ...), None for a main clause."""
         if lo == 0:
             w = self.toks[0].low
+            if [t.low for t in self.toks[:3]] == ["i", "det", "omfang"]:
+                return "hvis"       # "I det omfang sundhedsaftalen skal revideres, …": a condition
             return w if w in CONDITIONAL else None
         w = self.toks[lo - 1].low
         return w if w in CLAUSE_OPENERS else None
@@ -403,6 +413,8 @@ class ClauseReader:
             # regionerne": a description of the antecedent; kept only where the relative
             # pronoun is the subject and stands for an actor ("sundhedsklyngerne, der skal ...")
             return self._relative_actor(lo) is not None and self._subject_left(lo, i) is None
+        if op == "at" and self._wish_before(lo):
+            return False        # "har vi et stort ønske om, at sundhedsaftalen skal udarbejdes …"
         if op == "at":
             # "Ministeren kan fastsætte regler om, at rettighederne skal finde anvendelse ...",
             # "kan vælge, at arbejdsgiveransvaret skal varetages af ...": the at-clause is the
@@ -414,6 +426,13 @@ class ClauseReader:
             return not any(self.toks[j].low in MODALS and not self._clause_chain(j)
                            and self._explicit_nonactor_subject(self._clause_start(j), j) for j in range(lo - 1))
         return True
+
+    def _wish_before(self, lo: int) -> bool:
+        """Is the at-clause at ``lo`` the content of a wish or hope ("ønske om, at …")?"""
+        k = lo - 2
+        while k >= 0 and self.toks[k].low in (",", "om"):
+            k -= 1
+        return k >= 0 and self.toks[k].low in WISHES
 
     def _in_rule_question(self, i: int) -> bool:
         """Is the cue inside an indirect question that says what rules are about ("regler om,
@@ -476,21 +495,31 @@ class ClauseReader:
             toks = toks[1:]
         return bool(toks) and bool(BENEFICIARIES.fullmatch(toks[0].low))
 
-    def _nonactor_before_relative(self, lo: int) -> bool:
-        """Does the clause at ``lo`` resume a sentence that opens with a noun that is no actor,
-        followed by a relative clause ("§ 57 e. Praktiserende tandlæger, der ønsker at yde …,
-        skal meddele …")? Then that noun is its subject."""
-        if lo == 0 or self.toks[lo - 1].low != "," or any(
-                t.low not in ADVERBS and t.low not in DETERMINERS for t in self.toks[lo:lo + 1] if t.low not in MODALS):
-            return False
+    def _opening_subject(self, lo: int) -> tuple[str, list[str]] | None:
+        """When the clause at ``lo`` has no subject of its own and resumes a sentence that opens
+        with a noun followed by a relative clause ("§ 57 e. Praktiserende tandlæger, der ønsker
+        at yde …, hvortil …, skal meddele …", "En sundhedsperson, der … bliver opmærksom på …,
+        skal rapportere …"), that noun is its subject: ("actor", keys) or ("other", [])."""
+        if lo == 0 or self.toks[lo - 1].low != ",":
+            return None
         k = 0
         while k < self.n and (self.toks[k].low in ("§", "stk.") or re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.", self.toks[k].low)):
             k += 1
-        head = k
-        while k < self.n and k - head < 4 and self.toks[k].low.isalpha() and k not in self.in_mention \
-                and self.toks[k].low not in MODALS:
+        if k < self.n and self.toks[k].low in ("en", "et", "den", "det", "de"):
             k += 1
-        return head < k < self.n - 1 and self.toks[k].low == "," and self.toks[k + 1].low in ("der", "som")
+        if k in self.ment_start:
+            keys, end = self._group(k)
+            if end < self.n - 1 and self.toks[end].low == "," and self.toks[end + 1].low in ("der", "som") and end < lo:
+                return "actor", keys
+            return None
+        head = k
+        # a noun phrase, perhaps a list ("Sygehusenheder, klinikker, … og andre behandlingssteder, hvor …")
+        while k < min(lo, self.n - 1) and k - head < 16 and k not in self.in_mention and self.toks[k].low not in MODALS \
+                and (self.toks[k].low.isalpha() or self.toks[k].low == ","):
+            if self.toks[k].low == "," and self.toks[k + 1].low in ("der", "som", "hvor"):
+                return ("other", []) if k > head else None
+            k += 1
+        return None
 
     def _explicit_nonactor_subject(self, lo: int, i: int) -> bool:
         """A noun subject that is no actor ("Programmet skal ...", "Samtidig skal programmet ...",

@@ -24,7 +24,7 @@ ADVERBS = {
     "herefter", "derefter", "samtidig", "typisk", "gerne", "fortsætte", "hver", "især", "kun", "blot",
     "endelig", "så", "da", "i", "øvrigt", "mindst", "senest", "herunder", "eksempelvis", "fremadrettet",
     "hermed", "dermed", "sammen", "derimod", "altså", "primært", "særligt", "særlig", "aktivt",
-    "årligt", "fælles", "hurtigst", "muligt", "som", "minimum", "mv.", "ofte", "konkret",
+    "årligt", "fælles", "hurtigst", "muligt", "som", "minimum", "mv.", "ofte", "konkret", "maksimalt",
 }
 # Verbs whose present tense is descriptive, not normative.
 DESCRIPTIVE = {
@@ -62,6 +62,7 @@ PRONOUNS = {"de", "den", "han", "hun", "disse", "denne", "dette"}
 NON_NORMATIVE_AFTER_MODAL = {
     "være", "blive", "ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "skyldes",
     "bidrage", "medføre", "føre", "give", "have", "findes", "opstå", "variere", "gøre",
+    "udgøre",       # "Denne betaling kan maksimalt udgøre 1.976 kr."
 }
 CLAUSE_OPENERS = {"at", "der", "som", "hvis", "når", "såfremt", "hvor", "idet", "fordi", "mens",
                   "hvilket", "hvorved", "så", "før", "inden", "end", "om", "hvordan", "hvorfor", "hvad",

@@ -109,13 +109,40 @@ def test_passive_permission_names_no_one_it_is_not_guessed_from_the_sentence_bef
     assert [(o.modality, tuple(o.bearers)) for o in obs] == [("obligation", ("regionsraad",)), ("permission", ())]
 
 
-def test_a_person_outside_the_actor_table_is_not_replaced_by_the_actor_before():
+def test_the_subject_before_a_relative_clause_is_the_bearer_not_the_actor_before():
     obs = obligations("Ministeren fastsætter regler om tilskud. § 57 e. Praktiserende tandlæger, der ønsker at yde "
-                      "tandlægehjælp, hvortil der ydes tilskud af regionsrådet, skal skriftligt meddele dette til regionsrådet.")
-    assert [(o.cue, tuple(o.bearers)) for o in obs] == [("present", ("sundhedsminister",)), ("skal", ())]
+                      "tandlægehjælp, hvortil der ydes tilskud af regionsrådet, jf. § 64 b, skal skriftligt meddele "
+                      "dette til regionsrådet.")
+    assert [(o.cue, tuple(o.bearers)) for o in obs] == [("present", ("sundhedsminister",)), ("skal", ("tandlaege",))]
+    obs = obligations("Ministeren fastsætter regler. En sundhedsperson, der som led i sin faglige virksomhed bliver "
+                      "opmærksom på en utilsigtet hændelse, skal rapportere hændelsen til regionen.")
+    assert [tuple(o.bearers) for o in obs] == [("sundhedsminister",), ("sundhedsperson",)]
+    obs = obligations("Ministeren fastsætter regler. Sygehusenheder, klinikker, praksisser og andre behandlingssteder, "
+                      "hvor sundhedspersoner udøver behandling, skal lade sig registrere.")
+    assert [tuple(o.bearers) for o in obs] == [("sundhedsminister",), ()]
     obs = obligations("Ministeren fastsætter regler. Er den gravide under 18 år, skal forældremyndighedens indehaver "
                       "samtykke i anmodningen.")
     assert [tuple(o.bearers) for o in obs] == [("sundhedsminister",), ()]
+
+
+@pytest.mark.parametrize("text,doc_type,expect", [
+    ("I Sundhedskoordinationsudvalget har vi et stort ønske om, at sundhedsaftalen skal udarbejdes i bred dialog.",
+     "høringsbrev", []),
+    ("I det omfang sundhedsaftalen skal revideres, udarbejder udvalget et revideret udkast.", "bekendtgørelse", []),
+    ("Det er udvalgets opgave at udarbejde et udkast, mens den endelige aftale skal godkendes af regionsrådet og af "
+     "kommunalbestyrelserne i regionen.", "dagsorden", [("obligation", ("regionsraad", "kommunalbestyrelse"))]),
+    ("Forud for indhentning af samtykket skal den behandlende sundhedsperson informere patienten om retten.",
+     "lovbekendtgørelse", [("obligation", ("sundhedsperson",))]),
+    ("Hvis Lægemiddelstyrelsen finder, at der foreligger særlige forhold, skal Lægemiddelstyrelsen tilbyde en anden måde.",
+     "lovbekendtgørelse", [("obligation", ("laegemiddelstyrelsen",))]),
+])
+def test_wishes_conditions_repeated_agents_adjectives_and_named_agencies(text, doc_type, expect):
+    assert [(o.modality, tuple(o.bearers)) for o in obligations(text, doc_type)] == expect
+
+
+def test_an_amount_is_no_permission():
+    obs = obligations("Regionsrådet opkræver betaling. Denne betaling kan maksimalt udgøre 1.976 kr.", "lovbekendtgørelse")
+    assert [o.modality for o in obs] == ["obligation"]
 
 
 def test_an_agent_with_an_adjective():

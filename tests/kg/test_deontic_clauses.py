@@ -191,11 +191,12 @@ def test_for_at_as_the_content_of_a_possibility_is_no_purpose():
                  "og afprøvning af nye modeller for samarbejde.", "andet") == [(("region", "kommune"), "permission")]
 
 
-def test_at_clause_under_a_non_actor_statement_is_no_duty():
-    # sundhedsloven § 145: a rule Lægemiddelstyrelsen may make, not a duty of anyone
+def test_at_clause_under_a_rule_making_permission_is_no_duty():
+    # sundhedsloven § 145: a rule Lægemiddelstyrelsen may make (its permission), not a duty of anyone
     assert stmts("Stk. 2. Lægemiddelstyrelsen kan fastsætte regler om, at en tilskudspris skal opretholdes "
                  "prisperioden ud, uanset at et billigere lægemiddel bliver tilgængeligt inden for "
-                 "prisperioden.") == []
+                 "prisperioden.") == [(("laegemiddelstyrelsen",), "permission")]
+    assert stmts("En patient kan kræve, at en tilskudspris skal opretholdes prisperioden ud.") == []
 
 
 def test_at_clause_interrupted_by_a_relative_clause_stays_an_at_clause():

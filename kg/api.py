@@ -319,6 +319,52 @@ def references_out(store, provision_ids: Iterable[str]) -> dict[str, list[dict]]
     return out
 
 
+def basis_chain(store, provision_id: str, max_depth: int = 3, max_steps: int = 6) -> list[dict]:
+    """The legal basis of a provision, followed on: the other documents' provisions it cites
+    ("bekendtgørelsens § 21"), then what those cite, up to ``max_depth`` levels — guidance 5.1 →
+    BEK 1248/2022 § 21 → sundhedsloven § 205, where the texts say so. Each step: label (the
+    words of the text), target, citation, the target document's ELI, depth and the citing
+    provision; a target cited twice is one step; unresolved citations end a branch."""
+    from aftalegraf.legal_time import provision_citation
+
+    from .references import split_references
+
+    docs: dict[str, Any] = {}
+
+    def doc(doc_id: str):
+        if doc_id not in docs:
+            try:
+                docs[doc_id] = store.document(doc_id, with_provisions=False)
+            except Exception:  # noqa: BLE001 - a document no longer stored ends the branch
+                docs[doc_id] = None
+        return docs[doc_id]
+
+    steps: list[dict] = []
+    seen = {provision_id}
+    level = [provision_id]
+    for depth in range(1, max_depth + 1):
+        refs = references_out(store, level)
+        nxt: list[str] = []
+        for pid in level:
+            own = pid.split("/")[0]
+            d = doc(own)
+            basis, _ = split_references(refs.get(pid, []), own, d.type if d else "")
+            for r in basis:
+                target = r.get("target")
+                if not target or target in seen or len(steps) >= max_steps:
+                    continue
+                seen.add(target)
+                td = doc(r.get("target_document") or target.split("/")[0])
+                steps.append({"label": r.get("label"), "target": target, "citation": provision_citation(target),
+                              "document": td.id if td else None, "eli": (td.eli or None) if td else None,
+                              "depth": depth, "from": pid})
+                nxt.append(target)
+        if not nxt:
+            break
+        level = nxt
+    return steps
+
+
 # --- goals ------------------------------------------------------------------------------------
 
 def goals(store, region: str | None = None, document_id: str | None = None) -> list[dict]:

@@ -139,3 +139,29 @@ def find_references(text: str, provision_id: str, offset: int = 0, *, doc_type: 
     for i, r in enumerate(out):
         r.index = start_index + i
     return out
+
+
+# --- legal basis and cross-references --------------------------------------------------
+_OTHER_ACT = re.compile(r"\b(?:bekendtgørelse|lov|vejledning)\w*\b|\w+lovens?\b|\bnr\.\s*\d+", re.I)
+
+
+def split_references(refs: list[dict], own_document: str, own_type: str = "") -> tuple[list[dict], list[dict]]:
+    """(legal basis: references to other documents, cross-references inside the document),
+    each citation once (the same words differing only in case are one). An unresolved
+    reference counts as basis when its words name another act ("bekendtgørelsens § 21" in a
+    guidance document, "sundhedslovens § 205"), since its target may simply not be ingested."""
+    basis, cross, seen = [], [], set()
+    for r in refs:
+        label = (r.get("label") or "").strip()
+        key = (label.lower(), r.get("target"), r.get("target_document"))
+        if key in seen:
+            continue
+        seen.add(key)
+        target_doc = r.get("target_document") or ((r.get("target") or "").split("/")[0] or None)
+        if target_doc is None:
+            names_act = bool(_OTHER_ACT.search(label))
+            own_kind = own_type and label.lower().startswith(own_type.lower()[:10])
+            (basis if names_act and not own_kind else cross).append(r)
+        else:
+            (cross if target_doc == own_document else basis).append(r)
+    return basis, cross

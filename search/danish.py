@@ -45,3 +45,42 @@ def looks_english(query: str) -> bool:
     english = sum(w in ENGLISH_WORDS for w in words)
     danish = sum(w in DANISH_STOPWORDS and w not in ENGLISH_WORDS for w in words)
     return english >= max(2, len(words) // 3) and danish == 0
+
+
+# Everyday words of a planner's question and the words the legal texts use for the same thing
+# (query side only: BM25 also looks for the texts' word). Written from the field's vocabulary,
+# both directions where both occur in questions.
+EVERYDAY_TERMS = {
+    "hospital": "sygehus", "hospitalet": "sygehuset", "hospitaler": "sygehuse", "hospitalerne": "sygehusene",
+    "hospitalsbehandling": "sygehusbehandling", "indlæggelse": "indlagt", "udskrivelse": "udskrivning",
+    "udskrevet": "udskrivning", "udskrives": "udskrivning",
+    "byråd": "kommunalbestyrelse", "byrådet": "kommunalbestyrelsen", "byrådene": "kommunalbestyrelserne",
+    "borgmester": "kommunalbestyrelsen", "regionsrådsformand": "regionsrådet",
+    "træning": "genoptræning", "træne": "genoptræning", "genoptræne": "genoptræning",
+    "fysisk": "somatisk", "fysiske": "somatiske", "legemlig": "somatisk", "legemlige": "somatiske",
+    "sindslidelse": "psykisk sygdom", "sindslidelser": "psykiske sygdomme", "sindslidende": "psykisk syge",
+    "psykiatrisk": "psykisk", "mor": "forældre", "far": "forældre", "mødre": "forældre", "fædre": "forældre",
+    "familielæge": "almen praksis", "egen læge": "almen praksis", "lægepraksis": "almen praksis",
+    "lægepraksisser": "almen praksis", "praktiserende": "almen praksis",
+    "gratis": "vederlagsfri", "gratis.": "vederlagsfri", "betale": "egenbetaling", "betaler": "egenbetaling",
+    "medicin": "lægemidler", "piller": "lægemidler", "tænder": "tandpleje", "tandbehandling": "tandpleje",
+    "hjemmesygeplejerske": "sygepleje", "hjemmesygepleje": "sygepleje", "sygeplejerske": "sygepleje",
+    "deadline": "frist senest", "tidsfrist": "frist senest", "hvornår": "senest frist",
+    "godkender": "godkendelse", "accept": "godkendelse", "forhåndsaccept": "forhåndsgodkendelse",
+    "minister": "ministeren", "ministeriet": "ministeren",
+    "it": "sundheds-it digitalisering", "digital": "digitalisering", "digitale": "digitalisering", "teknologi": "telemedicin",
+    "ansvarlig": "ansvar påhviler", "ansvaret": "påhviler", "pligt": "forpligtet skal", "krav": "skal",
+    "mange sygdomme": "multisygdom", "flere sygdomme": "multisygdom", "skrøbelige": "sårbare", "svage": "sårbare",
+    "svækkede": "skrøbelige sårbare", "overgange": "sammenhængende forløb", "overgang": "sammenhængende forløb",
+    "samarbejdsaftale": "sundhedsaftale", "aftalen": "sundhedsaftalen", "kontrakt": "aftale",
+    "klage": "klageadgang", "borgere": "borgerne patienter", "patienter": "borgere",
+    "ældre": "ældre medicinske patienter", "barn": "børn", "unge": "børn og unge",
+}
+
+
+def everyday_expansion(query: str) -> str:
+    """The legal texts' words for the everyday words of ``query`` (empty when none): BM25
+    searches them beside the question's own words."""
+    text = " " + " ".join(query.lower().replace("?", " ").replace(",", " ").split()) + " "
+    found = [legal for word, legal in EVERYDAY_TERMS.items() if f" {word} " in text]
+    return " ".join(dict.fromkeys(found))

@@ -16,7 +16,7 @@ from typing import Sequence
 import numpy as np
 
 from .compounds import split as split_compound
-from .danish import DANISH_STOPWORDS, stem
+from .danish import DANISH_STOPWORDS, everyday_expansion, stem
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
@@ -115,7 +115,7 @@ class LexicalIndex:
         if self._bm25 is None:
             return np.zeros(0, dtype=np.float32)
         vocab = self._bm25.vocab_dict
-        q = [t for t in dict.fromkeys(tokenize(query)) if t in vocab]
+        q = [t for t in dict.fromkeys(tokenize(query) + tokenize(everyday_expansion(query))) if t in vocab]
         if not q:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(q), dtype=np.float32)

@@ -84,6 +84,7 @@ def _follow_graph(store: Store, idx: LoadedIndex) -> None:
     if idx.graph_version != version:
         idx.obligations_cache.clear()
         idx.references_cache.clear()
+        idx.basis_cache.clear()
         idx.derived.pop("provision_table", None)
         idx.graph_version = version
 
@@ -117,6 +118,12 @@ def _obligations_for(store: Store, idx: LoadedIndex, pids: list[str]) -> dict[st
 def _references_for(store: Store, idx: LoadedIndex, pids: list[str]) -> dict[str, list]:
     """References out of each provision."""
     return _per_provision(store, idx.references_cache, pids, lambda m: api.references_out(store, m), "references")
+
+
+def _basis_chain(store: Store, idx: LoadedIndex, pid: str) -> list[dict]:
+    """The answer's legal basis, followed on (guidance → order → act), as links."""
+    return _per_provision(store, idx.basis_cache, [pid],
+                          lambda m: {p: api.basis_chain(store, p) for p in m}, "legal basis")[pid]
 
 
 def _covered_provisions(store: Store, idx: LoadedIndex, unit: Unit) -> list[str]:
@@ -388,6 +395,8 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             "span": {"start": unit.start, "end": unit.start + len(text)},
         })
     answered = bool(hits) and _answered(store, idx, query, hits, best_row, qvec, bm25_all)
+    if answered:
+        hits[0]["basis_chain"] = _basis_chain(store, idx, hits[0]["id"])
     return {"query": query, "mode": mode, "as_of": as_of, "hits": hits, "answer": hits[0] if answered else None,
             "weak": bool(hits) and not answered, "suggestion": None if answered else suggestion(idx, query),
             "facets": facet_counts, "total": total}

@@ -79,6 +79,7 @@ FILES = [
     "retsinformation/bek-2025-1804-genoptraeningsplaner-og-valg-af-genoptraeningstilbud.txt",
     "retsinformation/bek-2018-679-sundhedskoordinationsudvalg-og-sundhedsaftaler.txt",
     "retsinformation/bek-2022-1248-sundhedsklynger-sundhedssamarbejdsudvalg-sundhedsaftaler-patientinddragelsesudvalg.txt",
+    "seeds/sst-vejledning-sundhedsklynger-ssu-sundhedsaftaler-2023-hoeringsudkast.txt",
 ]
 
 
@@ -143,6 +144,41 @@ def test_search_with_a_date_badges_versions_and_changes(legal_server):
         shot(page, "13-tidslinje-mobil")
 
 
+@pytest.mark.slow
+@pytest.mark.browser
+def test_answer_card_and_provision_page_follow_the_legal_basis_to_the_act(legal_server):
+    """The answer names who and by when and shows its legal basis as links; the provision
+    pages carry the chain on: guidance → the order's paragraph → sundhedsloven, each with its
+    document on Retsinformation."""
+    with chromium_page() as page:
+        page.goto(legal_server + "/?q=" + "Hvem skal indsende sundhedsaftalen, og hvornår?".replace(" ", "+"))
+        card = page.locator("#svar")
+        card.wait_for()
+        assert "1. juli" in card.inner_text() and "Regionsråd" in card.inner_text()
+        source = card.locator(".answer-source a").first.get_attribute("href")
+        if "sst-vejledning" in source:        # the guidance answers: its basis is the order's § 21
+            chain = card.locator("#svar-hjemmel")
+            assert chain.locator('a[href="/bestemmelse/bek-2022-1248/p21"]').inner_text() == "BEK 1248/2022 § 21"
+            assert chain.locator('a.eli[href="https://www.retsinformation.dk/eli/lta/2022/1248"]').count() == 1
+        shot(page, "14-svar-med-hjemmel")
+        # the guidance on drafting the agreement → BEK 1248/2022 § 19 → sundhedsloven § 205
+        page.goto(legal_server + "/bestemmelse/sst-vejledning-2023-hoeringsudkast/s2.2.1/p1")
+        basis = page.locator("ul.basis")
+        basis.wait_for()
+        assert basis.locator('a.eli[href="https://www.retsinformation.dk/eli/lta/2022/1248"]').count() >= 1
+        basis.locator('a[href="/bestemmelse/bek-2022-1248/p19"]').first.click()
+        page.wait_for_selector("h2#tekst-titel")
+        assert page.locator("h1").inner_text().startswith("§ 19")
+        assert page.get_by_role("link", name="Originalen på Retsinformation").get_attribute("href") == \
+            "https://www.retsinformation.dk/eli/lta/2022/1248"
+        act = page.locator("ul.basis a[href*='/p205']").first
+        assert "sundhedslovens § 205" in act.inner_text().lower()
+        shot(page, "15-hjemmel-kaede")
+        act.click()
+        page.wait_for_selector("h2#tekst-titel")
+        assert "/p205" in page.url and page.locator("h1").inner_text().startswith("§ 205")
+
+
 def test_provision_page_is_a_citation(client, a_provision_id):
     """Readable heading, document line, citation, legal basis apart from cross-references."""
     r = client.get(f"/api/provisions/{a_provision_id}").json()
@@ -156,7 +192,7 @@ def test_provision_page_is_a_citation(client, a_provision_id):
 
 
 def test_unresolved_references_to_other_acts_are_legal_basis():
-    from aftalegraf.web.views.provisions import split_references
+    from aftalegraf.kg.references import split_references
 
     refs = [{"label": "bekendtgørelsens § 21", "target": None, "target_document": None},
             {"label": "Bekendtgørelsens § 21", "target": None, "target_document": None},

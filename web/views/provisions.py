@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from aftalegraf.errors import BadQuery
 from aftalegraf.kg import api
+from aftalegraf.kg.references import split_references
 from aftalegraf.kg.sparql.graphstore import has_graph
 from aftalegraf.kg.timeline import parse_date, provision_versions, timeline_for
 from aftalegraf.legal_time import short_citation
@@ -63,6 +62,12 @@ def provision_detail(store, provision_id: str) -> dict:
     out["references"] = list(refs.get("out", []))
     out["referenced_by"] = list(refs.get("in", []))
     out["basis"], out["cross_references"] = split_references(out["references"], p.document_id, doc.type)
+    for r in out["basis"]:
+        target_doc = r.get("target_document") or ((r.get("target") or "").split("/")[0] or None)
+        try:
+            r["eli"] = store.document(target_doc, with_provisions=False).eli or None if target_doc else None
+        except Exception:  # noqa: BLE001 - a cited document that is not stored has no link
+            r["eli"] = None
     for r in out["referenced_by"]:
         try:
             citing = store.provision(r["provision_id"])
@@ -81,31 +86,6 @@ def citation(p, doc, section: str) -> str:
         return f"{short_citation(doc.id)} {section}".strip()
     label = heading_label(p) or section
     return f"{doc.title}, {label}" if label else doc.title
-
-
-_OTHER_ACT = re.compile(r"\b(?:bekendtgørelse|lov|vejledning)\w*\b|\w+lovens?\b|\bnr\.\s*\d+", re.I)
-
-
-def split_references(refs: list[dict], own_document: str, own_type: str = "") -> tuple[list[dict], list[dict]]:
-    """(legal basis: references to other documents, cross-references inside the document),
-    each citation once (the same words differing only in case are one). An unresolved
-    reference counts as basis when its words name another act ("bekendtgørelsens § 21" in a
-    guidance document, "sundhedslovens § 205"), since its target may simply not be ingested."""
-    basis, cross, seen = [], [], set()
-    for r in refs:
-        label = (r.get("label") or "").strip()
-        key = (label.lower(), r.get("target"), r.get("target_document"))
-        if key in seen:
-            continue
-        seen.add(key)
-        target_doc = r.get("target_document") or ((r.get("target") or "").split("/")[0] or None)
-        if target_doc is None:
-            names_act = bool(_OTHER_ACT.search(label))
-            own_kind = own_type and label.lower().startswith(own_type.lower()[:10])
-            (basis if names_act and not own_kind else cross).append(r)
-        else:
-            (cross if target_doc == own_document else basis).append(r)
-    return basis, cross
 
 
 def _check_id(provision_id: str) -> str:

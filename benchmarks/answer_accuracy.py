@@ -5,6 +5,8 @@ The set (`benchmarks/answers/answer_set.jsonl`, see its README) was written from
 texts, blind to the ranking. Per question, the answer is the search response's `answer`
 (null = the store declined to answer: wrong). It is right when
   * provision: the answer's text contains one of the gold `quotes` (case and whitespace folded);
+    reported beside it, `via_basis`: the gold is in the answer's text or in a provision the card
+    links as its legal basis (`basis_chain`: guidance → the order it restates), and `right_via_basis`;
   * bearer and modality: one obligation on the answer (its chips) has every gold bearer key
     and the gold modality;
   * deadline / frequency: when the gold names one, that obligation's structured deadline
@@ -31,13 +33,15 @@ def _fold(s: str) -> str:
     return re.sub(r"\s+", " ", (s or "").lower().replace("\u00ad", "")).strip()
 
 
-def judge(item: dict, result: dict) -> dict:
+def judge(item: dict, result: dict, store=None) -> dict:
     answer = result.get("answer")
-    out = {"id": item["id"], "answered": answer is not None, "provision": False, "bearer_modality": False,
-           "deadline": item.get("deadline") is None, "frequency": item.get("frequency") is None}
+    out = {"id": item["id"], "answered": answer is not None, "provision": False, "via_basis": False,
+           "bearer_modality": False, "deadline": item.get("deadline") is None, "frequency": item.get("frequency") is None}
     if answer is None:
         return out
     out["provision"] = any(_fold(q) in _fold(answer["text"]) for q in item["quotes"])
+    linked = [store.provision(step["target"]).text for step in answer.get("basis_chain") or []] if store else []
+    out["via_basis"] = out["provision"] or any(_fold(q) in _fold(t) for q in item["quotes"] for t in linked)
     wanted = set(item["bearers"])
     for ob in answer.get("obligations", []):
         keys = {b["key"] for b in ob.get("bearers", [])}
@@ -64,8 +68,9 @@ def main() -> int:
     rows = []
     for item in items:
         result = search(store, item["q"], k=10)
-        row = judge(item, result)
+        row = judge(item, result, store)
         row["right"] = all(row[k] for k in ("provision", "bearer_modality", "deadline", "frequency"))
+        row["right_via_basis"] = all(row[k] for k in ("via_basis", "bearer_modality", "deadline", "frequency"))
         rows.append(row)
         if args.verbose and not row["right"]:
             a = result.get("answer")
@@ -75,7 +80,8 @@ def main() -> int:
             print(f"WRONG {item['id']} {item['q']}\n   {got}\n   {row}", file=sys.stderr)
     n = len(rows)
     summary = {k: round(sum(r[k] for r in rows) / n, 3) for k in
-               ("answered", "provision", "bearer_modality", "deadline", "frequency", "right")}
+               ("answered", "provision", "via_basis", "bearer_modality", "deadline", "frequency", "right",
+                "right_via_basis")}
     summary["n"] = n
     if args.json:
         print(json.dumps({"summary": summary, "items": rows}, ensure_ascii=False, indent=1))

@@ -167,6 +167,11 @@ class SentenceAnalyser(ClauseReader):
                 out.append((i, i + 3, "obligation", "er ansvarlig for"))
                 i += 3
                 continue
+            elif w == "er" and i + 1 in self.ment_start and self.ment_start[i + 1][0] + 1 < n and \
+                    toks[self.ment_start[i + 1][0]].low in ("ansvarlig", "ansvarlige") and \
+                    toks[self.ment_start[i + 1][0] + 1].low == "for":
+                # inverted after a fronted phrase: "I henhold til § 22 er udvalget ansvarlig for, at …"
+                out.append((i, i + 1, "obligation", "er ansvarlig for"))
             elif w in ("har", "have") and nxt in ("ansvaret", "ansvar") and nxt2 in ("for", "at"):
                 out.append((i, i + 3, "obligation", "har ansvaret for"))
                 i += 3
@@ -380,8 +385,31 @@ class SentenceAnalyser(ClauseReader):
         while k < self.n and toks[k].low in ("ikke",):
             k += 1
         a_start = toks[k].start if k < self.n else toks[j - 1].end
+        if bearers and not passive:
+            bearers = bearers + [b for b in self._co_bearers(j) if b not in bearers]
         return Statement(bearers, modality, cue, a_start, self._sentence_end(), subj_start,
                          carried, passive, anchor=i)
+
+    def _co_bearers(self, k: int) -> list[str]:
+        """Actors who share the duty: "Regionsrådet nedsætter sammen med kommunalbestyrelserne …",
+        "skal i samarbejde med kommunalbestyrelserne udarbejde …" (right after the modal or verb,
+        or after the verb that follows the modal)."""
+        toks = self.toks
+        for _ in range(2):
+            while k < self.n and toks[k].low in ADVERBS and toks[k].low not in ("i", "sammen"):
+                k += 1
+            words = [t.low for t in toks[k:k + 3]]
+            if words[:2] == ["sammen", "med"]:
+                m = k + 2
+            elif words == ["i", "samarbejde", "med"]:
+                m = k + 3
+            else:
+                k += 1          # the verb after the modal: "skal udarbejde i samarbejde med …"
+                continue
+            while m < self.n and toks[m].low in DETERMINERS:
+                m += 1
+            return self._group(m)[0] if m in self.ment_start else []
+        return []
 
     def _recommendation_frames(self, out: list[Statement]) -> list[tuple[int, int]]:
         """'Det anbefales, at X ...' -> a recommendation for X; returns the token regions folded."""
@@ -476,6 +504,7 @@ class SentenceAnalyser(ClauseReader):
                     v += 1
                 if v < self.n and v not in cue_tokens and (is_present_verb(toks[v]) or (
                         toks[v].low in DEPONENTS) or self._enters_agreement(v)) and v not in taken:
+                    keys = keys + [b for b in self._co_bearers(v + 1) if b not in keys]
                     out.append(Statement(keys, "obligation", "present", toks[v].start, self._sentence_end(),
                                          toks[k].start, anchor=v))
                 elif v < self.n and self.ctx.doc_type in LEGISLATION_TYPES and is_passive_verb(toks[v]):

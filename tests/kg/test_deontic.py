@@ -145,6 +145,22 @@ def test_an_amount_is_no_permission():
     assert [o.modality for o in obs] == ["obligation"]
 
 
+@pytest.mark.parametrize("text,doc_type", [
+    ("Regionsrådet nedsætter sammen med kommunalbestyrelserne i regionen et sundhedssamarbejdsudvalg.", "vejledning"),
+    ("Regionsrådet skal i samarbejde med kommunalbestyrelserne udarbejde en plan.", "bekendtgørelse"),
+    ("Regionsrådet nedsætter i samarbejde med kommunalbestyrelserne i regionen et sundhedskoordinationsudvalg.",
+     "lovbekendtgørelse"),
+])
+def test_a_duty_shared_with_other_actors_is_theirs_too(text, doc_type):
+    assert keys(one(text, doc_type)) == {"regionsraad", "kommunalbestyrelse"}
+
+
+def test_inverted_responsibility_after_a_fronted_phrase():
+    o = one("I henhold til bekendtgørelsens § 22 er sundhedssamarbejdsudvalget ansvarlig for, at der udarbejdes en "
+            "midtvejsstatus.", "vejledning")
+    assert keys(o) == {"sundhedssamarbejdsudvalg"} and o.modality == "obligation"
+
+
 def test_an_agent_with_an_adjective():
     o = one("Obduktionen udføres af en sagkyndig læge, der udpeges af ministeren.")
     assert keys(o) == {"laege"} and o.passive

@@ -59,3 +59,15 @@ def test_reference_lookup(query, expected):
     from aftalegraf.search.lexical import is_reference_lookup
 
     assert is_reference_lookup(query) is expected
+
+
+def test_a_planners_everyday_words_also_find_the_texts_words():
+    from aftalegraf.search.danish import everyday_expansion
+
+    assert set(everyday_expansion("Skal byrådet betale for træning efter hospitalet?").split()) == {
+        "sygehuset", "kommunalbestyrelsen", "genoptræning", "egenbetaling"}
+    assert everyday_expansion("Hvem indsender sundhedsaftalen?") == ""
+    idx = LexicalIndex.build(["Kommunalbestyrelsen tilbyder vederlagsfri genoptræning efter udskrivning fra sygehus.",
+                              "Regionsrådet indsender planen."])
+    s = idx.scores("Er træning efter hospitalet gratis?")
+    assert s[0] > 0 and s[1] == 0

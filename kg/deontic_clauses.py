@@ -201,7 +201,8 @@ class ClauseReader:
                 break
             k += 1
         kk = k
-        while kk < self.n and self.toks[kk].low in ("den", "det", "de", "alle", "både", "hver", "hvert", "enkelte"):
+        while kk < self.n and self.toks[kk].low in ("den", "det", "de", "alle", "både", "hver", "hvert", "enkelte",
+                                                    "henholdsvis", "hhv."):
             kk += 1
         if kk > k and kk not in self.ment_start and kk + 1 in self.ment_start and self.toks[kk].low.isalpha() \
                 and self.toks[kk].low.endswith(("ende", "ige", "lige", "ske")):
@@ -331,6 +332,8 @@ class ClauseReader:
                 return "hvis"       # "I det omfang sundhedsaftalen skal revideres, …": a condition
             return w if w in CONDITIONAL else None
         w = self.toks[lo - 1].low
+        if w == "der" and lo >= 2 and self.toks[lo - 2].low in CONDITIONAL | {"at", "om", "hvor"}:
+            return self.toks[lo - 2].low    # "såfremt der skal foretages …": "der" is no relative pronoun here
         return w if w in CLAUSE_OPENERS else None
 
     def _clause_chain(self, i: int) -> list[str]:

@@ -140,6 +140,18 @@ def test_wishes_conditions_repeated_agents_adjectives_and_named_agencies(text, d
     assert [(o.modality, tuple(o.bearers)) for o in obligations(text, doc_type)] == expect
 
 
+def test_expletive_der_after_a_subordinator_keeps_the_condition():
+    obs = obligations("Obduktion må ikke finde sted, såfremt der skal foretages retslægeligt ligsyn.")
+    assert [(o.modality, o.cue) for o in obs] == [("prohibition", "må ikke")]
+    obs = obligations("Sundhedsstyrelsen beslutter, om der til nærmere afgrænsede persongrupper skal tilbydes tilskud.")
+    assert [o.cue for o in obs] == ["present"]
+
+
+def test_henholdsvis_before_an_inverted_subject():
+    o = one("Forud for behandlingen skal henholdsvis regionsrådet og kommunalbestyrelsen indhente rådgivning.")
+    assert keys(o) == {"regionsraad", "kommunalbestyrelse"}
+
+
 def test_an_amount_is_no_permission():
     obs = obligations("Regionsrådet opkræver betaling. Denne betaling kan maksimalt udgøre 1.976 kr.", "lovbekendtgørelse")
     assert [o.modality for o in obs] == ["obligation"]

@@ -46,6 +46,7 @@ STEPS = [
     (service, "_covered_provisions", "chips: covered provisions"),
     (service, "_obligations_for", "chips: obligations"),
     (service, "_references_for", "references"),
+    (service, "_basis_chain", "answer: legal basis chain"),
     (service, "_section", "section labels"),
     (service, "highlights", "highlights"),
     (service, "_answered", "answer threshold"),
@@ -75,7 +76,9 @@ def _instrument(spent: dict) -> None:
     query_embedder = service.query_embedder
     service.query_embedder = lambda *a, **kw: _TimedEmbedder(query_embedder(*a, **kw), spent)
     for module, name, label in STEPS:
-        fn = getattr(module, name)
+        fn = getattr(module, name, None)
+        if fn is None:
+            continue        # a step the code under test does not have (a before/after run)
 
         def wrapped(*a, __fn=fn, __label=label, **kw):
             t0 = time.perf_counter()

@@ -241,6 +241,10 @@ def _obligation_dicts(store, iris) -> list[dict]:
         bearers = sorted(({"key": rdf.iri_tail(b.value, "aktoer"),
                            "label": labels.get(b.value, rdf.iri_tail(b.value, "aktoer"))}
                           for b in props.get(AG + "bearer", [])), key=lambda b: b["key"])
+        written = _one(props, "bearerText") or ""
+        if written and [b["key"] for b in bearers] == ["ukendt"]:
+            # no actor of the table, but the text names who: "et kommunalt medlem", "værgen"
+            bearers = [{"key": "ukendt", "label": written}]
         span = {"start": None, "end": None}
         if props.get(AG + "span"):
             sp = more.get(props[AG + "span"][0].value, {})

@@ -56,6 +56,7 @@ from .deontic_words import (
     PREPOSITIONS,
     PRESENT_TYPES_EXCLUDED,
     DESCRIBING_TYPES,
+    PERSON_NOUN,
     SAYING,
     PRONOUNS,
     REC_FRAME,
@@ -251,6 +252,7 @@ class SentenceAnalyser(ClauseReader):
             return None     # '"… skal nu bruges til …", siger Tanja Popp': quoted in a news item
         bearers: list[str] | None = None
         carried = passive = False
+        named = ""
         subj_start = toks[i].start
         action_from = j
         if cue == "opgaverne for":
@@ -330,6 +332,8 @@ class SentenceAnalyser(ClauseReader):
             agent = self._agent(pv, sent_end, frm=i + 1)
             if agent is not None:
                 bearers, carried, passive = agent, False, True
+                if not agent:
+                    named = self._named_agent(i + 1, sent_end)   # "kan samtykket gives af værgen"
             else:
                 passive = True
                 if bearers is not None and not carried:
@@ -366,7 +370,8 @@ class SentenceAnalyser(ClauseReader):
                 # "5 nye sundhedsaftaler skal sikre …" (news), "Regionens faglige ekspertise skal
                 # komme … til gode" (an agreement): what a thing is for, no one's duty
                 return None
-            if modality in ("obligation", "prohibition"):
+            named = "" if passive else self._named_person(lo, i, opening)
+            if modality in ("obligation", "prohibition") or named:
                 bearers = []
             else:
                 return None
@@ -388,7 +393,47 @@ class SentenceAnalyser(ClauseReader):
         if bearers and not passive:
             bearers = bearers + [b for b in self._co_bearers(j) if b not in bearers]
         return Statement(bearers, modality, cue, a_start, self._sentence_end(), subj_start,
-                         carried, passive, anchor=i)
+                         carried, passive, anchor=i, named=named if not bearers else "")
+
+    def _named_person(self, lo: int, i: int, opening) -> str:
+        """The words of a subject that is a person or body outside the actor table ("Et kommunalt
+        medlem skal …", "skal forældremyndighedens indehaver samtykke", "En privat virksomhed,
+        der …, skal"), up to its head noun; "" when the subject is a thing."""
+        toks = self.toks
+        if lo < i:
+            return self._person_words(range(lo, i))                   # before the modal
+        if opening is not None:
+            k0 = 0
+            while k0 < self.n and (toks[k0].low in ("§", "stk.") or re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.", toks[k0].low)):
+                k0 += 1
+            return self._person_words(range(k0, lo))                  # the sentence's opening noun
+        return self._person_words(range(i + 1, min(i + 5, self.n)))   # inverted after the modal
+
+    def _named_agent(self, frm: int, end: int) -> str:
+        """The "af X" agent of a passive, when X is a person or body outside the actor table
+        ("kan samtykket gives af værgen")."""
+        for k in range(frm, end):
+            if self.toks[k].low == "af":
+                return self._person_words(range(k + 1, min(k + 6, self.n)))
+            if self.toks[k].low in (",", ";", "."):
+                break
+        return ""
+
+    def _person_words(self, span: range) -> str:
+        words = []
+        for k in span:
+            w = self.toks[k].low
+            if not words and (w in ("§", "stk.") or re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.", w)):
+                continue        # the provision's label
+            if w in (",", "der", "som", "af", "i", "for", "fra", "med", "til", "efter", "og", "eller") or w in MODALS:
+                break
+            if w in ADVERBS and not words:
+                continue
+            words.append(self.toks[k].text)
+            if PERSON_NOUN.fullmatch(w):
+                phrase = " ".join(words)
+                return phrase if phrase.isupper() else phrase[:1].lower() + phrase[1:]
+        return ""
 
     def _co_bearers(self, k: int) -> list[str]:
         """Actors who share the duty: "Regionsrådet nedsætter sammen med kommunalbestyrelserne …",

@@ -530,6 +530,11 @@ class ClauseReader:
         toks = [t for t in self.toks[lo:i] if t.low not in ADVERBS and t.low not in DETERMINERS]
         while toks and toks[0].low in ("og", "men", "eller", "samt"):
             toks = toks[1:]
+        # a provision's own label before its first sentence ("§ 14 l. Et kommunalt medlem skal …")
+        if lo == 0 and len(toks) > 1 and toks[0].low in ("§", "stk."):
+            toks = toks[1:]
+            while len(toks) > 1 and re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.?", toks[0].low):
+                toks = toks[1:]
         if toks and toks[0].low not in ("det", "der", "dette", "man", "hvilket") and toks[0].low not in PREPOSITIONS \
                 and not re.fullmatch(r"\d+[a-z]?[.)]?|[a-z]\)|stk\.|§+|[-•–]", toks[0].low):
             return True

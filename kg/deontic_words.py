@@ -112,6 +112,17 @@ class Statement:
     carried: bool = False
     passive: bool = False
     anchor: int = 0                  # token index of the cue (for ordering)
+    named: str = ""                  # a bearer the text names outside the actor table ("et kommunalt medlem")
+
+
+# Nouns for people and bodies that bear duties in the texts without being actors of the table:
+# "Et kommunalt medlem skal …", "forældremyndighedens indehaver", "En privat virksomhed, der …, skal"
+PERSON_NOUN = re.compile(
+    r"(?:medlem(?:met|mer|merne)?|værge(?:n|r|rne)?|indehaver(?:en|e|ne)?|leverandør(?:en|er|erne)?|"
+    r"person(?:en|er|erne)?|virksomhed(?:en|er|erne)?|institution(?:en|er|erne)?|leder(?:en|e|ne)?|"
+    r"arbejdsgiver(?:en|e|ne)?|ansøger(?:en|e|ne)?|apotek(?:et|er|erne)?|jordemoder(?:en)?|"
+    r"sygeplejerske(?:n|r|rne)?|forsker(?:en|e|ne)?|ejer(?:en|e|ne)?|formand(?:en)?|stedfortræder(?:en|e|ne)?|"
+    r"observatør(?:en|er|erne)?|fagperson(?:en|er|erne)?|dataansvarlige?)")
 
 
 @dataclass

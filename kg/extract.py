@@ -96,7 +96,7 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                 dl = find_deadline(action, a0) or find_deadline(sentence, s_start)
                 fq = find_frequency(action, a0) or find_frequency(sentence, s_start)
                 out.append(ObligationFact(
-                    id_index=n, provision_id=p.id, bearers=st.bearers, bearer_label=label_of(st.bearers),
+                    id_index=n, provision_id=p.id, bearers=st.bearers, bearer_label=label_of(st.bearers) or st.named,
                     modality=st.modality, cue=st.cue, action=re.sub(r"\s+", " ", action),
                     text=doc.text[s_start:s_end], start=s_start, end=s_end, deadline=dl, frequency=fq,
                     carried=st.carried, passive=st.passive))

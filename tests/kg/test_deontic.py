@@ -152,6 +152,20 @@ def test_henholdsvis_before_an_inverted_subject():
     assert keys(o) == {"regionsraad", "kommunalbestyrelse"}
 
 
+@pytest.mark.parametrize("text,named", [
+    ("Et kommunalt medlem skal efter kommunalbestyrelsens anmodning videregive dokumenter.", "et kommunalt medlem"),
+    ("Ministeren fastsætter regler. Er den gravide under 18 år, skal forældremyndighedens indehaver samtykke.",
+     "forældremyndighedens indehaver"),
+    ("Ministeren fastsætter regler. En privat virksomhed, der indsamler materiale, skal føre register.",
+     "en privat virksomhed"),
+    ("For en person, der mangler evnen til at give samtykke, kan samtykket gives af værgen.", "værgen"),
+    ("Tilbageholdelsen skal ophøre, når betingelserne ikke længere er til stede.", ""),
+])
+def test_a_bearer_named_outside_the_actor_table(text, named):
+    o = obligations(text)[-1]
+    assert o.bearers == [] and o.bearer_label == named
+
+
 def test_an_amount_is_no_permission():
     obs = obligations("Regionsrådet opkræver betaling. Denne betaling kan maksimalt udgøre 1.976 kr.", "lovbekendtgørelse")
     assert [o.modality for o in obs] == ["obligation"]

@@ -95,6 +95,29 @@ def test_obligations_api_contract(kg_store):
         api.obligations(kg_store, modality="sometimes")
 
 
+def test_a_bearer_the_text_names_outside_the_actor_table(tmp_path):
+    """No actor of the table, but the text says who: the obligation shows those words
+    (bearer key "ukendt", label "et kommunalt medlem") instead of "aktør ikke angivet"."""
+    doc = make_doc("lov-2025-719", "lov", [
+        ("p14l", "paragraf", "§ 14 l.", "§ 14 l. Et kommunalt medlem skal efter kommunalbestyrelsens anmodning "
+                                         "videregive dokumenter til kommunalbestyrelsen.", None),
+        ("p14m", "paragraf", "§ 14 m.", "§ 14 m. Tilbageholdelsen skal ophøre, når betingelserne ikke er opfyldt.", None),
+    ], date="2025-06-20")
+    store = Store(tmp_path / "store")
+    put(store, doc, "/src/lov.txt")
+    stage = GraphStage(store)
+    stage.rebuild()
+    stage.close()
+    try:
+        obs = {ob["provision_id"]: ob for ob in api.obligations(store)}
+        assert obs["lov-2025-719/p14l"]["actor"] == "et kommunalt medlem"
+        assert obs["lov-2025-719/p14l"]["bearers"] == [{"key": "ukendt", "label": "et kommunalt medlem"}]
+        assert obs["lov-2025-719/p14m"]["actor"] == "aktør ikke angivet"
+    finally:
+        rdf.close_graph(store.graph_path)
+        store.close()
+
+
 def test_actors_api(kg_store):
     actors = {a["key"]: a for a in api.actors(kg_store)}
     assert actors["regionsraad"]["obligations"] >= 2

@@ -250,6 +250,9 @@ class SentenceAnalyser(ClauseReader):
             return None
         if self.ctx.doc_type == "nyhed" and self._reported_speech():
             return None     # '"… skal nu bruges til …", siger Tanja Popp': quoted in a news item
+        if 0 < lo < i and toks[lo - 1].low == "," and self._opener(lo) is None and j + 1 < self.n \
+                and toks[j + 1].low in (".", ";") and toks[j].low.isalpha() and not is_passive_verb(toks[j]):
+            return None     # "regler om de indsatsområder, sundhedsaftalerne skal omfatte.": a relative without "som"
         bearers: list[str] | None = None
         carried = passive = False
         named = ""
@@ -385,6 +388,10 @@ class SentenceAnalyser(ClauseReader):
                 bearers = []
             else:
                 return None
+        if bearers == ["parterne"] and self.ctx.doc_type in LEGISLATION_TYPES and not self._about_health_agreement():
+            # "Parterne kan aftale … gebyr" (an overenskomst), "underskrives af begge parter" (a biobank
+            # agreement): parties, but not the health agreement's councils
+            bearers, named = [], self._person_words(range(lo, i)) or "parterne"
         # action: after the cue (and an inverted subject), "ikke" dropped
         k = action_from
         while k < self.n and toks[k].low in ("ikke",):
@@ -395,19 +402,31 @@ class SentenceAnalyser(ClauseReader):
         return Statement(bearers, modality, cue, a_start, self._sentence_end(), subj_start,
                          carried, passive, anchor=i, named=named if not bearers else "")
 
+    def _about_health_agreement(self) -> bool:
+        return any("sundhedsaftal" in t.low for t in self.toks)
+
     def _named_person(self, lo: int, i: int, opening) -> str:
         """The words of a subject that is a person or body outside the actor table ("Et kommunalt
         medlem skal …", "skal forældremyndighedens indehaver samtykke", "En privat virksomhed,
         der …, skal"), up to its head noun; "" when the subject is a thing."""
         toks = self.toks
-        if lo < i:
-            return self._person_words(range(lo, i))                   # before the modal
+        if lo < i and (words := self._person_words(range(lo, i))):
+            return words                                              # before the modal
+        before = [t.low for t in toks[lo:i] if t.low not in ADVERBS and t.low not in ("§", "stk.")
+                  and not re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.", t.low)]
+        if before and before[0] not in PREPOSITIONS:
+            return ""           # a subject of its own stands before the modal ("En sundhedstjenesteyder må ikke …")
         if opening is not None:
             k0 = 0
             while k0 < self.n and (toks[k0].low in ("§", "stk.") or re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.", toks[k0].low)):
                 k0 += 1
             return self._person_words(range(k0, lo))                  # the sentence's opening noun
-        return self._person_words(range(i + 1, min(i + 5, self.n)))   # inverted after the modal
+        k = i + 1
+        while k < self.n and toks[k].low in ADVERBS:
+            k += 1
+        if k < self.n and (toks[k].low in DETERMINERS or toks[k].low.endswith("s") or PERSON_NOUN.fullmatch(toks[k].low)):
+            return self._person_words(range(k, min(k + 4, self.n)))   # inverted after the modal
+        return ""
 
     def _named_agent(self, frm: int, end: int) -> str:
         """The "af X" agent of a passive, when X is a person or body outside the actor table
@@ -425,7 +444,7 @@ class SentenceAnalyser(ClauseReader):
             w = self.toks[k].low
             if not words and (w in ("§", "stk.") or re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.", w)):
                 continue        # the provision's label
-            if w in (",", "der", "som", "af", "i", "for", "fra", "med", "til", "efter", "og", "eller") or w in MODALS:
+            if w in (",", "der", "som", "og", "eller") or w in PREPOSITIONS or w in MODALS:
                 break
             if w in ADVERBS and not words:
                 continue

@@ -166,6 +166,27 @@ def test_a_bearer_named_outside_the_actor_table(text, named):
     assert o.bearers == [] and o.bearer_label == named
 
 
+def test_parties_in_an_act_are_the_health_agreements_only_where_it_is_about_one():
+    obs = obligations("Parterne kan aftale både et engangsgebyr og et periodevist gebyr.", "lovbekendtgørelse")
+    assert [(o.bearers, o.bearer_label) for o in obs] == [([], "parterne")]
+    obs = obligations("Parterne skal indgå en sundhedsaftale.", "lovbekendtgørelse")
+    assert [o.bearers for o in obs] == [["parterne"]]
+
+
+def test_a_relative_clause_without_som_is_no_duty():
+    obs = obligations("Ministeren fastsætter nærmere regler om de indsatsområder, sundhedsaftalerne skal omfatte.",
+                      "lovbekendtgørelse")
+    assert [o.cue for o in obs] == ["present"]
+
+
+def test_a_named_person_after_a_fronted_phrase_but_not_a_phrase_after_the_verb():
+    o = one("Ved udstedelse af sundhedskort efter § 12, stk. 1, skal en person foretage valg mellem sikringsgrupperne.",
+            "lovbekendtgørelse")
+    assert o.bearers == [] and o.bearer_label == "en person"
+    o = one("§ 2 a. En sundhedstjenesteyder må ikke i sin virksomhed udøve forskelsbehandling.", "lovbekendtgørelse")
+    assert o.bearer_label == "en sundhedstjenesteyder"
+
+
 def test_an_amount_is_no_permission():
     obs = obligations("Regionsrådet opkræver betaling. Denne betaling kan maksimalt udgøre 1.976 kr.", "lovbekendtgørelse")
     assert [o.modality for o in obs] == ["obligation"]

@@ -82,6 +82,9 @@ def obligation_chip(ob: dict) -> str:
     dl = deadline_text(ob.get("deadline"))
     if dl:
         parts.append(dl)
+    fq = deadline_text(ob.get("frequency"))
+    if fq:
+        parts.append(fq)
     parts = [p for p in parts if p]
     if parts:
         parts[0] = parts[0][:1].upper() + parts[0][1:]

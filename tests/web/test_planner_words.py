@@ -62,3 +62,14 @@ def test_numbers_in_danish(value, text):
     from aftalegraf.web.templating import dknum
 
     assert dknum(value) == text
+
+
+def test_a_chip_names_who_must_what_by_when_and_how_often():
+    from aftalegraf.web.templating import obligation_chip
+
+    ob = {"actor": "sundhedskoordinationsudvalg", "modality": "obligation", "action": "afholde møder",
+          "deadline": None, "frequency": {"text": "mindst fire møder om året", "count": 4, "per": "year"}}
+    assert obligation_chip(ob) == "Sundhedskoordinationsudvalg · skal · afholde møder · mindst fire møder om året"
+    ob = {"actor": "regionsråd", "modality": "obligation", "action": "at indsende aftalen",
+          "deadline": {"text": "senest den 1. juli"}}
+    assert obligation_chip(ob).endswith("· senest den 1. juli")

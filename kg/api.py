@@ -19,10 +19,12 @@ from typing import Any, Iterable
 import pyoxigraph as ox
 
 from aftalegraf.errors import BadQuery
+from aftalegraf.legal_time import provision_citation
 from aftalegraf.vocabulary import MODALITY_ALIASES, REGIONS, REPORTING_TYPES, region_slug
 
 from . import rdf
 from .rdf import AG
+from .references import split_references
 from .sparql.graphstore import reader_for
 
 _cache: dict[str, object] = {}
@@ -329,10 +331,6 @@ def basis_chain(store, provision_id: str, max_depth: int = 3, max_steps: int = 6
     BEK 1248/2022 § 21 → sundhedsloven § 205, where the texts say so. Each step: label (the
     words of the text), target, citation, the target document's ELI, depth and the citing
     provision; a target cited twice is one step; unresolved citations end a branch."""
-    from aftalegraf.legal_time import provision_citation
-
-    from .references import split_references
-
     docs: dict[str, Any] = {}
 
     def doc(doc_id: str):

@@ -17,7 +17,7 @@ from aftalegraf.store import Store
 from aftalegraf.vocabulary import MODALITIES, SEARCH_MODES, heading_label, section_label_in
 
 from . import crosslingual, facets, storage
-from .answer import is_answered
+from .answer import answer_hit, is_answered
 from .facets import FACETS as FILTERS
 from .facets import doc_matches
 from .highlight import highlights
@@ -395,9 +395,10 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             "span": {"start": unit.start, "end": unit.start + len(text)},
         })
     answered = bool(hits) and _answered(store, idx, query, hits, best_row, qvec, bm25_all)
-    if answered:
-        hits[0]["basis_chain"] = _basis_chain(store, idx, hits[0]["id"])
-    return {"query": query, "mode": mode, "as_of": as_of, "hits": hits, "answer": hits[0] if answered else None,
+    answer = answer_hit(query, hits) if answered else None
+    if answer is not None:
+        answer["basis_chain"] = _basis_chain(store, idx, answer["id"])
+    return {"query": query, "mode": mode, "as_of": as_of, "hits": hits, "answer": answer,
             "weak": bool(hits) and not answered, "suggestion": None if answered else suggestion(idx, query),
             "facets": facet_counts, "total": total}
 

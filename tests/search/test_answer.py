@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from aftalegraf.search.answer import is_answered
+from aftalegraf.search.answer import answer_hit, asked, is_answered
 from aftalegraf.search.service import search
 
 
@@ -49,3 +49,26 @@ def test_english_is_told_from_danish():
     assert looks_english("Who has to submit the health agreement to the Danish Health Authority?")
     assert not looks_english("Hvem skal indsende sundhedsaftalen?")
     assert not looks_english("sundhedsaftale region")
+
+
+@pytest.mark.parametrize("q,actors,modality", [
+    ("Skal hver sundhedsklynge inddrage patienter og pårørende?", {"sundhedsklynge"}, "obligation"),
+    ("Hvornår skal regionsrådet indsende sundhedsaftalen?", {"regionsraad"}, "obligation"),
+    ("Må sundhedssamarbejdsudvalget nedsætte underudvalg?", {"sundhedssamarbejdsudvalg"}, "permission"),
+    ("Hvem skal indsende sundhedsaftalen til Sundhedsstyrelsen?", set(), "obligation"),
+    ("Hvad er en sundhedsaftale?", set(), None),
+])
+def test_what_a_question_asks_about(q, actors, modality):
+    assert asked(q) == (actors, modality)
+
+
+def test_the_card_prefers_a_near_tie_that_states_what_was_asked():
+    def hit(i, score, key, modality):
+        return {"id": f"h{i}", "score": score,
+                "obligations": [{"modality": modality, "bearers": [{"key": key}]}] if key else []}
+    q = "Skal hver sundhedsklynge inddrage patienter og pårørende?"
+    hits = [hit(0, 1.0, None, None), hit(1, 0.95, "sundhedsklynge", "obligation"), hit(2, 0.94, "region", "obligation")]
+    assert answer_hit(q, hits)["id"] == "h1"
+    hits[1]["score"] = 0.5                                   # not a near tie: the best hit stays
+    assert answer_hit(q, hits)["id"] == "h0"
+    assert answer_hit("Hvem skal indsende sundhedsaftalen?", hits)["id"] == "h0"

@@ -6,8 +6,8 @@ texts, blind to the ranking. Per question, the answer is the search response's `
 (null = the store declined to answer: wrong). It is right when
   * provision: the answer's text contains one of the gold `quotes` (case and whitespace folded);
     reported beside it, `via_basis`: the gold is in the answer's text or in a provision the card
-    links as its legal basis (`basis_chain`: guidance → the order it restates; a paragraph with its
-    subsections), and `right_via_basis`;
+    links as its legal basis (`basis_chain`: guidance → the order it cites; a paragraph with its
+    subsections) or as the provision it restates (`restates`), and `right_via_basis`;
   * bearer and modality: one obligation on the answer (its chips) has every gold bearer key
     and the gold modality;
   * deadline / frequency: when the gold names one, that obligation's structured deadline
@@ -42,8 +42,11 @@ def judge(item: dict, result: dict, store=None) -> dict:
         return out
     out["provision"] = any(_fold(q) in _fold(answer["text"]) for q in item["quotes"])
     # a linked paragraph with its subsections (stk.), as its provision page shows it
-    linked = [t for step in answer.get("basis_chain") or [] for t in
-              [store.provision(step["target"]).text] + [c.text for c in store.children(step["target"])]] if store else []
+    targets = [step["target"] for step in answer.get("basis_chain") or []]
+    if answer.get("restates"):
+        targets.append(answer["restates"]["target"])
+    linked = [t for target in targets for t in
+              [store.provision(target).text] + [c.text for c in store.children(target)]] if store else []
     out["via_basis"] = out["provision"] or any(_fold(q) in _fold(t) for q in item["quotes"] for t in linked)
     wanted = set(item["bearers"])
     for ob in answer.get("obligations", []):

@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 
 from aftalegraf.kg.actors import find_actors
+from aftalegraf.legal_time import provision_citation
+
+from .lexical import tokenize
 
 DEFAULT_MIN_BM25 = 3.5
 DEFAULT_MIN_DENSE = 0.855
@@ -70,3 +73,48 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
         if (hit.get("score") or 0.0) >= NEAR_TIE * top and states_it(hit):
             return hit
     return hits[0]
+
+
+# --- what a guidance paragraph restates -----------------------------------------------------
+
+BINDING_PREFIXES = ("bek-", "lbk-", "lov-")     # document ids of orders, consolidated acts and acts
+RESTATES_SHARE = 0.75    # share of the shorter sentence's words the two sentences must have in common
+RESTATES_MIN_WORDS = 5
+_SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-ZÆØÅ§0-9])")
+
+
+def _words(sentence: str) -> set[str]:
+    return {t for t in tokenize(sentence) if len(t) > 2 and not t[0].isdigit() and not t.startswith(("§", "stk", "nr"))}
+
+
+def restated_provision(text: str, doc_id: str, candidates, status_of) -> dict | None:
+    """The provision of an order or act that a guidance or agreement paragraph restates, where it
+    does not cite it: a sentence of ``text`` and one of the provision say the same (at least
+    ``RESTATES_SHARE`` of the shorter one's words and ``RESTATES_MIN_WORDS`` words in common) —
+    "Regionsrådet nedsætter sammen med kommunalbestyrelserne i regionen et
+    sundhedssamarbejdsudvalg" ↔ BEK 1248/2022 § 15. ``candidates(sentence)`` gives the units
+    BM25 ranks first for a sentence, ``status_of(doc_id)`` a document's legal status; a
+    version in force wins over an older one that says the same."""
+    if doc_id.startswith(BINDING_PREFIXES):
+        return None
+    best = None
+    for sentence in _SENTENCE.split(text):
+        own = _words(sentence)
+        if len(own) < RESTATES_MIN_WORDS:
+            continue
+        for unit in candidates(sentence):
+            if not unit.document_id.startswith(BINDING_PREFIXES):
+                continue
+            for other in _SENTENCE.split(unit.text):
+                theirs = _words(other)
+                common = len(own & theirs)
+                if common < RESTATES_MIN_WORDS or common < RESTATES_SHARE * min(len(own), len(theirs)):
+                    continue
+                key = (status_of(unit.document_id) == "in_force", common / min(len(own), len(theirs)), common)
+                if best is None or key > best[0]:
+                    best = (key, unit)
+    if best is None:
+        return None
+    unit = best[1]
+    return {"target": unit.provision_id, "citation": provision_citation(unit.provision_id),
+            "document": unit.document_id}

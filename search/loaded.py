@@ -37,6 +37,7 @@ class LoadedIndex:
     obligations_cache: dict[str, list] = field(default_factory=dict)
     references_cache: dict[str, list] = field(default_factory=dict)
     basis_cache: dict[str, list] = field(default_factory=dict)     # an answer's legal basis chain
+    restates_cache: dict[tuple, dict | None] = field(default_factory=dict)   # (provision, as_of) -> restated
     graph_version: str | None = None      # the graph version the two caches above reflect
     # what other modules derive once per loaded index (facets' provision table, the vocabulary)
     derived: dict[str, object] = field(default_factory=dict)

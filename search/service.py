@@ -17,7 +17,7 @@ from aftalegraf.store import Store
 from aftalegraf.vocabulary import MODALITIES, SEARCH_MODES, heading_label, section_label_in
 
 from . import crosslingual, facets, storage
-from .answer import answer_hit, is_answered
+from .answer import answer_hit, is_answered, restated_provision
 from .facets import FACETS as FILTERS
 from .facets import doc_matches
 from .highlight import highlights
@@ -85,6 +85,7 @@ def _follow_graph(store: Store, idx: LoadedIndex) -> None:
         idx.obligations_cache.clear()
         idx.references_cache.clear()
         idx.basis_cache.clear()
+        idx.restates_cache.clear()
         idx.derived.pop("provision_table", None)
         idx.graph_version = version
 
@@ -124,6 +125,23 @@ def _basis_chain(store: Store, idx: LoadedIndex, pid: str) -> list[dict]:
     """The answer's legal basis, followed on (guidance → order → act), as links."""
     return _per_provision(store, idx.basis_cache, [pid],
                           lambda m: {p: api.basis_chain(store, p) for p in m}, "legal basis")[pid]
+
+
+def _restates(idx: LoadedIndex, tl: Timeline, hit: dict, as_of: str | None) -> dict | None:
+    """The order or act provision a guidance answer restates without citing it (search.answer),
+    once per provision and date for a loaded index."""
+    key = (hit["id"], as_of)
+    if key not in idx.restates_cache:
+        def candidates(sentence: str) -> list[Unit]:
+            scores = idx.lexical.scores(sentence)
+            return [idx.units[r] for r in np.argsort(-scores)[:20] if scores[r] > 0] if len(scores) else []
+
+        found = restated_provision(hit["text"], hit["document"]["id"], candidates,
+                                   lambda doc_id: tl.document_time(doc_id, as_of)["status"])
+        if found is not None:
+            found["eli"] = tl.document_time(found["document"], as_of).get("eli")
+        idx.restates_cache[key] = found
+    return idx.restates_cache[key]
 
 
 def _covered_provisions(store: Store, idx: LoadedIndex, unit: Unit) -> list[str]:
@@ -398,6 +416,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     answer = answer_hit(query, hits) if answered else None
     if answer is not None:
         answer["basis_chain"] = _basis_chain(store, idx, answer["id"])
+        answer["restates"] = None if answer["basis_chain"] else _restates(idx, tl, answer, as_of)
     return {"query": query, "mode": mode, "as_of": as_of, "hits": hits, "answer": answer,
             "weak": bool(hits) and not answered, "suggestion": None if answered else suggestion(idx, query),
             "facets": facet_counts, "total": total}

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from aftalegraf.search.answer import answer_hit, asked, is_answered
+from aftalegraf.search.answer import answer_hit, asked, is_answered, restated_provision
+from aftalegraf.search.units import Unit
 from aftalegraf.search.service import search
 
 
@@ -72,3 +73,21 @@ def test_the_card_prefers_a_near_tie_that_states_what_was_asked():
     hits[1]["score"] = 0.5                                   # not a near tie: the best hit stays
     assert answer_hit(q, hits)["id"] == "h0"
     assert answer_hit("Hvem skal indsende sundhedsaftalen?", hits)["id"] == "h0"
+
+
+def test_a_guidance_paragraph_restating_an_order_links_the_order():
+    def unit(pid, text):
+        return Unit(key=pid, provision_id=pid, document_id=pid.split("/")[0], start=0, end=len(text), text=text, heading="")
+    order_old = unit("bek-2018-679/p3", "§ 3. Regionsrådet nedsætter sammen med kommunalbestyrelserne i regionen et "
+                                        "sundhedskoordinationsudvalg.")
+    order = unit("bek-2022-1248/p15", "§ 15. Regionsrådet nedsætter sammen med kommunalbestyrelserne i regionen et "
+                                      "sundhedssamarbejdsudvalg, som koordinerer arbejdet på tværs af sundhedsklyngerne.")
+    other = unit("sst-side/p1", "Regionsrådet nedsætter sammen med kommunalbestyrelserne i regionen et sundhedssamarbejdsudvalg.")
+    status = {"bek-2022-1248": "in_force", "bek-2018-679": "repealed"}.get
+    text = ("Regionsrådet nedsætter sammen med kommunalbestyrelserne i regionen et sundhedssamarbejdsudvalg. "
+            "Hvis ikke andet aftales, består udvalget af tre repræsentanter.")
+    found = restated_provision(text, "sst-vejledning-2023", lambda s: [other, order_old, order], status)
+    assert found == {"target": "bek-2022-1248/p15", "citation": "BEK 1248/2022 § 15", "document": "bek-2022-1248"}
+    assert restated_provision("Regionsrådet skal udarbejde en plan for sundhedsområdet i hele regionen.",
+                              "sst-vejledning-2023", lambda s: [order], status) is None
+    assert restated_provision(text, "bek-2022-1248", lambda s: [order], status) is None      # an order restates none

@@ -179,6 +179,25 @@ def test_answer_card_and_provision_page_follow_the_legal_basis_to_the_act(legal_
         assert "/p205" in page.url and page.locator("h1").inner_text().startswith("§ 205")
 
 
+@pytest.mark.slow
+def test_a_guidance_answer_links_the_order_it_restates_or_cites(legal_server):
+    """The 2023 guidance says »Regionsrådet nedsætter sammen med kommunalbestyrelserne i regionen et
+    sundhedssamarbejdsudvalg« without citing where; the answer links a provision of an act or order
+    in force that says the same."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    url = legal_server + "/api/search?" + urllib.parse.urlencode({"q": "Hvem nedsætter sundhedssamarbejdsudvalget?"})
+    answer = json.load(urllib.request.urlopen(url, timeout=60))["answer"]
+    assert answer is not None and answer["document"]["id"].startswith("sst-vejledning")
+    linked = answer["restates"] or (answer["basis_chain"] or [{}])[0]
+    assert linked["target"].startswith(("bek-2022-1248/", "lbk-")), linked
+    text = json.load(urllib.request.urlopen(legal_server + "/api/provisions/" + linked["target"], timeout=60))["text"]
+    assert "nedsætter" in text and "sundhedssamarbejdsudvalg" in text
+    assert linked.get("eli", "").startswith("https://www.retsinformation.dk/eli/")
+
+
 def test_provision_page_is_a_citation(client, a_provision_id):
     """Readable heading, document line, citation, legal basis apart from cross-references."""
     r = client.get(f"/api/provisions/{a_provision_id}").json()

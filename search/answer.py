@@ -87,14 +87,14 @@ def _words(sentence: str) -> set[str]:
     return {t for t in tokenize(sentence) if len(t) > 2 and not t[0].isdigit() and not t.startswith(("§", "stk", "nr"))}
 
 
-def restated_provision(text: str, doc_id: str, candidates, status_of) -> dict | None:
+def restated_provision(text: str, doc_id: str, candidates: list, status_of) -> dict | None:
     """The provision of an order or act that a guidance or agreement paragraph restates, where it
     does not cite it: a sentence of ``text`` and one of the provision say the same (at least
     ``RESTATES_SHARE`` of the shorter one's words and ``RESTATES_MIN_WORDS`` words in common) —
     "Regionsrådet nedsætter sammen med kommunalbestyrelserne i regionen et
-    sundhedssamarbejdsudvalg" ↔ BEK 1248/2022 § 15. ``candidates(sentence)`` gives the units
-    BM25 ranks first for a sentence, ``status_of(doc_id)`` a document's legal status; a
-    version in force wins over an older one that says the same."""
+    sundhedssamarbejdsudvalg" ↔ BEK 1248/2022 § 15. ``candidates`` are the units to compare
+    (the nearest in the embedding), ``status_of(doc_id)`` a document's legal status; a version in
+    force wins over an older one that says the same."""
     if doc_id.startswith(BINDING_PREFIXES):
         return None
     best = None
@@ -102,7 +102,7 @@ def restated_provision(text: str, doc_id: str, candidates, status_of) -> dict | 
         own = _words(sentence)
         if len(own) < RESTATES_MIN_WORDS:
             continue
-        for unit in candidates(sentence):
+        for unit in candidates:
             if not unit.document_id.startswith(BINDING_PREFIXES):
                 continue
             for other in _SENTENCE.split(unit.text):

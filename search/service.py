@@ -127,17 +127,18 @@ def _basis_chain(store: Store, idx: LoadedIndex, pid: str) -> list[dict]:
                           lambda m: {p: api.basis_chain(store, p) for p in m}, "legal basis")[pid]
 
 
-def _restates(idx: LoadedIndex, tl: Timeline, hit: dict, as_of: str | None) -> dict | None:
+def _restates(idx: LoadedIndex, tl: Timeline, hit: dict, row: int | None, as_of: str | None) -> dict | None:
     """The order or act provision a guidance answer restates without citing it (search.answer),
-    once per provision and date for a loaded index."""
+    once per provision and date for a loaded index. Candidates: the 30 units nearest to the
+    answer's own unit in the stored embedding (a matrix product; no query to encode)."""
     key = (hit["id"], as_of)
     if key not in idx.restates_cache:
-        def candidates(sentence: str) -> list[Unit]:
-            scores = idx.lexical.scores(sentence)
-            return [idx.units[r] for r in np.argsort(-scores)[:20] if scores[r] > 0] if len(scores) else []
-
-        found = restated_provision(hit["text"], hit["document"]["id"], candidates,
-                                   lambda doc_id: tl.document_time(doc_id, as_of)["status"])
+        found = None
+        if row is not None and idx.units:
+            vectors = idx.vectors()
+            near = np.argsort(-(vectors @ np.asarray(vectors[row])))[:30]
+            found = restated_provision(hit["text"], hit["document"]["id"], [idx.units[r] for r in near],
+                                       lambda doc_id: tl.document_time(doc_id, as_of)["status"])
         if found is not None:
             found["eli"] = tl.document_time(found["document"], as_of).get("eli")
         idx.restates_cache[key] = found
@@ -416,7 +417,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     answer = answer_hit(query, hits) if answered else None
     if answer is not None:
         answer["basis_chain"] = _basis_chain(store, idx, answer["id"])
-        answer["restates"] = None if answer["basis_chain"] else _restates(idx, tl, answer, as_of)
+        answer["restates"] = None if answer["basis_chain"] else _restates(idx, tl, answer, best_row.get(answer["id"]), as_of)
     return {"query": query, "mode": mode, "as_of": as_of, "hits": hits, "answer": answer,
             "weak": bool(hits) and not answered, "suggestion": None if answered else suggestion(idx, query),
             "facets": facet_counts, "total": total}

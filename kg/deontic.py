@@ -47,22 +47,24 @@ from .deontic_words import (
     ARTICLES,
     CLAUSE_OPENERS,
     DEPONENTS,
+    DESCRIBING_TYPES,
     DESCRIPTIVE,
     DETERMINERS,
     ENACTING,
     LEGISLATION_TYPES,
     MODALS,
     NON_NORMATIVE_AFTER_MODAL,
+    PERSON_NOUN,
     PREPOSITIONS,
     PRESENT_TYPES_EXCLUDED,
-    DESCRIBING_TYPES,
-    PERSON_NOUN,
-    SAYING,
     PRONOUNS,
     REC_FRAME,
+    SAYING,
     Statement,
+    is_label_token,
     is_passive_verb,
     is_present_verb,
+    label_end,
 )
 
 
@@ -412,15 +414,11 @@ class SentenceAnalyser(ClauseReader):
         toks = self.toks
         if lo < i and (words := self._person_words(range(lo, i))):
             return words                                              # before the modal
-        before = [t.low for t in toks[lo:i] if t.low not in ADVERBS and t.low not in ("§", "stk.")
-                  and not re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.", t.low)]
+        before = [t.low for t in toks[lo:i] if t.low not in ADVERBS and not is_label_token(t.low)]
         if before and before[0] not in PREPOSITIONS:
             return ""           # a subject of its own stands before the modal ("En sundhedstjenesteyder må ikke …")
         if opening is not None:
-            k0 = 0
-            while k0 < self.n and (toks[k0].low in ("§", "stk.") or re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.", toks[k0].low)):
-                k0 += 1
-            return self._person_words(range(k0, lo))                  # the sentence's opening noun
+            return self._person_words(range(label_end(toks), lo))    # the sentence's opening noun
         k = i + 1
         while k < self.n and toks[k].low in ADVERBS:
             k += 1
@@ -442,7 +440,7 @@ class SentenceAnalyser(ClauseReader):
         words = []
         for k in span:
             w = self.toks[k].low
-            if not words and (w in ("§", "stk.") or re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.", w)):
+            if not words and is_label_token(w):
                 continue        # the provision's label
             if w in (",", "der", "som", "og", "eller") or w in PREPOSITIONS or w in MODALS:
                 break

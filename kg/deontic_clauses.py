@@ -22,8 +22,10 @@ from .deontic_words import (
     Context,
     Statement,
     Tok,
+    is_label_token,
     is_passive_verb,
     is_present_verb,
+    label_end,
 )
 
 # the people the health services are for; as the subject of "skal" they state a goal
@@ -505,9 +507,7 @@ class ClauseReader:
         skal rapportere …"), that noun is its subject: ("actor", keys) or ("other", [])."""
         if lo == 0 or self.toks[lo - 1].low != ",":
             return None
-        k = 0
-        while k < self.n and (self.toks[k].low in ("§", "stk.") or re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.", self.toks[k].low)):
-            k += 1
+        k = label_end(self.toks)
         if k < self.n and self.toks[k].low in ("en", "et", "den", "det", "de"):
             k += 1
         if k in self.ment_start:
@@ -533,7 +533,7 @@ class ClauseReader:
         # a provision's own label before its first sentence ("§ 14 l. Et kommunalt medlem skal …")
         if lo == 0 and len(toks) > 1 and toks[0].low in ("§", "stk."):
             toks = toks[1:]
-            while len(toks) > 1 and re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.?", toks[0].low):
+            while len(toks) > 1 and (is_label_token(toks[0].low) or re.fullmatch(r"[a-z]", toks[0].low)):
                 toks = toks[1:]
         if toks and toks[0].low not in ("det", "der", "dette", "man", "hvilket") and toks[0].low not in PREPOSITIONS \
                 and not re.fullmatch(r"\d+[a-z]?[.)]?|[a-z]\)|stk\.|§+|[-•–]", toks[0].low):

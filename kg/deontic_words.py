@@ -115,6 +115,21 @@ class Statement:
     named: str = ""                  # a bearer the text names outside the actor table ("et kommunalt medlem")
 
 
+# The tokens of a provision's own label before its first sentence: "§", "14", "l.", "Stk.", "2."
+_LABEL_TOKEN = re.compile(r"§+|stk\.|\d+[a-z]?\.?|[a-z]\.")
+
+
+def is_label_token(word: str) -> bool:
+    return bool(_LABEL_TOKEN.fullmatch(word))
+
+
+def label_end(toks, k: int = 0) -> int:
+    """The index of the first token at or after ``k`` that is not part of a label."""
+    while k < len(toks) and is_label_token(toks[k].low):
+        k += 1
+    return k
+
+
 # Nouns for people and bodies that bear duties in the texts without being actors of the table:
 # "Et kommunalt medlem skal …", "forældremyndighedens indehaver", "En privat virksomhed, der …, skal"
 PERSON_NOUN = re.compile(

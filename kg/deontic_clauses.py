@@ -22,7 +22,6 @@ from .deontic_words import (
     Context,
     Statement,
     Tok,
-    is_label_token,
     is_passive_verb,
     is_present_verb,
     label_end,
@@ -533,7 +532,7 @@ class ClauseReader:
         # a provision's own label before its first sentence ("§ 14 l. Et kommunalt medlem skal …")
         if lo == 0 and len(toks) > 1 and toks[0].low in ("§", "stk."):
             toks = toks[1:]
-            while len(toks) > 1 and (is_label_token(toks[0].low) or re.fullmatch(r"[a-z]", toks[0].low)):
+            while len(toks) > 1 and re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.?", toks[0].low):    # "14", "l."
                 toks = toks[1:]
         if toks and toks[0].low not in ("det", "der", "dette", "man", "hvilket") and toks[0].low not in PREPOSITIONS \
                 and not re.fullmatch(r"\d+[a-z]?[.)]?|[a-z]\)|stk\.|§+|[-•–]", toks[0].low):

@@ -24,7 +24,7 @@ from aftalegraf.vocabulary import MODALITY_ALIASES, REGIONS, REPORTING_TYPES, re
 
 from . import rdf
 from .rdf import AG
-from .references import split_references
+from .references import split_references, target_document
 from .sparql.graphstore import reader_for
 
 _cache: dict[str, object] = {}
@@ -356,7 +356,7 @@ def basis_chain(store, provision_id: str, max_depth: int = 3, max_steps: int = 6
                 if not target or target in seen or len(steps) >= max_steps:
                     continue
                 seen.add(target)
-                td = doc(r.get("target_document") or target.split("/")[0])
+                td = doc(target_document(r))
                 steps.append({"label": r.get("label"), "target": target, "citation": provision_citation(target),
                               "document": td.id if td else None, "eli": (td.eli or None) if td else None,
                               "depth": depth, "from": pid})

@@ -145,6 +145,11 @@ def find_references(text: str, provision_id: str, offset: int = 0, *, doc_type: 
 _OTHER_ACT = re.compile(r"\b(?:bekendtgørelse|lov|vejledning)\w*\b|\w+lovens?\b|\bnr\.\s*\d+", re.I)
 
 
+def target_document(ref: dict) -> str | None:
+    """The document a reference points into: its resolved document, else its target's."""
+    return ref.get("target_document") or ((ref.get("target") or "").split("/")[0] or None)
+
+
 def split_references(refs: list[dict], own_document: str, own_type: str = "") -> tuple[list[dict], list[dict]]:
     """(legal basis: references to other documents, cross-references inside the document),
     each citation once (the same words differing only in case are one). An unresolved
@@ -157,7 +162,7 @@ def split_references(refs: list[dict], own_document: str, own_type: str = "") ->
         if key in seen:
             continue
         seen.add(key)
-        target_doc = r.get("target_document") or ((r.get("target") or "").split("/")[0] or None)
+        target_doc = target_document(r)
         if target_doc is None:
             names_act = bool(_OTHER_ACT.search(label))
             own_kind = own_type and label.lower().startswith(own_type.lower()[:10])

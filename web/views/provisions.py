@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from aftalegraf.errors import BadQuery
 from aftalegraf.kg import api
-from aftalegraf.kg.references import split_references
+from aftalegraf.kg.references import split_references, target_document
 from aftalegraf.kg.sparql.graphstore import has_graph
 from aftalegraf.kg.timeline import parse_date, provision_versions, timeline_for
 from aftalegraf.legal_time import short_citation
@@ -63,11 +63,12 @@ def provision_detail(store, provision_id: str) -> dict:
     out["referenced_by"] = list(refs.get("in", []))
     out["basis"], out["cross_references"] = split_references(out["references"], p.document_id, doc.type)
     for r in out["basis"]:
-        target_doc = r.get("target_document") or ((r.get("target") or "").split("/")[0] or None)
-        try:
-            r["eli"] = store.document(target_doc, with_provisions=False).eli or None if target_doc else None
-        except Exception:  # noqa: BLE001 - a cited document that is not stored has no link
-            r["eli"] = None
+        r["eli"] = None
+        if target_document(r):
+            try:
+                r["eli"] = store.document(target_document(r), with_provisions=False).eli or None
+            except Exception:  # noqa: BLE001 - a cited document that is not stored has no link
+                pass
     for r in out["referenced_by"]:
         try:
             citing = store.provision(r["provision_id"])

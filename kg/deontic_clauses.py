@@ -27,11 +27,14 @@ from .deontic_words import (
     label_end,
 )
 
+# an at-clause after these is a wish, no duty ("ønske om, at …")
+WISHES = {"ønske", "ønsket", "ønsker", "håb", "håbet", "håber", "forhåbning", "ambition", "ambitionen"}
+# "regler om, hvilke …": the question a rule answers
+RULE_QUESTION_WORDS = {"hvilke", "hvilken", "hvilket", "hvornår", "hvordan", "hvorvidt", "hvad"}
+# what an agreement is for ("Sundhedsaftalen skal bidrage til …")
+PURPOSE_VERBS = {"bidrage", "medvirke", "understøtte", "fremme", "styrke"}
 # the people the health services are for; as the subject of "skal" they state a goal
 # (not the genitive: "Patientens ønsker skal … tillægges betydning" is about the wishes)
-WISHES = {"ønske", "ønsket", "ønsker", "håb", "håbet", "håber", "forhåbning", "ambition", "ambitionen"}
-RULE_QUESTION_WORDS = {"hvilke", "hvilken", "hvilket", "hvornår", "hvordan", "hvorvidt", "hvad"}
-PURPOSE_VERBS = {"bidrage", "medvirke", "understøtte", "fremme", "styrke"}
 BENEFICIARIES = re.compile(r"(?:borger|patient|bruger)(?:en|e|ne|er|erne)?|pårørende|befolkning(?:en)?")
 
 
@@ -470,7 +473,7 @@ class ClauseReader:
             # "mulighed for, at regioner og kommuner kan ...": the content of a permission
             # (a capital "For" starts a sentence even where a heading ran into it)
             return k > 0 and not self.toks[k].text[:1].isupper() and self.toks[k - 1].low not in FOR_COMPLEMENT
-        if w == "til" and k > 0 and re.match(r"(?:medvirk|bidrag)e?r?$|(?:medvirk|bidrag)(?:e|er|ede)$", self.toks[k - 1].low):
+        if w == "til" and k > 0 and re.match(r"(?:medvirk|bidrag)(?:e|er|ede)?$", self.toks[k - 1].low):
             return True     # "Disse målsætninger medvirker til, at aftalen skal leve op til …": an effect
         return w in ("således", "så") or (w == "på" and k > 0 and self.toks[k - 1].low == "henblik")
 

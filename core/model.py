@@ -29,6 +29,9 @@ DOCUMENT_TYPES = (
     "nyhed",
     "andet",
 )
+# The types that bind by law (acts, their consolidations and the ministry's orders), as against
+# guidance, agreements and the rest.
+LEGISLATION_TYPES = frozenset({"bekendtgørelse", "lov", "lovbekendtgørelse"})
 
 # Provision kinds (`Provision.kind`).
 PROVISION_KINDS = (

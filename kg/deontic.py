@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import re
 
+from aftalegraf.model import LEGISLATION_TYPES
+
 from .deontic_clauses import ClauseReader
 from .deontic_words import (
     ADVERBS,
@@ -51,7 +53,6 @@ from .deontic_words import (
     DESCRIPTIVE,
     DETERMINERS,
     ENACTING,
-    LEGISLATION_TYPES,
     MODALS,
     NON_NORMATIVE_AFTER_MODAL,
     PERSON_NOUN,

@@ -84,7 +84,6 @@ SAYING = {"siger", "sagde", "fortæller", "fortalte", "udtaler", "udtalte", "for
 # Texts where a thing as the subject of "skal" says what it is for, not what someone must do
 # (in legislation and guidance "Udbud … skal foregå på … vilkår" is a requirement)
 DESCRIBING_TYPES = PRESENT_TYPES_EXCLUDED | {"høringsudkast", "sundhedsaftale", "samarbejdsaftale"}
-LEGISLATION_TYPES = {"bekendtgørelse", "lov", "lovbekendtgørelse"}
 REC_FRAME = re.compile(
     r"\b(?:det\s+anbefales|anbefaler(?:\s+\w+){0,3}?|(?:det\s+(?:er|vil\s+være|vil\s+derfor\s+være|er\s+derfor)|"
     r"(?:er|vil)\s+det(?:\s+derfor)?(?:\s+også)?(?:\s+være)?)\s+"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from aftalegraf.model import Document, Provision
+from aftalegraf.model import LEGISLATION_TYPES, Document, Provision
 
 from . import deontic
 from .actors import COMMITTEE_KEYS, find_actors, label_of
@@ -247,7 +247,7 @@ def document_from_text(doc_id: str, text: str, doc_type: str = "andet", title: s
     para_id = None
     para_label = ""
     counters: dict[str, int] = {}
-    legislation = doc_type in ("bekendtgørelse", "lov", "lovbekendtgørelse")
+    legislation = doc_type in LEGISLATION_TYPES
     block: list[tuple[int, int]] = []        # (start, end) of lines of the current paragraph
 
     def flush():

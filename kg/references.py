@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from aftalegraf.model import LEGISLATION_TYPES
+
 from .facts import ReferenceFact
 
 _MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
@@ -37,7 +39,6 @@ PARA_REF = re.compile(
 CHAPTER_REF = re.compile(r"\b(?P<qual>(?:[a-zæøå\-]+(?:lovens|bekendtgørelsens))\s+)?kapitel\s+(?P<k>\d+[a-z]?)\b", re.I)
 SECTION_REF = re.compile(r"\b(?:afsnit|punkt|pkt\.)\s+(?P<a>\d+(?:\.\d+)*)(?!\.\d)", re.I)
 
-LEGISLATION_TYPES = {"bekendtgørelse", "lov", "lovbekendtgørelse"}
 
 
 def named_id(m: re.Match) -> str:

@@ -11,6 +11,7 @@ from aftalegraf.errors import BadQuery, NotFound
 from aftalegraf.kg import api
 from aftalegraf.kg.timeline import timeline_for, today
 from aftalegraf.legal_time import danish_date, provision_citation, status_text
+from aftalegraf.model import LEGISLATION_TYPES
 from aftalegraf.vocabulary import MODALITIES
 
 from ..exports import Sheet, download
@@ -120,7 +121,7 @@ def actor_sheet(store, key: str, label: str, obligations: list[dict], base_url: 
         rows.append([
             actor_label(ob.get("actor")) or label, MODALITY_WORDS.get(ob.get("modality", ""), ob.get("modality", "")),
             ob.get("action", ""), deadline_text(ob.get("deadline")), ob.get("text", ""),
-            provision_citation(pid) if doc.get("type") in ("bekendtgørelse", "lov", "lovbekendtgørelse")
+            provision_citation(pid) if doc.get("type") in LEGISLATION_TYPES
             else (ob.get("section") or pid), doc.get("title", ""), doc.get("type", ""), status_text(t),
             t.get("valid_from"), t.get("valid_to"), base_url + provision_url(pid) if pid else "",
         ])

@@ -18,6 +18,7 @@ import re
 
 from aftalegraf.kg.actors import find_actors
 from aftalegraf.legal_time import provision_citation
+from aftalegraf.model import LEGISLATION_TYPES
 
 from .lexical import tokenize
 
@@ -56,23 +57,50 @@ def asked(query: str) -> tuple[set[str], str | None]:
     return set(), None
 
 
+# A question that asks by when or how often ("Hvornår skal …?", "Hvor lang tid har …?", "Hvor ofte …?").
+_ASKS_WHEN = re.compile(r"\bhvornår\b|\bhvor\s+(?:lang\s+tid|længe|hurtigt|ofte|mange\s+gange)\b|\bfrist|\bsenest\b",
+                        re.I)
+# Texts that do not apply today: a card prefers a near tie of an act or order in force that says the
+# same kind of thing (not another guidance: an old guidance still marked in force where its successor
+# is missing from the store would replace the current draft's rule with a superseded one).
+NOT_APPLYING = {"draft", "not_yet_in_force", "repealed", "superseded", "expired"}
+
+
 def answer_hit(query: str, hits: list[dict]) -> dict:
     """The hit the answer card shows: the best one, unless a near tie among the first few
-    holds a statement of the actor the question names with the modality it asks about
-    ("Skal sundhedsklyngen …?" → a paragraph where the cluster *skal*) and the best does not."""
+    (``CONTENDERS``, within ``NEAR_TIE`` of the best score) serves the question better, in this
+    order of weight:
+    1. it holds a statement of the actor the question names with the modality it asks about
+       ("Skal sundhedsklyngen …?" → a paragraph where the cluster *skal*) and the best does not;
+    2. the question asks by when or how often and its statement carries a deadline or frequency;
+    3. it is an act's or order's provision in force, where the best hit's text is a draft, not yet
+       in force or ended, and the question asks a modality ("skal", "må", …) that it states."""
+    if not hits:
+        return None
     actors, modality = asked(query)
-    if not hits or not actors or modality is None:
-        return hits[0] if hits else None
+    wants_time = bool(_ASKS_WHEN.search(query))
 
-    def states_it(hit: dict) -> bool:
-        return any(ob.get("modality") == modality and actors & {b.get("key") for b in ob.get("bearers") or []}
-                   for ob in hit.get("obligations") or [])
+    def doc(hit: dict) -> dict:
+        return hit.get("document") or {}
+
+    def statements(hit: dict) -> list[dict]:
+        return [ob for ob in hit.get("obligations") or []
+                if (modality is None or ob.get("modality") == modality)
+                and (not actors or actors & {b.get("key") for b in ob.get("bearers") or []})]
+
+    def fit(hit: dict) -> tuple[bool, bool, bool]:
+        said = statements(hit)
+        return (bool(said) or not (actors and modality),
+                not wants_time or any(ob.get("deadline") or ob.get("frequency") for ob in said),
+                modality is not None and bool(said)
+                and doc(hit).get("status") == "in_force" and doc(hit).get("type") in LEGISLATION_TYPES)
 
     top = hits[0].get("score") or 0.0
-    for hit in hits[:CONTENDERS]:
-        if (hit.get("score") or 0.0) >= NEAR_TIE * top and states_it(hit):
-            return hit
-    return hits[0]
+    contenders = [h for h in hits[:CONTENDERS] if (h.get("score") or 0.0) >= NEAR_TIE * top]
+    if doc(hits[0]).get("status") not in NOT_APPLYING:
+        # the best hit applies today: only rules 1 and 2 may move the card away from it
+        return max(contenders, key=lambda h: fit(h)[:2])
+    return max(contenders, key=fit)
 
 
 # --- what a guidance paragraph restates -----------------------------------------------------

@@ -75,6 +75,35 @@ def test_the_card_prefers_a_near_tie_that_states_what_was_asked():
     assert answer_hit("Hvem skal indsende sundhedsaftalen?", hits)["id"] == "h0"
 
 
+def _hit(i, score, modality="obligation", key="sundhedsstyrelsen", deadline=None, status="in_force", type_="bekendtgørelse"):
+    ob = {"modality": modality, "bearers": [{"key": key}], "deadline": {"text": deadline} if deadline else None}
+    return {"id": f"h{i}", "score": score, "obligations": [ob] if modality else [],
+            "document": {"status": status, "type": type_}}
+
+
+def test_a_question_asking_by_when_prefers_a_near_tie_with_the_deadline():
+    q = "Hvor lang tid har Sundhedsstyrelsen til at godkende sundhedsaftalen?"
+    hits = [_hit(0, 1.0, type_="webside", status="unknown"), _hit(1, 0.92, deadline="inden for 8 uger"), _hit(2, 0.9)]
+    assert answer_hit(q, hits)["id"] == "h1"
+    hits[1]["score"] = 0.85                                  # too far behind
+    assert answer_hit(q, hits)["id"] == "h0"
+    # a question that does not ask by when keeps the best hit
+    assert answer_hit("Skal Sundhedsstyrelsen godkende sundhedsaftalen?", [_hit(0, 1.0), _hit(1, 0.95, deadline="8 uger")])["id"] == "h0"
+
+
+def test_a_draft_gives_way_to_an_act_in_force_that_states_the_same_kind_of_thing():
+    q = "Hvem skal løfte populationsansvaret?"
+    draft = _hit(0, 1.0, key="sundhedsklynge", status="draft", type_="vejledning")
+    act = _hit(1, 0.91, key="sundhedsklynge", type_="lovbekendtgørelse")
+    assert answer_hit(q, [draft, act])["id"] == "h1"
+    # not to another guidance (an old one may look in force only because its successor is missing)
+    assert answer_hit(q, [draft, {**act, "document": {"status": "in_force", "type": "vejledning"}}])["id"] == "h0"
+    # not when the question asks no modality ("Hvad pålægger § 119, stk. 4, regionsrådet?")
+    assert answer_hit("Hvad pålægger sundhedslovens § 119, stk. 4, regionsrådet?", [draft, act])["id"] == "h0"
+    # not when the best hit applies today
+    assert answer_hit(q, [{**draft, "document": {"status": "in_force", "type": "vejledning"}}, act])["id"] == "h0"
+
+
 def test_a_guidance_paragraph_restating_an_order_links_the_order():
     def unit(pid, text):
         return Unit(key=pid, provision_id=pid, document_id=pid.split("/")[0], start=0, end=len(text), text=text, heading="")

@@ -13,10 +13,12 @@ from aftalegraf.errors import AftalegrafError, BadQuery
 from aftalegraf.kg import api
 from aftalegraf.kg.sparql.graphstore import has_graph, reader_for
 from aftalegraf.kg.timeline import Timeline, parse_date, timeline_for, today
+from aftalegraf.legal_time import provision_citation
+from aftalegraf.model import LEGISLATION_TYPES
 from aftalegraf.store import Store
 from aftalegraf.vocabulary import MODALITIES, SEARCH_MODES, heading_label, section_label_in
 
-from . import crosslingual, facets, storage
+from . import crosslingual, facets, same_text, storage
 from .answer import answer_hit, is_answered, restated_provision
 from .facets import FACETS as FILTERS
 from .facets import doc_matches
@@ -334,6 +336,37 @@ def _in_time_order(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float
     return out, others
 
 
+def _one_hit_per_text(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float]], best_row: dict[str, int],
+                      as_of: str | None, k: int) -> tuple[list[tuple[str, float]], dict[str, list[str]]]:
+    """The same text in several documents once, shown by the one that applies (search.same_text);
+    each unit's word signature is read once per loaded index."""
+    cache = idx.derived.setdefault("same_text", {})
+    on = as_of or today()
+
+    def signature_of(pid: str):
+        row = best_row[pid]
+        if row not in cache:
+            cache[row] = same_text.signature(idx.units[row].text)
+        return cache[row]
+
+    def document_of(pid: str) -> str:
+        return idx.units[best_row[pid]].document_id
+
+    return same_text.collapse(ranked, signature_of, document_of, lambda pid: tl.status(document_of(pid), on) == "in_force", k)
+
+
+def _same_text_entry(store: Store, idx: LoadedIndex, tl: Timeline, pid: str, as_of: str | None) -> dict:
+    """A provision folded into a hit with the same text: its id, a readable label ("BEK 1804/2025
+    § 5"; "Vejledning om … , 7. Aftaleparter, 8. afsnit") and its status."""
+    doc_id = pid.partition("/")[0]
+    doc = idx.documents.get(doc_id, {})
+    if doc.get("type") in LEGISLATION_TYPES:
+        label = provision_citation(pid)
+    else:
+        label = ", ".join(x for x in ((doc.get("title") or doc_id)[:80], _section(store, idx, pid)[0]) if x)
+    return {"id": pid, "label": label, "document": doc_id, "status": tl.status(doc_id, as_of or today())}
+
+
 def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters: dict | None = None,
            as_of: str | None = None) -> dict:
     """``as_of`` (YYYY-MM-DD): only texts that applied on that date; without it every text,
@@ -383,6 +416,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             ranked, best_row = _rrf_hybrid(idx, weights, float(store.settings["rrf_k"]), dense_rows, bm25_rows)
 
     ranked, other_versions = _in_time_order(idx, tl, ranked, best_row, as_of)
+    ranked, same_as = _one_hit_per_text(idx, tl, ranked, best_row, as_of, k)
     table = facets.provision_table(store, idx, has_graph(store))
     relevant = facets.relevant_rows(table, store.settings, bm25_all,
                                     np.asarray(idx.vectors()) @ qvec if qvec is not None else None, in_time)
@@ -407,6 +441,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             "document": {**{k_: doc.get(k_, "") for k_ in ("id", "title", "type", "region")},
                          **tl.document_time(unit.document_id, as_of)},
             "other_versions": other_versions.get(pid, []),
+            "same_text": [_same_text_entry(store, idx, tl, other, as_of) for other in same_as.get(pid, [])],
             "obligations": obs,
             "references": references[pid],
             "highlights": highlights(text, query),

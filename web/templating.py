@@ -11,7 +11,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from aftalegraf.kg.timeline import today
-from aftalegraf.legal_time import danish_date, provision_citation, short_citation, status_text
+from aftalegraf.legal_time import STATUS_LABELS_DA, danish_date, provision_citation, short_citation, status_text
 from aftalegraf.vocabulary import MODALITY_LABELS, MODALITY_WORDS, REGIONS
 
 HERE = Path(__file__).resolve().parent
@@ -141,6 +141,7 @@ templates.env.globals.update(
     FACET_LABELS=FACET_LABELS,
     REGION_LABELS=REGION_LABELS,
     status_text=status_text,
+    STATUS_LABELS_DA=STATUS_LABELS_DA,
     danish_date=danish_date,
     today=today,
     short_citation=short_citation,

@@ -97,6 +97,60 @@ def legal_server(tmp_path_factory, corpus_dir):
     store.close()
 
 
+def _search(server: str, q: str) -> dict:
+    import json
+    import urllib.parse
+    import urllib.request
+
+    with urllib.request.urlopen(server + "/api/search?" + urllib.parse.urlencode({"q": q, "k": 10}), timeout=60) as r:
+        return json.load(r)
+
+
+@pytest.mark.slow
+def test_a_question_by_when_gets_the_card_that_carries_the_deadline(legal_server):
+    card = _search(legal_server, "Hvor lang tid har Sundhedsstyrelsen til at godkende sundhedsaftalen?")["answer"]
+    deadlines = [ob["deadline"]["text"] for ob in card["obligations"]
+                 if ob.get("deadline") and any(b["key"] == "sundhedsstyrelsen" for b in ob["bearers"])]
+    assert any("8 uger" in d for d in deadlines), (card["id"], card["obligations"])
+
+
+@pytest.mark.slow
+def test_the_card_prefers_the_act_in_force_to_a_draft_that_says_the_same(legal_server):
+    body = _search(legal_server, "Hvem skal løfte populationsansvaret?")
+    card = body["answer"]
+    assert card["document"]["status"] == "in_force" and card["document"]["type"] in ("lov", "lovbekendtgørelse")
+    assert "løfte populationsansvaret" in card["text"]
+    assert any(ob["modality"] == "obligation" and any(b["key"] == "sundhedsklynge" for b in ob["bearers"])
+               for ob in card["obligations"])
+
+
+@pytest.mark.slow
+def test_the_same_text_in_the_successor_order_is_one_hit_shown_by_the_text_in_force(legal_server):
+    import urllib.request
+
+    q = "individuel genoptræningsplan til patienter med lægefagligt begrundet behov"
+    hits = _search(legal_server, q)["hits"]
+    ids = [h["id"] for h in hits]
+    assert "bek-2018-918/p1" in ids and "bek-2025-1804/p1" not in ids      # BEK 918/2018 applies until 2027
+    hit = hits[ids.index("bek-2018-918/p1")]
+    assert hit["same_text"] == [{"id": "bek-2025-1804/p1", "label": "BEK 1804/2025 § 1",
+                                 "document": "bek-2025-1804", "status": "not_yet_in_force"}]
+    # § 6 changed in 2025: both stay
+    six = [h["id"] for h in _search(legal_server, "kommunalbestyrelsen senest fire dage efter udskrivningen informere borgeren")["hits"]]
+    assert "bek-2018-918/p6" in six and "bek-2025-1804/p6" in six
+    # on a date when the 2025 order applies, it is the one shown
+    import json
+    import urllib.parse
+
+    with urllib.request.urlopen(legal_server + "/api/search?" + urllib.parse.urlencode(
+            {"q": q, "k": 10, "as_of": "2027-02-01"}), timeout=60) as r:
+        later = [h["id"] for h in json.load(r)["hits"]]
+    assert "bek-2025-1804/p1" in later and "bek-2018-918/p1" not in later
+    with urllib.request.urlopen(legal_server + "/?" + urllib.parse.urlencode({"q": q}), timeout=60) as r:
+        page = r.read().decode("utf-8")
+    assert "Samme tekst også i" in page and 'href="/bestemmelse/bek-2025-1804/p1"' in page
+
+
 @pytest.mark.slow
 @pytest.mark.browser
 def test_search_with_a_date_badges_versions_and_changes(legal_server):

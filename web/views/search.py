@@ -50,7 +50,9 @@ EXAMPLE = {
         "an empty or over-long `q`, a `k` outside 1–100 or an unknown `mode` is answered 400 "
         "with the field named. `as_of=YYYY-MM-DD` returns only the texts that applied on that date; "
         "every hit's `document` carries its `status`, `valid_from` and `valid_to`, and the same "
-        "provision in other versions of its act is listed in `other_versions` instead of repeated.*"
+        "provision in other versions of its act is listed in `other_versions` instead of repeated; "
+        "the same text in another document (an order and the order that replaced it) is shown once, "
+        "by the text in force where one is, the others in `same_text` (`id`, `label`, `document`, `status`).*"
     ),
     responses={200: {"content": {"application/json": {"example": EXAMPLE}}},
                400: {"content": {"application/json": {"example": {

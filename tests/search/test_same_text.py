@@ -1,0 +1,60 @@
+"""One hit for one text (search.same_text), on sentences of the real orders: BEK 918/2018 and
+its successor BEK 1804/2025 say the same in § 1; BEK 1569/2013 and BEK 679/2018 differ in the
+submission deadline, which must keep them apart."""
+
+from __future__ import annotations
+
+from aftalegraf.search.same_text import collapse, same, signature
+
+import pytest
+
+FILES = {"918": "bek-2018-918-genoptraeningsplaner-og-valg-af-genoptraeningstilbud.txt",
+         "1804": "bek-2025-1804-genoptraeningsplaner-og-valg-af-genoptraeningstilbud.txt",
+         "1569": "bek-2013-1569-sundhedskoordinationsudvalg-og-sundhedsaftaler.txt",
+         "679": "bek-2018-679-sundhedskoordinationsudvalg-og-sundhedsaftaler.txt"}
+
+
+@pytest.fixture(scope="module")
+def para(corpus_dir):
+    """para[order][n]: the first line of § n of the order, as the corpus has it."""
+    out = {}
+    for key, name in FILES.items():
+        path = corpus_dir / "retsinformation" / name
+        if not path.exists():
+            pytest.skip(f"corpus file missing: {path}")
+        lines = path.read_text(encoding="utf-8").splitlines()
+        out[key] = {int(line.split(".")[0][2:]): line for line in lines if line[:2] == "§ " and line[2].isdigit()}
+    return out
+
+
+def test_the_same_words_under_another_number_are_the_same_text(para):
+    assert para["918"][1] == para["1804"][1]
+    assert same(signature(para["918"][1]), signature(para["1804"][1].replace("§ 1.", "§ 3.")))
+
+
+def test_another_date_is_another_text(para):
+    assert "31. januar" in para["1569"][6] and "1. juli" in para["679"][6]
+    assert not same(signature(para["1569"][6]), signature(para["679"][6]))
+
+
+def test_different_words_are_different_texts(para):
+    assert not same(signature(para["918"][1]), signature(para["679"][6]))
+    assert not same(signature(para["918"][6]), signature(para["1804"][6]))   # the 2025 order changed § 6
+
+
+def test_a_group_is_shown_once_by_its_member_in_force_at_the_best_place(para):
+    texts = {"bek-2025-1804/p1": para["1804"][1], "bek-2018-918/p1": para["918"][1], "bek-2018-679/p6": para["679"][6],
+             "bek-2013-1569/p6": para["1569"][6]}
+    in_force = {"bek-2018-918/p1"}
+    ranked = [("bek-2025-1804/p1", 0.9), ("bek-2018-679/p6", 0.8), ("bek-2018-918/p1", 0.7), ("bek-2013-1569/p6", 0.6)]
+    out, members = collapse(ranked, lambda p: signature(texts[p]), lambda p: p.split("/")[0],
+                            lambda p: p in in_force, limit=10)
+    assert out == [("bek-2018-918/p1", 0.9), ("bek-2018-679/p6", 0.8), ("bek-2013-1569/p6", 0.6)]
+    assert members["bek-2018-918/p1"] == ["bek-2025-1804/p1"] and members["bek-2018-679/p6"] == []
+
+
+def test_the_same_words_twice_in_one_document_stay_two_hits():
+    lead_in = signature("I aftaleperioden vil vi sætte særligt politisk fokus på:")
+    ranked = [("agreement/h6/p3", 0.9), ("agreement/h17/p3", 0.8)]
+    out, _ = collapse(ranked, lambda p: lead_in, lambda p: p.split("/")[0], lambda p: True, limit=10)
+    assert [p for p, _ in out] == ["agreement/h6/p3", "agreement/h17/p3"]

@@ -4,6 +4,7 @@ queries)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 DANISH_STOPWORDS = frozenset("""
@@ -62,7 +63,7 @@ EVERYDAY_TERMS = {
     "psykiatrisk": "psykisk", "mor": "forældre", "far": "forældre", "mødre": "forældre", "fædre": "forældre",
     "familielæge": "almen praksis", "egen læge": "almen praksis", "lægepraksis": "almen praksis",
     "lægepraksisser": "almen praksis", "praktiserende": "almen praksis",
-    "gratis": "vederlagsfri", "gratis.": "vederlagsfri", "betale": "egenbetaling", "betaler": "egenbetaling",
+    "gratis": "vederlagsfri", "betale": "egenbetaling", "betaler": "egenbetaling",
     "medicin": "lægemidler", "piller": "lægemidler", "tænder": "tandpleje", "tandbehandling": "tandpleje",
     "hjemmesygeplejerske": "sygepleje", "hjemmesygepleje": "sygepleje", "sygeplejerske": "sygepleje",
     "deadline": "frist senest", "tidsfrist": "frist senest", "hvornår": "senest frist",
@@ -81,6 +82,6 @@ EVERYDAY_TERMS = {
 def everyday_expansion(query: str) -> str:
     """The legal texts' words for the everyday words of ``query`` (empty when none): BM25
     searches them beside the question's own words."""
-    text = " " + " ".join(query.lower().replace("?", " ").replace(",", " ").split()) + " "
+    text = " " + " ".join(re.sub(r"[?,.;:!»«\"()]", " ", query.lower()).split()) + " "
     found = [legal for word, legal in EVERYDAY_TERMS.items() if f" {word} " in text]
     return " ".join(dict.fromkeys(found))

@@ -40,6 +40,8 @@ STEPS = [
     (service, "_convex_hybrid", "fusion"),
     (service, "_rrf_hybrid", "fusion"),
     (service, "_in_time_order", "versions in time order"),
+    (service, "_one_hit_per_text", "one hit per text"),
+    (service, "_same_text_entry", "one hit per text: labels"),
     (facets, "provision_table", "facets: table (cached)"),
     (facets, "relevant_rows", "facets: relevant rows"),
     (facets, "count", "facets: counts"),

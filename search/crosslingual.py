@@ -23,6 +23,27 @@ FIELD_WORDS = {
     "guidance": "vejledning", "executive order": "bekendtgørelse", "follow up": "følge op", "meet": "mødes",
     "meeting": "møde", "electoral term": "valgperiode", "municipalities": "kommuner", "regions": "regioner",
     "general practitioners": "almen praksis", "hospital": "sygehus", "patients": "patienter",
+    # the wider field: care, people, bodies and the words of rules and plans
+    "health act": "sundhedsloven", "health care system": "sundhedsvæsenet", "health service": "sundhedsvæsenet",
+    "health care": "sundhedsvæsenet", "healthcare": "sundhedsvæsenet", "psychiatry": "psykiatri",
+    "child and adolescent psychiatry": "børne- og ungdomspsykiatri", "somatic": "somatisk",
+    "referral": "henvisning", "referrals": "henvisninger", "treatment": "behandling", "care": "pleje",
+    "nursing": "sygepleje", "medicine": "medicin", "medication": "medicin", "disease": "sygdom",
+    "illness": "sygdom", "relatives": "pårørende", "citizens": "borgere", "citizen": "borger",
+    "inhabitants": "indbyggere", "residents": "borgere", "members": "medlemmer", "member": "medlem",
+    "chair": "formand", "chairman": "formand", "vice chair": "næstformand", "secretariat": "sekretariat",
+    "municipal": "kommunal", "cooperation": "samarbejde", "collaboration": "samarbejde",
+    "cooperation agreement": "samarbejdsaftale", "targets": "mål", "target": "mål", "goals": "mål",
+    "goal": "mål", "objectives": "målsætninger", "quality": "kvalitet", "coherence": "sammenhæng",
+    "inequality": "ulighed", "equality": "lighed", "purpose": "formål", "aim": "formål",
+    "practice plan": "praksisplan", "telemedicine": "telemedicin",
+    "technology": "teknologi", "technological": "teknologi", "research": "forskning", "training": "træning",
+    "pregnant": "gravide", "pregnancy": "graviditet", "birth": "fødsel", "dental": "tandpleje",
+    "repealed": "ophævet", "entry into force": "ikrafttræden", "enters into force": "træder i kraft",
+    "transitional": "overgangsbestemmelse", "hearing": "høring", "consultation": "høring",
+    "population": "befolkning", "population responsibility": "populationsansvar", "free of charge": "vederlagsfri",
+    "free choice": "frit valg", "annual": "årligt", "annually": "årligt", "every year": "hvert år",
+    "midterm": "midtvejsstatus", "mid-term": "midtvejsstatus", "final status": "slutstatus",
 }
 
 

@@ -67,3 +67,16 @@ def test_english_question_over_corpus(corpus_store):
 
     r = search(corpus_store, "Who approves the content of the health agreement?", k=10)
     assert any("godkend" in h["text"].lower() for h in r["hits"])
+
+
+@pytest.mark.slow
+def test_english_words_of_the_field_find_the_danish_provision(corpus_store):
+    """»chair«, »health council« and »municipal members« are the field's words, in Danish
+    »formand«, »sundhedsråd« and »kommunale medlemmer« (search.crosslingual)."""
+    from aftalegraf.search.crosslingual import danish_terms
+    from aftalegraf.search.service import search
+
+    assert danish_terms(corpus_store, "referrals to child and adolescent psychiatry") == [
+        "børne- og ungdomspsykiatri", "henvisninger"]
+    r = search(corpus_store, "Who chairs a health council, and how many municipal members does it have?", k=5)
+    assert any("formand" in h["text"].lower() and "sundhedsråd" in h["text"].lower() for h in r["hits"])

@@ -338,16 +338,21 @@ def _in_time_order(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float
 
 def _one_hit_per_text(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float]], best_row: dict[str, int],
                       as_of: str | None, k: int) -> tuple[list[tuple[str, float]], dict[str, list[str]]]:
-    """The same text in several documents once, shown by the one that applies (search.same_text);
-    each unit's word signature is read once per loaded index."""
+    """The same text in several documents once, shown by the one that applies (search.same_text).
+    A provision's signature covers all its units (a long one is cut into windows, and two texts
+    whose best windows agree may differ in another), read once per loaded index."""
     cache = idx.derived.setdefault("same_text", {})
     on = as_of or today()
 
     def signature_of(pid: str):
-        row = best_row[pid]
-        if row not in cache:
-            cache[row] = same_text.signature(idx.units[row].text)
-        return cache[row]
+        if pid not in cache:
+            first = last = best_row[pid]
+            while first > 0 and idx.units[first - 1].provision_id == pid:
+                first -= 1
+            while last + 1 < len(idx.units) and idx.units[last + 1].provision_id == pid:
+                last += 1
+            cache[pid] = same_text.signature(" ".join(u.text for u in idx.units[first:last + 1]))
+        return cache[pid]
 
     def document_of(pid: str) -> str:
         return idx.units[best_row[pid]].document_id

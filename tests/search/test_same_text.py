@@ -58,3 +58,24 @@ def test_the_same_words_twice_in_one_document_stay_two_hits():
     ranked = [("agreement/h6/p3", 0.9), ("agreement/h17/p3", 0.8)]
     out, _ = collapse(ranked, lambda p: lead_in, lambda p: p.split("/")[0], lambda p: True, limit=10)
     assert [p for p, _ in out] == ["agreement/h6/p3", "agreement/h17/p3"]
+
+
+def test_a_long_provision_is_compared_whole_not_by_its_best_window(para):
+    """Two provisions cut into windows whose first windows agree but whose second differ are two
+    texts (the service compares all of a provision's units)."""
+    from types import SimpleNamespace
+
+    from aftalegraf.search.service import _one_hit_per_text
+    from aftalegraf.search.units import Unit
+
+    def units(doc, second):
+        pid = f"{doc}/p1"
+        return [Unit(key=pid, provision_id=pid, document_id=doc, start=0, end=10, text=para["918"][1], heading=""),
+                Unit(key=pid + "#w1", provision_id=pid, document_id=doc, start=10, end=20, text=second, heading="")]
+
+    for second_b, folded in ((para["918"][6], True), (para["1804"][6], False)):
+        idx = SimpleNamespace(units=units("bek-a", para["918"][6]) + units("bek-b", second_b), derived={})
+        tl = SimpleNamespace(status=lambda doc_id, on: "in_force")
+        ranked, members = _one_hit_per_text(idx, tl, [("bek-a/p1", 0.9), ("bek-b/p1", 0.8)],
+                                            {"bek-a/p1": 0, "bek-b/p1": 2}, None, 10)
+        assert (len(ranked) == 1) is folded and (members["bek-a/p1"] == ["bek-b/p1"]) is folded

@@ -13,6 +13,9 @@ import re
 from datetime import date, timedelta
 
 STATUSES = ("in_force", "not_yet_in_force", "repealed", "superseded", "expired", "draft", "unknown")
+# Texts that no longer apply, and those that do not apply today at all (not yet, or never: a draft).
+ENDED = frozenset({"repealed", "superseded", "expired"})
+NOT_APPLYING = ENDED | {"draft", "not_yet_in_force"}
 
 # Short Danish labels for badges; the web adds dates and the successor.
 STATUS_LABELS_DA = {

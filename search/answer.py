@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from aftalegraf.kg.actors import find_actors
-from aftalegraf.legal_time import provision_citation
+from aftalegraf.legal_time import NOT_APPLYING, provision_citation
 from aftalegraf.model import LEGISLATION_TYPES
 
 from .lexical import tokenize
@@ -60,10 +60,6 @@ def asked(query: str) -> tuple[set[str], str | None]:
 # A question that asks by when or how often ("Hvornår skal …?", "Hvor lang tid har …?", "Hvor ofte …?").
 _ASKS_WHEN = re.compile(r"\bhvornår\b|\bhvor\s+(?:lang\s+tid|længe|hurtigt|ofte|mange\s+gange)\b|\bfrist|\bsenest\b",
                         re.I)
-# Texts that do not apply today: a card prefers a near tie of an act or order in force that says the
-# same kind of thing (not another guidance: an old guidance still marked in force where its successor
-# is missing from the store would replace the current draft's rule with a superseded one).
-NOT_APPLYING = {"draft", "not_yet_in_force", "repealed", "superseded", "expired"}
 
 
 def answer_hit(query: str, hits: list[dict]) -> dict:
@@ -97,6 +93,9 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
 
     top = hits[0].get("score") or 0.0
     contenders = [h for h in hits[:CONTENDERS] if (h.get("score") or 0.0) >= NEAR_TIE * top]
+    # a card whose best hit does not apply today prefers a near tie of an act or order in force that
+    # says the same kind of thing (not another guidance: an old guidance still marked in force where
+    # its successor is missing from the store would replace the current draft's rule with an old one)
     if doc(hits[0]).get("status") not in NOT_APPLYING:
         # the best hit applies today: only rules 1 and 2 may move the card away from it
         return max(contenders, key=lambda h: fit(h)[:2])

@@ -13,7 +13,7 @@ from aftalegraf.errors import AftalegrafError, BadQuery
 from aftalegraf.kg import api
 from aftalegraf.kg.sparql.graphstore import has_graph, reader_for
 from aftalegraf.kg.timeline import Timeline, parse_date, timeline_for, today
-from aftalegraf.legal_time import provision_citation
+from aftalegraf.legal_time import ENDED, provision_citation
 from aftalegraf.model import LEGISLATION_TYPES
 from aftalegraf.store import Store
 from aftalegraf.vocabulary import MODALITIES, SEARCH_MODES, heading_label, section_label_in
@@ -40,7 +40,6 @@ DENSE_FILTER_FACTOR = 20  # ... or this many times the pool, before filtering
 # (nearly) equal relevance: its score is lowered by this share of the candidates' score
 # spread, so that it breaks ties (identical paragraphs in successive orders) and no more.
 NOT_CURRENT_MARGIN = 0.02
-ENDED = {"repealed", "superseded", "expired"}
 
 
 # --- validation -----------------------------------------------------------------------

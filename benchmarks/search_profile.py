@@ -41,7 +41,7 @@ STEPS = [
     (service, "_rrf_hybrid", "fusion"),
     (service, "_in_time_order", "versions in time order"),
     (service, "_one_hit_per_text", "one hit per text"),
-    (service, "_same_text_entry", "one hit per text: labels"),
+    (service, "_provision_entry", "labels of linked provisions"),
     (facets, "provision_table", "facets: table (cached)"),
     (facets, "relevant_rows", "facets: relevant rows"),
     (facets, "count", "facets: counts"),

@@ -102,6 +102,38 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     return max(contenders, key=fit)
 
 
+def binding_source(query: str, answer: dict, hits: list[dict]) -> dict | None:
+    """The hit that is the law behind a card that would show a guidance or agreement paragraph
+    which does not apply today (a draft, not yet in force, ended): the act's or order's provision
+    in force that the paragraph cites as its basis (``basis_chain``, first step) or restates
+    (``restates``) — that provision itself, the paragraph holding the cited subsection, or a
+    version of it — when it is among ``hits``. A draft explains; the provision in force demands
+    (»Hvem udarbejder udkastet til sundhedsaftalen?« → BEK 1248/2022 § 19, not the 2023 draft's
+    2.2.1), where it holds as many of the question's words as the draft: a draft that adds what
+    is asked (»hvis ikke andet aftales, består udvalget af …«) stays. None when the card's text is
+    binding or applies, or nothing it cites is on the list."""
+    doc = answer.get("document") or {}
+    if doc.get("type") in LEGISLATION_TYPES or doc.get("status") not in NOT_APPLYING:
+        return None
+    targets = [step["target"] for step in answer.get("basis_chain") or [] if step.get("depth") == 1 and step.get("target")]
+    if answer.get("restates"):
+        targets.append(answer["restates"]["target"])
+
+    def holds(hit: dict, target: str) -> bool:
+        return any(target == own or target.startswith(own + "/") for own in [hit["id"], *(hit.get("other_versions") or [])])
+
+    asks = set(tokenize(query))
+
+    def said(hit: dict) -> int:
+        return len(asks & set(tokenize(hit.get("text") or "")))
+
+    for hit in hits:
+        d = hit.get("document") or {}
+        if d.get("status") == "in_force" and d.get("type") in LEGISLATION_TYPES and any(holds(hit, t) for t in targets):
+            return hit if said(hit) >= said(answer) else None
+    return None
+
+
 # --- what a guidance paragraph restates -----------------------------------------------------
 
 BINDING_PREFIXES = ("bek-", "lbk-", "lov-")     # document ids of orders, consolidated acts and acts

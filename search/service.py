@@ -19,7 +19,7 @@ from aftalegraf.store import Store
 from aftalegraf.vocabulary import MODALITIES, SEARCH_MODES, heading_label, section_label_in
 
 from . import crosslingual, facets, same_text, storage
-from .answer import answer_hit, is_answered, restated_provision
+from .answer import answer_hit, binding_source, is_answered, restated_provision
 from .facets import FACETS as FILTERS
 from .facets import doc_matches
 from .highlight import highlights
@@ -359,9 +359,10 @@ def _one_hit_per_text(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, fl
     return same_text.collapse(ranked, signature_of, document_of, lambda pid: tl.status(document_of(pid), on) == "in_force", k)
 
 
-def _same_text_entry(store: Store, idx: LoadedIndex, tl: Timeline, pid: str, as_of: str | None) -> dict:
-    """A provision folded into a hit with the same text: its id, a readable label ("BEK 1804/2025
-    § 5"; "Vejledning om … , 7. Aftaleparter, 8. afsnit") and its status."""
+def _provision_entry(store: Store, idx: LoadedIndex, tl: Timeline, pid: str, as_of: str | None) -> dict:
+    """A provision named beside a hit (the same text in another document, the draft that explains
+    the card's provision): its id, a readable label ("BEK 1804/2025 § 5"; "Vejledning om … ,
+    7. Aftaleparter, 8. afsnit") and its status."""
     doc_id = pid.partition("/")[0]
     doc = idx.documents.get(doc_id, {})
     if doc.get("type") in LEGISLATION_TYPES:
@@ -445,7 +446,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             "document": {**{k_: doc.get(k_, "") for k_ in ("id", "title", "type", "region")},
                          **tl.document_time(unit.document_id, as_of)},
             "other_versions": other_versions.get(pid, []),
-            "same_text": [_same_text_entry(store, idx, tl, other, as_of) for other in same_as.get(pid, [])],
+            "same_text": [_provision_entry(store, idx, tl, other, as_of) for other in same_as.get(pid, [])],
             "obligations": obs,
             "references": references[pid],
             "highlights": highlights(text, query),
@@ -453,13 +454,26 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             "span": {"start": unit.start, "end": unit.start + len(text)},
         })
     answered = bool(hits) and _answered(store, idx, query, hits, best_row, qvec, bm25_all)
-    answer = answer_hit(query, hits) if answered else None
+    answer = dict(answer_hit(query, hits)) if answered else None     # a copy: the links are the card's
     if answer is not None:
-        answer["basis_chain"] = _basis_chain(store, idx, answer["id"])
-        answer["restates"] = None if answer["basis_chain"] else _restates(idx, tl, answer, best_row.get(answer["id"]), as_of)
+        _link_basis(store, idx, tl, answer, best_row, as_of)
+        law = binding_source(asked, answer, hits)     # an English question by its Danish terms
+        if law is not None:
+            # the card shows the provision in force that demands it, and links the draft that explains it
+            explained_in = _provision_entry(store, idx, tl, answer["id"], as_of)
+            answer = dict(law)
+            _link_basis(store, idx, tl, answer, best_row, as_of)
+            answer["explained_in"] = explained_in
     return {"query": query, "mode": mode, "as_of": as_of, "hits": hits, "answer": answer,
             "weak": bool(hits) and not answered, "suggestion": None if answered else suggestion(idx, query),
             "facets": facet_counts, "total": total}
+
+
+def _link_basis(store: Store, idx: LoadedIndex, tl: Timeline, answer: dict, best_row: dict[str, int],
+                as_of: str | None) -> None:
+    """The card's links: its legal basis chain, else the provision it restates."""
+    answer["basis_chain"] = _basis_chain(store, idx, answer["id"])
+    answer["restates"] = None if answer["basis_chain"] else _restates(idx, tl, answer, best_row.get(answer["id"]), as_of)
 
 
 def _answered(store: Store, idx: LoadedIndex, query: str, hits: list[dict], best_row: dict[str, int],

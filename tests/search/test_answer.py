@@ -120,3 +120,33 @@ def test_a_guidance_paragraph_restating_an_order_links_the_order():
     assert restated_provision("Regionsrådet skal udarbejde en plan for sundhedsområdet i hele regionen.",
                               "sst-vejledning-2023", [order], status) is None
     assert restated_provision(text, "bek-2022-1248", [order], status) is None      # an order restates none
+
+
+def test_a_draft_card_gives_way_to_the_provision_in_force_it_cites():
+    """The card moves from a draft paragraph to the order's provision in force it cites or restates,
+    when that provision is on the list and holds as many of the question's words."""
+    from aftalegraf.search.answer import binding_source
+
+    q = "Hvem udarbejder udkastet til sundhedsaftalen?"
+    draft = {"id": "sst-vejledning-2023/s2.2.1/p1", "document": {"status": "draft", "type": "vejledning"},
+             "text": "Sundhedssamarbejdsudvalget udarbejder, jf. bekendtgørelsens § 19, udkast til sundhedsaftale.",
+             "basis_chain": [{"target": "bek-2022-1248/p19", "depth": 1}], "restates": None}
+    order = {"id": "bek-2022-1248/p19", "document": {"status": "in_force", "type": "bekendtgørelse"},
+             "text": "§ 19. Sundhedssamarbejdsudvalget udarbejder et udkast til sundhedsaftale.", "other_versions": []}
+    noise = {"id": "bek-2022-1248/p7", "document": {"status": "in_force", "type": "bekendtgørelse"}, "text": "§ 7. Andet."}
+    assert binding_source(q, draft, [draft, noise, order]) is order
+    # the paragraph holding a cited subsection, and a version of the cited provision, count
+    assert binding_source(q, {**draft, "basis_chain": [{"target": "bek-2022-1248/p19/stk2", "depth": 1}]},
+                          [draft, order]) is order
+    old_cite = {**draft, "basis_chain": [{"target": "bek-2018-679/p3", "depth": 1}]}
+    assert binding_source(q, old_cite, [draft, {**order, "other_versions": ["bek-2018-679/p3"]}]) is not None
+    # restated rather than cited
+    assert binding_source(q, {**draft, "basis_chain": [], "restates": {"target": "bek-2022-1248/p19"}}, [draft, order]) is order
+    # not: the card's text applies today, is itself binding, cites something else, or the order says
+    # less of what was asked (the draft adds it), or the order is not in force
+    assert binding_source(q, {**draft, "document": {"status": "in_force", "type": "vejledning"}}, [draft, order]) is None
+    assert binding_source(q, {**draft, "document": {"status": "draft", "type": "bekendtgørelse"}}, [draft, order]) is None
+    assert binding_source(q, {**draft, "basis_chain": [{"target": "bek-2022-1248/p21", "depth": 1}]}, [draft, order]) is None
+    assert binding_source(q, {**draft, "basis_chain": [{"target": "bek-2022-1248/p19", "depth": 2}]}, [draft, order]) is None
+    assert binding_source(q, draft, [draft, {**order, "text": "§ 19. Udvalget gør det."}]) is None
+    assert binding_source(q, draft, [draft, {**order, "document": {"status": "repealed", "type": "bekendtgørelse"}}]) is None

@@ -52,7 +52,9 @@ EXAMPLE = {
         "every hit's `document` carries its `status`, `valid_from` and `valid_to`, and the same "
         "provision in other versions of its act is listed in `other_versions` instead of repeated; "
         "the same text in another document (an order and the order that replaced it) is shown once, "
-        "by the text in force where one is, the others in `same_text` (`id`, `label`, `document`, `status`).*"
+        "by the text in force where one is, the others in `same_text` (`id`, `label`, `document`, `status`). The `answer` shows the act's or "
+        "order's provision in force rather than a draft guidance paragraph that cites or restates it, "
+        "naming the paragraph in `explained_in`.*"
     ),
     responses={200: {"content": {"application/json": {"example": EXAMPLE}}},
                400: {"content": {"application/json": {"example": {

@@ -83,6 +83,15 @@ def provision_citation(provision_id: str) -> str:
     return (short_citation(doc_id) + (" " + ", ".join(parts) if parts else "")).strip()
 
 
+def readable_citation(doc_id: str, title: str, place: str, binding: bool) -> str:
+    """How a planner cites a provision: an act's or order's by the document's short citation and
+    its section ('BEK 1248/2022 § 21, stk. 2'), any other text's by its title and place
+    ('Vejledning om …, 5.1. Indsendelse af sundhedsaftalen, 2. afsnit')."""
+    if binding:
+        return f"{short_citation(doc_id)} {place}".strip()
+    return ", ".join(x for x in (title, place) if x) or doc_id
+
+
 def danish_date(iso: str | None) -> str:
     """'2027-01-01' -> '1.1.2027' (the short Danish form)."""
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")

@@ -13,7 +13,7 @@ from aftalegraf.errors import AftalegrafError, BadQuery
 from aftalegraf.kg import api
 from aftalegraf.kg.sparql.graphstore import has_graph, reader_for
 from aftalegraf.kg.timeline import Timeline, parse_date, timeline_for, today
-from aftalegraf.legal_time import ENDED, provision_citation
+from aftalegraf.legal_time import ENDED, readable_citation
 from aftalegraf.model import LEGISLATION_TYPES
 from aftalegraf.store import Store
 from aftalegraf.vocabulary import MODALITIES, SEARCH_MODES, heading_label, section_label_in
@@ -365,10 +365,8 @@ def _provision_entry(store: Store, idx: LoadedIndex, tl: Timeline, pid: str, as_
     7. Aftaleparter, 8. afsnit") and its status."""
     doc_id = pid.partition("/")[0]
     doc = idx.documents.get(doc_id, {})
-    if doc.get("type") in LEGISLATION_TYPES:
-        label = provision_citation(pid)
-    else:
-        label = ", ".join(x for x in ((doc.get("title") or doc_id)[:80], _section(store, idx, pid)[0]) if x)
+    label = readable_citation(doc_id, (doc.get("title") or doc_id)[:80], _section(store, idx, pid)[0],
+                              doc.get("type") in LEGISLATION_TYPES)
     return {"id": pid, "label": label, "document": doc_id, "status": tl.status(doc_id, as_of or today())}
 
 

@@ -10,7 +10,7 @@ from aftalegraf.kg import api
 from aftalegraf.kg.references import split_references, target_document
 from aftalegraf.kg.sparql.graphstore import has_graph
 from aftalegraf.kg.timeline import parse_date, provision_versions, timeline_for
-from aftalegraf.legal_time import short_citation
+from aftalegraf.legal_time import readable_citation
 from aftalegraf.vocabulary import heading_label, section_label_in
 
 from ..templating import render
@@ -83,10 +83,8 @@ def provision_detail(store, provision_id: str) -> dict:
 
 def citation(p, doc, section: str) -> str:
     """How a planner cites it: 'BEK 1248/2022 § 21, stk. 2' or 'Vejledning om … , 5.1. …, 2. afsnit'."""
-    if p.kind in ("paragraf", "stk", "nr") and doc.identifier:
-        return f"{short_citation(doc.id)} {section}".strip()
-    label = heading_label(p) or section
-    return f"{doc.title}, {label}" if label else doc.title
+    binding = p.kind in ("paragraf", "stk", "nr") and bool(doc.identifier)
+    return readable_citation(doc.id, doc.title, section if binding else (heading_label(p) or section), binding)
 
 
 def _check_id(provision_id: str) -> str:

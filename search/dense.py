@@ -112,3 +112,24 @@ class DenseIndex:
     @classmethod
     def load(cls, directory: Path, index_type: str) -> "DenseIndex":
         return cls(_faiss().read_index(str(Path(directory) / FILE)), index_type)
+
+
+def with_sentences(window: dict[int, float], qvec: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                   sentence_vectors: np.ndarray, weight: float) -> dict[int, float]:
+    """Dense scores of candidate units that also count their best sentence: ``(1 - weight) *
+    cos(query, unit) + weight * max cos(query, sentence)`` for a unit of two or more sentences,
+    its own cosine otherwise. A question that paraphrases one sentence of a long paragraph
+    finds it better by that sentence's vector (BENCHMARKS.md, "sentence vectors"); only the
+    candidates are scored, so the cost does not grow with the corpus."""
+    rows = np.fromiter(window, dtype=np.int64, count=len(window))
+    lengths = ends[rows] - starts[rows] if len(rows) else rows
+    rows, lengths = rows[lengths > 0], lengths[lengths > 0]
+    if weight <= 0 or not len(rows):
+        return window
+    offsets = np.cumsum(lengths) - lengths                  # each row's first place in the flat list
+    flat = np.repeat(starts[rows] - offsets, lengths) + np.arange(int(lengths.sum()))
+    best = np.maximum.reduceat(sentence_vectors[flat] @ qvec, offsets)
+    out = dict(window)
+    for r, b in zip(rows.tolist(), best.tolist()):
+        out[r] = (1.0 - weight) * window[r] + weight * b
+    return out

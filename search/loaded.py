@@ -49,6 +49,28 @@ class LoadedIndex:
             self._vectors = np.load(Path(self.directory) / storage.VECTORS, mmap_mode="r")
         return self._vectors
 
+    def sentences(self) -> SentenceVectors | None:
+        """The units' sentence vectors with each unit row's slice of them, loaded on demand;
+        None for an index built without them."""
+        if "sentences" not in self.derived:
+            data = storage.read_sentences(Path(self.directory)) if self.directory is not None else None
+            self.derived["sentences"] = None if data is None else SentenceVectors.of(data, len(self.units))
+        return self.derived["sentences"]
+
+
+@dataclass
+class SentenceVectors:
+    vectors: np.ndarray
+    starts: np.ndarray      # unit row -> its first sentence vector (start == end: none)
+    ends: np.ndarray
+
+    @classmethod
+    def of(cls, data: storage.Sentences, n_units: int) -> "SentenceVectors":
+        bounds = np.arange(n_units + 1)
+        return cls(np.ascontiguousarray(data.vectors, dtype=np.float32),
+                   np.searchsorted(data.rows, bounds[:-1], side="left"),
+                   np.searchsorted(data.rows, bounds[:-1], side="right"))
+
 
 _cache: dict[str, LoadedIndex] = {}
 _lock = threading.Lock()

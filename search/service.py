@@ -22,6 +22,7 @@ from . import crosslingual, facets, same_text, storage
 from .answer import answer_hit, binding_source, is_answered, restated_provision
 from .facets import FACETS as FILTERS
 from .facets import doc_matches
+from .dense import with_sentences
 from .highlight import highlights
 from .hybrid import convex, fusion_method, parse_alpha, parse_weights, rrf
 from .lexical import is_reference_lookup
@@ -242,6 +243,16 @@ def _dense_ranking(idx: LoadedIndex, qvec: np.ndarray, mask: np.ndarray | None, 
     return rows, out
 
 
+def _with_sentences(store: Store, idx: LoadedIndex, qvec: np.ndarray, scores: dict[int, float]) -> dict[int, float]:
+    """The candidates' dense scores counting their best sentence (setting ``sentence_weight``;
+    an index built without sentence vectors: as they are)."""
+    weight = min(1.0, float(store.settings.get("sentence_weight") or 0))
+    found = idx.sentences() if weight > 0 else None
+    if found is None:
+        return scores
+    return with_sentences(scores, qvec, found.starts, found.ends, found.vectors, weight)
+
+
 def _first_rows(idx: LoadedIndex, rows: list[int]) -> dict[str, int]:
     """Provision id -> its best-ranked unit among ``rows`` (best first), in rank order."""
     first: dict[str, int] = {}
@@ -262,18 +273,20 @@ def _rrf_hybrid(idx: LoadedIndex, weights: tuple[float, float], k: float,
 
 
 def _convex_hybrid(idx: LoadedIndex, alpha: float, qvec: np.ndarray, bm25_all: np.ndarray,
-                   dense_rows: list[int], dense_scores: dict[int, float],
-                   bm25_rows: list[int]) -> tuple[list[tuple[str, float]], dict[str, int]]:
+                   dense_rows: list[int], dense_scores: dict[int, float], bm25_rows: list[int],
+                   rescore=None) -> tuple[list[tuple[str, float]], dict[str, int]]:
     """Provisions by a convex mix of both scores, each known for every candidate unit (the
     union of the two top lists): a BM25 candidate gets its exact dense score from the
-    stored vectors, a dense candidate its BM25 score. A provision takes the best score of
-    its candidate units per signal and shows the unit whose own mix is best."""
+    stored vectors (adjusted by ``rescore`` as the dense list was: the units' best sentences),
+    a dense candidate its BM25 score. A provision takes the best score of its candidate units
+    per signal and shows the unit whose own mix is best."""
     candidates = list(dict.fromkeys(dense_rows + bm25_rows))
     dense_u = dict(dense_scores)
     missing = [r for r in candidates if r not in dense_u]
     if missing:
         exact = np.asarray(idx.vectors()[np.array(missing)]) @ qvec
-        dense_u.update(zip(missing, (float(x) for x in exact)))
+        found = dict(zip(missing, (float(x) for x in exact)))
+        dense_u.update(rescore(found) if rescore is not None else found)
     bm25_u = {r: float(bm25_all[r]) for r in candidates}
     dense_p: dict[str, float] = {}
     bm25_p: dict[str, float] = {}
@@ -396,6 +409,8 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     if mode in ("dense", "hybrid"):
         qvec = query_embedder(store, idx).embed_query(asked)
         dense_rows, dense_scores = _dense_ranking(idx, qvec, mask, pool)
+        dense_scores = _with_sentences(store, idx, qvec, dense_scores)
+        dense_rows = sorted(dense_rows, key=lambda r: -dense_scores[r])
     if mode in ("bm25", "hybrid"):
         bm25_all = idx.lexical.scores(asked)
         bm25_rows, bm25_scores = _bm25_ranking(bm25_all, mask, pool)
@@ -411,8 +426,8 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             alpha = parse_alpha(store.settings["hybrid_alpha"])
             if swap:
                 alpha = min(alpha, 1 - alpha)
-            ranked, best_row = _convex_hybrid(idx, alpha, qvec, bm25_all,
-                                              dense_rows, dense_scores, bm25_rows)
+            ranked, best_row = _convex_hybrid(idx, alpha, qvec, bm25_all, dense_rows, dense_scores, bm25_rows,
+                                              lambda scores: _with_sentences(store, idx, qvec, scores))
         else:
             w_dense, w_bm25 = parse_weights(store.settings["hybrid_weights"])
             weights = (min(w_dense, w_bm25), max(w_dense, w_bm25)) if swap else (w_dense, w_bm25)

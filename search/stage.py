@@ -2,7 +2,7 @@
 
 ``update(added, removed)`` drops the units of the changed and removed documents and adds
 the changed documents' new units; only text not seen before is embedded (vectors are
-cached by the hash of the embedded text). ``rebuild()`` derives everything, still reusing
+cached by the hash of the embedded text, the units' and their sentences' alike). ``rebuild()`` derives everything, still reusing
 cached vectors when the embedder is the same. Each call writes a new index directory and
 swaps it in, so a failure leaves the previous index intact."""
 
@@ -21,7 +21,7 @@ from aftalegraf.store import Store
 from . import storage
 from .dense import DenseIndex
 from .lexical import TOKENIZER_VERSION, LexicalIndex
-from .units import Unit, document_units
+from .units import Unit, document_units, sentence_texts, text_hash
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ class IndexStage:
         if manifest is None or manifest.get("format") != storage.FORMAT_VERSION:
             return None
         try:
-            return storage.IndexData(manifest, storage.read_units(d), storage.read_vectors(d))
+            return storage.IndexData(manifest, storage.read_units(d), storage.read_vectors(d), storage.read_sentences(d))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("index: previous index unreadable (%s); rebuilding", exc)
             return None
@@ -107,10 +107,43 @@ class IndexStage:
         }
         return out
 
+    def _sentences_for(self, units: list[Unit], previous: storage.IndexData | None) -> storage.Sentences | None:
+        """The sentence vectors of the units of two or more sentences, reusing the previous
+        index's for text embedded before; None when the setting ``sentence_weight`` is 0."""
+        if float(self.store.settings.get("sentence_weight") or 0) <= 0:
+            return None
+        emb = self.embedder
+        texts, rows = [], []
+        for r, u in enumerate(units):
+            for t in sentence_texts(u):
+                texts.append(t)
+                rows.append(r)
+        hashes = np.array([text_hash(t) for t in texts], dtype="S32")
+        out = np.zeros((len(texts), int(emb.dim)), dtype=np.float32)
+        cache: dict[bytes, int] = {}
+        old = previous.sentences if previous is not None else None
+        if old is not None and previous.manifest.get("embedder") == embedder_signature(emb):
+            cache = {h: i for i, h in enumerate(old.hashes.tolist())}
+        todo = []
+        for i, h in enumerate(hashes.tolist()):
+            j = cache.get(h)
+            if j is not None:
+                out[i] = old.vectors[j]
+            else:
+                todo.append(i)
+        t0 = time.perf_counter()
+        batches = [todo[i : i + EMBED_BATCH] for i in range(0, len(todo), EMBED_BATCH)]
+        for batch in progress(batches, desc=f"embedding sentences ({emb.name})", unit="batch"):
+            out[batch] = emb.embed_passages([texts[i] for i in batch])
+        self.stats.update({"sentences": len(texts), "sentences_embedded": len(todo),
+                           "sentence_embed_seconds": time.perf_counter() - t0})
+        return storage.Sentences(out, np.array(rows, dtype=np.int64), hashes)
+
     def _write(self, units: list[Unit], previous: storage.IndexData | None, incremental: set[str] | None) -> None:
         emb = self.embedder
         index_type = str(self.store.settings.get("index_type") or "flat")
         vectors = self._vectors_for(units, previous)
+        sentences = self._sentences_for(units, previous)
         ids = np.array([u.int_id for u in units], dtype=np.int64)
         tmp = storage.new_temp_dir(self.store.index_path)
         try:
@@ -130,6 +163,8 @@ class IndexStage:
             LexicalIndex.build([u.embed_text for u in units]).save(tmp)
             storage.write_units(tmp, units)
             storage.write_vectors(tmp, vectors)
+            if sentences is not None:
+                storage.write_sentences(tmp, sentences)
             storage.write_manifest(tmp, {
                 "format": storage.FORMAT_VERSION,
                 "embedder": embedder_signature(emb),
@@ -137,6 +172,7 @@ class IndexStage:
                 "tokenizer": TOKENIZER_VERSION,
                 "generation": self.store.generation,
                 "units": len(units),
+                "sentences": 0 if sentences is None else len(sentences.rows),
                 "documents": len({u.document_id for u in units}),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             })

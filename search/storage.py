@@ -6,6 +6,9 @@
       vectors.npy     their vectors (float32, row-aligned): the cache that spares
                       unchanged text from being embedded again
       dense.faiss     FAISS IndexIDMap2 keyed by the units' int ids
+      sentences.npz   the vectors of the units' sentences (units of two or more), the row of
+                      the unit each belongs to (ascending) and the hash of its embedded text;
+                      absent in an index built without them (setting sentence_weight 0)
       bm25/           the BM25 index (row-aligned with units.jsonl)
 
 A new version is written to a sibling temporary directory and swapped in by renames, so a
@@ -27,7 +30,17 @@ from .units import Unit
 MANIFEST = "manifest.json"
 UNITS = "units.jsonl"
 VECTORS = "vectors.npy"
+SENTENCES = "sentences.npz"
 FORMAT_VERSION = 1
+
+
+@dataclass
+class Sentences:
+    """The units' sentence vectors: ``vectors[i]`` belongs to unit row ``rows[i]`` (ascending);
+    ``hashes[i]`` is the hash of its embedded text (the cache for the next build)."""
+    vectors: np.ndarray
+    rows: np.ndarray
+    hashes: np.ndarray
 
 
 @dataclass
@@ -35,6 +48,7 @@ class IndexData:
     manifest: dict
     units: list[Unit] = field(default_factory=list)
     vectors: np.ndarray | None = None
+    sentences: Sentences | None = None
 
 
 def exists(index_dir: Path) -> bool:
@@ -62,6 +76,19 @@ def read_units(index_dir: Path) -> list[Unit]:
 
 def read_vectors(index_dir: Path) -> np.ndarray:
     return np.load(Path(index_dir) / VECTORS, mmap_mode=None)
+
+
+def read_sentences(index_dir: Path) -> Sentences | None:
+    path = Path(index_dir) / SENTENCES
+    if not path.exists():
+        return None
+    with np.load(path) as data:
+        return Sentences(data["vectors"], data["rows"], data["hashes"])
+
+
+def write_sentences(directory: Path, sentences: Sentences) -> None:
+    np.savez(Path(directory) / SENTENCES, vectors=np.ascontiguousarray(sentences.vectors, dtype=np.float32),
+             rows=np.asarray(sentences.rows, dtype=np.int64), hashes=np.asarray(sentences.hashes, dtype="S32"))
 
 
 def write_units(directory: Path, units: list[Unit]) -> None:

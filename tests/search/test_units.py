@@ -65,3 +65,20 @@ def test_heading_only_provisions_are_not_units():
         ("s1/p1", "paragraph", "s1", "", "Aftalen indsendes senest den 1. juli."),
     ])
     assert [u.provision_id for u in document_units(doc)] == ["d/s1/p1"]
+
+
+def test_a_unit_of_several_sentences_has_each_embedded_with_its_heading():
+    from aftalegraf.search.units import Unit, sentence_texts
+
+    text = ("Sundhedssamarbejdsudvalget udarbejder et udkast til sundhedsaftale. Udkastet sendes i høring. "
+            "Stk. 2. Aftalen indsendes senest den 1. juli; den gælder i fire år.")
+    unit = Unit(key="d/p1", provision_id="d/p1", document_id="d", start=0, end=len(text), text=text, heading="BEK › § 19")
+    got = sentence_texts(unit)
+    assert got == ["BEK › § 19: Sundhedssamarbejdsudvalget udarbejder et udkast til sundhedsaftale.",
+                   "BEK › § 19: Udkastet sendes i høring.",
+                   "BEK › § 19: Aftalen indsendes senest den 1. juli; den gælder i fire år."]   # labels ("Stk. 2.") alone are no sentence
+    one = Unit(key="d/p2", provision_id="d/p2", document_id="d", start=0, end=10, text="Regionsrådet indsender aftalen.", heading="")
+    assert sentence_texts(one) == []                       # one sentence: the unit's own vector says it
+    # "jf. § 5" and "1. juli" do not end a sentence before a lower-case word
+    assert len(sentence_texts(Unit(key="k", provision_id="k", document_id="d", start=0, end=1, heading="",
+                                   text="Regionsrådet skal jf. § 5 indsende aftalen senest 1. juli hvert år. Det gør det."))) == 2

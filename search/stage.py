@@ -83,28 +83,36 @@ class IndexStage:
             log.warning("index: previous index unreadable (%s); rebuilding", exc)
             return None
 
-    def _vectors_for(self, units: list[Unit], previous: storage.IndexData | None) -> np.ndarray:
+    def _embed_cached(self, texts: list[str], hashes: list, old_hashes: list | None, old_vectors, desc: str
+                      ) -> tuple[np.ndarray, int, float]:
+        """Vectors for ``texts``: the previous index's where the hash of the embedded text is
+        the same (and so was the embedder), the rest embedded in batches. Returns the vectors,
+        how many were embedded and the seconds it took."""
         emb = self.embedder
-        dim = int(emb.dim)
-        out = np.zeros((len(units), dim), dtype=np.float32)
-        cache: dict[str, int] = {}
-        if previous is not None and previous.manifest.get("embedder") == embedder_signature(emb):
-            cache = {u.text_hash: i for i, u in enumerate(previous.units)}
+        out = np.zeros((len(texts), int(emb.dim)), dtype=np.float32)
+        cache = {h: i for i, h in enumerate(old_hashes)} if old_hashes is not None else {}
         todo: list[int] = []
-        for i, u in enumerate(units):
-            j = cache.get(u.text_hash)
+        for i, h in enumerate(hashes):
+            j = cache.get(h)
             if j is not None:
-                out[i] = previous.vectors[j]
+                out[i] = old_vectors[j]
             else:
                 todo.append(i)
         t0 = time.perf_counter()
         batches = [todo[i : i + EMBED_BATCH] for i in range(0, len(todo), EMBED_BATCH)]
-        for batch in progress(batches, desc=f"embedding ({emb.name})", unit="batch"):
-            out[batch] = emb.embed_passages([units[i].embed_text for i in batch])
-        self.stats = {
-            "units": len(units), "embedded": len(todo), "reused": len(units) - len(todo),
-            "embed_seconds": time.perf_counter() - t0,
-        }
+        for batch in progress(batches, desc=f"{desc} ({emb.name})", unit="batch"):
+            out[batch] = emb.embed_passages([texts[i] for i in batch])
+        return out, len(todo), time.perf_counter() - t0
+
+    def _same_embedder(self, previous: storage.IndexData | None) -> bool:
+        return previous is not None and previous.manifest.get("embedder") == embedder_signature(self.embedder)
+
+    def _vectors_for(self, units: list[Unit], previous: storage.IndexData | None) -> np.ndarray:
+        reuse = self._same_embedder(previous)
+        out, embedded, seconds = self._embed_cached(
+            [u.embed_text for u in units], [u.text_hash for u in units],
+            [u.text_hash for u in previous.units] if reuse else None, previous.vectors if reuse else None, "embedding")
+        self.stats = {"units": len(units), "embedded": embedded, "reused": len(units) - embedded, "embed_seconds": seconds}
         return out
 
     def _sentences_for(self, units: list[Unit], previous: storage.IndexData | None) -> storage.Sentences | None:
@@ -112,31 +120,17 @@ class IndexStage:
         index's for text embedded before; None when the setting ``sentence_weight`` is 0."""
         if float(self.store.settings.get("sentence_weight") or 0) <= 0:
             return None
-        emb = self.embedder
         texts, rows = [], []
         for r, u in enumerate(units):
             for t in sentence_texts(u):
                 texts.append(t)
                 rows.append(r)
         hashes = np.array([text_hash(t) for t in texts], dtype="S32")
-        out = np.zeros((len(texts), int(emb.dim)), dtype=np.float32)
-        cache: dict[bytes, int] = {}
-        old = previous.sentences if previous is not None else None
-        if old is not None and previous.manifest.get("embedder") == embedder_signature(emb):
-            cache = {h: i for i, h in enumerate(old.hashes.tolist())}
-        todo = []
-        for i, h in enumerate(hashes.tolist()):
-            j = cache.get(h)
-            if j is not None:
-                out[i] = old.vectors[j]
-            else:
-                todo.append(i)
-        t0 = time.perf_counter()
-        batches = [todo[i : i + EMBED_BATCH] for i in range(0, len(todo), EMBED_BATCH)]
-        for batch in progress(batches, desc=f"embedding sentences ({emb.name})", unit="batch"):
-            out[batch] = emb.embed_passages([texts[i] for i in batch])
-        self.stats.update({"sentences": len(texts), "sentences_embedded": len(todo),
-                           "sentence_embed_seconds": time.perf_counter() - t0})
+        old = previous.sentences if self._same_embedder(previous) else None
+        out, embedded, seconds = self._embed_cached(
+            texts, hashes.tolist(), old.hashes.tolist() if old is not None else None,
+            old.vectors if old is not None else None, "embedding sentences")
+        self.stats.update({"sentences": len(texts), "sentences_embedded": embedded, "sentence_embed_seconds": seconds})
         return storage.Sentences(out, np.array(rows, dtype=np.int64), hashes)
 
     def _write(self, units: list[Unit], previous: storage.IndexData | None, incremental: set[str] | None) -> None:

@@ -20,9 +20,9 @@ from aftalegraf.vocabulary import MODALITIES, SEARCH_MODES, heading_label, secti
 
 from . import crosslingual, facets, same_text, storage
 from .answer import answer_hit, binding_source, is_answered, restated_provision
+from .dense import with_sentences
 from .facets import FACETS as FILTERS
 from .facets import doc_matches
-from .dense import with_sentences
 from .highlight import highlights
 from .hybrid import convex, fusion_method, parse_alpha, parse_weights, rrf
 from .lexical import is_reference_lookup
@@ -470,6 +470,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     answer = dict(answer_hit(query, hits)) if answered else None     # a copy: the links are the card's
     if answer is not None:
         _link_basis(store, idx, tl, answer, best_row, as_of)
+        answer["explained_in"] = None
         law = binding_source(asked, answer, hits)     # an English question by its Danish terms
         if law is not None:
             # the card shows the provision in force that demands it, and links the draft that explains it

@@ -42,8 +42,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("hybrid_fusion", "convex", "how mode=hybrid fuses dense and BM25: convex (score mix) or rrf (reciprocal rank fusion)"),
         Setting("hybrid_alpha", 0.75, "convex fusion: the dense share of the mix, 0-1 (BM25 gets the rest)"),
         Setting("hybrid_weights", "1.0,0.5", "rrf fusion: the weights of dense,bm25"),
-        Setting("sentence_weight", 0.1, "dense scoring: the share of a unit's best sentence beside the unit's own vector, "
-                "0-1; 0: sentences are neither embedded nor scored (change it from 0: run `aftalegraf reindex`)"),
+        Setting("sentence_weight", 0.0, "dense scoring: the share of a unit's best sentence beside the unit's own vector, 0-1 "
+                "(0.1 measured best; it embeds about 1.6x as much at index time); 0: sentences are neither embedded nor "
+                "scored (change it from 0: run `aftalegraf reindex`)"),
         Setting("rrf_k", 60, "the k constant of reciprocal rank fusion"),
         Setting("upload_token", "", "the key that allows uploads through the web (POST /api/documents, /tilfoej); "
                 "empty: upload is off"),

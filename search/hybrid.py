@@ -2,22 +2,30 @@
 
 Two fusion methods, chosen by the setting ``hybrid_fusion``:
 
-- ``convex`` (default): ``alpha * dense + (1 - alpha) * bm25``, each score min-max
-  normalised over the candidates (the union of both top lists), with both scores known for
-  every candidate. ``alpha`` is the setting ``hybrid_alpha``.
+- ``convex`` (default): ``alpha * dense + (1 - alpha) * bm25``, each score standardised
+  over the candidates (the union of both top lists: how many standard deviations it stands
+  above their mean), with both scores known for every candidate. ``alpha`` is the setting
+  ``hybrid_alpha``.
 - ``rrf``: reciprocal rank fusion, ``score(d) = sum_i w_i / (k + rank_i(d))`` with ranks
   from 1; the weights and k come from ``hybrid_weights`` ("dense,bm25") and ``rrf_k``.
 
 Why convex by default: RRF only sees ranks, and a document missing from one top list gets
 nothing from it, so BM25's best hit for "§ 57 b, stk. 2" sank below dense's 60th. Scoring
 every candidate by both signals and mixing the scores did better on the development sets
-(BENCHMARKS.md, "Search: fusion choice"). For a query that is only a legal reference
+(BENCHMARKS.md, "Search: fusion choice"). Standardised rather than min-max scaled: min-max
+lets the pool's two extremes set each signal's scale, so a few far BM25 scores over many
+zeros shrank every other candidate's BM25 share while the even band of cosines kept its
+spread; the standard deviation is set by the whole pool, and each signal counts by how far
+a candidate stands out of it
+(BENCHMARKS.md, "Answers (#13), round 10"). For a query that is only a legal reference
 (``lexical.is_reference_lookup``) the service swaps the two shares: BM25 leads.
 """
 
 from __future__ import annotations
 
 from typing import Hashable, Mapping, Sequence
+
+import numpy as np
 
 from aftalegraf.errors import ConfigError
 
@@ -69,22 +77,26 @@ def rrf(rankings: Sequence[Sequence[Hashable]], weights: Sequence[float] | None 
     return sorted(scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))
 
 
-def min_max(scores: Mapping[Hashable, float]) -> dict[Hashable, float]:
-    """Scores scaled to 0..1 over the given items; all 0 when they are all equal (a signal
-    that cannot tell the candidates apart adds nothing)."""
+def standardise(scores: Mapping[Hashable, float]) -> dict[Hashable, float]:
+    """Scores as standard deviations from their mean over the given items; all 0 when they
+    are all equal."""
     if not scores:
         return {}
-    lo, hi = min(scores.values()), max(scores.values())
-    span = hi - lo
-    return {key: (s - lo) / span if span > 0 else 0.0 for key, s in scores.items()}
+    values = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+    mean, spread = float(values.mean()), float(values.std())
+    return {key: (s - mean) / spread if spread > 0 else 0.0 for key, s in scores.items()}
 
 
 def convex(dense: Mapping[Hashable, float], bm25: Mapping[Hashable, float], alpha: float) -> list[tuple[Hashable, float]]:
-    """Fuse two complete score maps over the same candidates into one ranking, best first.
-    Ties keep the order of ``dense``."""
+    """Fuse two complete score maps over the same candidates into one ranking, best first,
+    with the fused scores rescaled to 0..1 over the candidates (the best 1, the worst 0: a
+    score reads the same whatever the signals' units). Ties keep the order of ``dense``."""
     if set(dense) != set(bm25):
         raise ValueError("convex fusion needs both scores for every candidate")
-    nd, nb = min_max(dense), min_max(bm25)
+    nd, nb = standardise(dense), standardise(bm25)
     order = {key: i for i, key in enumerate(dense)}
     fused = {key: alpha * nd[key] + (1.0 - alpha) * nb[key] for key in dense}
+    if fused:
+        lo, hi = min(fused.values()), max(fused.values())
+        fused = {key: (s - lo) / (hi - lo) if hi > lo else 0.0 for key, s in fused.items()}
     return sorted(fused.items(), key=lambda kv: (-kv[1], order[kv[0]]))

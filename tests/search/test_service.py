@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from aftalegraf.errors import BadQuery, ConfigError
@@ -176,8 +177,9 @@ def test_index_from_an_older_tokenizer_is_searched_with_the_current_one(small_st
 
 def test_convex_hybrid_scores_every_candidate_by_both_signals(small_store, monkeypatch):
     """The candidates are the union of both top lists; each is scored by both signals
-    (a BM25-only one gets its exact dense score) and ranked by the mix of min-max scaled
-    scores, so a provision far down the dense list can still win on BM25."""
+    (a BM25-only one gets its exact dense score) and ranked by the mix of the scores
+    standardised over the candidates, shown rescaled to 0..1, so a provision far down the
+    dense list can still win on BM25."""
     query = "Hvad står der i § 13 om sundhedssamarbejdsudvalget?"
     full_dense = {h["id"]: h["score"] for h in search(small_store, query, k=100, mode="dense")["hits"]}
     full_bm25 = {h["id"]: h["score"] for h in search(small_store, query, k=100, mode="bm25")["hits"]}
@@ -192,10 +194,12 @@ def test_convex_hybrid_scores_every_candidate_by_both_signals(small_store, monke
     assert {h["id"] for h in hybrid} == cands
     d = {p: full_dense[p] for p in cands}
     b = {p: full_bm25.get(p, 0.0) for p in cands}
-    lo_d, hi_d, lo_b, hi_b = min(d.values()), max(d.values()), min(b.values()), max(b.values())
+    zd = (np.array(list(d.values())) - np.mean(list(d.values()))) / np.std(list(d.values()))
+    zb = (np.array(list(b.values())) - np.mean(list(b.values()))) / np.std(list(b.values()))
+    mix = dict(zip(d, 0.75 * zd + 0.25 * zb))
+    lo, hi = min(mix.values()), max(mix.values())
     for h in hybrid:
-        expected = 0.75 * (d[h["id"]] - lo_d) / (hi_d - lo_d) + 0.25 * (b[h["id"]] - lo_b) / (hi_b - lo_b)
-        assert h["score"] == pytest.approx(expected, abs=1e-4)  # shown scores are rounded
+        assert h["score"] == pytest.approx((mix[h["id"]] - lo) / (hi - lo), abs=1e-4)  # shown scores are rounded
     assert [h["score"] for h in hybrid] == sorted((h["score"] for h in hybrid), reverse=True)
 
 

@@ -44,7 +44,37 @@ FIELD_WORDS = {
     "population": "befolkning", "population responsibility": "populationsansvar", "free of charge": "vederlagsfri",
     "free choice": "frit valg", "annual": "årligt", "annually": "årligt", "every year": "hvert år",
     "midterm": "midtvejsstatus", "mid-term": "midtvejsstatus", "final status": "slutstatus",
+    # the Health Act's parts and chapters beyond the agreements (patients' rights, records and
+    # data, health insurance, municipal and regional services, medicines, patient safety)
+    "set up": "nedsætte", "sets up": "nedsætter", "appoint": "udpege", "appoints": "udpeger",
+    "consent": "samtykke", "informed consent": "informeret samtykke", "self-determination": "selvbestemmelse",
+    "medical record": "patientjournal", "medical records": "journal", "patient records": "journal",
+    "access to records": "aktindsigt", "patient information": "helbredsoplysninger",
+    "health information": "helbredsoplysninger", "personal data": "personoplysninger", "pass on": "videregive",
+    "disclose": "videregive", "disclosure": "videregivelse", "confidentiality": "tavshedspligt",
+    "duty of confidentiality": "tavshedspligt", "adverse events": "utilsigtede hændelser",
+    "adverse event": "utilsigtet hændelse", "patient safety": "patientsikkerhed", "complaint": "klage",
+    "subsidy": "tilskud", "medicines": "lægemidler", "medicinal product": "lægemiddel", "pharmacy": "apotek",
+    "prescription": "recept", "vaccination": "vaccination", "waiting time": "ventetid",
+    "free choice of hospital": "frit sygehusvalg", "examination": "undersøgelse", "diagnosis": "udredning",
+    "emergency": "akut", "ambulance": "ambulance", "transport": "befordring", "home nursing": "hjemmesygepleje",
+    "health visitor": "sundhedsplejerske", "dental care": "tandpleje", "physiotherapy": "fysioterapi",
+    "specialist": "speciallæge", "specialised": "specialiseret", "specialized": "specialiseret",
+    "health promotion": "sundhedsfremme", "alcohol": "alkohol", "drug abuse": "stofmisbrug",
+    "financing": "finansiering", "health insurance": "sygesikring", "organ donation": "organdonation",
+    "autopsy": "obduktion", "preparedness": "beredskab", "danish health data authority": "Sundhedsdatastyrelsen",
+    "health data authority": "Sundhedsdatastyrelsen",
 }
+
+
+def _with_plurals(table: dict[str, str]) -> dict[str, str]:
+    """English entries also in the plural ("municipal councils", "authorities"); the Danish side
+    is stemmed by the search, so it stays as it is."""
+    out = dict(table)
+    for en, da in table.items():
+        plural = en[:-1] + "ies" if en.endswith("y") and en[-2:-1] not in "aeiou" else en + ("es" if en.endswith(("s", "x", "ch", "sh")) else "s")
+        out.setdefault(plural, da)
+    return out
 
 
 def danish_terms(store: Store, query: str) -> list[str]:
@@ -54,6 +84,7 @@ def danish_terms(store: Store, query: str) -> list[str]:
         for a in api.actor_table(store):
             if a.get("label_en"):
                 table.setdefault(a["label_en"].lower().removeprefix("the "), a["label"])
+    table = _with_plurals(table)
     text = " " + re.sub(r"[^\w\s-]", " ", query.lower()) + " "
     out = []
     for en in sorted(table, key=len, reverse=True):
@@ -63,9 +94,16 @@ def danish_terms(store: Store, query: str) -> list[str]:
     return out
 
 
+# English legal references in the Danish form the index tokenises ("section 146" -> "§ 146")
+_REFERENCES = [(re.compile(r"\bsections?\s+(\d+\s*[a-z]?)\b", re.I), r"§ \1"),
+               (re.compile(r"\bsubsections?\s+(\d+)\b", re.I), r"stk. \1")]
+
+
 def for_index(store: Store, query: str) -> str:
     """The query the Danish index is asked: an English question with its Danish terms added."""
     if not looks_english(query):
         return query
     terms = danish_terms(store, query)
+    for rx, danish in _REFERENCES:
+        terms += [m.expand(danish).strip() for m in rx.finditer(query)]
     return f"{query} {' '.join(terms)}" if terms else query

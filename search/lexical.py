@@ -72,10 +72,12 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
-# Words that say which text a reference points into, not what is asked about it.
+# Words that say which text a reference points into, or only ask what it says (»Hvad står der
+# i § 57 b, stk. 2?«), not what is asked about it.
 _REFERENCE_WORDS = frozenset("""
 sundhedsloven sundhedslovens loven lovens lov lbk bek bekendtgørelse bekendtgørelsen bekendtgørelsens
 vejledning vejledningen vejledningens jf bilag
+står stå siger sige indeholder fremgår bestemmer lyder ifølge
 """.split())
 
 

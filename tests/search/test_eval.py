@@ -80,3 +80,19 @@ def test_english_words_of_the_field_find_the_danish_provision(corpus_store):
         "børne- og ungdomspsykiatri", "henvisninger"]
     r = search(corpus_store, "Who chairs a health council, and how many municipal members does it have?", k=5)
     assert any("formand" in h["text"].lower() and "sundhedsråd" in h["text"].lower() for h in r["hits"])
+
+
+@pytest.mark.slow
+def test_english_plurals_and_section_numbers_reach_the_danish_act(corpus_store):
+    """»complaints« and »pharmacies« are the field's »complaint« and »pharmacy« in the plural,
+    and »section 203« is »§ 203« in the Danish text (search.crosslingual)."""
+    from aftalegraf.search.crosslingual import danish_terms, for_index
+    from aftalegraf.search.service import search
+
+    assert danish_terms(corpus_store, "Where do complaints about pharmacies go?") == ["klage", "apotek"]
+    assert for_index(corpus_store, "What does subsection 2 of section 57 b say?").endswith("§ 57 b stk. 2")
+    assert for_index(corpus_store, "Hvad siger § 203?") == "Hvad siger § 203?"     # Danish stays as asked
+    q = "What does section 203 of the Health Act require?"
+    assert "§ 203" in for_index(corpus_store, q)
+    top = search(corpus_store, q, k=3)["hits"][0]
+    assert top["id"].endswith("/p203") and top["text"].startswith("§ 203.")

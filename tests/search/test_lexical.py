@@ -51,6 +51,8 @@ def test_bm25_finds_exact_reference(tmp_path):
     ("sundhedslovens § 206 a", True),
     ("bekendtgørelse nr. 1248 § 21", True),
     ("stk. 2", True),
+    ("Hvad står der i sundhedslovens § 57 b, stk. 2?", True),   # only asks what it says
+    ("Hvad siger bekendtgørelsens § 21?", True),
     ("Hvad siger § 21 om indsendelse?", False),   # a question about something
     ("Hvem skal indsende sundhedsaftalen?", False),
     ("8 uger", False),                            # a quantity, no reference

@@ -21,6 +21,7 @@ from aftalegraf.legal_time import NOT_APPLYING, provision_citation
 from aftalegraf.model import LEGISLATION_TYPES
 
 from .lexical import tokenize
+from .units import sentences
 
 DEFAULT_MIN_BM25 = 3.5
 DEFAULT_MIN_DENSE = 0.855
@@ -141,7 +142,6 @@ def binding_source(query: str, answer: dict, hits: list[dict]) -> dict | None:
 BINDING_PREFIXES = ("bek-", "lbk-", "lov-")     # document ids of orders, consolidated acts and acts
 RESTATES_SHARE = 0.75    # share of the shorter sentence's words the two sentences must have in common
 RESTATES_MIN_WORDS = 5
-_SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-ZÆØÅ§0-9])")
 
 
 def _words(sentence: str) -> set[str]:
@@ -159,14 +159,14 @@ def restated_provision(text: str, doc_id: str, candidates: list, status_of) -> d
     if doc_id.startswith(BINDING_PREFIXES):
         return None
     best = None
-    for sentence in _SENTENCE.split(text):
+    for sentence in sentences(text):
         own = _words(sentence)
         if len(own) < RESTATES_MIN_WORDS:
             continue
         for unit in candidates:
             if not unit.document_id.startswith(BINDING_PREFIXES):
                 continue
-            for other in _SENTENCE.split(unit.text):
+            for other in sentences(unit.text):
                 theirs = _words(other)
                 common = len(own & theirs)
                 if common < RESTATES_MIN_WORDS or common < RESTATES_SHARE * min(len(own), len(theirs)):

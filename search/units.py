@@ -184,11 +184,12 @@ def _windows(text: str, count_tokens: TokenCounter, size: int, overlap: int) -> 
 # A unit's sentences: split after a full stop, semicolon or colon before a capital, § or digit,
 # but not after an abbreviation ("jf. § 5", "nr. 3", "bl.a. Region …").
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=[A-ZÆØÅ§0-9»\"(])")
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:jf|nr|pkt|bl\.a|f\.eks|fx|ca|mv|m\.v|kap|evt|inkl|dvs|pct|ff|lit|ang|vedr)\.$", re.I)
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:jf|nr|stk|pkt|bl\.a|f\.eks|fx|ca|mv|m\.v|kap|evt|inkl|dvs|pct|ff|lit|ang|vedr)\.$", re.I)
 SENTENCE_MIN_WORDS = 3
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
+    """A text's sentences (a semicolon or a colon before a new clause also ends one)."""
     out: list[str] = []
     for piece in _SENTENCE_END.split(text):
         if out and _ABBREVIATION.search(out[-1]):
@@ -202,7 +203,7 @@ def sentence_texts(unit: Unit) -> list[str]:
     """What is embedded for each sentence of a unit with two or more (its heading path and the
     sentence, as for the unit): a question that paraphrases one sentence of a long paragraph
     is nearer to that sentence than to the whole (search.dense.with_sentences)."""
-    parts = [s for s in _sentences(unit.text) if len(s.split()) >= SENTENCE_MIN_WORDS]
+    parts = [s for s in sentences(unit.text) if len(s.split()) >= SENTENCE_MIN_WORDS]
     if len(parts) < 2:
         return []
     return [f"{unit.heading}: {s}" if unit.heading else s for s in parts]

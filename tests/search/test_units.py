@@ -82,3 +82,15 @@ def test_a_unit_of_several_sentences_has_each_embedded_with_its_heading():
     # "jf. § 5" and "1. juli" do not end a sentence before a lower-case word
     assert len(sentence_texts(Unit(key="k", provision_id="k", document_id="d", start=0, end=1, heading="",
                                    text="Regionsrådet skal jf. § 5 indsende aftalen senest 1. juli hvert år. Det gør det."))) == 2
+
+
+def test_sentences_are_one_splitter_for_the_index_and_the_card():
+    """search.units.sentences cuts the sentence vectors' texts and the sentences the card compares
+    with an order (search.answer.restated_provision): an abbreviation before a number or a name
+    (»nr. 256«, »jf. § 5«, »bl.a. Region«) does not end a sentence."""
+    from aftalegraf.search.units import sentences
+
+    assert sentences("Bekendtgørelse nr. 256 af 19. marts 2014 ophæves. Stk. 2. Den gælder jf. § 5 for bl.a. "
+                     "Region Sjælland.") == ["Bekendtgørelse nr. 256 af 19. marts 2014 ophæves.", "Stk. 2.",
+                                             "Den gælder jf. § 5 for bl.a. Region Sjælland."]
+    assert sentences("Udvalget mødes: Regionen indkalder.") == ["Udvalget mødes:", "Regionen indkalder."]

@@ -68,13 +68,20 @@ FIELD_WORDS = {
 
 
 def _with_plurals(table: dict[str, str]) -> dict[str, str]:
-    """English entries also in the plural ("municipal councils", "authorities"); the Danish side
+    """English entries also in the plural ("municipal councils", "pharmacies"); the Danish side
     is stemmed by the search, so it stays as it is."""
     out = dict(table)
     for en, da in table.items():
-        plural = en[:-1] + "ies" if en.endswith("y") and en[-2:-1] not in "aeiou" else en + ("es" if en.endswith(("s", "x", "ch", "sh")) else "s")
-        out.setdefault(plural, da)
+        out.setdefault(_plural(en), da)
     return out
+
+
+def _plural(phrase: str) -> str:
+    """A phrase's last word in the plural: council -> councils, pharmacy -> pharmacies,
+    process -> processes."""
+    if phrase.endswith("y") and phrase[-2:-1] not in "aeiou":
+        return phrase[:-1] + "ies"
+    return phrase + ("es" if phrase.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 def danish_terms(store: Store, query: str) -> list[str]:

@@ -67,15 +67,6 @@ FIELD_WORDS = {
 }
 
 
-def _with_plurals(table: dict[str, str]) -> dict[str, str]:
-    """English entries also in the plural ("municipal councils", "pharmacies"); the Danish side
-    is stemmed by the search, so it stays as it is."""
-    out = dict(table)
-    for en, da in table.items():
-        out.setdefault(_plural(en), da)
-    return out
-
-
 def _plural(phrase: str) -> str:
     """A phrase's last word in the plural: council -> councils, pharmacy -> pharmacies,
     process -> processes."""
@@ -84,14 +75,24 @@ def _plural(phrase: str) -> str:
     return phrase + ("es" if phrase.endswith(("s", "x", "ch", "sh")) else "s")
 
 
+# the field's words in the plural, once ("pharmacies"; the Danish side is stemmed by the search)
+_FIELD_PLURALS: dict[str, str] = {}
+for _en, _da in FIELD_WORDS.items():
+    _FIELD_PLURALS.setdefault(_plural(_en), _da)
+
+
 def danish_terms(store: Store, query: str) -> list[str]:
-    """The Danish terms for the English ones in ``query`` (longest phrase first)."""
+    """The Danish terms for the English ones in ``query`` (longest phrase first), each English
+    term also in the plural (»the municipal councils«)."""
     table = dict(FIELD_WORDS)
-    if has_graph(store):
-        for a in api.actor_table(store):
-            if a.get("label_en"):
-                table.setdefault(a["label_en"].lower().removeprefix("the "), a["label"])
-    table = _with_plurals(table)
+    actors = [(a["label_en"].lower().removeprefix("the "), a["label"])
+              for a in (api.actor_table(store) if has_graph(store) else []) if a.get("label_en")]
+    for en, da in actors:
+        table.setdefault(en, da)
+    for en, da in _FIELD_PLURALS.items():
+        table.setdefault(en, da)
+    for en, da in actors:
+        table.setdefault(_plural(en), da)
     text = " " + re.sub(r"[^\w\s-]", " ", query.lower()) + " "
     out = []
     for en in sorted(table, key=len, reverse=True):

@@ -16,8 +16,9 @@ every candidate by both signals and mixing the scores did better on the developm
 lets the pool's two extremes set each signal's scale, so a few far BM25 scores over many
 zeros shrank every other candidate's BM25 share while the even band of cosines kept its
 spread; the standard deviation is set by the whole pool, and each signal counts by how far
-a candidate stands out of it (BENCHMARKS.md, "Answers (#13), round 10"). For a query that is only a legal reference
-(``lexical.is_reference_lookup``) the service swaps the two shares: BM25 leads.
+a candidate stands out of it (BENCHMARKS.md, "Answers (#13), round 10"). For a query that is
+only a legal reference (``lexical.is_reference_lookup``) the service swaps the two shares:
+BM25 leads.
 """
 
 from __future__ import annotations

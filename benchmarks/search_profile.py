@@ -1,8 +1,9 @@
 """Where a search's time goes (issue #13, latency with the answer included).
 
 In one run on one store: the raw query-encoding time of the embedder (the floor: no search
-can be faster than embedding the question), HTTP `GET /api/search` over uvicorn with keep-alive
-(answer, chips, facets, highlights, JSON), and the in-process search split into its steps by
+can be faster than embedding the question) and HTTP `GET /api/search` over uvicorn with
+keep-alive (answer, chips, facets, highlights, JSON), the two timed question by question one
+right after the other, and the in-process search split into its steps by
 timing wrappers around the functions `search.service.search` calls. Every question of the QA
 set is asked `--rounds` times; the first pass warms index, embedder and caches.
 
@@ -94,20 +95,10 @@ def _instrument(spent: dict) -> None:
         setattr(module, name, wrapped)
 
 
-def _encoder_time(store: Store, questions: list[str], rounds: int) -> list[float]:
-    idx = loaded.load_index(store)
-    emb = loaded.query_embedder(store, idx)
-    emb.embed_query(questions[0])
-    out = []
-    for _ in range(rounds):
-        for q in questions:
-            t0 = time.perf_counter()
-            emb.embed_query(q)
-            out.append(time.perf_counter() - t0)
-    return out
-
-
-def _http_times(store: Store, questions: list[str], rounds: int) -> list[float]:
+def _encode_and_http_times(store: Store, questions: list[str], rounds: int) -> tuple[list[float], list[float]]:
+    """Per question, the raw encoding and then the HTTP search, one right after the other:
+    on a shared machine whose speed drifts by tens of per cent within a minute, two phases
+    timed one after the other compare two machine states; interleaved, both see the same."""
     import http.client
     import socket
 
@@ -115,6 +106,8 @@ def _http_times(store: Store, questions: list[str], rounds: int) -> list[float]:
 
     from aftalegraf.web.app import create_app
 
+    idx = loaded.load_index(store)
+    emb = loaded.query_embedder(store, idx)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -131,16 +124,20 @@ def _http_times(store: Store, questions: list[str], rounds: int) -> list[float]:
         resp.read()
         assert resp.status == 200, resp.status
 
-    for q in questions:
+    for q in questions:     # warm: the first pass loads index, embedder and caches
+        emb.embed_query(q)
         get(q)
-    out = []
+    encode, http = [], []
     for _ in range(rounds):
         for q in questions:
             t0 = time.perf_counter()
+            emb.embed_query(q)
+            encode.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
             get(q)
-            out.append(time.perf_counter() - t0)
+            http.append(time.perf_counter() - t0)
     server.should_exit = True
-    return out
+    return encode, http
 
 
 def main() -> int:
@@ -153,8 +150,7 @@ def main() -> int:
     store = Store(args.store, create=False)
     questions = [json.loads(line)["q"] for line in open(args.qa, encoding="utf-8") if line.strip()]
     service.search(store, questions[0], k=10)              # warm
-    encode = _encoder_time(store, questions, args.rounds)
-    http = _http_times(store, questions, args.rounds)
+    encode, http = _encode_and_http_times(store, questions, args.rounds)
     spent: dict[str, float] = defaultdict(float)
     _instrument(spent)
     totals, per_step = [], defaultdict(list)
@@ -176,14 +172,17 @@ def main() -> int:
            "encode": enc, "http": _pct(http), "in_process": _pct(totals),
            "steps": {k: round(statistics.mean(v) * 1000, 2) for k, v in sorted(per_step.items(), key=lambda kv: -sum(kv[1]))}}
     out["http_over_encode"] = {"p50": round(out["http"]["p50_ms"] / enc["p50_ms"], 2),
-                               "p95": round(out["http"]["p95_ms"] / enc["p95_ms"], 2)}
+                               "p95": round(out["http"]["p95_ms"] / enc["p95_ms"], 2),
+                               # the same question's two times, side by side
+                               "paired_median": round(statistics.median(h / e for h, e in zip(http, encode)), 2)}
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
     print(f"{out['machine']}; {len(questions)} questions x {args.rounds}")
     for k in ("encode", "in_process", "http"):
         print(f"{k:12s} p50 {out[k]['p50_ms']:7.2f} ms  p95 {out[k]['p95_ms']:7.2f} ms")
-    print(f"HTTP / encode: p50 {out['http_over_encode']['p50']}x, p95 {out['http_over_encode']['p95']}x")
+    ratio = out["http_over_encode"]
+    print(f"HTTP / encode: p50 {ratio['p50']}x, p95 {ratio['p95']}x (per question, median {ratio['paired_median']}x)")
     print("mean ms per step (in-process search, then its JSON):")
     for k, v in out["steps"].items():
         print(f"  {k:32s} {v:7.2f}")

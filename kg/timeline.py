@@ -311,6 +311,19 @@ def _similarity(a: str, b: str) -> float:
     return sm.ratio() if sm.real_quick_ratio() > 0.3 else 0.0
 
 
+def _rewritten_in_part(a: str, b: str) -> bool:
+    """Is one text the other rewritten in part? Most of the shorter text's words are in the
+    longer, in order (an order that rewrites one sentence of a paragraph and drops another:
+    "Kommunalbestyrelsen skal oplyse om …" -> "Kommunalbestyrelsen henholdsvis regionsrådet
+    skal oplyse om …"), and the two still share a quarter of all their words (a short "§ 1.
+    Regionsrådet … nedsætter et udvalg" is not the long § 1 that sets up the clusters)."""
+    x, y = sorted((_words(a.lower()), _words(b.lower())), key=len)   # the same answer either way round
+    if len(x) < 5:
+        return False
+    matched = sum(block.size for block in difflib.SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks())
+    return matched / len(x) >= 0.55 and 2 * matched / (len(x) + len(y)) >= 0.25
+
+
 def _body(text: str) -> str:
     """The provision's words without its own label ("§ 5.", "Stk. 2.")."""
     return re.sub(r"^\s*(?:§+\s*\d+\s*[a-z]?\.|Stk\.\s*\d+\.|\d+\))\s*", "", text)
@@ -323,7 +336,10 @@ def _match(store: Store, doc: DocTime, path: str, text: str, kind: str, same_act
         p = store.provision(pid)
     except Exception:  # noqa: BLE001 - not there under that path
         p = None
-    if p is not None and (same_act or _similarity(_body(p.text), _body(text)) >= 0.5):
+    # under the same number a version may be rewritten in part: it counts when most of the
+    # shorter text is in the other (a renumbered provision must match as a whole, below)
+    if p is not None and (same_act or _similarity(_body(p.text), _body(text)) >= 0.5
+                          or _rewritten_in_part(_body(p.text), _body(text))):
         return p.id, p.text
     if same_act:
         return None

@@ -141,3 +141,20 @@ def test_a_repeal_of_a_document_not_in_the_store_resolves_when_it_is_ingested(co
 def test_build_timeline_is_pure(store):
     docs = [store.document(i) for i in store.document_ids()]
     assert build_timeline(docs).get("bek-2018-679").valid_to == "2022-09-07"
+
+
+def test_a_paragraph_rewritten_in_part_is_a_version_under_its_number(store):
+    """BEK 1804/2025 § 7, stk. 4 rewrites 918/2018's (the region is added, one sentence goes):
+    under the same number it is the same provision's next version, from 1 January 2027."""
+    vs = provision_versions(store, "bek-2018-918/p7/stk4", "2026-12-02")
+    assert [v["id"] for v in vs] == ["bek-2018-918/p7/stk4", "bek-2025-1804/p7/stk4"]
+    assert vs[1]["valid_from"] == "2027-01-01" and vs[1]["changed"] and vs[1]["status"] == "not_yet_in_force"
+    assert any(op == "+" and "regionsrådet" in words for op, words in vs[1]["diff"])
+    # the same answer asked from either end
+    assert [v["id"] for v in provision_versions(store, "bek-2025-1804/p7/stk4")] == [v["id"] for v in vs]
+
+
+def test_a_short_paragraph_is_not_a_version_of_a_long_one_that_shares_its_opening(store):
+    """§ 1 of 679/2018 sets up the sundhedskoordinationsudvalg in one line; § 1 of 1248/2022 sets
+    up the clusters in a long paragraph opening with the same words: not one provision."""
+    assert "bek-2022-1248/p1" not in [v["id"] for v in provision_versions(store, "bek-2018-679/p1")]

@@ -12,7 +12,7 @@ import numpy as np
 from aftalegraf.errors import AftalegrafError, BadQuery
 from aftalegraf.kg import api
 from aftalegraf.kg.sparql.graphstore import has_graph, reader_for
-from aftalegraf.kg.timeline import Timeline, parse_date, timeline_for, today
+from aftalegraf.kg.timeline import Timeline, parse_date, provision_versions, timeline_for, today
 from aftalegraf.legal_time import ENDED, readable_citation
 from aftalegraf.model import LEGISLATION_TYPES
 from aftalegraf.store import Store
@@ -478,6 +478,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             answer = dict(law)
             _link_basis(store, idx, tl, answer, best_row, as_of)
             answer["explained_in"] = explained_in
+        answer["coming_version"] = _coming_version(store, idx, tl, answer, as_of)
     return {"query": query, "mode": mode, "as_of": as_of, "hits": hits, "answer": answer,
             "weak": bool(hits) and not answered, "suggestion": None if answered else suggestion(idx, query),
             "facets": facet_counts, "total": total}
@@ -488,6 +489,33 @@ def _link_basis(store: Store, idx: LoadedIndex, tl: Timeline, answer: dict, best
     """The card's links: its legal basis chain, else the provision it restates."""
     answer["basis_chain"] = _basis_chain(store, idx, answer["id"])
     answer["restates"] = None if answer["basis_chain"] else _restates(idx, tl, answer, best_row.get(answer["id"]), as_of)
+
+
+def _coming_version(store: Store, idx: LoadedIndex, tl: Timeline, answer: dict, as_of: str | None) -> dict | None:
+    """The card's provision as a text already issued will read it from a later date (the order
+    in force until 31 December 2026 and the order that replaces it on 1 January 2027): the next
+    version after the card's own (``kg.timeline.provision_versions``) when it starts after the
+    date asked about, with its label, start and whether its words differ; else None. Once per
+    provision and date for a loaded index."""
+    on = as_of or today()
+    cache = idx.derived.setdefault("coming_versions", {})
+    key = (answer["id"], on)
+    if key not in cache:
+        doc_id = answer["document"]["id"]
+        found = None
+        if any((m.valid_from or "") > on for m in tl.lineage(doc_id) if m.id != doc_id):
+            try:
+                versions = provision_versions(store, answer["id"], on)
+            except Exception as exc:  # noqa: BLE001 - a card without it rather than no card
+                log.warning("versions of %s unavailable: %s", answer["id"], exc)
+                versions = []
+            at = next((i for i, v in enumerate(versions) if v["id"] == answer["id"]), None)
+            later = versions[at + 1] if at is not None and at + 1 < len(versions) else None
+            if later is not None and (later["valid_from"] or "") > on:
+                found = {**_provision_entry(store, idx, tl, later["id"], as_of),
+                         "valid_from": later["valid_from"], "changed": bool(later["changed"])}
+        cache[key] = found
+    return cache[key]
 
 
 def _answered(store: Store, idx: LoadedIndex, query: str, hits: list[dict], best_row: dict[str, int],

@@ -7,6 +7,8 @@ versions diff, and 'Hvad ændrer sig?'."""
 
 from __future__ import annotations
 
+import urllib.parse
+
 import pytest
 
 from .test_browser import chromium_page, shot
@@ -198,6 +200,42 @@ def test_search_with_a_date_badges_versions_and_changes(legal_server):
         shot(page, "13-tidslinje-mobil")
 
 
+def _search_on(server: str, q: str, as_of: str) -> dict:
+    import json
+    import urllib.parse
+    import urllib.request
+
+    with urllib.request.urlopen(server + "/api/search?" + urllib.parse.urlencode({"q": q, "k": 10, "as_of": as_of}),
+                                timeout=60) as r:
+        return json.load(r)
+
+
+COMING_Q = "Skal kommunen oplyse borgeren om frit valg af genoptræningstilbud?"
+
+
+@pytest.mark.slow
+def test_the_card_names_the_text_that_takes_over_and_when(legal_server):
+    """BEK 918/2018 § 7, stk. 4 applies until 31 December 2026; BEK 1804/2025 rewrites it from
+    1 January 2027. Asked in 2026 the card shows the text that applies and names the coming one;
+    asked in 2027 it shows the new text, with nothing coming after it."""
+    import urllib.parse
+    import urllib.request
+
+    card = _search_on(legal_server, COMING_Q, "2026-06-01")["answer"]
+    assert card["id"] == "bek-2018-918/p7/stk4" and card["document"]["status"] == "in_force"
+    coming = card["coming_version"]
+    assert coming["id"] == "bek-2025-1804/p7/stk4" and coming["valid_from"] == "2027-01-01"
+    assert coming["label"] == "BEK 1804/2025 § 7, stk. 4" and coming["changed"] is True
+    later = _search_on(legal_server, COMING_Q, "2027-06-01")["answer"]
+    assert later["id"] == "bek-2025-1804/p7/stk4" and later["coming_version"] is None
+    with urllib.request.urlopen(legal_server + "/?" + urllib.parse.urlencode({"q": COMING_Q, "as_of": "2026-06-01"}),
+                                timeout=60) as r:
+        page = r.read().decode("utf-8")
+    assert "Fra 1.1.2027 gælder i stedet" in page
+    assert 'href="/bestemmelse/bek-2025-1804/p7/stk4">BEK 1804/2025 § 7, stk. 4</a> med ændret ordlyd' in page
+    assert 'href="/bestemmelse/bek-2018-918/p7/stk4#versioner"' in page
+
+
 @pytest.mark.slow
 @pytest.mark.browser
 def test_answer_card_and_provision_page_follow_the_legal_basis_to_the_act(legal_server):
@@ -215,6 +253,16 @@ def test_answer_card_and_provision_page_follow_the_legal_basis_to_the_act(legal_
         assert explained.get_attribute("href").startswith("/bestemmelse/sst-vejledning-2023-hoeringsudkast/")
         assert "høringsudkast" in card.locator("#svar-uddybet").inner_text().lower()
         shot(page, "14-svar-med-hjemmel")
+        # a card whose text is replaced on 1 January 2027 names the new text; »se ændringerne«
+        # leads to the provision's versions with the words that change
+        page.goto(legal_server + "/?" + urllib.parse.urlencode({"q": COMING_Q, "as_of": "2026-06-01"}))
+        coming = page.locator("#svar-kommende")
+        coming.wait_for()
+        assert "Fra 1.1.2027 gælder i stedet BEK 1804/2025 § 7, stk. 4" in coming.inner_text()
+        coming.get_by_role("link", name="se ændringerne").click()
+        page.wait_for_selector("#versioner")
+        assert page.locator(".version").count() == 2
+        assert page.locator(".version ins", has_text="regionsrådet").count() >= 1
         # the guidance on drafting the agreement → BEK 1248/2022 § 19 → sundhedsloven § 205
         page.goto(legal_server + "/bestemmelse/sst-vejledning-2023-hoeringsudkast/s2.2.1/p1")
         basis = page.locator("ul.basis")

@@ -29,12 +29,20 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+# English function words and the field's commonest English words; none is a Danish word
+# a Danish question would hold alone ("a" of "§ 205 a", "it" of "sundheds-it", "per" are not here)
 ENGLISH_WORDS = frozenset("""
 the of and to in is are what who when which how does do must be for on by with has have should
 may shall health agreement agreements region regions municipality municipalities authority
 danish council councils plan who whom deadline submit approve approved
+an can could would will this that these those they their them he she we you our not no or but
+if from as about than then also any all each other some such only so very just between after
+before during out up where why whether many much more most there been being was were had am
+into through one two three without within against among both either neither every own same
+again here
 """.split())
 _LETTERS = frozenset("æøå")
+_BOTH = frozenset({"at"})   # as common in English ("at least") as in Danish: evidence of neither
 
 
 def looks_english(query: str) -> bool:
@@ -44,7 +52,7 @@ def looks_english(query: str) -> bool:
     if len(words) < 3 or _LETTERS & set(query.lower()):
         return False
     english = sum(w in ENGLISH_WORDS for w in words)
-    danish = sum(w in DANISH_STOPWORDS and w not in ENGLISH_WORDS for w in words)
+    danish = sum(w in DANISH_STOPWORDS and w not in ENGLISH_WORDS and w not in _BOTH for w in words)
     return english >= max(2, len(words) // 3) and danish == 0
 
 

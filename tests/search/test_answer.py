@@ -50,6 +50,12 @@ def test_english_is_told_from_danish():
     assert looks_english("Who has to submit the health agreement to the Danish Health Authority?")
     assert not looks_english("Hvem skal indsende sundhedsaftalen?")
     assert not looks_english("sundhedsaftale region")
+    # English told by its function words, not only the field's: »can«, »a«-less, »one«, »at least«
+    assert looks_english("Can the agency pay a grant towards one drug for one named patient?")
+    assert looks_english("How many seats does a council with at least 200,000 inhabitants get?")
+    assert not looks_english("Hvor mange pladser får et råd med mindst 200.000 indbyggere?")
+    assert not looks_english("Kan styrelsen yde tilskud til et lægemiddel for en bestemt patient?")
+    assert not looks_english("Hvad siger sundhedslovens § 205 a om lokaler?")
 
 
 @pytest.mark.parametrize("q,actors,modality", [

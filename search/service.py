@@ -522,6 +522,8 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             "highlights": highlights(text, query),
             "deadlines": [ob["deadline"] for ob in obs if ob.get("deadline")],
             "span": {"start": unit.start, "end": unit.start + len(text)},
+            # put forward because the question cites this paragraph or names its document
+            "cited": pid in cited,
         })
     answered = bool(hits) and _answered(store, idx, query, hits, best_row, qvec, bm25_all)
     answer = dict(answer_hit(query, hits)) if answered else None     # a copy: the links are the card's

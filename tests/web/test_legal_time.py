@@ -349,3 +349,18 @@ def test_unresolved_references_to_other_acts_are_legal_basis():
     basis, cross = split_references([{"label": "bekendtgørelsens § 5", "target": None, "target_document": None}],
                                     "bek-2022-1248", "bekendtgørelse")
     assert basis == [] and len(cross) == 1                      # an order citing itself
+
+
+@pytest.mark.slow
+def test_the_paragraph_the_question_cites_leads_and_says_so(legal_server):
+    """»§ 6 i bekendtgørelse nr. 679«: the 2018 order's paragraph, though BEK 1248/2022 § 21 in
+    force says the same; the hit says it was named in the question (API and page)."""
+    import urllib.request
+
+    q = "Hvornår skal sundhedsaftalen indsendes efter § 6 i bekendtgørelse nr. 679 af 30. maj 2018?"
+    hits = _search(legal_server, q)["hits"]
+    assert hits[0]["id"] == "bek-2018-679/p6" and hits[0]["cited"] is True
+    assert not any(h["cited"] for h in hits[1:] if not h["id"].startswith("bek-2018-679/p6"))
+    with urllib.request.urlopen(legal_server + "/?" + urllib.parse.urlencode({"q": q}), timeout=60) as r:
+        page = r.read().decode("utf-8")
+    assert page.count("nævnt i dit spørgsmål") == 1

@@ -41,6 +41,8 @@ STEPS = [
     (service, "answer_hit", "answer: which hit"),
     (service, "binding_source", "answer: the provision in force"),
     (service, "_bm25_ranking", "bm25 ranking"),
+    (service, "_cited", "what the question cites"),
+    (service, "_put_cited_forward", "fusion"),
     (service, "_convex_hybrid", "fusion"),
     (service, "_rrf_hybrid", "fusion"),
     (service, "_in_time_order", "versions in time order"),

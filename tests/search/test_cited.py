@@ -79,3 +79,14 @@ def test_what_the_question_cites_comes_first(versions_store, monkeypatch, questi
 def test_a_cited_subsection_brings_its_paragraph(versions_store):
     hits = service.search(versions_store, "Hvad står der i sundhedslovens § 205, stk. 4?", k=5)["hits"]
     assert "/p205" in hits[0]["id"] and hits[0]["document"]["id"].startswith("lbk-")
+
+
+def test_a_long_hostile_question_resolves_quickly(resolver):
+    import time
+
+    q = ("§ 4 i bekendtgørelse nr. 778 af 2009, sundhedslovens § 57 b, stk. 99999999999999999999, "
+         "BEK 0/0000 ")[:1000] * 8
+    t0 = time.perf_counter()
+    cited = cited_in(q[:1000], resolver)
+    assert time.perf_counter() - t0 < 0.5
+    assert "bek-2009-778/p4" in cited.provisions

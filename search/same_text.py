@@ -42,9 +42,10 @@ def same(a: Signature, b: Signature) -> bool:
 
 def collapse(ranked: list[tuple[Hashable, float]], signature_of: Callable[[Hashable], Signature],
              document_of: Callable[[Hashable], str], applies: Callable[[Hashable], bool],
-             limit: int) -> tuple[list[tuple[Hashable, float]], dict]:
+             limit: int, wanted: Callable[[Hashable], bool] = lambda _: False) -> tuple[list[tuple[Hashable, float]], dict]:
     """``ranked`` (id, score), best first, with each group of the same text in different
-    documents shown once, by its first member that ``applies`` (else its best), at the best
+    documents shown once, by its first member that is ``wanted`` (the question cites it), else
+    its first that ``applies`` (else its best), at the best
     member's place and score; and {shown id: [the group's other ids]}. The same words twice in
     one document (a lead-in repeated under several headings) stay two hits: each belongs to its
     own section. Only the first ``limit`` shown hits are grouped (what a page shows); the rest
@@ -66,7 +67,7 @@ def collapse(ranked: list[tuple[Hashable, float]], signature_of: Callable[[Hasha
             sigs.append(sig)
     out, members = [], {}
     for g in groups:
-        shown = next((pid for pid, _ in g if applies(pid)), g[0][0])
+        shown = next((pid for pid, _ in g if wanted(pid)), None) or next((pid for pid, _ in g if applies(pid)), g[0][0])
         out.append((shown, g[0][1]))
         members[shown] = [pid for pid, _ in g if pid != shown]
     out.extend(ranked[rest_from:])

@@ -401,8 +401,9 @@ def _in_time_order(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float
 
 
 def _one_hit_per_text(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float]], best_row: dict[str, int],
-                      as_of: str | None, k: int) -> tuple[list[tuple[str, float]], dict[str, list[str]]]:
-    """The same text in several documents once, shown by the one that applies (search.same_text).
+                      as_of: str | None, k: int, cited: dict[str, float]) -> tuple[list[tuple[str, float]], dict[str, list[str]]]:
+    """The same text in several documents once, shown by the one the question cites, else the
+    one that applies (search.same_text).
     A provision's signature covers all its units (a long one is cut into windows, and two texts
     whose best windows agree may differ in another), read once per loaded index."""
     cache = idx.derived.setdefault("same_text", {})
@@ -421,7 +422,8 @@ def _one_hit_per_text(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, fl
     def document_of(pid: str) -> str:
         return idx.units[best_row[pid]].document_id
 
-    return same_text.collapse(ranked, signature_of, document_of, lambda pid: tl.status(document_of(pid), on) == "in_force", k)
+    return same_text.collapse(ranked, signature_of, document_of, lambda pid: tl.status(document_of(pid), on) == "in_force", k,
+                              lambda pid: pid in cited)
 
 
 def _provision_entry(store: Store, idx: LoadedIndex, tl: Timeline, pid: str, as_of: str | None) -> dict:
@@ -491,7 +493,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
 
     ranked, other_versions = _in_time_order(idx, tl, ranked, best_row, as_of)
     built = max(k, ANSWER_FROM)     # the answer does not change with the number of hits shown
-    ranked, same_as = _one_hit_per_text(idx, tl, ranked, best_row, as_of, built)
+    ranked, same_as = _one_hit_per_text(idx, tl, ranked, best_row, as_of, built, cited)
     table = facets.provision_table(store, idx, has_graph(store))
     relevant = facets.relevant_rows(table, store.settings, bm25_all,
                                     np.asarray(idx.vectors()) @ qvec if qvec is not None else None, in_time)

@@ -53,6 +53,16 @@ def test_a_group_is_shown_once_by_its_member_in_force_at_the_best_place(para):
     assert members["bek-2018-918/p1"] == ["bek-2025-1804/p1"] and members["bek-2018-679/p6"] == []
 
 
+def test_a_group_is_shown_by_the_member_the_question_cites(para):
+    """»§ 1 i bekendtgørelse nr. 1804«: the 2025 order's paragraph is shown, though the 2018
+    order's identical § 1 is the one in force and ranks first."""
+    texts = {"bek-2018-918/p1": para["918"][1], "bek-2025-1804/p1": para["1804"][1]}
+    ranked = [("bek-2018-918/p1", 0.9), ("bek-2025-1804/p1", 0.8)]
+    out, members = collapse(ranked, lambda p: signature(texts[p]), lambda p: p.split("/")[0],
+                            lambda p: p == "bek-2018-918/p1", limit=10, wanted=lambda p: p == "bek-2025-1804/p1")
+    assert out == [("bek-2025-1804/p1", 0.9)] and members["bek-2025-1804/p1"] == ["bek-2018-918/p1"]
+
+
 def test_the_same_words_twice_in_one_document_stay_two_hits():
     lead_in = signature("I aftaleperioden vil vi sætte særligt politisk fokus på:")
     ranked = [("agreement/h6/p3", 0.9), ("agreement/h17/p3", 0.8)]
@@ -77,5 +87,5 @@ def test_a_long_provision_is_compared_whole_not_by_its_best_window(para):
         idx = SimpleNamespace(units=units("bek-a", para["918"][6]) + units("bek-b", second_b), derived={})
         tl = SimpleNamespace(status=lambda doc_id, on: "in_force")
         ranked, members = _one_hit_per_text(idx, tl, [("bek-a/p1", 0.9), ("bek-b/p1", 0.8)],
-                                            {"bek-a/p1": 0, "bek-b/p1": 2}, None, 10)
+                                            {"bek-a/p1": 0, "bek-b/p1": 2}, None, 10, {})
         assert (len(ranked) == 1) is folded and (members["bek-a/p1"] == ["bek-b/p1"]) is folded

@@ -61,7 +61,8 @@ def run_search(args: argparse.Namespace) -> int:
             for o in h["obligations"]
         )
         rows.append([f"{h['score']:.3f}", h["document"]["title"] or h["document"]["id"],
-                     h["document"].get("status", ""), h["section"], _snippet(h), obs])
+                     h["document"].get("status", "") + (" (cited)" if h.get("cited") else ""),
+                     h["section"], _snippet(h), obs])
     print_table(rows, ["score", "document", "status", "section", "text", "obligations"])
     print(f"\n{len(result['hits'])} of {result['total']} ({result['mode']})")
     return 0

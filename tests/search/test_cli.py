@@ -45,3 +45,10 @@ def test_search_table_opens_with_the_answer_or_says_there_is_none(small_store, c
     out = capsys.readouterr().out
     assert "Answer: " not in out
     assert out.startswith("No answer: nothing in the store answers this well enough")
+
+
+def test_search_table_marks_the_paragraph_the_question_cites(small_store, capsys):
+    assert main(["search", "Hvad siger § 21 i bekendtgørelse nr. 1248 af 5. september 2022?", "--k", "5",
+                 "--store", str(small_store.path)]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if "(cited)" in line]
+    assert len(rows) == 1 and "§ 21" in rows[0]

@@ -20,15 +20,15 @@ from aftalegraf.model import LEGISLATION_TYPES
 
 from .facts import ReferenceFact
 
-_MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
-_DOC_TYPES = {
+MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
+DOC_TYPES = {
     "bekendtgørelse": "bek", "bekendtgørelsen": "bek", "lov": "lov", "lovbekendtgørelse": "lbk",
     "vejledning": "vej", "bek": "bek", "lbk": "lbk", "vej": "vej",
 }
 # "bekendtgørelse nr. 1248 af 5. september 2022", "BEK nr 1248 af 05/09/2022", "lov nr. 719 af ..."
 NAMED_DOC = re.compile(
     rf"\b(?P<type>bekendtgørelse|lovbekendtgørelse|lov|vejledning|bek|lbk|vej)\s+nr\.?\s*(?P<nr>\d+)\s+af\s+"
-    rf"(?:(?P<d>\d{{1,2}})\.\s*(?P<m>{_MONTH})\s+(?P<y>\d{{4}})|(?P<d2>\d{{2}})/(?P<m2>\d{{2}})/(?P<y2>\d{{4}}))",
+    rf"(?:(?P<d>\d{{1,2}})\.\s*(?P<m>{MONTH})\s+(?P<y>\d{{4}})|(?P<d2>\d{{2}})/(?P<m2>\d{{2}})/(?P<y2>\d{{4}}))",
     re.I)
 _PARA = r"(?P<p>\d+(?:\s?[a-hj-z](?![a-zæøå]))?)(?![\d])"
 _STK = r"(?:,?\s*stk\.\s*(?P<stk>\d+))?"
@@ -44,7 +44,7 @@ SECTION_REF = re.compile(r"\b(?:afsnit|punkt|pkt\.)\s+(?P<a>\d+(?:\.\d+)*)(?!\.\
 def named_id(m: re.Match) -> str:
     """The store's id of the document a NAMED_DOC match names: 'bekendtgørelse nr. 679 af 30. maj
     2018' -> 'bek-2018-679'."""
-    t = _DOC_TYPES[m.group("type").lower()]
+    t = DOC_TYPES[m.group("type").lower()]
     y = m.group("y") or m.group("y2")
     return f"{t}-{int(y)}-{int(m.group('nr'))}"
 

@@ -23,16 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aftalegraf.kg.references import PARA_REF
+from aftalegraf.kg.references import DOC_TYPES, MONTH, PARA_REF
 from aftalegraf.kg.resolve import Resolver, target_path
 
-_MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
-_TYPES = {"bekendtgørelse": "bek", "bek": "bek", "lovbekendtgørelse": "lbk", "lbk": "lbk",
-          "lov": "lov", "vejledning": "vej", "vej": "vej"}
 # »bekendtgørelse nr. 778 af 13. august 2009«, »… af 13/08/2009«, »… af 2009«, »BEK nr 778«
 _NUMBERED = re.compile(
     rf"\b(?P<type>lovbekendtgørelse|bekendtgørelse|vejledning|lov|bek|lbk|vej)\s+nr\.?\s*(?P<nr>\d+)"
-    rf"(?:\s+af\s+(?:\d{{1,2}}\.\s*{_MONTH}\s+|\d{{1,2}}/\d{{1,2}}/)?(?P<y>\d{{4}}))?", re.I)
+    rf"(?:\s+af\s+(?:\d{{1,2}}\.\s*{MONTH}\s+|\d{{1,2}}/\d{{1,2}}/)?(?P<y>\d{{4}}))?", re.I)
 # »BEK 1248/2022«, »LBK nr. 1011/2023« (the citation labels the service itself shows)
 _SLASHED = re.compile(r"\b(?P<type>bek|lbk|lov|vej)\s+(?:nr\.?\s*)?(?P<nr>\d+)/(?P<y>\d{4})\b", re.I)
 _ACT = re.compile(r"\b(?P<act>[a-zæøå]+lov)(?:en|ens|s)?\b", re.I)
@@ -52,7 +49,7 @@ class Cited:
 def _numbered(query: str, resolver: Resolver) -> list[str]:
     out: list[str] = []
     for m in [*_NUMBERED.finditer(query), *_SLASHED.finditer(query)]:
-        prefix, nr, year = _TYPES[m.group("type").lower()], m.group("nr"), m.group("y")
+        prefix, nr, year = DOC_TYPES[m.group("type").lower()], m.group("nr"), m.group("y")
         pattern = re.compile(rf"{prefix}-(?P<y>\d{{4}})-{int(nr)}(?:-[a-z]+)?$")
         for doc in sorted(resolver.docs):
             found = pattern.match(doc)

@@ -477,18 +477,18 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
         # a bare reference ("§ 57 b, stk. 2") means nothing to the dense embedding: there the
         # two signals swap roles, BM25 taking the share dense has for an ordinary question
         swap = is_reference_lookup(query)
+        # the cited paragraphs are candidates even where neither list has them
+        candidates = bm25_rows + [r for r in cited_rows if r not in bm25_scores]
         if fusion_method(store.settings["hybrid_fusion"]) == "convex":
             alpha = parse_alpha(store.settings["hybrid_alpha"])
             if swap:
                 alpha = min(alpha, 1 - alpha)
-            ranked, best_row = _convex_hybrid(idx, alpha, qvec, bm25_all, dense_rows, dense_scores,
-                                              bm25_rows + [r for r in cited_rows if r not in bm25_scores],
+            ranked, best_row = _convex_hybrid(idx, alpha, qvec, bm25_all, dense_rows, dense_scores, candidates,
                                               lambda scores: _with_sentences(store, idx, qvec, scores))
         else:
             w_dense, w_bm25 = parse_weights(store.settings["hybrid_weights"])
             weights = (min(w_dense, w_bm25), max(w_dense, w_bm25)) if swap else (w_dense, w_bm25)
-            ranked, best_row = _rrf_hybrid(idx, weights, float(store.settings["rrf_k"]), dense_rows,
-                                           bm25_rows + [r for r in cited_rows if r not in bm25_scores])
+            ranked, best_row = _rrf_hybrid(idx, weights, float(store.settings["rrf_k"]), dense_rows, candidates)
         ranked = _put_cited_forward(ranked, cited)
 
     ranked, other_versions = _in_time_order(idx, tl, ranked, best_row, as_of)

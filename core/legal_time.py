@@ -1,6 +1,6 @@
 """Legal-time vocabulary shared by every layer: the statuses a document can have on a date
 (the contract's *Legal time*), their Danish labels, and the official ELI of a Danish legal
-identifier.
+identifier, and Danish dates as the texts write them (»1. juli 2027«).
 
 Lovtidende A documents (BEK, LBK, LOV) live under ``/eli/lta/YEAR/NR``; guidance and other
 documents published on retsinformation.dk outside Lovtidende (VEJ, CIR, SKR) under
@@ -33,6 +33,21 @@ LTA_CODES = ("BEK", "LBK", "LOV")
 RETSINFO_CODES = ("VEJ", "CIR", "SKR", "BKI")
 # "BEK nr 1248 af 05/09/2022": code, number, day, month, year
 IDENTIFIER = re.compile(r"\b(BEK|LBK|LOV|VEJ|CIR|BKI|SKR)\s+nr\.?\s*(\d+)\s+af\s+(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+# Danish month names, January first: the one list every reader of written dates uses.
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december")
+MONTH_NUMBER = {name: number for number, name in enumerate(MONTHS, 1)}
+MONTH_PATTERN = "(?:" + "|".join(MONTHS) + ")"
+
+
+def iso_date(year: int | str, month: int | str, day: int | str) -> str:
+    """YYYY-MM-DD, or "" when there is no such day (a misread »31. juni«)."""
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return ""
 
 
 def next_day(iso: str) -> str:

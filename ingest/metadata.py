@@ -11,15 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aftalegraf.legal_time import IDENTIFIER as _IDENT
-from aftalegraf.legal_time import eli_uri
+from aftalegraf.legal_time import MONTH_NUMBER, eli_uri, iso_date
 from aftalegraf.vocabulary import REGIONS
 
 LEGAL_TYPES = {"BEK": "bekendtgørelse", "LBK": "lovbekendtgørelse", "LOV": "lov", "VEJ": "vejledning",
                "CIR": "andet", "BKI": "andet", "SKR": "andet"}
 AGREEMENT_TYPES = {"sundhedsaftale", "samarbejdsaftale", "høringsudkast"}
-_MONTHS = {m: i for i, m in enumerate(
-    ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"], 1)}
-_MON3 = {m[:3]: i for m, i in _MONTHS.items()}
+_MON3 = {m[:3]: i for m, i in MONTH_NUMBER.items()}
 
 _BANNER = re.compile(r"^(?P<title>.+?)\s+[—–-]\s+(?P<year>\d{4})/(?P<nr>\d+)\s*\((?P<date>\d{4}-\d{2}-\d{2})\)")
 _LEGAL_TITLE = re.compile(r"^(Vejledning|Bekendtgørelse|Lov|Cirkulære|Lovbekendtgørelse)\s+(om|af|til)\b")
@@ -60,9 +58,7 @@ class DocInfo:
 
 def _iso(y: int | str, m: int | str, d: int | str) -> str:
     y = int(y)
-    if y < 100:
-        y += 2000
-    return f"{y:04d}-{int(m):02d}-{int(d):02d}"
+    return iso_date(y + 2000 if y < 100 else y, m, d)
 
 
 def _lines(text: str) -> list[str]:
@@ -195,7 +191,7 @@ def describe(clean: str, raw: str, hints: dict[str, Any] | None = None, cue: str
     if cue == "letter" or (letter and re.search(r"^høring", clean[:2000], re.I | re.M)):
         info.type = "høringsbrev"
         if letter:
-            info.date = _iso(letter.group(4), _MONTHS.get(letter.group(3).lower(), 1), letter.group(2))
+            info.date = _iso(letter.group(4), MONTH_NUMBER.get(letter.group(3).lower(), 1), letter.group(2))
         info.title = next((ln for ln in lines[:20] if re.match(r"høring\b", ln, re.I) and len(ln) < 200), title)
     elif cue == "parties" or re.search(r"^høringsparter\s*:?$", "\n".join(lines[:6]), re.I | re.M):
         info.type = "bilag"

@@ -17,20 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from aftalegraf.legal_time import next_day
+from aftalegraf.legal_time import MONTH_NUMBER, MONTH_PATTERN, iso_date, next_day
 from aftalegraf.model import Document
 
 from .references import NAMED_DOC, named_id
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-     "november", "december"], 1)}
-_MONTH = "|".join(_MONTHS)
-
 # "Bekendtgørelsen træder i kraft den 1. januar 2027, jf. dog stk. 3." / "Loven træder i kraft d. 8. ..."
 ENTRY_INTO_FORCE = re.compile(
     r"(?:^|[.:]\s+|§\s*\d+\s*[a-z]?\.\s+)(?P<subject>Bekendtgørelsen|Loven|Vejledningen|Cirkulæret|Denne bekendtgørelse|Denne lov)"
-    r"\s+træder\s+i\s+kraft\s+(?:(?:den|d\.)\s+(?P<d>\d{1,2})\.\s*(?P<m>" + _MONTH + r")\s+(?P<y>\d{4})"
+    r"\s+træder\s+i\s+kraft\s+(?:(?:den|d\.)\s+(?P<d>\d{1,2})\.\s*(?P<m>" + MONTH_PATTERN + r")\s+(?P<y>\d{4})"
     r"|(?P<dayafter>dagen\s+efter\s+bekendtgørelsen\s+i\s+Lovtidende))"
     r"(?P<exception>,?\s*jf\.\s*dog\s+stk\.\s*\d+(?:\s*(?:-|–|og)\s*\d+)?)?",
     re.I | re.M)
@@ -67,10 +62,6 @@ class Lifecycle:
     period: tuple[str, str] | None = None    # an agreement's first and last day
 
 
-def _iso(y: str | int, m: str | int, d: str | int) -> str:
-    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
-
-
 def is_draft(doc: Document) -> bool:
     return (doc.type == "høringsudkast" or str(doc.meta.get("status") or "").lower() in ("høringsudkast", "udkast")
             or bool(_DRAFT_TITLE.match(doc.title or "")))
@@ -96,7 +87,7 @@ def read_lifecycle(doc: Document) -> Lifecycle:
                 if e.group("dayafter"):
                     lc.entry_into_force = next_day(doc.date) if doc.date else None
                 else:
-                    lc.entry_into_force = _iso(e.group("y"), _MONTHS[e.group("m").lower()], e.group("d"))
+                    lc.entry_into_force = iso_date(e.group("y"), MONTH_NUMBER[e.group("m").lower()], e.group("d"))
                 lc.entry_provision = p.id
                 lc.entry_exception = (e.group("exception") or "").strip(" ,")
         if _REPEAL.search(text) and not re.search(r"indtil\s+de\s+ophæves", text, re.I):

@@ -11,6 +11,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from aftalegraf.legal_time import MONTH_NUMBER
+
 # Abbreviations after which a sentence never ends.
 NEVER_END = {
     "jf.", "jfr.", "bl.a.", "stk.", "nr.", "f.eks.", "fx.", "pkt.", "ca.", "dvs.", "kap.", "evt.",
@@ -21,10 +23,6 @@ NEVER_END = {
 # Abbreviations that may end a sentence when an upper-case word follows.
 MAY_END = {"mv.", "m.v.", "osv.", "etc.", "m.m.", "o.a."}
 _ORDINAL = re.compile(r"^\d+[a-z]?\.$")
-_MONTHS = {
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-    "oktober", "november", "december",
-}
 
 
 _BULLET = re.compile(r"^(?:[-•–*\u2022\ufffd\u25aa\u25cf]|\d+\)|[a-z]\)|\d+(?:\.\d+)*\.?)$")
@@ -84,7 +82,7 @@ def aftale_sentencizer(doc: Doc) -> Doc:
                     start = upper_next
                 elif _ORDINAL.match(pt):
                     # "1. juli" / "§ 4. Stk. 2" / "2. Regionsrådet ..." (provision labels)
-                    start = upper_next and tok.text.lower() not in _MONTHS and tok.text.lower() != "stk."
+                    start = upper_next and tok.text.lower() not in MONTH_NUMBER and tok.text.lower() != "stk."
                 elif re.match(r"^[a-zæøå]\.$", low) or re.match(r"^(?:[a-zæøå]+\.){2,}$", low):
                     start = False  # "a." "m.a.o." style abbreviations
                 else:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 
+from aftalegraf.legal_time import MONTH_PATTERN
 from aftalegraf.model import LEGISLATION_TYPES
 
 from .facts import ReferenceFact
 
-MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
 DOC_TYPES = {
     "bekendtgørelse": "bek", "bekendtgørelsen": "bek", "lov": "lov", "lovbekendtgørelse": "lbk",
     "vejledning": "vej", "bek": "bek", "lbk": "lbk", "vej": "vej",
@@ -28,7 +28,7 @@ DOC_TYPES = {
 # "bekendtgørelse nr. 1248 af 5. september 2022", "BEK nr 1248 af 05/09/2022", "lov nr. 719 af ..."
 NAMED_DOC = re.compile(
     rf"\b(?P<type>bekendtgørelse|lovbekendtgørelse|lov|vejledning|bek|lbk|vej)\s+nr\.?\s*(?P<nr>\d+)\s+af\s+"
-    rf"(?:(?P<d>\d{{1,2}})\.\s*(?P<m>{MONTH})\s+(?P<y>\d{{4}})|(?P<d2>\d{{2}})/(?P<m2>\d{{2}})/(?P<y2>\d{{4}}))",
+    rf"(?:(?P<d>\d{{1,2}})\.\s*(?P<m>{MONTH_PATTERN})\s+(?P<y>\d{{4}})|(?P<d2>\d{{2}})/(?P<m2>\d{{2}})/(?P<y2>\d{{4}}))",
     re.I)
 _PARA = r"(?P<p>\d+(?:\s?[a-hj-z](?![a-zæøå]))?)(?![\d])"
 _STK = r"(?:,?\s*stk\.\s*(?P<stk>\d+))?"

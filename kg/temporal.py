@@ -12,14 +12,13 @@ from __future__ import annotations
 import calendar
 import re
 
+from aftalegraf.legal_time import MONTH_NUMBER, MONTH_PATTERN
+
 NUMBERS = {
     "en": 1, "et": 1, "én": 1, "ét": 1, "en gang": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
     "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "halvt": 0.5, "et halvt": 0.5,
     "fjorten": 14, "femten": 15, "tyve": 20, "tredive": 30,
 }
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-     "november", "december"])}
 UNITS = {"time": "H", "timer": "H", "dag": "D", "dage": "D", "hverdage": "D", "uge": "W", "uger": "W", "måned": "M", "måneder": "M",
          "år": "Y", "kvartal": "Q", "kvartaler": "Q"}
 PER = {"år": "year", "året": "year", "årligt": "year", "måned": "month", "måneden": "month",
@@ -31,16 +30,15 @@ PER = {"år": "year", "året": "year", "årligt": "year", "måned": "month", "m�
 
 _NUM = r"(?:\d+(?:,\d+)?|en|et|én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|fjorten|femten|tyve|tredive|et halvt|halvt)"
 _UNIT = r"(?:hverdage|dage|dag|timer|time|uger|uge|måneder|måned|år|kvartaler|kvartal)"
-_MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
 
 DEADLINE_PATTERNS = [
     # senest den 1. juli i valgperiodens andet år / senest den 31. januar 2015
     ("date", re.compile(
-        rf"\b(?:senest|inden|før|forud for)\s+(?:den\s+)?(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH})"
+        rf"\b(?:senest|inden|før|forud for)\s+(?:den\s+)?(?P<day>\d{{1,2}})\.\s*(?P<month>{MONTH_PATTERN})"
         rf"(?:\s+(?P<year>\d{{4}}))?(?P<anchor>\s+i\s+(?:[\wæøå]+\s+){{0,4}}?(?:[\wæøå]+s\s+)?(?:første|andet|tredje|fjerde|sidste)\s+år)?", re.I)),
     # senest ved udgangen af januar måned i regionsrådets og kommunalbestyrelsernes valgperiodes første år
     ("end-of-month", re.compile(
-        rf"\b(?:senest\s+ved|inden|ved|før)\s+udgangen\s+af\s+(?P<month>{_MONTH})(?:\s+måned)?(?!\s+\d{{4}})"
+        rf"\b(?:senest\s+ved|inden|ved|før)\s+udgangen\s+af\s+(?P<month>{MONTH_PATTERN})(?:\s+måned)?(?!\s+\d{{4}})"
         rf"(?P<anchor>\s+i\s+(?:[\wæøå]+\s+){{0,5}}?(?:[\wæøå]+s\s+)?(?:første|andet|tredje|fjerde|sidste)\s+år)?", re.I)),
     # inden for en af Sundhedsstyrelsen fastsat tidsfrist / inden for en rimelig frist
     ("set", re.compile(r"\binden\s+for\s+en\s+(?P<anchor>(?:[\wæøå]+\s+){0,4}?)(?:tids)?frist\b", re.I)),
@@ -48,7 +46,7 @@ DEADLINE_PATTERNS = [
     ("asap", re.compile(r"\b(?:hurtigst\s+muligt|snarest\s+muligt|snarest|straks|uden\s+ugrundet\s+ophold)\b", re.I)),
     # inden udgangen af januar 2015 / inden udgangen af 2015
     ("end-of", re.compile(
-        rf"\b(?:senest\s+ved|inden|ved|før)\s+udgangen\s+af\s+(?:(?P<month>{_MONTH})\s+)?(?P<year>\d{{4}})", re.I)),
+        rf"\b(?:senest\s+ved|inden|ved|før)\s+udgangen\s+af\s+(?:(?P<month>{MONTH_PATTERN})\s+)?(?P<year>\d{{4}})", re.I)),
     # senest 2 år efter ikrafttrædelse / senest et halvt år før udløb / inden for 8 uger (efter X)
     ("offset", re.compile(
         rf"\b(?P<lead>senest|inden\s+for(?:\s+en\s+frist\s+på)?|indenfor|inden|højst|allerede)\s+(?P<num>{_NUM})\s+(?P<unit>{_UNIT})"
@@ -129,7 +127,7 @@ def find_deadline(text: str, offset_base: int = 0) -> dict | None:
          "start": m.start() + offset_base, "end": m.start() + len(m.group(0).rstrip()) + offset_base}
     g = m.groupdict()
     if kind == "date":
-        month = MONTHS[g["month"].lower()]
+        month = MONTH_NUMBER[g["month"].lower()]
         day = int(g["day"])
         if g.get("year"):
             d["date"] = f"{int(g['year']):04d}-{month:02d}-{day:02d}"
@@ -140,7 +138,7 @@ def find_deadline(text: str, offset_base: int = 0) -> dict | None:
     elif kind == "end-of":
         year = int(g["year"])
         if g.get("month"):
-            month = MONTHS[g["month"].lower()]
+            month = MONTH_NUMBER[g["month"].lower()]
             d["date"] = f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
         else:
             d["date"] = f"{year:04d}-12-31"
@@ -155,7 +153,7 @@ def find_deadline(text: str, offset_base: int = 0) -> dict | None:
         if g.get("anchor"):
             d["anchor"] = g["anchor"].strip()
     elif kind == "end-of-month":
-        month = MONTHS[g["month"].lower()]
+        month = MONTH_NUMBER[g["month"].lower()]
         d["date"] = f"--{month:02d}-{calendar.monthrange(2001, month)[1]:02d}"    # recurring: the month's last day
         if g.get("anchor"):
             d["anchor"] = g["anchor"].strip()

@@ -23,13 +23,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aftalegraf.kg.references import DOC_TYPES, MONTH, PARA_REF
+from aftalegraf.kg.references import DOC_TYPES, PARA_REF
 from aftalegraf.kg.resolve import Resolver, target_path
+from aftalegraf.legal_time import MONTH_PATTERN
 
 # »bekendtgørelse nr. 778 af 13. august 2009«, »… af 13/08/2009«, »… af 2009«, »BEK nr 778«
 _NUMBERED = re.compile(
     rf"\b(?P<type>lovbekendtgørelse|bekendtgørelse|vejledning|lov|bek|lbk|vej)\s+nr\.?\s*(?P<nr>\d+)"
-    rf"(?:\s+af\s+(?:\d{{1,2}}\.\s*{MONTH}\s+|\d{{1,2}}/\d{{1,2}}/)?(?P<y>\d{{4}}))?", re.I)
+    rf"(?:\s+af\s+(?:\d{{1,2}}\.\s*{MONTH_PATTERN}\s+|\d{{1,2}}/\d{{1,2}}/)?(?P<y>\d{{4}}))?", re.I)
 # »BEK 1248/2022«, »LBK nr. 1011/2023« (the citation labels the service itself shows)
 _SLASHED = re.compile(r"\b(?P<type>bek|lbk|lov|vej)\s+(?:nr\.?\s*)?(?P<nr>\d+)/(?P<y>\d{4})\b", re.I)
 _ACT = re.compile(r"\b(?P<act>[a-zæøå]+lov)(?:en|ens|s)?\b", re.I)

@@ -15,11 +15,11 @@ from typing import Sequence
 
 import numpy as np
 
+from aftalegraf.legal_time import MONTHS
+
 from .compounds import split as split_compound
 from .danish import DANISH_STOPWORDS, everyday_expansion, stem
 
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december")
 UNITS = ("dag", "dage", "dages", "uge", "uger", "ugers", "måned", "måneder", "måneders", "år", "års",
          "time", "timer", "timers", "gang", "gange", "hverdage", "arbejdsdage")
 

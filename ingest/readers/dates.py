@@ -7,12 +7,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-MONTHS = {
-    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
-    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-    # English, for CMS templates that print them
+from aftalegraf.legal_time import MONTH_NUMBER, iso_date
+
+# The Danish names and their abbreviations; English ones for CMS templates that print them.
+MONTHS = MONTH_NUMBER | {name[:3]: number for name, number in MONTH_NUMBER.items()} | {"sept": 9} | {
     "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "oct": 10,
 }
 
@@ -25,25 +23,18 @@ UPDATED_RE = re.compile(r"\b(?:sidst\s+)?(?:opdateret|revideret|ændret)\s*:?\s*
 PUBLISHED_RE = re.compile(r"\b(?:publiceret|offentliggjort|udgivet|dato)\s*:?\s*(?P<date>[^\n|]{6,30})", re.I)
 
 
-def _iso(y: int, m: int, d: int) -> str:
-    try:
-        return date(y, m, d).isoformat()
-    except ValueError:
-        return ""
-
-
 def parse_date(text: str) -> str:
     """The first date in ``text`` as YYYY-MM-DD, or "" when there is none."""
     if not text:
         return ""
     if m := _ISO.search(text):
-        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m := _NUMERIC.search(text):
-        return _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return iso_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     if m := _WORDS.search(text):
         month = MONTHS.get(m.group(2).lower())
         if month:
-            return _iso(int(m.group(3)), month, int(m.group(1)))
+            return iso_date(int(m.group(3)), month, int(m.group(1)))
     return ""
 
 

@@ -282,11 +282,11 @@ def _obligation_dicts(store, iris) -> list[dict]:
 
 # --- references -------------------------------------------------------------------------------
 
-_REFERENCES = """SELECT ?r ?label ?src ?target ?tdoc ?resolved ?start ?end ?ord WHERE {
+_REFERENCES = """SELECT ?r ?label ?src ?target ?tdoc ?key ?resolved ?start ?end ?ord WHERE {
       %s
       ?r a ag:Reference ; ag:statedIn ?src .
       OPTIONAL { ?r ag:label ?label } OPTIONAL { ?r ag:target ?target }
-      OPTIONAL { ?r ag:targetDocument ?tdoc } OPTIONAL { ?r ag:resolved ?resolved }
+      OPTIONAL { ?r ag:targetDocument ?tdoc } OPTIONAL { ?r ag:targetKey ?key } OPTIONAL { ?r ag:resolved ?resolved }
       OPTIONAL { ?r ag:ordinal ?ord }
       OPTIONAL { ?r ag:span ?sp . ?sp ag:startOffset ?start ; ag:endOffset ?end }
     } ORDER BY ?src ?ord"""
@@ -300,6 +300,7 @@ def _reference_dicts(rows) -> list[dict]:
             "label": _v(r["label"]) or "",
             "target": rdf.iri_tail(r["target"].value, "bestemmelse") if r["target"] else None,
             "target_document": rdf.iri_tail(r["tdoc"].value, "dokument") if r["tdoc"] else None,
+            "target_key": _v(r["key"]) or None,     # the document as cited: "lov om social service"
             "resolved": bool(_v(r["resolved"])),
             "provision_id": rdf.iri_tail(r["src"].value, "bestemmelse"),
             "span": {"start": _v(r["start"]), "end": _v(r["end"])},

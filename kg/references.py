@@ -38,6 +38,21 @@ PARA_REF = re.compile(
     rf"{_QUALIFIER}(?P<sign>§§?)\s*{_PARA}(?:\s*(?:-|–|til|og)\s*(?P<p_to>\d+(?:\s?[a-hj-z](?![a-zæøå]))?)(?![\d]))?{_STK}{_NR}", re.I)
 CHAPTER_REF = re.compile(r"\b(?P<qual>(?:[a-zæøå\-]+(?:lovens|bekendtgørelsens))\s+)?kapitel\s+(?P<k>\d+[a-z]?)\b", re.I)
 SECTION_REF = re.compile(r"\b(?:afsnit|punkt|pkt\.)\s+(?P<a>\d+(?:\.\d+)*)(?!\.\d)", re.I)
+# The document named after the paragraph: "§ 15 i bekendtgørelsen", "§ 6 i repatrieringsloven",
+# "§ 1 i lov nr. 401 af 10. juni 1997" (NAMED_DOC), "§ 16 a i lov om kommunernes styrelse".
+_AFTER = re.compile(
+    r",?\s+i\s+(?:den\s+(?:gældende|nugældende)\s+)?(?:"
+    r"(?P<title>(?:bekendtgørelse|lov)\s+om\s+(?P<subject>(?:(?<![a-zæøå])m\.(?:v|fl|m)\.|[^.,;:()§\n])+))"
+    r"|(?P<short>bekendtgørelsen|bekendtgørelsens|[a-zæøå\-]+lovens?)\b"
+    r"|(?P<numbered>(?:bekendtgørelse|lov)\s+nr\.\s*\d+)\b)", re.I)
+# what may stand between coordinated paragraphs that share one document: "§ 2, stk. 5, og § 3 i …"
+_COORDINATION = re.compile(r"(?:\s|,|\bog\b|\beller\b|\bsamt\b|\bstk\.|\bnr\.|\d+)*", re.I)
+_TITLE_WORDS = 10     # "lov om autorisation af sundhedspersoner og om sundhedsfaglig virksomhed"
+# Where the sentence goes on after a title: "… i lov om kommunernes styrelse og regler fastsat i
+# medfør heraf", "… styrelse om valgmåde", "… styrelse tilsvarende anvendelse"; a second "om"
+# starts a new title only after "og" ("lov om regioner og om nedlæggelse af amtskommunerne").
+_TITLE_END = re.compile(r"\s+(?:og\s+regler|med\s+senere|som|der|hvor|hvis|når|samt|eller|kan|skal|finder|er|jf"
+                        r"|tilsvarende|standse|i\s+en|i\s+det)\b|(?<!\bog)\s+om\b|\s+(?:og|eller)\s*$", re.I)
 
 
 
@@ -73,12 +88,32 @@ def _qualifier_target(qual: str | None, doc_type: str, doc_bek: str | None) -> s
     return None
 
 
+def _named_after(text: str, end: int, doc_type: str, doc_bek: str | None) -> tuple[str | None, int] | None:
+    """(target document key, end of the words naming it) when a document is named right
+    after a paragraph reference ending at ``end``; None when nothing is."""
+    m = _AFTER.match(text, end)
+    if not m:
+        return None
+    if m.group("numbered"):
+        named = NAMED_DOC.match(text, m.start("numbered"))
+        if named:
+            return named_id(named), named.end()
+        return re.sub(r"\s+", " ", m.group("numbered").lower()), m.end()
+    if m.group("title"):
+        subject = _TITLE_END.split(m.group("subject"), maxsplit=1)[0]
+        words = re.match(r"\S+(?:\s+\S+){0,%d}" % (_TITLE_WORDS - 3), subject)
+        end = m.start("subject") + words.end()
+        return " ".join(text[m.start("title"):end].split()).lower(), end
+    return _qualifier_target(m.group("short"), doc_type, doc_bek), m.end()
+
+
 def find_references(text: str, provision_id: str, offset: int = 0, *, doc_type: str = "",
                     doc_bek: str | None = None, doc_act: str | None = None,
                     start_index: int = 1) -> list[ReferenceFact]:
     """References in one provision's text (``offset`` = the provision's start in the document)."""
     out: list[ReferenceFact] = []
     taken: list[tuple[int, int]] = []
+    para_refs: list[tuple[ReferenceFact, int]] = []     # with the end of the paragraph's own words
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
@@ -96,10 +131,20 @@ def find_references(text: str, provision_id: str, offset: int = 0, *, doc_type: 
         if a == 0 or (text[:a].strip() == "" and re.match(r"§\s*\d+\s?[a-z]?\.", text[a:])):
             continue
         target_doc = _qualifier_target(m.group("qual"), doc_type, doc_bek)
+        after = None if m.group("qual") else _named_after(text, m.end(), doc_type, doc_bek)
         # "bekendtgørelse nr. 1248 ... § 5" style: a named document right before
         before = text[max(0, a - 120):a]
         nm = list(NAMED_DOC.finditer(before))
-        if not m.group("qual") and nm and nm[-1].end() >= len(before) - 3:
+        if after:
+            target_doc = after[0]
+            # "§ 2, stk. 5, og § 3 i bekendtgørelse om …": the paragraphs before share it
+            gap_end = a
+            for prev, prev_end in reversed(para_refs):
+                if prev.target_document is not None or not _COORDINATION.fullmatch(text, prev_end, gap_end):
+                    break
+                prev.target_document = target_doc
+                gap_end = prev.start - offset
+        elif not m.group("qual") and nm and nm[-1].end() >= len(before) - 3:
             target_doc = named_id(nm[-1])
         elif not m.group("qual") and doc_type not in LEGISLATION_TYPES:
             # guidance: "bekendtgørelse om sundhedsaftaler § 21", "sundhedsloven ... § 205"
@@ -115,20 +160,26 @@ def find_references(text: str, provision_id: str, offset: int = 0, *, doc_type: 
                     elif w not in ("lov",) and not w.startswith("lovgivning"):
                         target_doc = re.sub(r"(?:ens|en|s)$", "", w) + "en"
         p = re.sub(r"\s+", "", m.group("p"))
-        out.append(ReferenceFact(provision_id, 0, m.group(0).strip(), m.start() + offset,
-                                 m.start() + len(m.group(0).rstrip()) + offset, target_doc,
-                                 {"paragraf": p, "stk": m.group("stk"), "nr": m.group("nr"),
-                                  "kapitel": None, "afsnit": None,
-                                  **({"paragraf_to": re.sub(r"\s+", "", m.group("p_to"))} if m.group("p_to") else {})}))
-        taken.append(m.span())
+        end = after[1] if after else m.start() + len(m.group(0).rstrip())
+        ref = ReferenceFact(provision_id, 0, re.sub(r"\s+", " ", text[m.start():end]).strip(), m.start() + offset,
+                            end + offset, target_doc,
+                            {"paragraf": p, "stk": m.group("stk"), "nr": m.group("nr"),
+                             "kapitel": None, "afsnit": None,
+                             **({"paragraf_to": re.sub(r"\s+", "", m.group("p_to"))} if m.group("p_to") else {})})
+        out.append(ref)
+        para_refs.append((ref, m.start() + len(m.group(0).rstrip())))
+        taken.append((m.start(), end))
     for m in CHAPTER_REF.finditer(text):
         if not free(*m.span()) or m.start() == 0:
             continue
-        out.append(ReferenceFact(provision_id, 0, m.group(0), m.start() + offset, m.end() + offset,
-                                 _qualifier_target(m.group("qual"), doc_type, doc_bek),
+        after = None if m.group("qual") else _named_after(text, m.end(), doc_type, doc_bek)
+        end = after[1] if after else m.end()
+        out.append(ReferenceFact(provision_id, 0, re.sub(r"\s+", " ", text[m.start():end]), m.start() + offset,
+                                 end + offset,
+                                 after[0] if after else _qualifier_target(m.group("qual"), doc_type, doc_bek),
                                  {"paragraf": None, "stk": None, "nr": None, "kapitel": m.group("k"),
                                   "afsnit": None}))
-        taken.append(m.span())
+        taken.append((m.start(), end))
     for m in SECTION_REF.finditer(text):
         if not free(*m.span()):
             continue
@@ -155,7 +206,9 @@ def split_references(refs: list[dict], own_document: str, own_type: str = "") ->
     """(legal basis: references to other documents, cross-references inside the document),
     each citation once (the same words differing only in case are one). An unresolved
     reference counts as basis when its words name another act ("bekendtgørelsens § 21" in a
-    guidance document, "sundhedslovens § 205"), since its target may simply not be ingested."""
+    guidance document, "sundhedslovens § 205"), or when the citation names another document
+    after the paragraph ("§ 95, stk. 1, og § 96 i lov om social service": ``target_key``), since
+    its target may simply not be ingested."""
     basis, cross, seen = [], [], set()
     for r in refs:
         label = (r.get("label") or "").strip()
@@ -165,7 +218,7 @@ def split_references(refs: list[dict], own_document: str, own_type: str = "") ->
         seen.add(key)
         target_doc = target_document(r)
         if target_doc is None:
-            names_act = bool(_OTHER_ACT.search(label))
+            names_act = bool(_OTHER_ACT.search(label)) or (r.get("target_key") or own_document) != own_document
             own_kind = own_type and label.lower().startswith(own_type.lower()[:10])
             (basis if names_act and not own_kind else cross).append(r)
         else:

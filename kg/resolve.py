@@ -42,6 +42,23 @@ class _DocInfo:
     date: str
     act: str
     size: int = 0
+    title: str = ""      # lower case; a consolidation's without "bekendtgørelse af"
+
+
+def _title_key(title: str) -> str:
+    """'Bekendtgørelse af lov om hold af dyr' -> 'lov om hold af dyr': as a citation names it."""
+    t = " ".join((title or "").lower().split())
+    return t.removeprefix("bekendtgørelse af ")
+
+
+def _names(key: str, title: str) -> bool:
+    """A citation by title ("lov om kommunernes styrelse", "bekendtgørelse om
+    sundhedskoordinationsudvalg og sundhedsaftaler") names a document with that title, word for
+    word as far as the shorter goes (a citation may stop early, a title may go on)."""
+    if not title or len(key.split()) < 3:
+        return False
+    short, long_ = sorted((key, title), key=len)
+    return long_ == short or long_.startswith(short + " ")
 
 
 @dataclass
@@ -57,7 +74,7 @@ class Resolver:
     def from_store(cls, store: Store) -> "Resolver":
         r = cls()
         for row in store.db.execute(
-                "SELECT d.id, d.type, d.date, d.period, d.meta, "
+                "SELECT d.id, d.type, d.date, d.period, d.meta, d.title, "
                 "(SELECT count(*) FROM provisions p WHERE p.document_id = d.id) AS n FROM documents d"):
             try:
                 meta = json.loads(row["meta"] or "{}")
@@ -70,7 +87,8 @@ class Resolver:
                 years = re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", f"{row['id']} {row['period'] or ''}")
                 date = f"{years[0]}-12-31" if years else ""
             r.docs[row["id"]] = _DocInfo(row["id"], row["type"] or "", date,
-                                         str(meta.get("act") or "").lower(), int(row["n"]))
+                                         str(meta.get("act") or "").lower(), int(row["n"]),
+                                         _title_key(row["title"]))
         for row in store.db.execute("SELECT id, document_id, kind, label FROM provisions"):
             r.provisions.add(row["id"])
             if row["kind"] in ("section", "heading") and row["label"]:
@@ -79,15 +97,18 @@ class Resolver:
         return r
 
     def candidates(self, citing: str, key: str | None) -> list[str]:
-        """The documents a citation may mean, best first. An act name ("sundhedsloven")
-        means its consolidated text (lovbekendtgørelse) in force at the citing document's
-        date, else the latest; then other versions, newest first."""
+        """The documents a citation may mean, best first. An act name ("sundhedsloven") or
+        title ("lov om …", "bekendtgørelse om …") means its consolidated text
+        (lovbekendtgørelse) in force at the citing document's date, else the latest; then
+        other versions, newest first."""
         if not key:
             return [citing] if citing in self.docs else []
         if key in self.docs:
             return [key]
         name = key.lower()
-        cands = [d for d in self.docs.values() if d.act == name and d.id != citing]
+        by_title = name.startswith(("lov om ", "bekendtgørelse om "))
+        cands = [d for d in self.docs.values()
+                 if d.id != citing and (_names(name, d.title) if by_title else d.act == name)]
         if not cands:
             return []
         date = self.docs[citing].date if citing in self.docs else ""

@@ -250,3 +250,21 @@ def test_what_changes_on_1_january_2027_comes_out_of_the_graph(corpus_store):
         obs = [ob for g in d["obligations_by_actor"] for ob in g["obligations"]]
         assert obs and all(ob["document"]["id"] == d["id"] for ob in obs)
         assert any(g["key"] == "kommunalbestyrelse" for g in d["obligations_by_actor"])
+
+
+def test_a_document_named_after_the_paragraph(corpus_store):
+    """bek-2014-257 § 4 cites »§ 7 i bekendtgørelse om praksisplanudvalg for almen praksis« and
+    »§ 2, stk. 5, og § 3 i bekendtgørelse om sundhedskoordinationsudvalg og sundhedsaftaler«: the
+    other orders' paragraphs (of the orders with that title, the one in force in 2014), never the
+    citing order's own § 7, § 2 and § 3. The Health Act's »§ 5 i værgemålsloven« is another act,
+    not the Health Act's own § 5."""
+    from aftalegraf.kg import api
+
+    got = {r["label"]: r["target"] for r in api.references(corpus_store, "bek-2014-257/p4")["out"]}
+    assert got["§ 7 i bekendtgørelse om praksisplanudvalg for almen praksis"] == "bek-2014-256/p7"
+    assert got["§ 2, stk. 5"] == "bek-2013-1569/p2/stk5"
+    assert got["§ 3 i bekendtgørelse om sundhedskoordinationsudvalg og sundhedsaftaler"] == "bek-2013-1569/p3"
+    assert not any(t and t.startswith("bek-2014-257/") for t in got.values())
+    refs = api.references(corpus_store, "lbk-2019-903/p27d/stk3")["out"]
+    other = [r for r in refs if r["label"] == "§ 5 i værgemålsloven"]
+    assert other and other[0]["target"] is None and other[0]["target_key"] == "værgemålsloven"

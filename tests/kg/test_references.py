@@ -1,4 +1,4 @@
-from aftalegraf.kg.references import document_bekendtgoerelse, find_references
+from aftalegraf.kg.references import document_bekendtgoerelse, find_references, split_references
 
 
 def refs(text, **kw):
@@ -45,3 +45,51 @@ def test_offsets():
 def test_document_bekendtgoerelse():
     text = "Denne vejledning uddyber bekendtgørelse nr. 77 af 2. februar 2021 om noget. Se også lov nr. 5 af 1. maj 2020."
     assert document_bekendtgoerelse(text) == "bek-2021-77"
+
+
+# --- the document named after the paragraph (sentences from the Health Act and its orders) ---
+
+def test_a_document_named_after_the_paragraph_is_the_target():
+    got = refs("Der kan gives adgang til oplysningerne, når de omfatter personlige forhold, herunder "
+               "helbredsforhold, jf. § 5 i værgemålsloven.", doc_type="lovbekendtgørelse")
+    assert got == [("§ 5 i værgemålsloven", "værgemålsloven",
+                    {"paragraf": "5", "stk": None, "nr": None, "kapitel": None, "afsnit": None})]
+    got = refs("Sundhedssamarbejdsudvalget varetager opgaverne i § 15 i bekendtgørelsen.",
+               doc_type="vejledning", doc_bek="bek-2022-1248")
+    assert got[0][:2] == ("§ 15 i bekendtgørelsen", "bek-2022-1248")
+    # in the order itself »bekendtgørelsen« is the order: the same document
+    assert refs("Opgaverne i § 15 i bekendtgørelsen.", doc_type="bekendtgørelse")[0][1] is None
+
+
+def test_a_numbered_or_titled_act_after_the_paragraph():
+    text = ("Tilsynet efter § 1 i lov nr. 401 af 10. juni 1997 og efter § 16 a i lov om kommunernes styrelse "
+            "og regler fastsat i medfør heraf.")
+    got = {label: key for label, key, _ in refs(text, doc_type="lovbekendtgørelse")}
+    assert got["§ 1 i lov nr. 401 af 10. juni 1997"] == "lov-1997-401"
+    assert got["§ 16 a i lov om kommunernes styrelse"] == "lov om kommunernes styrelse"
+    text = ("jf. § 42 i lov om autorisation af sundhedspersoner og om sundhedsfaglig virksomhed, og "
+            "§ 25 i lov om sundhedsvæsenets centralstyrelse m.v., hvis det er nødvendigt")
+    keys = [key for _, key, _ in refs(text, doc_type="lovbekendtgørelse")]
+    assert keys == ["lov om autorisation af sundhedspersoner og om sundhedsfaglig virksomhed",
+                    "lov om sundhedsvæsenets centralstyrelse m.v."]
+
+
+def test_coordinated_paragraphs_share_the_document_named_after_them():
+    text = ("Arbejdsgiveransvaret for hjælpere efter § 95, stk. 1 eller 2, eller § 96 i lov om social service "
+            "kan overdrages, jf. § 4 og § 7, stk. 2.")
+    got = refs(text, doc_type="lovbekendtgørelse")
+    assert [(label, key) for label, key, _ in got] == [
+        ("§ 95, stk. 1", "lov om social service"), ("§ 96 i lov om social service", "lov om social service"),
+        ("§ 4", None), ("§ 7, stk. 2", None)]
+
+
+def test_a_reference_that_names_no_document_after_it_is_unchanged():
+    got = refs("Regionsrådet træffer afgørelse efter § 5 i forbindelse med planen.", doc_type="bekendtgørelse")
+    assert got == [("§ 5", None, {"paragraf": "5", "stk": None, "nr": None, "kapitel": None, "afsnit": None})]
+
+
+def test_a_paragraph_of_another_act_not_in_the_store_is_legal_basis():
+    refs = [{"label": "§ 95, stk. 1", "target": None, "target_document": None, "target_key": "lov om social service"},
+            {"label": "§ 4", "target": None, "target_document": None, "target_key": None}]
+    basis, cross = split_references(refs, "lbk-2019-903", "lovbekendtgørelse")
+    assert [r["label"] for r in basis] == ["§ 95, stk. 1"] and [r["label"] for r in cross] == ["§ 4"]

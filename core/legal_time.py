@@ -78,6 +78,12 @@ def eli_of_identifier(identifier: str) -> str:
 _DOC_ID = re.compile(r"^(bek|lbk|lov|vej|cir)-(\d{4})-(\d+)")
 
 
+def eli_of_document_id(doc_id: str) -> str:
+    """'lov-1997-401' -> its official ELI, or '': a cited act not in the store still has its link."""
+    m = _DOC_ID.fullmatch(doc_id or "")
+    return eli_uri(m.group(1), m.group(2), m.group(3)) if m else ""
+
+
 def short_citation(doc_id: str) -> str:
     """'bek-2022-1248' -> 'BEK 1248/2022' (lbk excerpts too); other ids as they are."""
     m = _DOC_ID.match(doc_id or "")

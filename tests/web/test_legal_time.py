@@ -364,3 +364,25 @@ def test_the_paragraph_the_question_cites_leads_and_says_so(legal_server):
     with urllib.request.urlopen(legal_server + "/?" + urllib.parse.urlencode({"q": q}), timeout=60) as r:
         page = r.read().decode("utf-8")
     assert page.count("nævnt i dit spørgsmål") == 1
+
+
+@pytest.mark.slow
+def test_an_order_cited_but_not_ingested_still_links_to_retsinformation(legal_server):
+    """BEK 918/2018 § 7, stk. 6 cites »§§ 19-22 i bekendtgørelse nr. 958 af 29. august 2014«,
+    which the store does not hold: under »Hjemmel« with the order's own ELI, not as a paragraph
+    of BEK 918/2018 itself."""
+    import json
+    import urllib.request
+
+    pid = "bek-2018-918/p7/stk6"
+    with urllib.request.urlopen(f"{legal_server}/api/provisions/{pid}", timeout=60) as r:
+        basis = {b["label"]: b for b in json.load(r)["basis"]}
+    cited = basis["§§ 19-22 i bekendtgørelse nr. 958 af 29. august 2014"]
+    assert cited["target"] is None and cited["target_key"] == "bek-2014-958"
+    assert cited["eli"] == "https://www.retsinformation.dk/eli/lta/2014/958"
+    with urllib.request.urlopen(urllib.request.Request(f"{legal_server}/bestemmelse/{pid}",
+                                                       headers={"Accept": "text/html"}), timeout=60) as r:
+        page = r.read().decode()
+    basis_list = page.split('<ul class="basis">', 1)[1].split("</ul>", 1)[0]
+    assert "BEK 958/2014; ikke indlæst" in basis_list
+    assert 'href="https://www.retsinformation.dk/eli/lta/2014/958"' in basis_list

@@ -10,7 +10,7 @@ from aftalegraf.kg import api
 from aftalegraf.kg.references import split_references, target_document
 from aftalegraf.kg.sparql.graphstore import has_graph
 from aftalegraf.kg.timeline import parse_date, provision_versions, timeline_for
-from aftalegraf.legal_time import readable_citation
+from aftalegraf.legal_time import eli_of_document_id, readable_citation
 from aftalegraf.vocabulary import heading_label, section_label_in
 
 from ..templating import render
@@ -69,6 +69,9 @@ def provision_detail(store, provision_id: str) -> dict:
                 r["eli"] = store.document(target_document(r), with_provisions=False).eli or None
             except Exception:  # noqa: BLE001 - a cited document that is not stored has no link
                 pass
+        elif r.get("target_key"):
+            # not in the store, but a numbered act or order still has its page on retsinformation
+            r["eli"] = eli_of_document_id(r["target_key"]) or None
     for r in out["referenced_by"]:
         try:
             citing = store.provision(r["provision_id"])

@@ -44,6 +44,8 @@ _AFTER = re.compile(
     r",?\s+i\s+(?:den\s+(?:gældende|nugældende)\s+)?(?:"
     r"(?P<title>(?:bekendtgørelse|lov)\s+om\s+(?P<subject>(?:(?<![a-zæøå])m\.(?:v|fl|m)\.|[^.,;:()§\n])+))"
     r"|(?P<short>bekendtgørelsen|bekendtgørelsens|[a-zæøå\-]+lovens?)\b"
+    r"|(?P<named_law>[a-zæøå]+s\s+lov)\b(?!\s+(?:om|nr)\b)"
+    r"|(?P<itself>denne\s+(?:bekendtgørelse|lov|vejledning))\b"
     r"|(?P<numbered>(?:bekendtgørelse|lov)\s+nr\.\s*\d+)\b)", re.I)
 # what may stand between coordinated paragraphs that share one document: "§ 2, stk. 5, og § 3 i …"
 _COORDINATION = re.compile(r"(?:\s|,|\bog\b|\beller\b|\bsamt\b|\bstk\.|\bnr\.|\d+)*", re.I)
@@ -90,7 +92,8 @@ def _qualifier_target(qual: str | None, doc_type: str, doc_bek: str | None) -> s
 
 def _named_after(text: str, end: int, doc_type: str, doc_bek: str | None) -> tuple[str | None, int] | None:
     """(target document key, end of the words naming it) when a document is named right
-    after a paragraph reference ending at ``end``; None when nothing is."""
+    after a paragraph reference ending at ``end`` (key None: the citing text itself, »i denne
+    lov«); None when nothing is."""
     m = _AFTER.match(text, end)
     if not m:
         return None
@@ -99,6 +102,10 @@ def _named_after(text: str, end: int, doc_type: str, doc_bek: str | None) -> tup
         if named:
             return named_id(named), named.end()
         return re.sub(r"\s+", " ", m.group("numbered").lower()), m.end()
+    if m.group("itself"):
+        return None, m.end()                    # "§ 14 p i denne lov": the citing text itself
+    if m.group("named_law"):
+        return " ".join(m.group("named_law").lower().split()), m.end()      # "barnets lov"
     if m.group("title"):
         subject = _TITLE_END.split(m.group("subject"), maxsplit=1)[0]
         words = re.match(r"\S+(?:\s+\S+){0,%d}" % (_TITLE_WORDS - 3), subject)
@@ -146,6 +153,10 @@ def find_references(text: str, provision_id: str, offset: int = 0, *, doc_type: 
                 gap_end = prev.start - offset
         elif not m.group("qual") and nm and nm[-1].end() >= len(before) - 3:
             target_doc = named_id(nm[-1])
+        elif not m.group("qual") and para_refs and para_refs[-1][0].target_document is not None \
+                and _COORDINATION.fullmatch(text, para_refs[-1][0].end - offset, a):
+            # "straffelovens § 210 eller §§ 216-224": the document named with the first is the others'
+            target_doc = para_refs[-1][0].target_document
         elif not m.group("qual") and doc_type not in LEGISLATION_TYPES:
             # guidance: "bekendtgørelse om sundhedsaftaler § 21", "sundhedsloven ... § 205"
             sent = re.split(r"[.;:]\s+(?=[A-ZÆØÅ])", before)[-1]

@@ -93,3 +93,15 @@ def test_a_paragraph_of_another_act_not_in_the_store_is_legal_basis():
             {"label": "§ 4", "target": None, "target_document": None, "target_key": None}]
     basis, cross = split_references(refs, "lbk-2019-903", "lovbekendtgørelse")
     assert [r["label"] for r in basis] == ["§ 95, stk. 1"] and [r["label"] for r in cross] == ["§ 4"]
+
+
+def test_the_document_named_with_the_first_of_coordinated_paragraphs_is_the_others_too():
+    got = refs("Barnet har været udsat for forhold som nævnt i straffelovens § 210 eller §§ 216-224, og "
+               "der er fare for barnets sundhed, jf. § 4.", doc_type="lovbekendtgørelse")
+    assert [(label, key) for label, key, _ in got] == [
+        ("straffelovens § 210", "straffeloven"), ("§§ 216-224", "straffeloven"), ("§ 4", None)]
+    got = refs("Ydelser efter § 42 i lov om social service og § 87 i barnets lov, og efter § 60, stk. 3, "
+               "i denne lov.", doc_type="lovbekendtgørelse")
+    assert [(label, key) for label, key, _ in got] == [
+        ("§ 42 i lov om social service", "lov om social service"), ("§ 87 i barnets lov", "barnets lov"),
+        ("§ 60, stk. 3, i denne lov", None)]

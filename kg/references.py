@@ -36,11 +36,14 @@ _NR = r"(?:,?\s*nr\.\s*(?P<nr>\d+))?"
 _QUALIFIER = r"(?P<qual>(?:[a-zæøå\-]+(?:lovens|loven|bekendtgørelsens|bekendtgørelsen|lovs)|bekendtgørelsens|bekendtgørelsen|lovens|loven|vejledningens)\s+)?"
 PARA_REF = re.compile(
     rf"{_QUALIFIER}(?P<sign>§§?)\s*{_PARA}(?:\s*(?:-|–|til|og)\s*(?P<p_to>\d+(?:\s?[a-hj-z](?![a-zæøå]))?)(?![\d]))?{_STK}{_NR}", re.I)
-CHAPTER_REF = re.compile(r"\b(?P<qual>(?:[a-zæøå\-]+(?:lovens|bekendtgørelsens))\s+)?kapitel\s+(?P<k>\d+[a-z]?)\b", re.I)
+CHAPTER_REF = re.compile(r"\b(?P<qual>(?:[a-zæøå\-]+(?:lovens|bekendtgørelsens))\s+)?kapitel\s+(?P<k>\d+(?:\s?[a-hj-z](?![a-zæøå]))?)\b", re.I)
 SECTION_REF = re.compile(r"\b(?:afsnit|punkt|pkt\.)\s+(?P<a>\d+(?:\.\d+)*)(?!\.\d)", re.I)
 # The document named after the paragraph: "§ 15 i bekendtgørelsen", "§ 6 i repatrieringsloven",
 # "§ 1 i lov nr. 401 af 10. juni 1997" (NAMED_DOC), "§ 16 a i lov om kommunernes styrelse".
 _AFTER = re.compile(
+    # "stk. 2-4", ", litra a og b", ", 1. pkt.", ", jf. dog stk. 6" before the document is named
+    r"(?:\s*[-–]\s*\d+)?(?:,\s*(?:litra\s+[a-zæøå](?:\s*(?:og|,|-)\s*[a-zæøå]\b)*|\d+\.\s*pkt\.))?"
+    r"(?:,\s*jf\.\s*(?:dog\s+)?stk\.\s*\d+)?"
     r",?\s+i\s+(?:den\s+(?:gældende|nugældende)\s+)?(?:"
     r"(?P<title>(?:bekendtgørelse|lov)\s+om\s+(?P<subject>(?:(?<![a-zæøå])m\.(?:v|fl|m)\.|[^.,;:()§\n])+))"
     r"|(?P<short>bekendtgørelsen|bekendtgørelsens|[a-zæøå\-]+lovens?)\b"
@@ -53,8 +56,8 @@ _TITLE_WORDS = 10     # "lov om autorisation af sundhedspersoner og om sundhedsf
 # Where the sentence goes on after a title: "… i lov om kommunernes styrelse og regler fastsat i
 # medfør heraf", "… styrelse om valgmåde", "… styrelse tilsvarende anvendelse"; a second "om"
 # starts a new title only after "og" ("lov om regioner og om nedlæggelse af amtskommunerne").
-_TITLE_END = re.compile(r"\s+(?:og\s+regler|med\s+senere|som|der|hvor|hvis|når|samt|eller|kan|skal|finder|er|jf"
-                        r"|tilsvarende|standse|i\s+en|i\s+det)\b|(?<!\bog)\s+om\b|\s+(?:og|eller)\s*$", re.I)
+_TITLE_END = re.compile(r"\s+(?:og\s+regler|med\s+senere|som|der|hvor|hvis|når|samt|eller|kan|skal|finder|er|har|var|blev|jf"
+                        r"|tilsvarende|standse|i\s+en|i\s+det|(?:og\s+)?(?:kapitel|afsnit|stk)\.?\s+\d+)\b|(?<!\bog)\s+om\b|\s+(?:og|eller)\s*$", re.I)
 
 
 

@@ -105,3 +105,13 @@ def test_the_document_named_with_the_first_of_coordinated_paragraphs_is_the_othe
     assert [(label, key) for label, key, _ in got] == [
         ("§ 42 i lov om social service", "lov om social service"), ("§ 87 i barnets lov", "barnets lov"),
         ("§ 60, stk. 3, i denne lov", None)]
+
+
+def test_a_document_named_after_a_range_a_litra_or_a_chapter_with_a_letter():
+    got = refs("Diæter efter § 16 a, stk. 2-4, i lov om kommunernes styrelse. Godtgørelse, jf. § 16, stk. 11, "
+               "litra d, i lov om kommunernes styrelse, og betaling efter kapitel 12 a i lov om anvendelse af tvang "
+               "i psykiatrien m.v. og kapitel 20 i lov om en aktiv beskæftigelsesindsats.", doc_type="lov")
+    assert [key for _, key, _ in got] == ["lov om kommunernes styrelse", "lov om kommunernes styrelse",
+                                         "lov om anvendelse af tvang i psykiatrien m.v.",
+                                         "lov om en aktiv beskæftigelsesindsats"]
+    assert [t["kapitel"] for _, _, t in got[2:]] == ["12 a", "20"]

@@ -163,6 +163,17 @@ def test_query_uloeste_henvisninger(corpus_store):
         assert r["label"]
 
 
+def test_query_citerede_dokumenter_ikke_indlaest(corpus_store):
+    """The acts the corpus cites but the store lacks: the Health Act's »§ 5 i værgemålsloven«
+    and LOV 719/2025's many paragraphs »i lov om kommunernes styrelse«; never a stored document."""
+    rows = _run(corpus_store, "citerede-dokumenter-ikke-indlaest.rq")
+    keys = {r["targetKey"]: int(r["references"]) for r in rows}
+    assert keys.get("værgemålsloven", 0) >= 1 and keys.get("lov om kommunernes styrelse", 0) >= 10
+    stored = set(corpus_store.document_ids())
+    assert not stored & set(keys)
+    assert list(keys.values()) == sorted(keys.values(), reverse=True)
+
+
 def test_query_henvisninger_til_p21(corpus_store):
     rows = _run(corpus_store, "henvisninger-til-bek-1248-p21.rq")
     assert rows

@@ -443,8 +443,8 @@ class SentenceAnalyser(ClauseReader):
             w = self.toks[k].low
             if not words and is_label_token(w):
                 continue        # the provision's label
-            if w in (",", "der", "som", "og", "eller") or w in PREPOSITIONS or w in MODALS:
-                break
+            if w in (",", "der", "som", "og", "eller", "være", "blive", "have") or w in PREPOSITIONS or w in MODALS:
+                break       # "skal den ene være speciallæge": the verb ends the subject
             if w in ADVERBS and not words:
                 continue
             words.append(self.toks[k].text)

@@ -35,6 +35,8 @@ RULE_QUESTION_WORDS = {"hvilke", "hvilken", "hvilket", "hvornår", "hvordan", "h
 PURPOSE_VERBS = {"bidrage", "medvirke", "understøtte", "fremme", "styrke"}
 # the people the health services are for; as the subject of "skal" they state a goal
 # (not the genitive: "Patientens ønsker skal … tillægges betydning" is about the wishes)
+# the first part of a compound whose head is shared: "øre-" in "øre-, næse- og halssygdomme"
+_PART_OF_COMPOUND = re.compile(r"[a-zæøå]+-")
 BENEFICIARIES = re.compile(r"(?:borger|patient|bruger)(?:en|e|ne|er|erne)?|pårørende|befolkning(?:en)?")
 
 
@@ -443,13 +445,17 @@ class ClauseReader:
 
     def _in_rule_question(self, i: int) -> bool:
         """Is the cue inside an indirect question that says what rules are about ("regler om,
-        hvilke oplysninger …, skal give", "om, hvornår …")? Found by the words, so it holds
+        hvilke oplysninger …, skal give", "om, hvornår …"), or in what rules are to say ("regler
+        om, at sygehuse … skal offentliggøre …")? Found by the words, so it holds
         across the commas of a long subject that the clause walk stops at."""
         k = i - 1
         while k >= 1 and self.toks[k].low not in (";", ".", ":"):
-            if self.toks[k].low in RULE_QUESTION_WORDS:
+            if self.toks[k].low in RULE_QUESTION_WORDS or self.toks[k].low == "at":
                 j = k - 1 if self.toks[k - 1].low != "," else k - 2
-                if j >= 0 and self.toks[j].low == "om":     # not "Befordring, for hvilken der ydes …"
+                if j >= 0 and self.toks[j].low == "om" and (
+                        self.toks[k].low != "at" or (j >= 1 and self.toks[j - 1].low in ("regler", "bestemmelser"))):
+                    # not "Befordring, for hvilken der ydes …"; »regler om, at sygehuse … skal
+                    # offentliggøre …« is what the rules will say, no duty of its own
                     return True
             if self.toks[k].low in MODALS:
                 return False    # another modal in between: the question ended before it
@@ -520,7 +526,7 @@ class ClauseReader:
         head = k
         # a noun phrase, perhaps a list ("Sygehusenheder, klinikker, … og andre behandlingssteder, hvor …")
         while k < min(lo, self.n - 1) and k - head < 16 and k not in self.in_mention and self.toks[k].low not in MODALS \
-                and (self.toks[k].low.isalpha() or self.toks[k].low == ","):
+                and (self.toks[k].low.isalpha() or self.toks[k].low == "," or _PART_OF_COMPOUND.fullmatch(self.toks[k].low)):
             if self.toks[k].low == "," and self.toks[k + 1].low in ("der", "som", "hvor"):
                 return ("other", []) if k > head else None
             k += 1

@@ -383,3 +383,25 @@ def test_present_tense_duty_of_the_region_and_its_municipalities(text, action):
 def test_present_tense_of_a_verb_in_aa():
     obs = obligations("Det politiske niveau opnår enighed om målene.", "bekendtgørelse")
     assert obs and obs[0].action.startswith("opnår")
+
+
+def test_a_doctor_named_as_the_subject_is_the_bearer_not_one_carried():
+    # sundhedsloven § 73 i: the hyphenated »øre-, næse- og halssygdomme« does not end the subject
+    obs = obligations("§ 73 h. Ministeren fastsætter regler om høreapparater. § 73 i. Speciallæger i øre-, næse- og "
+                      "halssygdomme, der arbejder eller bistår med høreapparatbehandling til patienter, må ikke fra "
+                      "den 1. juli 2019 erhverve ejerskab i virksomhed med detailsalg af høreapparater.", "lovbekendtgørelse")
+    last = obs[-1]
+    assert (last.modality, last.bearers, last.bearer_label, last.carried) == ("prohibition", [], "speciallæger", False)
+    one_ = one("§ 27 d. Overlægen kan med samtykke fra patientens nærmeste pårørende beslutte at anvende personlige "
+               "alarm- og pejlesystemer på indlagte patienter.", "lovbekendtgørelse")
+    assert (one_.modality, one_.bearer_label) == ("permission", "overlægen")
+
+
+def test_what_rules_are_to_say_is_no_duty_of_its_own():
+    # sundhedsloven § 196, stk. 2 and § 215 b, stk. 3: the »skal« is the content of the rules
+    obs = obligations("Stk. 2. Indenrigs- og sundhedsministeren kan fastsætte nærmere regler om, at regionsråd og "
+                      "kommunalbestyrelser skal indberette oplysninger til kliniske kvalitetsdatabaser.", "lovbekendtgørelse")
+    assert [(o.cue, o.modality, tuple(o.bearers)) for o in obs] == [("kan", "permission", ("sundhedsminister",))]
+    obs = obligations("Stk. 3. Styrelsen for Patientsikkerhed fastsætter regler om, at sygehuse, klinikker, praksisser "
+                      "el.lign. skal offentliggøre Styrelsen for Patientsikkerheds afgørelser efter stk. 1.", "lovbekendtgørelse")
+    assert [(o.cue, o.bearer_label) for o in obs] == [("present", "Styrelsen for Patientsikkerhed")]

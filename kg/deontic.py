@@ -554,7 +554,8 @@ class SentenceAnalyser(ClauseReader):
                 starts.append(k + 1)
         for lo in starts:
             k = lo
-            while k < self.n and (toks[k].low in ("§", "stk.") or re.fullmatch(r"\d+[a-z]?\.?|\d+\)|[a-z]\)|•|-|–", toks[k].low)):
+            # the label: "§ 5.", "§ 205 c.", "Stk. 2.", "3)", "a)", "•"
+            while k < self.n and (toks[k].low in ("§", "stk.") or re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.|\d+\)|[a-z]\)|•|-|–", toks[k].low)):
                 k += 1
             if k >= self.n:
                 continue

@@ -405,3 +405,12 @@ def test_what_rules_are_to_say_is_no_duty_of_its_own():
     obs = obligations("Stk. 3. Styrelsen for Patientsikkerhed fastsætter regler om, at sygehuse, klinikker, praksisser "
                       "el.lign. skal offentliggøre Styrelsen for Patientsikkerheds afgørelser efter stk. 1.", "lovbekendtgørelse")
     assert [(o.cue, o.bearer_label) for o in obs] == [("present", "Styrelsen for Patientsikkerhed")]
+
+
+def test_a_paragraph_with_a_letter_states_its_duty_in_the_present():
+    # sundhedsloven § 205 c: the label »§ 205 c.« hid the normative present (53 statements in the corpus)
+    obs = obligations("§ 205 c. Regionsrådet og kommunalbestyrelsen koordinerer de aktiviteter, der er omfattet af "
+                      "§§ 205 a og 205 b. Stk. 2. Aktiviteterne, jf. stk. 1, skal drøftes i sundhedssamarbejdsudvalget.",
+                      "lovbekendtgørelse")
+    assert [(o.cue, tuple(o.bearers), o.carried) for o in obs] == [
+        ("present", ("regionsraad", "kommunalbestyrelse"), False), ("skal", ("regionsraad", "kommunalbestyrelse"), True)]

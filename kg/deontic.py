@@ -62,10 +62,12 @@ from .deontic_words import (
     REC_FRAME,
     SAYING,
     Statement,
+    content_words,
     is_label_token,
     is_passive_verb,
     is_present_verb,
     label_end,
+    same_object,
 )
 
 
@@ -361,7 +363,9 @@ class SentenceAnalyser(ClauseReader):
                 bearers = []
             else:
                 # agentless passive in a main clause: the duty stays with the actor in context
-                bearers, carried = list(self.ctx.prev_bearers or self.ctx.heading_bearers), True
+                # when it goes on about the same thing (_context_bearers_for_passive)
+                bearers = self._context_bearers_for_passive()
+                carried = bool(bearers)
         if bearers is None and cue in ("har til opgave", "opgaverne for"):
             return None
         if bearers is None and relative_nonactor and not passive:
@@ -404,6 +408,23 @@ class SentenceAnalyser(ClauseReader):
             bearers = bearers + [b for b in self._co_bearers(j) if b not in bearers]
         return Statement(bearers, modality, cue, a_start, self._sentence_end(), subj_start,
                          carried, passive, anchor=i, named=named if not bearers else "")
+
+    def _context_bearers_for_passive(self) -> list[str]:
+        """The actor in context for an agentless passive, when the passive goes on about what
+        the sentence that named the actor was about (»Regionsrådet indsender sundhedsaftalen …
+        Indsendelsen skal ske senest …«, »Ligsyn foretages af en læge … Ved ligsynet skal
+        dødstegn iagttages«, »… udarbejder en plan. Det skal indsendes …«, the items of a list it
+        leads in); else none (»Rettens afgørelse træffes ved kendelse« long after »Ligsyn
+        foretages af en læge«): no one is named, and carrying that actor would be a guess. A
+        heading's actor is carried as before."""
+        if self.ctx.prev_bearers:
+            k = label_end(self.toks)
+            anaphor = k < self.n and self.toks[k].low in ("det", "den", "de", "dette", "denne", "disse")
+            if anaphor or self.ctx.prev_lead_in \
+                    or same_object(content_words(self.toks, self.ctx.lemmas), self.ctx.prev_words):
+                return list(self.ctx.prev_bearers)
+            return []
+        return list(self.ctx.heading_bearers)
 
     def _about_health_agreement(self) -> bool:
         return any("sundhedsaftal" in t.low for t in self.toks)
@@ -607,7 +628,7 @@ class SentenceAnalyser(ClauseReader):
                             out.append(Statement(agent, "obligation", "present", toks[p].start, self._sentence_end(),
                                                  toks[k].start, passive=True, anchor=p))
                         else:
-                            ctxb = self.ctx.prev_bearers or self.ctx.heading_bearers
+                            ctxb = self._context_bearers_for_passive()
                             out.append(Statement(list(ctxb), "obligation", "present", toks[p].start,
                                                  self._sentence_end(), toks[k].start, carried=bool(ctxb),
                                                  passive=True, anchor=p))

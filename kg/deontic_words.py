@@ -144,6 +144,9 @@ PERSON_NOUN = re.compile(
 class Context:
     """What a sentence can borrow a bearer from: the previous statement, the heading."""
     prev_bearers: list[str] = field(default_factory=list)
+    prev_words: frozenset[str] = frozenset()    # content_words of the sentence that named prev_bearers
+    prev_lead_in: bool = False                  # ... and it leads in a list (»… drage omsorg for, at«)
+    lemmas: dict = field(default_factory=dict)  # the lookup lemmatizer's table, by lower-case word
     heading_bearers: list[str] = field(default_factory=list)
     last_committee: str | None = None
     # the last committee that was the bearer of a statement in this section: "Udvalget" refers
@@ -151,6 +154,33 @@ class Context:
     # sundhedskoordinationsudvalget")
     subject_committee: str | None = None
     doc_type: str = ""
+
+
+_NOT_CONTENT = {"skal", "være", "blive", "bliver", "efter", "denne", "dette", "disse", "herunder", "eller",
+                "samt", "også", "regler", "nærmere", "følge", "anden", "andre", "inden", "under", "mellem",
+                "sammen", "hvis", "ikke", "kunne", "have", "ved", "kan", "med", "for", "der", "som", "til"}
+
+
+def content_words(toks: list[Tok], lemmas: dict) -> frozenset[str]:
+    """A sentence's content words as lemmas (four letters or more): what it is about. Looked up
+    by the lower-case word, since the pipeline leaves a capitalised first word as it stands
+    (»Aktiviteterne« → »aktivitet«)."""
+    words = (lemmas.get(t.low, t.lemma.lower()) for t in toks if len(t.low) >= 4 and t.low.isalpha())
+    return frozenset(w for w in words if w not in _NOT_CONTENT)
+
+
+def same_object(words: frozenset[str], earlier: frozenset[str]) -> bool:
+    """Does a sentence go on about what an earlier one was about? A word of both, or one's word
+    the other's stem (»Indsendelsen skal ske …« after »Regionsrådet indsender …«: »indsende« in
+    »indsendelse«), not a shared first part of two compounds (»sundhedsperson«, »sundhedsaftale«)."""
+    if words & earlier:
+        return True
+    for a in words:
+        for b in earlier:
+            short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+            if len(short) >= 6 and long_.startswith(short) and len(short) >= 0.7 * len(long_):
+                return True
+    return False
 
 
 def is_present_verb(t: Tok) -> bool:

@@ -10,7 +10,7 @@ from aftalegraf.model import LEGISLATION_TYPES, Document, Provision
 
 from . import deontic
 from .actors import COMMITTEE_KEYS, find_actors, label_of
-from .deontic_words import DETERMINERS, PREPOSITIONS, Context, Tok
+from .deontic_words import DETERMINERS, PREPOSITIONS, Context, Tok, content_words
 from .facts import Extraction, ObligationFact
 from .goals import extract_goals
 from .nlp import get_nlp
@@ -52,17 +52,27 @@ def _heading_bearers(p: Provision) -> list[str]:
     return []
 
 
+def _lemma_table(nlp):
+    """The lookup lemmatizer's table (a mapping with ``get`` by word), or {} without one."""
+    try:
+        return nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    except (KeyError, ValueError):  # spacy-lookups-data missing: the pipeline's own lemmas
+        return {}
+
+
 def extract_obligations(doc: Document, provisions: list[Provision] | None = None) -> list[ObligationFact]:
     nlp = get_nlp()
     provs = list(doc.provisions if provisions is None else provisions)
     own = _own_text_masks(doc)
     texts = [own.get(p.id, p.text) for p in provs]
     out: list[ObligationFact] = []
-    ctx = Context(doc_type=doc.type)
+    ctx = Context(doc_type=doc.type, lemmas=_lemma_table(nlp))
     last_stmt: dict[str, ObligationFact] = {}     # provision id -> its last statement (a list lead-in)
     for p, sdoc in zip(provs, nlp.pipe(texts, batch_size=64)):
         if p.kind in _RESET_KINDS:
             ctx.prev_bearers = []
+            ctx.prev_words = frozenset()
+            ctx.prev_lead_in = False
             ctx.subject_committee = None
         ctx.heading_bearers = _heading_bearers(p)
         if p.kind in _TITLE_KINDS and len(p.text) < 200:
@@ -102,6 +112,8 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                     carried=st.carried, passive=st.passive))
                 if st.bearers and not st.carried:
                     ctx.prev_bearers = list(st.bearers)
+                    ctx.prev_words = content_words(toks, ctx.lemmas)
+                    ctx.prev_lead_in = bool(re.search(r"(?:\bat|:)\s*$", doc.text[s_start:s_end]))
                     if st.bearers[0] in COMMITTEE_KEYS and not st.passive:
                         ctx.subject_committee = st.bearers[0]
                 last_stmt[p.id] = out[-1]

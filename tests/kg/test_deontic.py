@@ -414,3 +414,16 @@ def test_a_paragraph_with_a_letter_states_its_duty_in_the_present():
                       "lovbekendtgørelse")
     assert [(o.cue, tuple(o.bearers), o.carried) for o in obs] == [
         ("present", ("regionsraad", "kommunalbestyrelse"), False), ("skal", ("regionsraad", "kommunalbestyrelse"), True)]
+
+
+def test_an_agentless_passive_about_something_else_carries_no_actor():
+    # sundhedsloven § 186: the court's ruling is no duty of the doctor named two sentences before
+    obs = obligations("§ 185. Ligsyn foretages af en læge. Ved ligsynet skal dødstegn iagttages. Stk. 2. Sagen "
+                      "behandles efter strafferetsplejens regler. Rettens afgørelse træffes ved kendelse.",
+                      "lovbekendtgørelse")
+    assert [(tuple(o.bearers), o.carried) for o in obs] == [
+        (("laege",), False), (("laege",), True), ((), False), ((), False)]
+    # the same thing goes on: the duty and its deadline stay with the actor
+    obs = obligations("Regionsrådet indsender sundhedsaftalen til Sundhedsstyrelsen. Indsendelsen skal ske senest "
+                      "den 1. juli.", "bekendtgørelse")
+    assert all(o.bearers == ["regionsraad"] for o in obs)

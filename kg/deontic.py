@@ -202,7 +202,9 @@ class SentenceAnalyser(ClauseReader):
                 out.append((i, i + 3, "permission", "har ret til"))
                 i += 3
                 continue
-            elif w in ("har", "have") and nxt == "til" and nxt2 in ("opgave", "formål"):
+            elif w in ("har", "have") and nxt == "til" and nxt2 == "opgave":
+                # not "har til formål at understøtte …": what a committee or the agreement is for
+                # (a purpose), no duty
                 out.append((i, i + 3, "obligation", "har til opgave"))
                 i += 3
                 continue
@@ -434,7 +436,7 @@ class SentenceAnalyser(ClauseReader):
         medlem skal …", "skal forældremyndighedens indehaver samtykke", "En privat virksomhed,
         der …, skal"), up to its head noun; "" when the subject is a thing."""
         toks = self.toks
-        if lo < i and (words := self._person_words(range(lo, i))):
+        if lo < i and (words := self._person_words(range(lo, i)) or self._proper_names(range(lo, i))):
             return words                                              # before the modal
         before = [t.low for t in toks[lo:i] if t.low not in ADVERBS and not is_label_token(t.low)]
         if before and before[0] not in PREPOSITIONS:
@@ -446,6 +448,16 @@ class SentenceAnalyser(ClauseReader):
             k += 1
         if k < self.n and (toks[k].low in DETERMINERS or toks[k].low.endswith("s") or PERSON_NOUN.fullmatch(toks[k].low)):
             return self._person_words(range(k, min(k + 4, self.n)))   # inverted after the modal
+        return ""
+
+    def _proper_names(self, span: range) -> str:
+        """A subject of two or more capitalised words, perhaps joined by »og«: an organisation
+        outside the actor table (»Danske Patienter og Danske Handicaporganisationer skal …«)."""
+        toks = [self.toks[k] for k in span if not is_label_token(self.toks[k].low)]
+        if len(toks) < 2 or toks[0].low == "og" or toks[-1].low == "og":
+            return ""
+        if all(t.low == "og" or (t.text[:1].isupper() and t.text.isalpha()) for t in toks):
+            return " ".join(t.text for t in toks)
         return ""
 
     def _named_agent(self, frm: int, end: int) -> str:

@@ -427,3 +427,13 @@ def test_an_agentless_passive_about_something_else_carries_no_actor():
     obs = obligations("Regionsrådet indsender sundhedsaftalen til Sundhedsstyrelsen. Indsendelsen skal ske senest "
                       "den 1. juli.", "bekendtgørelse")
     assert all(o.bearers == ["regionsraad"] for o in obs)
+
+
+def test_an_organisation_named_as_subject_and_a_purpose_that_is_no_duty():
+    # BEK 1248/2022 § 25, stk. 4: organisations outside the actor table keep their names
+    o = one("Stk. 4. Danske Patienter og Danske Handicaporganisationer skal ved udpegningen af medlemmer sikre "
+            "repræsentation af personer med såvel somatiske som psykiske sygdomme.")
+    assert (o.bearers, o.bearer_label, o.modality) == ([], "Danske Patienter og Danske Handicaporganisationer", "obligation")
+    # the 2013 guidance: what the committee is for
+    assert obligations("Sundhedskoordinationsudvalget har til formål at understøtte sammenhængende patientforløb "
+                       "på tværs af myndighederne.", "vejledning") == []

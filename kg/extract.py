@@ -28,6 +28,7 @@ def _first_content(p: Provision) -> int:
 
 
 # Provision kinds that open a new context for bearer carry-over.
+_GENITIVE = re.compile(r"(?:ets|ens|enes|ernes)$", re.I)
 _RESET_KINDS = {"kapitel", "section", "heading", "preamble"}    # not "paragraf": consecutive §§ share actors
 _TITLE_KINDS = {"kapitel", "section", "heading"}
 
@@ -133,10 +134,16 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                             deadline=find_deadline(doc.text[a0:a1], a0), frequency=find_frequency(doc.text[a0:a1], a0),
                             carried=True, passive=lead.passive))
             # the last committee named feeds "Udvalget ..." anaphora; one governed by a
-            # preposition ("forelægges for sundhedskoordinationsudvalget") is named in passing
+            # preposition ("forelægges for sundhedskoordinationsudvalget") or in the genitive
+            # ("inden for sundhedssamarbejdsudvalgets emneområder") is named in passing
             for m in find_actors(doc.text[s_start:s_end], s_start):
-                if m.key in COMMITTEE_KEYS and not _after_preposition(doc.text, m.start):
+                if m.key in COMMITTEE_KEYS and not _after_preposition(doc.text, m.start) \
+                        and not _GENITIVE.search(doc.text[m.start:m.end]):
                     ctx.last_committee = m.key
+                    if ctx.subject_committee != m.key:
+                        # another committee brought in ("… nedsættes et patientinddragelsesudvalg"):
+                        # the text now goes on about it
+                        ctx.subject_committee = None
     return join_restatements(out)
 
 

@@ -437,3 +437,11 @@ def test_an_organisation_named_as_subject_and_a_purpose_that_is_no_duty():
     # the 2013 guidance: what the committee is for
     assert obligations("Sundhedskoordinationsudvalget har til formål at understøtte sammenhængende patientforløb "
                        "på tværs af myndighederne.", "vejledning") == []
+
+
+def test_udvalget_is_the_committee_the_text_has_brought_in():
+    # BEK 1248/2022 §§ 24-28: after the clusters' committee, the patient committee is set up
+    obs = obligations("§ 24. Sundhedssamarbejdsudvalget kan nedsætte arbejdsgrupper. § 25. Regionsrådet sikrer, at der "
+                      "i regionen nedsættes et patientinddragelsesudvalg. § 27. Udvalget kan afgive udtalelser vedrørende "
+                      "de emner, der ligger inden for sundhedssamarbejdsudvalgets emneområder.")
+    assert [tuple(o.bearers) for o in obs] == [("sundhedssamarbejdsudvalg",), ("regionsraad",), ("patientinddragelsesudvalg",)]

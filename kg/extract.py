@@ -114,7 +114,8 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                 if st.bearers and not st.carried:
                     ctx.prev_bearers = list(st.bearers)
                     ctx.prev_words = content_words(toks, ctx.lemmas)
-                    ctx.prev_lead_in = bool(re.search(r"(?:\bat|:)\s*$", doc.text[s_start:s_end]))
+                    tail = doc.text[max(s_start, s_end - 80):s_end].rstrip()
+                    ctx.prev_lead_in = tail.endswith(":") or bool(re.search(r"\bat$", tail))
                     if st.bearers[0] in COMMITTEE_KEYS and not st.passive:
                         ctx.subject_committee = st.bearers[0]
                 last_stmt[p.id] = out[-1]

@@ -51,8 +51,11 @@ _AFTER = re.compile(
     r"|(?P<itself>denne\s+(?:bekendtgørelse|lov|vejledning))\b"
     r"|(?P<numbered>(?:bekendtgørelse|lov)\s+nr\.\s*\d+)\b)", re.I)
 # what may stand between coordinated paragraphs that share one document: "§ 2, stk. 5, og § 3 i …"
-_COORDINATION = re.compile(r"(?:\s|,|\bog\b|\beller\b|\bsamt\b|\bstk\.|\bnr\.|\d+)*", re.I)
+# (one character or word at a time: »\d+« inside the repetition backtracks exponentially on a
+# long run of digits that does not end the gap)
+_COORDINATION = re.compile(r"(?:\s|,|\bog\b|\beller\b|\bsamt\b|\bstk\.|\bnr\.|\d)*", re.I)
 _TITLE_WORDS = 10     # "lov om autorisation af sundhedspersoner og om sundhedsfaglig virksomhed"
+_TITLE_CHARS = 300
 # Where the sentence goes on after a title: "… i lov om kommunernes styrelse og regler fastsat i
 # medfør heraf", "… styrelse om valgmåde", "… styrelse tilsvarende anvendelse"; a second "om"
 # starts a new title only after "og" ("lov om regioner og om nedlæggelse af amtskommunerne").
@@ -110,7 +113,8 @@ def _named_after(text: str, end: int, doc_type: str, doc_bek: str | None) -> tup
     if m.group("named_law"):
         return " ".join(m.group("named_law").lower().split()), m.end()      # "barnets lov"
     if m.group("title"):
-        subject = _TITLE_END.split(m.group("subject"), maxsplit=1)[0]
+        # a title is short: looking further only costs (a run of spaces backtracks quadratically)
+        subject = _TITLE_END.split(m.group("subject")[:_TITLE_CHARS], maxsplit=1)[0]
         words = re.match(r"\S+(?:\s+\S+){0,%d}" % (_TITLE_WORDS - 3), subject)
         end = m.start("subject") + words.end()
         return " ".join(text[m.start("title"):end].split()).lower(), end

@@ -115,3 +115,16 @@ def test_a_document_named_after_a_range_a_litra_or_a_chapter_with_a_letter():
                                          "lov om anvendelse af tvang i psykiatrien m.v.",
                                          "lov om en aktiv beskæftigelsesindsats"]
     assert [t["kapitel"] for _, _, t in got[2:]] == ["12 a", "20"]
+
+
+def test_hostile_runs_of_spaces_and_digits_are_read_in_linear_time():
+    """A run of spaces inside a title, or of digits between two paragraphs, once made the
+    title's end (quadratic) and the coordination test (exponential) take minutes."""
+    import time
+
+    texts = ["efter § 1 i lov om a" + " " * 200_000 + "b.", "efter § 1 og " + "1" * 40 + "x § 2 i lov om x.",
+             "efter § 1" + " og" * 50_000 + " § 2 i lov om x."]
+    started = time.perf_counter()
+    got = [refs(t, doc_type="lov") for t in texts]
+    assert time.perf_counter() - started < 5
+    assert got[0][0][1] == "lov om a" and got[2][0][1] == got[2][1][1] == "lov om x"

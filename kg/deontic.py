@@ -63,6 +63,7 @@ from .deontic_words import (
     SAYING,
     Statement,
     content_words,
+    is_label_or_list_marker,
     is_label_token,
     is_passive_verb,
     is_present_verb,
@@ -587,8 +588,7 @@ class SentenceAnalyser(ClauseReader):
                 starts.append(k + 1)
         for lo in starts:
             k = lo
-            # the label: "§ 5.", "§ 205 c.", "Stk. 2.", "3)", "a)", "•"
-            while k < self.n and (toks[k].low in ("§", "stk.") or re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.|\d+\)|[a-z]\)|•|-|–", toks[k].low)):
+            while k < self.n and is_label_or_list_marker(toks[k].low):
                 k += 1
             if k >= self.n:
                 continue

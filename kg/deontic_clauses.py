@@ -33,10 +33,10 @@ WISHES = {"ønske", "ønsket", "ønsker", "håb", "håbet", "håber", "forhåbni
 RULE_QUESTION_WORDS = {"hvilke", "hvilken", "hvilket", "hvornår", "hvordan", "hvorvidt", "hvad"}
 # what an agreement is for ("Sundhedsaftalen skal bidrage til …")
 PURPOSE_VERBS = {"bidrage", "medvirke", "understøtte", "fremme", "styrke"}
-# the people the health services are for; as the subject of "skal" they state a goal
-# (not the genitive: "Patientens ønsker skal … tillægges betydning" is about the wishes)
 # the first part of a compound whose head is shared: "øre-" in "øre-, næse- og halssygdomme"
 _PART_OF_COMPOUND = re.compile(r"[a-zæøå]+-")
+# the people the health services are for; as the subject of "skal" they state a goal
+# (not the genitive: "Patientens ønsker skal … tillægges betydning" is about the wishes)
 BENEFICIARIES = re.compile(r"(?:borger|patient|bruger)(?:en|e|ne|er|erne)?|pårørende|befolkning(?:en)?")
 
 

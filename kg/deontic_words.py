@@ -122,6 +122,14 @@ def is_label_token(word: str) -> bool:
     return bool(_LABEL_TOKEN.fullmatch(word))
 
 
+_LIST_MARKER = re.compile(r"\d+\)|[a-z]\)|•|-|–")
+
+
+def is_label_or_list_marker(word: str) -> bool:
+    """A provision's label (»§ 205 c.«, »Stk. 2.«) or a list item's marker (»3)«, »a)«, »•«)."""
+    return is_label_token(word) or bool(_LIST_MARKER.fullmatch(word))
+
+
 def label_end(toks, k: int = 0) -> int:
     """The index of the first token at or after ``k`` that is not part of a label."""
     while k < len(toks) and is_label_token(toks[k].low):

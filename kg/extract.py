@@ -27,8 +27,9 @@ def _first_content(p: Provision) -> int:
     return p.start + (len(p.text) - len(p.text.lstrip()))
 
 
-# Provision kinds that open a new context for bearer carry-over.
+# an actor mention in the genitive ("sundhedssamarbejdsudvalgets"): named in passing
 _GENITIVE = re.compile(r"(?:ets|ens|enes|ernes)$", re.I)
+# Provision kinds that open a new context for bearer carry-over.
 _RESET_KINDS = {"kapitel", "section", "heading", "preamble"}    # not "paragraf": consecutive §§ share actors
 _TITLE_KINDS = {"kapitel", "section", "heading"}
 

@@ -311,7 +311,7 @@ class SentenceAnalyser(ClauseReader):
             if k >= 0 and toks[k].low in ("og", "eller", "men", "samt") and done:
                 subj_start = toks[k].start
                 bearers = list(done[-1].bearers)
-                carried = done[-1].carried
+                carried, named = done[-1].carried, done[-1].named    # »Patientkontorerne kan … og skal …«
                 passive = False
         if bearers is None:
             r = self._subject_right(i)

@@ -145,7 +145,8 @@ PERSON_NOUN = re.compile(
     r"arbejdsgiver(?:en|e|ne)?|ansøger(?:en|e|ne)?|apotek(?:et|er|erne)?|jordemoder(?:en)?|"
     r"sygeplejerske(?:n|r|rne)?|forsker(?:en|e|ne)?|ejer(?:en|e|ne)?|formand(?:en)?|stedfortræder(?:en|e|ne)?|"
     r"observatør(?:en|er|erne)?|fagperson(?:en|er|erne)?|dataansvarlige?|(?:sundheds)?tjenesteyder(?:en|e|ne)?|"
-    r"[a-zæøå]*læge(?:n|r|rne)?)")       # "Speciallæger i øre-, næse- og halssygdomme, der …, må ikke"
+    r"[a-zæøå]*læge(?:n|r|rne)?|"        # "Speciallæger i øre-, næse- og halssygdomme, der …, må ikke"
+    r"[a-zæøå]*kontor(?:et|er|erne)?)")  # "Patientkontorerne kan modtage … og skal … bistå"
 
 
 @dataclass

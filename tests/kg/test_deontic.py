@@ -396,6 +396,15 @@ def test_a_doctor_named_as_the_subject_is_the_bearer_not_one_carried():
                "alarm- og pejlesystemer på indlagte patienter.", "lovbekendtgørelse")
     assert (one_.modality, one_.bearer_label) == ("permission", "overlægen")
 
+def test_an_office_named_as_the_subject_bears_both_coordinated_modals():
+    # sundhedsloven § 51, stk. 3: the patient offices are outside the actor table, named all the same
+    obs = obligations("Stk. 3. Patientkontorerne kan modtage alle klager og henvendelser vedrørende de i stk. 1 nævnte "
+                      "opgaver og skal efter anmodning bistå med at udfærdige og fremsende henvendelser til rette "
+                      "myndighed.", "lovbekendtgørelse")
+    assert [(o.modality, o.bearers, o.bearer_label) for o in obs] == [
+        ("permission", [], "patientkontorerne"), ("obligation", [], "patientkontorerne")]
+
+
 
 def test_what_rules_are_to_say_is_no_duty_of_its_own():
     # sundhedsloven § 196, stk. 2 and § 215 b, stk. 3: the »skal« is the content of the rules

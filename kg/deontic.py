@@ -48,6 +48,7 @@ from .deontic_words import (
     AGREEMENT_NOUNS,
     ARTICLES,
     CLAUSE_OPENERS,
+    COMMITTEE_ANAPHOR,
     DEPONENTS,
     DESCRIBING_TYPES,
     DESCRIPTIVE,
@@ -263,7 +264,7 @@ class SentenceAnalyser(ClauseReader):
             return None     # "regler om de indsatsområder, sundhedsaftalerne skal omfatte.": a relative without "som"
         bearers: list[str] | None = None
         carried = passive = False
-        named = ""
+        named, anaphor = "", False
         subj_start = toks[i].start
         action_from = j
         if cue == "opgaverne for":
@@ -326,7 +327,7 @@ class SentenceAnalyser(ClauseReader):
             p = self._pronoun_subject(lo, i)
             committee = self.ctx.subject_committee or self.ctx.last_committee
             if p == "committee" and committee:
-                bearers, carried = [committee], True
+                bearers, carried, anaphor = [committee], True, True
             elif p == "pronoun" and self.ctx.prev_bearers:
                 bearers, carried = list(self.ctx.prev_bearers), True
         sent_end = self.n
@@ -335,9 +336,11 @@ class SentenceAnalyser(ClauseReader):
             pv = self._vaere_passive(i)
         if pv is None and bearers is None:
             k = i + 1
+            expletive = k < self.n and toks[k].low == "der"     # "skal der ske en høring"
+            k += expletive
             while k < self.n and toks[k].low in ADVERBS:
                 k += 1
-            if k < self.n and toks[k].low in ("ske", "foregå", "finde") and self._event_subject(lo, i):
+            if k < self.n and toks[k].low in ("ske", "foregå", "finde") and (expletive or self._event_subject(lo, i)):
                 passive = True
         if pv is not None:
             agent = self._agent(pv, sent_end, frm=i + 1)
@@ -404,13 +407,16 @@ class SentenceAnalyser(ClauseReader):
             bearers, named = [], self._person_words(range(lo, i)) or "parterne"
         # action: after the cue (and an inverted subject), "ikke" dropped
         k = action_from
+        if k == i + 1 and k < self.n and toks[k].low == "der":
+            k += 1      # the expletive: "skal der ske en høring" -> "ske en høring"
         while k < self.n and toks[k].low in ("ikke",):
             k += 1
         a_start = toks[k].start if k < self.n else toks[j - 1].end
         if bearers and not passive:
             bearers = bearers + [b for b in self._co_bearers(j) if b not in bearers]
         return Statement(bearers, modality, cue, a_start, self._sentence_end(), subj_start,
-                         carried, passive, anchor=i, named=named if not bearers else "")
+                         carried, passive, anchor=i, named=named if not bearers else "",
+                         anaphor=anaphor and carried)
 
     def _context_bearers_for_passive(self) -> list[str]:
         """The actor in context for an agentless passive, when the passive goes on about what
@@ -534,7 +540,7 @@ class SentenceAnalyser(ClauseReader):
             subj_end = kk
             if kk in self.ment_start and not self._genitive(kk):
                 bearers, subj_end = self._group(kk)
-            elif kk < self.n and (re.fullmatch(r"udvalg(?:et|ene)|klyngen|klyngerne", self.toks[kk].low)) and (
+            elif kk < self.n and COMMITTEE_ANAPHOR.fullmatch(self.toks[kk].low) and (
                     self.ctx.subject_committee or self.ctx.last_committee):
                 bearers, carried, subj_end = [self.ctx.subject_committee or self.ctx.last_committee], True, kk + 1
             elif kk < self.n and AGREEMENT_NOUNS.match(self.toks[kk].low):
@@ -602,10 +608,21 @@ class SentenceAnalyser(ClauseReader):
                 if v < self.n and v not in cue_tokens and (is_present_verb(toks[v]) or (
                         toks[v].low in DEPONENTS) or self._enters_agreement(v)) and v not in taken:
                     keys = keys + [b for b in self._co_bearers(v + 1) if b not in keys]
-                    out.append(Statement(keys, "obligation", "present", toks[v].start, self._sentence_end(),
-                                         toks[k].start, anchor=v))
+                    out.append(Statement(keys, "obligation", "present", toks[v].start,
+                                         self._sentence_end(), toks[k].start, anchor=v))
                 elif v < self.n and self.ctx.doc_type in LEGISLATION_TYPES and is_passive_verb(toks[v]):
                     pass
+                continue
+            committee = self.ctx.subject_committee or self.ctx.last_committee
+            if committee and COMMITTEE_ANAPHOR.fullmatch(toks[k].low):
+                # »§ 5. Udvalget udarbejder … en praksisplan« (the committee of § 1)
+                v = k + 1
+                while v < self.n and toks[v].low in ADVERBS:
+                    v += 1
+                if v < self.n and v not in cue_tokens and v not in taken and is_present_verb(toks[v]):
+                    out.append(Statement([committee], "obligation", "present", toks[v].start,
+                                         self._sentence_end(), toks[k].start, carried=True, anchor=v,
+                                         anaphor=True))
                 continue
             # inverted order after a fronted adverbial or a conditional clause
             comma = None

@@ -10,6 +10,7 @@ from .deontic_words import (
     AGREEMENT_NOUNS,
     ARTICLES,
     CLAUSE_OPENERS,
+    COMMITTEE_ANAPHOR,
     CONDITIONAL,
     CONJ,
     DEPONENTS,
@@ -226,7 +227,7 @@ class ClauseReader:
         first = toks[0].low
         if len(toks) <= 2 and first in PRONOUNS and first not in ("det", "dette"):
             return "pronoun"
-        if re.fullmatch(r"udvalg(?:et|ene)|klyngen|klyngerne", first) and (len(toks) == 1 or toks[1].low in ADVERBS):
+        if COMMITTEE_ANAPHOR.fullmatch(first) and (len(toks) == 1 or toks[1].low in ADVERBS):
             return "committee"
         return None
 
@@ -239,6 +240,9 @@ class ClauseReader:
             t = self.toks[k]
             if is_passive_verb(t) and t.low not in ADVERBS and t.low not in DETERMINERS and t.low not in DEPONENTS:
                 return k
+            if t.low == "der" and k == cue + 1:
+                k += 1          # the expletive after the modal: "skal der udarbejdes en plan"
+                continue
             if t.low in (",", ";", ":") or t.low in CLAUSE_OPENERS - {"så"}:
                 break
             if t.low == "af":

@@ -112,6 +112,7 @@ class Statement:
     passive: bool = False
     anchor: int = 0                  # token index of the cue (for ordering)
     named: str = ""                  # a bearer the text names outside the actor table ("et kommunalt medlem")
+    anaphor: bool = False            # carried from a committee's common noun (»Udvalget«): named, not guessed
 
 
 # The tokens of a provision's own label before its first sentence: "§", "14", "l.", "Stk.", "2."
@@ -135,6 +136,11 @@ def label_end(toks, k: int = 0) -> int:
     while k < len(toks) and is_label_token(toks[k].low):
         k += 1
     return k
+
+
+# A committee or cluster named by its common noun as the subject (»Udvalget udarbejder …«,
+# »Klyngen kan …«): the committee the text goes on about
+COMMITTEE_ANAPHOR = re.compile(r"udvalg(?:et|ene)|klyngen|klyngerne")
 
 
 # Nouns for people and bodies that bear duties in the texts without being actors of the table:

@@ -112,7 +112,7 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                     modality=st.modality, cue=st.cue, action=re.sub(r"\s+", " ", action),
                     text=doc.text[s_start:s_end], start=s_start, end=s_end, deadline=dl, frequency=fq,
                     carried=st.carried, passive=st.passive))
-                if st.bearers and not st.carried:
+                if st.bearers and (not st.carried or st.anaphor):
                     ctx.prev_bearers = list(st.bearers)
                     ctx.prev_words = content_words(toks, ctx.lemmas)
                     tail = doc.text[max(s_start, s_end - 80):s_end].rstrip()

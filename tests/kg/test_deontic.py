@@ -454,3 +454,23 @@ def test_udvalget_is_the_committee_the_text_has_brought_in():
                       "i regionen nedsættes et patientinddragelsesudvalg. § 27. Udvalget kan afgive udtalelser vedrørende "
                       "de emner, der ligger inden for sundhedssamarbejdsudvalgets emneområder.")
     assert [tuple(o.bearers) for o in obs] == [("sundhedssamarbejdsudvalg",), ("regionsraad",), ("patientinddragelsesudvalg",)]
+
+
+def test_the_committee_named_udvalget_bears_a_normative_present():
+    # BEK 256/2014 §§ 1, 3 and 5: »Udvalget« is the committee of § 1, and the hearing of § 6
+    # before the plan is drawn up goes on about the plan that committee draws up, not the region's
+    # secretariat of § 3
+    obs = obligations("§ 1. I hver region nedsættes et praksisplanudvalg for almen praksis. § 3. Regionen yder den "
+                      "sekretariatsmæssige betjening af udvalget. § 5. Udvalget udarbejder en praksisplan for almen "
+                      "praksis. § 6. Inden praksisplanen udarbejdes, skal der ske en høring af de praksis, der yder "
+                      "vederlagsfri behandling.", "bekendtgørelse")
+    got = [(o.bearer_label, o.cue, o.action.split(" ")[0]) for o in obs]
+    assert ("praksisplanudvalg", "present", "udarbejder") in got
+    assert ("praksisplanudvalg", "skal", "ske") in got
+
+
+def test_an_expletive_after_the_modal_makes_an_agentless_passive():
+    obs = obligations("§ 3. Regionen yder den sekretariatsmæssige betjening af udvalget. § 6. Inden planen vedtages, "
+                      "skal der udarbejdes en høring af de praksis.", "bekendtgørelse")
+    last = obs[-1]
+    assert (last.passive, last.bearers, last.action) == (True, [], "udarbejdes en høring af de praksis")

@@ -104,6 +104,9 @@ ACTORS: tuple[ActorType, ...] = (
               (r"(?:praktiserende )?tandlæge(?:n|ns|r|rne|rnes)?",)),
     ActorType("sundhedsraad", "sundhedsråd", "health council", ("sundhedsrådet", "sundhedsrådene"),
               (r"sundhedsråd" + _RAAD,)),
+    # sundhedsloven's chapters on post-mortem examination and the dead: »Retslægeligt ligsyn
+    # foretages af politiet og Styrelsen for Patientsikkerhed i forening«
+    ActorType("politiet", "politiet", "the police", ("politi",), (r"politi(?:et|ets)?",)),
 )
 
 BY_KEY = {a.key: a for a in ACTORS}

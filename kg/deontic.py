@@ -240,8 +240,19 @@ class SentenceAnalyser(ClauseReader):
         # action ends where the next statement begins
         for a, b in zip(out, out[1:]):
             if b.start > a.action_start and b.start < a.action_end:
-                a.action_end = b.start
+                a.action_end = self._clause_boundary_before(a.action_start, b.start)
         return out
+
+    def _clause_boundary_before(self, frm: int, to: int) -> int:
+        """Where the clause of a statement starting at character ``to`` begins: at », og« when a
+        fronted adverbial stands between (»… indsende en midtvejsstatus, og senest et halvt år
+        før udløbet skal udvalgene indsende en slutstatus«: the first action ends at the comma,
+        not with the second one's deadline)."""
+        toks = [k for k, t in enumerate(self.toks) if frm <= t.start < to]
+        for k in reversed(toks[-12:]):
+            if self.toks[k].low == "," and k + 1 < self.n and self.toks[k + 1].low in ("og", "men", "samt", "eller"):
+                return self.toks[k].start
+        return to
 
     def _reported_speech(self) -> bool:
         """A quotation: the sentence holds a verb of saying after a comma or a quotation mark."""

@@ -89,6 +89,7 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
             an = deontic.SentenceAnalyser(toks, doc.text, 0, ctx)
             s_start, s_end = toks[0].start, toks[-1].end
             stmts = an.analyse()
+            stretch_from = s_start
             if stmts and doc.text[s_start:s_end].rstrip().endswith(":") or (stmts and p.kind not in _ITEM_KINDS):
                 pass
             for st in stmts:
@@ -103,10 +104,16 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                                                      carried=st.carried, passive=st.passive)
                     continue
                 n += 1
-                # the action first; else anywhere in the sentence ("Senest to år efter … skal X indsende …")
+                # the action first; then the statement's own stretch of the sentence ("Senest to år
+                # efter … skal X indsende …, og senest et halvt år før … skal X indsende …"); then
+                # anywhere in the sentence
                 sentence = doc.text[s_start:s_end]
-                dl = find_deadline(action, a0) or find_deadline(sentence, s_start)
-                fq = find_frequency(action, a0) or find_frequency(sentence, s_start)
+                stretch = doc.text[stretch_from:a1]
+                dl = find_deadline(action, a0) or find_deadline(stretch, stretch_from) \
+                    or find_deadline(sentence, s_start)
+                fq = find_frequency(action, a0) or find_frequency(stretch, stretch_from) \
+                    or find_frequency(sentence, s_start)
+                stretch_from = a1
                 out.append(ObligationFact(
                     id_index=n, provision_id=p.id, bearers=st.bearers, bearer_label=label_of(st.bearers) or st.named,
                     modality=st.modality, cue=st.cue, action=re.sub(r"\s+", " ", action),

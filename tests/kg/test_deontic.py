@@ -474,3 +474,23 @@ def test_an_expletive_after_the_modal_makes_an_agentless_passive():
                       "skal der udarbejdes en høring af de praksis.", "bekendtgørelse")
     last = obs[-1]
     assert (last.passive, last.bearers, last.action) == (True, [], "udarbejdes en høring af de praksis")
+
+
+def test_the_police_named_as_an_agent_bear_the_duty():
+    # sundhedsloven § 181: both agents are named
+    obs = obligations("§ 181. Retslægeligt ligsyn foretages af politiet og Styrelsen for Patientsikkerhed i forening.",
+                      "lovbekendtgørelse")
+    assert [(o.bearers, o.passive) for o in obs] == [(["politiet", "styrelsen-for-patientsikkerhed"], True)]
+
+
+def test_each_of_two_coordinated_duties_keeps_its_own_deadline():
+    # Sundhedsstyrelsen's page on the agreements: two reports, each with its fronted deadline
+    obs = obligations("Senest to år efter ikrafttrædelse af sundhedsaftalerne skal sundhedskoordinationsudvalgene til "
+                      "orientering indsende en midtvejsstatus til Sundhedsstyrelsen, og senest et halvt år før "
+                      "sundhedsaftalernes udløb skal sundhedskoordinationsudvalgene til orientering indsende en "
+                      "slutstatus til Sundhedsstyrelsen.", "webside")
+    assert [(o.action, o.deadline["text"]) for o in obs] == [
+        ("til orientering indsende en midtvejsstatus til Sundhedsstyrelsen",
+         "Senest to år efter ikrafttrædelse af sundhedsaftalerne"),
+        ("til orientering indsende en slutstatus til Sundhedsstyrelsen",
+         "senest et halvt år før sundhedsaftalernes udløb")]

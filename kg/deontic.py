@@ -140,6 +140,9 @@ class SentenceAnalyser(ClauseReader):
                     i += 1          # "skal ses som", "skal være opmærksom på" (but "skal være godkendt af X" is X's),
                     # "skal bestå af": what something is made of
                     continue
+                if w in ("skal", "bør") and verb in DETERMINERS and self._inverted_subject_then_vaere(i):
+                    i += 1          # "skal de kommunale medlemmer, der …, være magistratsmedlemmer": who
+                    continue        # may be chosen, no duty of theirs
                 if w == "må" and verb in ("forventes", "antages", "formodes"):
                     i += 1
                     continue
@@ -242,6 +245,22 @@ class SentenceAnalyser(ClauseReader):
             if b.start > a.action_start and b.start < a.action_end:
                 a.action_end = self._clause_boundary_before(a.action_start, b.start)
         return out
+
+    def _inverted_subject_then_vaere(self, cue: int) -> bool:
+        """After the modal, a subject of a few words (and a relative clause between commas), then
+        »være« and no participle of a passive: a qualification ("skal de kommunale medlemmer, der
+        ikke er formanden, være magistratsmedlemmer")."""
+        toks, k = self.toks, cue + 1
+        end = min(cue + 8, self.n)
+        while k < end and toks[k].low not in (",", "være") and toks[k].low not in MODALS:
+            k += 1
+        if k + 1 < self.n and toks[k].low == "," and toks[k + 1].low in ("der", "som"):
+            k += 2
+            while k < min(cue + 40, self.n) and toks[k].low not in (",", ".", ";"):
+                k += 1
+            k += 1 if k < self.n and toks[k].low == "," else 0
+        return k + 1 < self.n and toks[k].low == "være" and toks[k + 1].low not in PREPOSITIONS \
+            and self._vaere_passive(cue) is None        # "skal den pågældende være under tilsyn" stays
 
     def _clause_boundary_before(self, frm: int, to: int) -> int:
         """Where the clause of a statement starting at character ``to`` begins: at », og« when a

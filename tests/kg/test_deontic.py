@@ -494,3 +494,14 @@ def test_each_of_two_coordinated_duties_keeps_its_own_deadline():
          "Senest to år efter ikrafttrædelse af sundhedsaftalerne"),
         ("til orientering indsende en slutstatus til Sundhedsstyrelsen",
          "senest et halvt år før sundhedsaftalernes udløb")]
+
+
+def test_who_may_be_chosen_is_no_duty_of_theirs():
+    # LOV 719/2025 § 14 j, stk. 6: a qualification of the members, after an inverted subject
+    assert obligations("Stk. 6. Fastsætter kommunalbestyrelsen efter stk. 5, at de 3 kommunale medlemmer er "
+                       "magistratsmedlemmer, skal de kommunale medlemmer, der ikke er formanden for "
+                       "kommunalbestyrelsen, være magistratsmedlemmer, der varetager forvaltningen.", "lov") == []
+    # sundhedsloven § 183: a state someone must keep up stays a duty
+    obs = obligations("§ 183. Er dødens indtræden ikke åbenbar, skal den pågældende være under jævnligt tilsyn.",
+                      "lovbekendtgørelse")
+    assert [o.cue for o in obs] == ["skal"]

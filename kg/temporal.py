@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from aftalegraf.legal_time import MONTH_NUMBER, MONTH_PATTERN
+from aftalegraf.legal_time import MONTH_NUMBER, MONTH_PATTERN, iso_date
 
 NUMBERS = {
     "en": 1, "et": 1, "én": 1, "ét": 1, "en gang": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
@@ -129,9 +129,10 @@ def find_deadline(text: str, offset_base: int = 0) -> dict | None:
     if kind == "date":
         month = MONTH_NUMBER[g["month"].lower()]
         day = int(g["day"])
+        # a day that does not exist (»31. juni«) keeps its text and gets no date
         if g.get("year"):
-            d["date"] = f"{int(g['year']):04d}-{month:02d}-{day:02d}"
-        else:
+            d["date"] = iso_date(g["year"], month, day) or None
+        elif iso_date(2000, month, day):                # a leap year: »29. februar« recurs
             d["date"] = f"--{month:02d}-{day:02d}"      # recurring date (XML Schema gMonthDay)
         if g.get("anchor"):
             d["anchor"] = g["anchor"].strip()

@@ -38,6 +38,13 @@ def test_none():
     assert find_frequency("Regionsrådet indsender aftalen.") is None
 
 
+def test_a_day_that_does_not_exist_keeps_its_text_and_gets_no_date():
+    d = find_deadline("senest den 31. juni 2026")
+    assert (d["text"], d["date"]) == ("senest den 31. juni 2026", None)
+    assert find_deadline("senest den 31. juni")["date"] is None
+    assert find_deadline("senest den 29. februar")["date"] == "--02-29"
+
+
 def test_offset_base():
     d = find_deadline("xx inden for 6 uger", offset_base=100)
     assert d["start"] == 103

@@ -23,6 +23,8 @@ from .deontic_words import (
     Context,
     Statement,
     Tok,
+    is_label_or_list_marker,
+    is_label_token,
     is_passive_verb,
     is_present_verb,
     label_end,
@@ -545,10 +547,10 @@ class ClauseReader:
         # a provision's own label before its first sentence ("§ 14 l. Et kommunalt medlem skal …")
         if lo == 0 and len(toks) > 1 and toks[0].low in ("§", "stk."):
             toks = toks[1:]
-            while len(toks) > 1 and re.fullmatch(r"\d+[a-z]?\.?|[a-z]\.?", toks[0].low):    # "14", "l."
+            while len(toks) > 1 and is_label_token(toks[0].low):    # "14", "l."
                 toks = toks[1:]
         if toks and toks[0].low not in ("det", "der", "dette", "man", "hvilket") and toks[0].low not in PREPOSITIONS \
-                and not re.fullmatch(r"\d+[a-z]?[.)]?|[a-z]\)|stk\.|§+|[-•–]", toks[0].low):
+                and not is_label_or_list_marker(toks[0].low):
             return True
         if len(toks) >= 2 and toks[0].low.isdigit() and toks[1].text.isalpha() and toks[1].text.islower() \
                 and lo not in self.in_mention and (lo + 1) not in self.ment_start:

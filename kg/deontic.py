@@ -262,6 +262,24 @@ class SentenceAnalyser(ClauseReader):
         return k + 1 < self.n and toks[k].low == "være" and toks[k + 1].low not in PREPOSITIONS \
             and self._vaere_passive(cue) is None        # "skal den pågældende være under tilsyn" stays
 
+    def _condition_actor(self, lo: int, verb: int) -> list[str] | None:
+        """The actor of a fronted condition whose act the agentless main clause goes on about:
+        »Når regionsrådet yder behandling til …, skal det ske på samme vilkår …«, »Såfremt
+        regionsrådet … ikke er i stand til at tilbyde behandling …, skal patienten tilbydes
+        behandling …« (the same verb, or »det skal ske«: the act itself)."""
+        toks = self.toks
+        k = label_end(toks)
+        if k >= lo or toks[k].low not in ("når", "hvis", "såfremt") or k + 1 not in self.ment_start \
+                or self._genitive(k + 1):
+            return None
+        actor = self._group(k + 1)[0]
+        cond = content_words(toks[k + 1:lo], self.ctx.lemmas)
+        if [t.low for t in toks[lo + 1:lo + 3]] in (["det", "ske"], ["det", "foregå"]):
+            return actor
+        w = toks[verb].low if verb < self.n else ""
+        stem = self.ctx.lemmas.get(w[:-1], w[:-1]) if w.endswith("s") else ""
+        return actor if stem and stem in cond else None
+
     def _clause_boundary_before(self, frm: int, to: int) -> int:
         """Where the clause of a statement starting at character ``to`` begins: at », og« when a
         fronted adverbial stands between (»… indsende en midtvejsstatus, og senest et halvt år
@@ -366,7 +384,7 @@ class SentenceAnalyser(ClauseReader):
             pv = self._vaere_passive(i)
         if pv is None and bearers is None:
             k = i + 1
-            expletive = k < self.n and toks[k].low == "der"     # "skal der ske en høring"
+            expletive = k < self.n and toks[k].low in ("der", "det")    # "skal der ske en høring", "skal det ske"
             k += expletive
             while k < self.n and toks[k].low in ADVERBS:
                 k += 1
@@ -389,6 +407,10 @@ class SentenceAnalyser(ClauseReader):
             bearers = ["parterne"]
         relative_nonactor = bearers is None and lo > 0 and toks[lo - 1].low in ("der", "som") and (
             lo - 2 < 0 or (lo - 2) not in self.in_mention and not (toks[lo - 2].low == "," and (lo - 3) in self.in_mention))
+        if bearers is None and passive and lo > 0:
+            cond = self._condition_actor(lo, pv if pv is not None else i + 1)
+            if cond:
+                bearers, carried = cond, True
         if bearers is None and passive and not relative_nonactor and not self._explicit_nonactor_subject(lo, i) \
                 and (self.ctx.prev_bearers or self.ctx.heading_bearers):
             if modality == "permission" and toks[lo].low == "det":

@@ -245,6 +245,9 @@ class ClauseReader:
             if t.low == "der" and k == cue + 1:
                 k += 1          # the expletive after the modal: "skal der udarbejdes en plan"
                 continue
+            if t.low == "om" and k + 1 < end and self.toks[k + 1].low == "muligt":
+                k += 2          # "skal patienten om muligt tilbydes …": an adverbial, no »om«-clause
+                continue
             if t.low in (",", ";", ":") or t.low in CLAUSE_OPENERS - {"så"}:
                 break
             if t.low == "af":
@@ -456,6 +459,11 @@ class ClauseReader:
         across the commas of a long subject that the clause walk stops at."""
         k = i - 1
         while k >= 1 and self.toks[k].low not in (";", ".", ":"):
+            if self.toks[k].low in ("hvilke", "hvilken", "hvilket") and self.toks[k - 1].low == "," \
+                    and k < i - 2 and self.toks[i - 1].low == "der":
+                # "fastsætter regionsrådet …, hvilket sundhedsråd … der skal varetage …": what is
+                # decided, not a duty ("…, hvilket skal ske senest …" is a relative and stays)
+                return True
             if self.toks[k].low in RULE_QUESTION_WORDS or self.toks[k].low == "at":
                 j = k - 1 if self.toks[k - 1].low != "," else k - 2
                 if j >= 0 and self.toks[j].low == "om" and (

@@ -83,8 +83,10 @@ FREQ_PATTERNS = [
     re.compile(r"\b(?P<every>hvert)\s+(?P<nth>andet|tredje|fjerde)?\s*(?P<per>år|kvartal|halvår)\b", re.I),
     # (i) hver valgperiode / hver aftaleperiode: once per period
     re.compile(r"\b(?:i\s+)?(?P<every>hver)\s+(?P<per>valgperiode|aftaleperiode)\b", re.I),
-    # årligt / en årlig status / kvartalsvis / løbende (continuously, no count)
-    re.compile(r"\b(?P<adv>årligt|årlig|årlige|halvårligt|halvårlig|kvartalsvis|månedligt|ugentligt|løbende)\b", re.I),
+    # årligt / en årlig status / kvartalsvis / løbende (continuously, no count); not »de årlige
+    # økonomiaftaler«: a definite article names recurring things of their own, not how often one acts
+    re.compile(r"(?<!\bde )(?<!\bden )(?<!\bdet )"
+               r"\b(?P<adv>årligt|årlig|årlige|halvårligt|halvårlig|kvartalsvis|månedligt|ugentligt|løbende)\b", re.I),
 ]
 
 

@@ -505,3 +505,26 @@ def test_who_may_be_chosen_is_no_duty_of_theirs():
     obs = obligations("§ 183. Er dødens indtræden ikke åbenbar, skal den pågældende være under jævnligt tilsyn.",
                       "lovbekendtgørelse")
     assert [o.cue for o in obs] == ["skal"]
+
+
+def test_an_agentless_main_clause_about_the_act_of_its_condition_is_that_actors():
+    # sundhedsloven §§ 82 and 88, stk. 2: the region that provides (or cannot provide) treatment
+    obs = obligations("§ 82. Når regionsrådet yder behandling til personer med bopæl i en anden region, skal det ske "
+                      "på samme vilkår, hvorpå regionsrådet yder behandling til personer med bopæl i regionen.",
+                      "lovbekendtgørelse")
+    assert [(o.bearers, o.carried, o.passive) for o in obs] == [(["regionsraad"], True, True)]
+    obs = obligations("Stk. 2. Såfremt regionsrådet i bopælsregionen ikke er i stand til at tilbyde behandling inden "
+                      "for den fastsatte maksimale ventetid, skal patienten om muligt tilbydes behandling på et "
+                      "sygehus i en anden region.", "lovbekendtgørelse")
+    assert [(o.bearers, o.passive) for o in obs] == [(["regionsraad"], True)]
+    # another verb in the condition: the act of the main clause is not the condition's actor's
+    obs = obligations("Stk. 2. Hvis regionsrådet anmoder om det, skal sagen behandles på et møde.", "lovbekendtgørelse")
+    assert [o.bearers for o in obs] == [[]]
+
+
+def test_what_a_council_decides_in_its_statutes_is_no_duty_of_the_unit_decided_on():
+    # LOV 719/2025 § 14 c, stk. 2: »hvilket sundhedsråd … der skal varetage …« is decided by the council
+    obs = obligations("Stk. 2. Har en driftsenhed underliggende enheder, fastsætter regionsrådet i styrelsesvedtægten, "
+                      "hvilket sundhedsråd inden for regionen der skal varetage den umiddelbare forvaltning af de "
+                      "enkelte underliggende enheder.", "lov")
+    assert [(o.cue, o.bearers) for o in obs] == [("present", ["regionsraad"])]

@@ -33,6 +33,13 @@ def test_frequencies(text, count, per):
     assert f and f["kind"] == "frequency" and f["count"] == count and f["per"] == per
 
 
+def test_a_definite_yearly_thing_is_no_frequency_of_the_act():
+    # BEK 1248/2022 § 9, stk. 2, nr. 6 and sundhedsloven § 133, stk. 5
+    assert find_frequency("herunder midler øremærket som led i de årlige økonomiaftaler") is None
+    assert find_frequency("fastsætte nærmere regler om den årlige redegørelse") is None
+    assert find_frequency("udarbejde en årlig status")["per"] == "year"
+
+
 def test_none():
     assert find_deadline("Regionsrådet indsender aftalen.") is None
     assert find_frequency("Regionsrådet indsender aftalen.") is None

@@ -276,8 +276,7 @@ class SentenceAnalyser(ClauseReader):
         cond = content_words(toks[k + 1:lo], self.ctx.lemmas)
         if [t.low for t in toks[lo + 1:lo + 3]] in (["det", "ske"], ["det", "foregå"]):
             return actor
-        w = toks[verb].low if verb < self.n else ""
-        stem = self.ctx.lemmas.get(w[:-1], w[:-1]) if w.endswith("s") else ""
+        stem = self._stem_of_passive(verb)
         return actor if stem and stem in cond else None
 
     def _clause_boundary_before(self, frm: int, to: int) -> int:
@@ -422,7 +421,7 @@ class SentenceAnalyser(ClauseReader):
             else:
                 # agentless passive in a main clause: the duty stays with the actor in context
                 # when it goes on about the same thing (_context_bearers_for_passive)
-                bearers = self._context_bearers_for_passive()
+                bearers = self._context_bearers_for_passive(pv)
                 carried = bool(bearers)
         if bearers is None and cue in ("har til opgave", "opgaverne for"):
             return None
@@ -470,22 +469,33 @@ class SentenceAnalyser(ClauseReader):
                          carried, passive, anchor=i, named=named if not bearers else "",
                          anaphor=anaphor and carried)
 
-    def _context_bearers_for_passive(self) -> list[str]:
+    def _context_bearers_for_passive(self, verb: int | None = None) -> list[str]:
         """The actor in context for an agentless passive, when the passive goes on about what
         the sentence that named the actor was about (»Regionsrådet indsender sundhedsaftalen …
         Indsendelsen skal ske senest …«, »Ligsyn foretages af en læge … Ved ligsynet skal
         dødstegn iagttages«, »… udarbejder en plan. Det skal indsendes …«, the items of a list it
         leads in); else none (»Rettens afgørelse træffes ved kendelse« long after »Ligsyn
         foretages af en læge«): no one is named, and carrying that actor would be a guess. A
-        heading's actor is carried as before."""
+        heading's actor is carried as before. Into another paragraph of an act or order only the
+        same act carries it (»§ 5. Regionsrådet indsender …«, »§ 6. … Ændringer indsendes …«):
+        the paragraphs of one chapter share their words (»lægemiddel«, »tilskud«, »obduktion«)
+        and not their actors."""
         if self.ctx.prev_bearers:
             k = label_end(self.toks)
             anaphor = k < self.n and self.toks[k].low in ("det", "den", "de", "dette", "denne", "disse")
-            if anaphor or self.ctx.prev_lead_in \
-                    or same_object(content_words(self.toks, self.ctx.lemmas), self.ctx.prev_words):
+            if anaphor or self.ctx.prev_lead_in:
                 return list(self.ctx.prev_bearers)
-            return []
+            if self.ctx.doc_type in LEGISLATION_TYPES and self.ctx.paragraph != self.ctx.prev_paragraph:
+                words = frozenset({self._stem_of_passive(verb)} - {""}) if verb is not None else frozenset()
+            else:
+                words = content_words(self.toks, self.ctx.lemmas)
+            return list(self.ctx.prev_bearers) if same_object(words, self.ctx.prev_words) else []
         return list(self.ctx.heading_bearers)
+
+    def _stem_of_passive(self, verb: int) -> str:
+        """»indsendes« → »indsende«: the lemma of a passive verb's active form."""
+        w = self.toks[verb].low if verb < self.n else ""
+        return self.ctx.lemmas.get(w[:-1], w[:-1]) if len(w) > 4 and w.endswith("s") else ""
 
     def _about_health_agreement(self) -> bool:
         return any("sundhedsaftal" in t.low for t in self.toks)
@@ -709,7 +719,7 @@ class SentenceAnalyser(ClauseReader):
                             out.append(Statement(agent, "obligation", "present", toks[p].start, self._sentence_end(),
                                                  toks[k].start, passive=True, anchor=p))
                         else:
-                            ctxb = self._context_bearers_for_passive()
+                            ctxb = self._context_bearers_for_passive(p)
                             out.append(Statement(list(ctxb), "obligation", "present", toks[p].start,
                                                  self._sentence_end(), toks[k].start, carried=bool(ctxb),
                                                  passive=True, anchor=p))

@@ -238,12 +238,17 @@ class ClauseReader:
         medlem udpeges"), within a few tokens and before any clause boundary."""
         k = cue + 1
         steps = 0
+        expletive = False
         while k < end and steps < 6:
             t = self.toks[k]
             if is_passive_verb(t) and t.low not in ADVERBS and t.low not in DETERMINERS and t.low not in DEPONENTS:
                 return k
+            if expletive and t.low not in ADVERBS and t.low.isalpha() and len(t.low) >= 5 and t.low.endswith("s") \
+                    and t.low not in DEPONENTS:
+                return k        # after the expletive only a passive fits ("skal der lægges vægt på", "tages")
             if t.low == "der" and k == cue + 1:
                 k += 1          # the expletive after the modal: "skal der udarbejdes en plan"
+                expletive = True
                 continue
             if t.low == "om" and k + 1 < end and self.toks[k + 1].low == "muligt":
                 k += 2          # "skal patienten om muligt tilbydes …": an adverbial, no »om«-clause

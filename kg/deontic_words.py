@@ -161,6 +161,8 @@ class Context:
     prev_bearers: list[str] = field(default_factory=list)
     prev_words: frozenset[str] = frozenset()    # content_words of the sentence that named prev_bearers
     prev_lead_in: bool = False                  # ... and it leads in a list (»… drage omsorg for, at«)
+    prev_paragraph: str = ""                    # ... and the paragraph (»§ 148«) it stands in
+    paragraph: str = ""                         # the paragraph of the sentence read now
     lemmas: dict = field(default_factory=dict)  # the lookup lemmatizer's table, by lower-case word
     heading_bearers: list[str] = field(default_factory=list)
     last_committee: str | None = None

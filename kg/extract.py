@@ -30,6 +30,7 @@ def _first_content(p: Provision) -> int:
 # an actor mention in the genitive ("sundhedssamarbejdsudvalgets"): named in passing
 _GENITIVE = re.compile(r"(?:ets|ens|enes|ernes)$", re.I)
 # Provision kinds that open a new context for bearer carry-over.
+_PARAGRAPH = re.compile(r"[^/]+/p\d+[a-z]*")
 _RESET_KINDS = {"kapitel", "section", "heading", "preamble"}    # not "paragraf": consecutive §§ share actors
 _TITLE_KINDS = {"kapitel", "section", "heading"}
 
@@ -62,6 +63,12 @@ def _lemma_table(nlp):
         return {}
 
 
+def _paragraph_of(provision_id: str) -> str:
+    """»lbk-2023-1011/p149/stk2« → »lbk-2023-1011/p149«; a unit of a text without paragraphs is its own."""
+    m = _PARAGRAPH.match(provision_id)
+    return m.group(0) if m else provision_id
+
+
 def extract_obligations(doc: Document, provisions: list[Provision] | None = None) -> list[ObligationFact]:
     nlp = get_nlp()
     provs = list(doc.provisions if provisions is None else provisions)
@@ -77,6 +84,7 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
             ctx.prev_lead_in = False
             ctx.subject_committee = None
         ctx.heading_bearers = _heading_bearers(p)
+        ctx.paragraph = _paragraph_of(p.id)
         if p.kind in _TITLE_KINDS and len(p.text) < 200:
             # a heading: only its actors feed the context
             continue
@@ -124,6 +132,7 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                     ctx.prev_words = content_words(toks, ctx.lemmas)
                     tail = doc.text[max(s_start, s_end - 80):s_end].rstrip()
                     ctx.prev_lead_in = tail.endswith(":") or bool(re.search(r"\bat$", tail))
+                    ctx.prev_paragraph = ctx.paragraph
                     if st.bearers[0] in COMMITTEE_KEYS and not st.passive:
                         ctx.subject_committee = st.bearers[0]
                 last_stmt[p.id] = out[-1]

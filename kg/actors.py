@@ -91,8 +91,9 @@ ACTORS: tuple[ActorType, ...] = (
               (r"sygehus" + _NEUTER, r"hospital(?:et|ets|er|erne|ernes|s)?", r"sygehusvæsen(?:et|ets)?")),
     ActorType("kommunale-tilbud", "kommunale tilbud", "municipal services", ("de kommunale tilbud",),
               (r"kommunale tilbud(?:et|ene)?",)),
-    ActorType("private-leverandoerer", "private leverandører", "private providers", ("private aktører",),
-              (r"private leverandør(?:er|erne)?", r"private aktør(?:er|erne)?")),
+    ActorType("private-leverandoerer", "private leverandører", "private providers", ("private aktører", "private virksomheder"),
+              (r"private leverandør(?:er|erne)?", r"private aktør(?:er|erne)?",
+               r"private virksomheder(?:ne)?")),    # sundhedsloven § 3 a: »Regionsråd, kommunalbestyrelser og private virksomheder skal …«
     ActorType("parterne", "parterne", "the parties", ("aftaleparterne", "parterne bag sundhedsaftalen"),
               (r"(?:aftale)?parter(?:ne|nes)?", r"aftalepart(?:en)?")),
     ActorType("aktoererne", "aktørerne", "the actors", ("aktørerne", "de relevante aktører"),

@@ -73,6 +73,10 @@ from .deontic_words import (
 )
 
 
+# what a programme, project or initiative "skal" do is what it is for, no one's duty
+_PROGRAMME = re.compile(r"(?:[a-zæøå]*program|projekt|initiativ)(?:met|et|mer|merne|er|erne)?")
+
+
 class SentenceAnalyser(ClauseReader):
     """The deontic statements of one sentence (``analyse()``), read with the rules above."""
 
@@ -383,14 +387,18 @@ class SentenceAnalyser(ClauseReader):
             pv = self._vaere_passive(i)
         if pv is None and bearers is None:
             k = i + 1
-            expletive = k < self.n and toks[k].low in ("der", "det")    # "skal der ske en høring", "skal det ske"
+            # "skal der ske en høring", "skal det ske", "skal denne foreligge" (the relatives' consent)
+            expletive = k < self.n and toks[k].low in ("der", "det", "denne", "dette", "disse")
             k += expletive
             while k < self.n and toks[k].low in ADVERBS:
                 k += 1
-            if k < self.n and toks[k].low in ("ske", "foregå", "finde") and (expletive or self._event_subject(lo, i)):
-                passive = True
+            if k < self.n and toks[k].low in ("ske", "foregå", "finde", "foreligge") \
+                    and (expletive or self._event_subject(lo, i)):
+                passive = True      # an event or a state: no one's act is named
         if pv is not None:
             agent = self._agent(pv, sent_end, frm=i + 1)
+            if agent is None and any(t.low == "," for t in toks[i + 1:pv]):
+                agent = self._agent(pv, sent_end)   # past an inverted subject's relative clause
             if agent is not None:
                 bearers, carried, passive = agent, False, True
                 if not agent:
@@ -433,6 +441,8 @@ class SentenceAnalyser(ClauseReader):
             # ("Pårørende skal inddrages" stays: a passive duty towards them)
         if bearers is None and (relative_nonactor or self._explicit_nonactor_subject(lo, i) or (
                 not passive and opening is not None)):
+            if not passive and self._programme_subject(lo, i):
+                return None     # "Programmet … skal tilvejebringe …", "Samtidig skal programmet sikre …": what it is for
             if not passive and self.ctx.doc_type in DESCRIBING_TYPES:
                 # "5 nye sundhedsaftaler skal sikre …" (news), "Regionens faglige ekspertise skal
                 # komme … til gode" (an agreement): what a thing is for, no one's duty
@@ -491,6 +501,15 @@ class SentenceAnalyser(ClauseReader):
                 words = content_words(self.toks, self.ctx.lemmas)
             return list(self.ctx.prev_bearers) if same_object(words, self.ctx.prev_words) else []
         return list(self.ctx.heading_bearers)
+
+    def _programme_subject(self, lo: int, i: int) -> bool:
+        """A programme, project or initiative as the subject, before the modal or inverted after it."""
+        before = [t.low for t in self.toks[lo:i] if t.low not in ADVERBS and not is_label_token(t.low)]
+        k = i + 1
+        while k < self.n and self.toks[k].low in ADVERBS:
+            k += 1
+        words = before[:1] + ([self.toks[k].low] if k < self.n and not before else [])
+        return any(_PROGRAMME.fullmatch(w) for w in words)
 
     def _stem_of_passive(self, verb: int) -> str:
         """»indsendes« → »indsende«: the lemma of a passive verb's active form."""

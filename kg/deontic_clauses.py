@@ -237,9 +237,17 @@ class ClauseReader:
         """The passive infinitive governed by the modal ("skal godkendes", "skal mindst ét
         medlem udpeges"), within a few tokens and before any clause boundary."""
         k = cue + 1
-        steps = 0
-        expletive = False
-        while k < end and steps < 6:
+        steps, limit = 0, 6
+        expletive = relative = False
+        if k + 2 < end and self.toks[k].low in ("den", "de") and self.toks[k + 1].low == "," \
+                and self.toks[k + 2].low in ("som", "der"):
+            # an inverted subject with its relative clause: "skal den, som indgrebet søges foretaget
+            # på, forud for …, jf. § 108, tilbydes et samtaleforløb af kommunalbestyrelsen"
+            k += 3
+            while k < end and self.toks[k].low not in (",", ".", ";"):
+                k += 1
+            k, limit, relative = k + 1, 16, True
+        while k < end and steps < limit:
             t = self.toks[k]
             if is_passive_verb(t) and t.low not in ADVERBS and t.low not in DETERMINERS and t.low not in DEPONENTS:
                 return k
@@ -253,7 +261,8 @@ class ClauseReader:
             if t.low == "om" and k + 1 < end and self.toks[k + 1].low == "muligt":
                 k += 2          # "skal patienten om muligt tilbydes …": an adverbial, no »om«-clause
                 continue
-            if t.low in (",", ";", ":") or t.low in CLAUSE_OPENERS - {"så"}:
+            if t.low in (";", ":") or (t.low == "," and not relative) or (t.low in CLAUSE_OPENERS - {"så"} and not (
+                    relative and t.low in ("for", "om"))):
                 break
             if t.low == "af":
                 # an agent before the verb ("skal af en læge vejledes"): step over it
@@ -352,8 +361,10 @@ class ClauseReader:
                 return "hvis"       # "I det omfang sundhedsaftalen skal revideres, …": a condition
             return w if w in CONDITIONAL else None
         w = self.toks[lo - 1].low
-        if w == "der" and lo >= 2 and self.toks[lo - 2].low in CONDITIONAL | {"at", "om", "hvor"}:
-            return self.toks[lo - 2].low    # "såfremt der skal foretages …": "der" is no relative pronoun here
+        if w == "der" and lo >= 2 and self.toks[lo - 2].low in CONDITIONAL | INTERROGATIVE | {"at"}:
+            # "såfremt der skal foretages …", "4) Hvorledes der skal forholdes med …": "der" is no
+            # relative pronoun here
+            return self.toks[lo - 2].low
         return w if w in CLAUSE_OPENERS else None
 
     def _clause_chain(self, i: int) -> list[str]:

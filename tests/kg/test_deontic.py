@@ -539,3 +539,27 @@ def test_what_a_council_decides_in_its_statutes_is_no_duty_of_the_unit_decided_o
                       "hvilket sundhedsråd inden for regionen der skal varetage den umiddelbare forvaltning af de "
                       "enkelte underliggende enheder.", "lov")
     assert [(o.cue, o.bearers) for o in obs] == [("present", ["regionsraad"])]
+
+
+def test_mends_from_the_fifth_sample():
+    # sundhedsloven § 3 a, stk. 3: the private businesses named beside the councils bear the duty too
+    obs = obligations("Stk. 3. Regionsråd, kommunalbestyrelser og private virksomheder skal sikre, at der udarbejdes "
+                      "instrukser.", "lovbekendtgørelse")
+    assert obs[0].bearers == ["regionsraad", "kommunalbestyrelse", "private-leverandoerer"]
+    # § 187, stk. 2: »skal denne foreligge« — a consent that must be there, no one's act
+    obs = obligations("§ 186. Såfremt afdødes nærmeste modsætter sig retslægelig obduktion, skal politiet inden 24 "
+                      "timer indbringe spørgsmålet for retten.\n§ 187. Obduktion kan foretages på en person, som er "
+                      "død på et sygehus.\nStk. 2. Har afdøde givet sit samtykke under "
+                      "forudsætning af de pårørendes accept, skal denne foreligge.", "lovbekendtgørelse")
+    assert [(o.bearers, o.passive) for o in obs][-1] == ([], True)
+    # § 112, stk. 3: the agent named after an inverted subject and its relative clause
+    obs = obligations("Stk. 3. Såfremt en anmodning fremsættes, skal den, som indgrebet søges foretaget på, forud for "
+                      "samrådets behandling af ansøgningen, jf. § 108, tilbydes et samtaleforløb af "
+                      "kommunalbestyrelsen.", "lovbekendtgørelse")
+    assert [(o.bearers, o.passive) for o in obs] == [(["kommunalbestyrelse"], True)]
+    # the 2023 guidance: what a programme is to do is what it is for
+    assert obligations("Programmet *Samlet indsats for data* skal tilvejebringe en national indsamling af data. "
+                       "Samtidig skal programmet sikre, at data bliver anvendt.", "vejledning") == []
+    # § 35, stk. 2, nr. 4: an indirect question in a list of what must be stated
+    assert obligations("4) Hvorledes der skal forholdes med det biologiske materiale, hvis virksomheden ophører.",
+                       "lovbekendtgørelse") == []

@@ -14,6 +14,7 @@ from .deontic_words import (
     CONDITIONAL,
     CONJ,
     DEPONENTS,
+    DESCRIPTIVE,
     DETERMINERS,
     FOR_COMPLEMENT,
     INTERROGATIVE,
@@ -190,6 +191,8 @@ class ClauseReader:
                 # skal ...") continues the clause, unless that clause is a relative clause, which has
                 # its own verb and ends there ("den kommune, som er ansvarlig for ... § 142, stk. 3, kan")
                 outer = self._clause_start(k)
+                if outer <= label_end(self.toks) and self._verb_first(label_end(self.toks)):
+                    return k + 1    # "Indgår et regionsråd ikke aftaler efter stk. 1, kan …": a condition ends there
                 return k + 1 if outer > 0 and self.toks[outer - 1].low in ("der", "som") else outer
             elif t.low == ",":
                 # a comma inside a list of actors does not end the clause
@@ -200,6 +203,13 @@ class ClauseReader:
                     return k + 1
             k -= 1
         return 0
+
+    def _verb_first(self, k: int) -> bool:
+        """Does the sentence open with its finite verb (»Indgår et regionsråd ikke …, kan …«,
+        »Er dødens indtræden ikke åbenbar, skal …«): a condition without »hvis«?"""
+        t = self.toks[k] if k < self.n else None
+        return t is not None and (t.low in DESCRIPTIVE - MODALS or is_present_verb(t)) and k + 1 < self.n \
+            and (k + 1 in self.ment_start or self.toks[k + 1].low in DETERMINERS)
 
     def _subject_right(self, cue: int) -> tuple[list[str], int, int] | None:
         k = cue + 1

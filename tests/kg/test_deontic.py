@@ -563,3 +563,15 @@ def test_mends_from_the_fifth_sample():
     # § 35, stk. 2, nr. 4: an indirect question in a list of what must be stated
     assert obligations("4) Hvorledes der skal forholdes med det biologiske materiale, hvis virksomheden ophører.",
                        "lovbekendtgørelse") == []
+
+
+def test_mends_from_the_sixth_sample():
+    # sundhedsloven § 209, stk. 3: a condition without »hvis« ends at its comma, even after a citation
+    obs = obligations("Stk. 3. Indgår et regionsråd ikke de fornødne aftaler efter stk. 1, kan Sundhedsstyrelsen "
+                      "bestemme, at betaling kan afkræves vedkommende region.", "lovbekendtgørelse")
+    assert [(o.modality, o.bearers, o.action.split(" ")[0]) for o in obs] == [
+        ("permission", ["sundhedsstyrelsen"], "bestemme,")]
+    # § 141, stk. 5: a supervisory body named outside the actor table
+    obs = obligations("Stk. 5. Socialtilsynet skal ved godkendelse af alkoholbehandlingssteder benytte sig af den "
+                      "aktuelt bedste faglige viden.", "lovbekendtgørelse")
+    assert [(o.bearers, o.bearer_label) for o in obs] == [([], "socialtilsynet")]

@@ -669,6 +669,7 @@ class SentenceAnalyser(ClauseReader):
                                      toks[v].start, anchor=v))
             # passive present in legislation: "Ændringer af aftalen indsendes til Sundhedsstyrelsen"
             if self.ctx.doc_type in LEGISLATION_TYPES and not done and not out and toks[k].low not in CLAUSE_OPENERS \
+                    and not self._verb_first(k) \
                     and toks[k].low not in ("at",) \
                     and toks[k].low not in ("hvor", "samtidig", "dog", "såfremt"):
                 for p in range(k + 1, min(k + 8, self.n)):

@@ -211,8 +211,11 @@ class ClauseReader:
         """Does the sentence open with its finite verb (»Indgår et regionsråd ikke …, kan …«,
         »Er dødens indtræden ikke åbenbar, skal …«): a condition without »hvis«?"""
         t = self.toks[k] if k < self.n else None
-        return t is not None and (t.low in DESCRIPTIVE - MODALS or is_present_verb(t)) and k + 1 < self.n \
-            and (k + 1 in self.ment_start or self.toks[k + 1].low in DETERMINERS)
+        if t is None or k + 1 >= self.n or not (t.low in DESCRIPTIVE - MODALS or is_present_verb(t)):
+            return False
+        nxt = self.toks[k + 1].low      # the subject right after the verb: an actor, an article, a
+        return k + 1 in self.ment_start or nxt in DETERMINERS | PRONOUNS | {"der", "man"} or (
+            nxt.endswith("s") and nxt.isalpha())     # genitive (»Ønsker afdødes nærmeste ikke …«)
 
     def _subject_right(self, cue: int) -> tuple[list[str], int, int] | None:
         k = cue + 1
@@ -317,7 +320,10 @@ class ClauseReader:
         while k < end:
             if self.toks[k].low in ("af", "mellem", "imellem") and not (
                     k > 0 and self.toks[k - 1].low in ("tværs", "vegne", "grund", "følge", "hjælp", "baggrund",
-                                                         "brug", "del", "med", "hver", "nogle", "ingen", "ud")):
+                                                         "brug", "del", "med", "hver", "nogle", "ingen", "ud",
+                                                         # "organisationer af sundhedspersoner": whose, not by whom
+                                                         "organisation", "organisationer", "organisationerne",
+                                                         "repræsentanter", "medlemmer")):
                 kk = k + 1
                 while kk < end and (self.toks[kk].low in DETERMINERS or self.toks[kk].low in ("henholdsvis", "hhv.")):
                     kk += 1
@@ -661,7 +667,7 @@ class ClauseReader:
         k = i + 1
         while k < self.n and self.toks[k].low in ADVERBS:
             k += 1
-        words = before[:1] + ([self.toks[k].low] if k < self.n and not before else [])
+        words = before[:1] + ([self.toks[k].low] if k < self.n else [])   # also after a fronted adverbial
         return any(_PROGRAMME.fullmatch(w) for w in words)
 
     def _stem_of_passive(self, verb: int) -> str:

@@ -575,3 +575,17 @@ def test_mends_from_the_sixth_sample():
     obs = obligations("Stk. 5. Socialtilsynet skal ved godkendelse af alkoholbehandlingssteder benytte sig af den "
                       "aktuelt bedste faglige viden.", "lovbekendtgørelse")
     assert [(o.bearers, o.bearer_label) for o in obs] == [([], "socialtilsynet")]
+
+
+def test_mends_from_the_seventh_sample():
+    # the 2023 guidance: a programme inverted after a fronted adverbial
+    assert obligations("Foruden anvendelse af eksisterende data skal programmet indhente nye data fra kommunerne.",
+                       "vejledning") == []
+    # sundhedsloven § 227: »organisationer af sundhedspersoner« says whose organisations, not by whom
+    obs = obligations("Stk. 9. Vilkår, der er fastsat i medfør af § 57 b, kan dog ikke fraviges ved overenskomster "
+                      "indgået med organisationer af sundhedspersoner.", "lovbekendtgørelse")
+    assert [(o.modality, o.bearers) for o in obs] == [("prohibition", [])]
+    # § 187, stk. 3: »Ønsker afdødes nærmeste ikke …« is a condition, no second statement
+    obs = obligations("Stk. 3. Ønsker afdødes nærmeste ikke at tage stilling til det påtænkte indgreb, skal der oplyses "
+                      "om adgangen til at modsætte sig obduktion.", "lovbekendtgørelse")
+    assert [(o.cue, o.action.split(" ")[0]) for o in obs] == [("skal", "oplyses")]

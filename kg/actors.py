@@ -128,8 +128,9 @@ def resolve_parties(keys: list[str]) -> list[str]:
                 out.append(r)
     return out
 
-# Anaphors resolved to the most recent committee ("Udvalget skal ...").
-ANAPHOR_RE = re.compile(r"\b(?:udvalg(?:et|ene|ets|enes)|klyngen|klyngerne)\b", re.I)
+# A committee or cluster named by its common noun as the subject (»Udvalget udarbejder …«,
+# »Klyngen kan …«): the committee the text goes on about (matched on a lower-case token)
+COMMITTEE_ANAPHOR = re.compile(r"udvalg(?:et|ene)|klyngen|klyngerne")
 
 
 @lru_cache(maxsize=1)

@@ -42,13 +42,13 @@ import re
 
 from aftalegraf.model import LEGISLATION_TYPES
 
+from .actors import COMMITTEE_ANAPHOR
 from .deontic_clauses import ClauseReader
 from .deontic_words import (
     ADVERBS,
     AGREEMENT_NOUNS,
     ARTICLES,
     CLAUSE_OPENERS,
-    COMMITTEE_ANAPHOR,
     DEPONENTS,
     DESCRIBING_TYPES,
     DESCRIPTIVE,
@@ -633,8 +633,8 @@ class SentenceAnalyser(ClauseReader):
                 if v < self.n and v not in cue_tokens and (is_present_verb(toks[v]) or (
                         toks[v].low in DEPONENTS) or self._enters_agreement(v)) and v not in taken:
                     keys = keys + [b for b in self._co_bearers(v + 1) if b not in keys]
-                    out.append(Statement(keys, "obligation", "present", toks[v].start,
-                                         self._sentence_end(), toks[k].start, anchor=v))
+                    out.append(Statement(keys, "obligation", "present", toks[v].start, self._sentence_end(),
+                                         toks[k].start, anchor=v))
                 elif v < self.n and self.ctx.doc_type in LEGISLATION_TYPES and is_passive_verb(toks[v]):
                     pass
                 continue

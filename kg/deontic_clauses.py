@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from .actors import find_actors
+from .actors import COMMITTEE_ANAPHOR, find_actors
 from .deontic_words import (
     ADVERBS,
     AGREEMENT_NOUNS,
     ARTICLES,
     CLAUSE_OPENERS,
-    COMMITTEE_ANAPHOR,
     CONDITIONAL,
     CONJ,
     DEPONENTS,
@@ -615,7 +614,7 @@ class ClauseReader:
             and w not in ADVERBS and w not in PREPOSITIONS and w not in ("sammen", "eventuelt", "herefter", "derefter",
                                                                            "omgående", "snarest")))
 
-    # --- cues ------------------------------------------------------------------------------
+    # --- a statement's clause: qualifications, conditions, boundaries, subjects --------------
 
     def _inverted_subject_then_vaere(self, cue: int) -> bool:
         """After the modal, a subject of a few words (and a relative clause between commas), then
@@ -674,3 +673,5 @@ class ClauseReader:
         """»indsendes« → »indsende«: the lemma of a passive verb's active form."""
         w = self.toks[verb].low if verb < self.n else ""
         return self.ctx.lemmas.get(w[:-1], w[:-1]) if len(w) > 4 and w.endswith("s") else ""
+
+    # --- cues ------------------------------------------------------------------------------

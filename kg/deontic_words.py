@@ -138,11 +138,6 @@ def label_end(toks, k: int = 0) -> int:
     return k
 
 
-# A committee or cluster named by its common noun as the subject (»Udvalget udarbejder …«,
-# »Klyngen kan …«): the committee the text goes on about
-COMMITTEE_ANAPHOR = re.compile(r"udvalg(?:et|ene)|klyngen|klyngerne")
-
-
 # Nouns for people and bodies that bear duties in the texts without being actors of the table:
 # "Et kommunalt medlem skal …", "forældremyndighedens indehaver", "En privat virksomhed, der …, skal"
 PERSON_NOUN = re.compile(

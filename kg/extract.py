@@ -29,8 +29,9 @@ def _first_content(p: Provision) -> int:
 
 # an actor mention in the genitive ("sundhedssamarbejdsudvalgets"): named in passing
 _GENITIVE = re.compile(r"(?:ets|ens|enes|ernes)$", re.I)
-# Provision kinds that open a new context for bearer carry-over.
+# The paragraph (§) of a provision of an act or order: »lbk-2023-1011/p149« of »…/p149/stk2«.
 _PARAGRAPH = re.compile(r"[^/]+/p\d+[a-z]*")
+# Provision kinds that open a new context for bearer carry-over.
 _RESET_KINDS = {"kapitel", "section", "heading", "preamble"}    # not "paragraf": consecutive §§ share actors
 _TITLE_KINDS = {"kapitel", "section", "heading"}
 

@@ -301,12 +301,6 @@ class SentenceAnalyser(ClauseReader):
             if left:
                 bearers = left[0]
                 subj_start = toks[left[1]].start
-        if bearers is None and lo == i and lo > 0 and toks[lo - 1].low == ",":
-            # the main clause after a fronted condition puts its subject after the modal
-            # (»Indgår et regionsråd ikke …, kan Sundhedsstyrelsen bestemme …«)
-            r = self._subject_right(i)
-            if r:
-                bearers, _s, action_from = r
         opening = self._opening_subject(lo) if bearers is None and lo == i else None
         if opening is not None and opening[0] == "actor":
             bearers = opening[1]

@@ -99,8 +99,6 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
             s_start, s_end = toks[0].start, toks[-1].end
             stmts = an.analyse()
             stretch_from = s_start
-            if stmts and doc.text[s_start:s_end].rstrip().endswith(":") or (stmts and p.kind not in _ITEM_KINDS):
-                pass
             for st in stmts:
                 a0, a1 = _trim(doc.text, st.action_start, st.action_end)
                 if a1 <= a0:

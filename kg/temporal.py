@@ -50,8 +50,8 @@ DEADLINE_PATTERNS = [
     # senest 2 år efter ikrafttrædelse / senest et halvt år før udløb / inden for 8 uger (efter X)
     ("offset", re.compile(
         rf"\b(?P<lead>senest|inden\s+for(?:\s+en\s+frist\s+på)?|indenfor|inden|højst|allerede)\s+(?P<num>{_NUM})\s+(?P<unit>{_UNIT})"
-        rf"(?:\s+(?P<dir>efter|før|fra|forud\s+for)\s+(?P<anchor>(?:[\wæøå\-§.]+\s*){{1,6}}?)"
-        rf"(?=[,.;]|\s*\b(?:og|at|til|jf\.|skal|kan|bør|må|vil|senest)\b|$))?", re.I)),
+        rf"(?:\s+(?P<dir>efter|før|fra|forud\s+for)\s+(?P<anchor>(?=[\wæøå§]))(?!(?:og|jf|skal|kan|bør|må|vil|senest)\b))?",
+        re.I)),
     # senest ved aftaleperiodens udløb / inden ikrafttrædelsen
     ("event", re.compile(
         r"\bsenest\s+(?:ved|samtidig\s+med|på)\s+(?P<anchor>(?:[\wæøå\-]+\s*){1,4}?)(?=[,.;]|\s+(?:og|at)\b|$)", re.I)),
@@ -114,6 +114,71 @@ def _duration(num, unit: str) -> str:
     return f"PT{n}H" if u == "H" else f"P{n}{u}"
 
 
+# The event a deadline counts from is a noun phrase: modifiers (articles, genitives, participles,
+# ordinals), a head, then prepositional phrases. Reading it so, instead of "up to six words",
+# stops it before the verb that follows (»senest fire dage efter udskrivningen fra sygehus
+# informere borgeren«) and carries it across a list of genitives or an ordinal (»den indhentende
+# læges, tandlæges eller jordemoders afslutning af behandlingen«, »udløbet af 12. svangerskabsuge«).
+_PREPOSITIONS = {"af", "i", "på", "hos", "til", "fra", "ved", "om", "med", "under", "for", "mellem", "over"}
+_DETERMINERS = {"den", "det", "de", "en", "et", "denne", "dette", "disse", "hver", "hvert", "sin", "sit", "sine"}
+_NOT_A_HEAD = {"skal", "kan", "bør", "må", "vil", "er", "har", "bliver", "sker", "og", "eller", "at", "jf",
+               "som", "der", "senest", "samt"}
+_ANCHOR_WORD = re.compile(r"[ \t]*(\d+\.(?=\s+[\wæøå])|(?:stk|pkt|nr)\.|[\wæøå§][\wæøå§\-]*)", re.I)
+_GENITIVE_LIST = re.compile(r"(?:,\s+[\wæøå\-]+s)*\s+(?:og|eller)\s+[\wæøå\-]+s\b", re.I)
+_ADJECTIVE = re.compile(r"\w+(?:isk|ig|lig|ende)$")         # also without an article: »kirurgisk behandling«
+_ADJECTIVE_AFTER_ARTICLE = re.compile(r"\w+(?:e|t|sk)$")     # »den nyvalgte«, »en behørigt udformet«
+_CLAUSE_END = re.compile(r"[;:]|,?\s+jf\.|\.(?=\s+[A-ZÆØÅ§]|\s*$)")
+# »i det år, hvor …«: a demonstrative that points to a relative clause the phrase cannot hold
+_CATAPHORIC = re.compile(r",\s+(?:hvor|som|der)\b", re.I)
+
+
+def _genitive(low: str, in_run: bool) -> bool:
+    # a definite genitive (»patientens«, »regionsrådets«, »sundhedsaftalernes«) anywhere; an
+    # indefinite one in -es after an article or adjective (»den nyvalgte kommunalbestyrelses«):
+    # a final s is as often the noun's own (»et regionalt sygehus«)
+    return len(low) >= 4 and (low.endswith(("ens", "ets", "nes")) or (in_run and low.endswith("es")))
+
+
+def _modifier(low: str, following: str | None, in_run: bool) -> bool:
+    if following is None or following in _PREPOSITIONS or following in _NOT_A_HEAD:
+        return False                                    # the last word before a break is the head
+    if low in _DETERMINERS or re.fullmatch(r"\d+\.", low) or _genitive(low, in_run):
+        return True
+    return bool(_ADJECTIVE.fullmatch(low)) or (in_run and bool(_ADJECTIVE_AFTER_ARTICLE.fullmatch(low)))
+
+
+def _anchor_end(text: str, pos: int) -> int:
+    """Where the noun phrase naming a deadline's event, starting at ``pos``, ends (``pos`` if none)."""
+    if re.match(r"at\s", text[pos:pos + 3], re.I):   # a clause (»efter at en person … har henvendt sig«)
+        m = _CLAUSE_END.search(text, pos)
+        return m.start() if m else len(text.rstrip())
+    end, k, phrases = pos, pos, 0
+    while phrases < 4:
+        in_run, head, start = False, None, k
+        while head is None:
+            m = _ANCHOR_WORD.match(text, k)
+            if not m or m.group(1).lower() in _NOT_A_HEAD:
+                return end
+            low = m.group(1).lower()
+            nxt = _ANCHOR_WORD.match(text, m.end())
+            following = nxt.group(1).lower() if nxt else None
+            if _genitive(low, in_run) and (listed := _GENITIVE_LIST.match(text, m.end())):
+                in_run, k = True, listed.end()                  # »læges, tandlæges eller jordemoders«
+            elif _modifier(low, following, in_run):
+                in_run, k = True, m.end()
+            else:
+                head = m
+        if phrases and _CATAPHORIC.match(text, head.end()) and \
+                text[start:head.start()].split()[-1:] and text[start:head.start()].split()[0].lower() in ("den", "det", "de"):
+            return end
+        end, phrases = head.end(), phrases + 1
+        m = re.compile(r"\s+(?:som\s+nævnt\s+)?(" + "|".join(_PREPOSITIONS) + r")\s", re.I).match(text, end)
+        if not m:
+            return end
+        k = m.end() - 1
+    return end
+
+
 def find_deadline(text: str, offset_base: int = 0) -> dict | None:
     best = None
     for kind, rx in DEADLINE_PATTERNS:
@@ -125,9 +190,14 @@ def find_deadline(text: str, offset_base: int = 0) -> dict | None:
     if not best:
         return None
     m, kind = best
-    d = {"text": m.group(0).strip(), "kind": "deadline", "anchor": None, "offset": None, "date": None,
-         "start": m.start() + offset_base, "end": m.start() + len(m.group(0).rstrip()) + offset_base}
     g = m.groupdict()
+    stop = m.start() + len(m.group(0).rstrip())
+    if kind in ("offset", "event") and g.get("anchor") is not None:
+        a = m.start("anchor")
+        g["anchor"] = text[a:_anchor_end(text, a)] or (g["anchor"] if kind == "event" else None)
+        stop = max(stop, a + len(g["anchor"] or ""))
+    d = {"text": text[m.start():stop].strip(), "kind": "deadline", "anchor": None, "offset": None, "date": None,
+         "start": m.start() + offset_base, "end": stop + offset_base}
     if kind == "date":
         month = MONTH_NUMBER[g["month"].lower()]
         day = int(g["day"])

@@ -103,3 +103,25 @@ def test_a_fronted_deadline_is_the_duty_s():
     ])
     obs = extract_document(doc).obligations
     assert obs and obs[0].deadline and obs[0].deadline["offset"] == "P2Y"
+
+
+# the event a deadline counts from is read as a noun phrase (real sentences of the corpus)
+@pytest.mark.parametrize("text,anchor", [
+    ("skal kommunalbestyrelsen senest fire dage efter udskrivningen fra sygehus informere borgeren om, hvor",
+     "udskrivningen fra sygehus"),
+    ("Sundhedsstyrelsen, som senest 3 uger efter modtagelsen af praksisplanen yder rådgivning.", "modtagelsen af praksisplanen"),
+    ("og senest 6 måneder efter den indhentende læges, tandlæges eller jordemoders afslutning af behandlingen eller "
+     "viderehenvisning", "den indhentende læges, tandlæges eller jordemoders afslutning af behandlingen"),
+    ("hvis indgrebet kan foretages inden udløbet af 12. svangerskabsuge og væsentligt", "udløbet af 12. svangerskabsuge"),
+    ("skal senest 8 hverdage efter ændring af dato for kirurgisk behandling på et regionalt sygehus oplyse patienten",
+     "ændring af dato for kirurgisk behandling på et regionalt sygehus"),
+    ("inden for en frist på 35 dage efter modtagelsen af en behørigt udformet ansøgning træffe afgørelse",
+     "modtagelsen af en behørigt udformet ansøgning"),
+    ("skal iværksættes, senest 14 dage efter at en person, som ønsker behandling, har henvendt sig til kommunen. Stk. 7.",
+     "at en person, som ønsker behandling, har henvendt sig til kommunen"),
+    ("senest 8 hverdage efter at et af rådets sygehuse har udredt en patient, jf. § 82 b, oplyse",
+     "at et af rådets sygehuse har udredt en patient"),
+])
+def test_deadline_event_is_a_noun_phrase(text, anchor):
+    d = find_deadline(text)
+    assert d["anchor"] == anchor and d["text"].endswith(anchor)

@@ -130,6 +130,7 @@ _ADJECTIVE_AFTER_ARTICLE = re.compile(r"\w+(?:e|t|sk)$")     # »den nyvalgte«,
 _CLAUSE_END = re.compile(r"[;:]|,?\s+jf\.|\.(?=\s+[A-ZÆØÅ§]|\s*$)")
 # »i det år, hvor …«: a demonstrative that points to a relative clause the phrase cannot hold
 _CATAPHORIC = re.compile(r",\s+(?:hvor|som|der)\b", re.I)
+_NEXT_PREPOSITION = re.compile(r"\s+(?:som\s+nævnt\s+)?(?:" + "|".join(sorted(_PREPOSITIONS)) + r")\s", re.I)
 
 
 def _genitive(low: str, in_run: bool) -> bool:
@@ -168,11 +169,11 @@ def _anchor_end(text: str, pos: int) -> int:
                 in_run, k = True, m.end()
             else:
                 head = m
-        if phrases and _CATAPHORIC.match(text, head.end()) and \
-                text[start:head.start()].split()[-1:] and text[start:head.start()].split()[0].lower() in ("den", "det", "de"):
+        article = text[start:head.start()].split()[:1]
+        if phrases and article and article[0].lower() in ("den", "det", "de") and _CATAPHORIC.match(text, head.end()):
             return end
         end, phrases = head.end(), phrases + 1
-        m = re.compile(r"\s+(?:som\s+nævnt\s+)?(" + "|".join(_PREPOSITIONS) + r")\s", re.I).match(text, end)
+        m = _NEXT_PREPOSITION.match(text, end)
         if not m:
             return end
         k = m.end() - 1

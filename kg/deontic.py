@@ -53,6 +53,7 @@ from .deontic_words import (
     DESCRIBING_TYPES,
     DESCRIPTIVE,
     DETERMINERS,
+    EVENT_VERBS,
     ENACTING,
     MODALS,
     NON_NORMATIVE_AFTER_MODAL,
@@ -318,7 +319,7 @@ class SentenceAnalyser(ClauseReader):
                 carried, named = done[-1].carried, done[-1].named    # »Patientkontorerne kan … og skal …«
                 passive = False
         if bearers is None:
-            r = self._subject_right(i)
+            r = self._subject_right(i) or self._demonstrative_subject(i)
             if r:
                 bearers, s, e = r
                 action_from = e
@@ -344,7 +345,7 @@ class SentenceAnalyser(ClauseReader):
             k += expletive
             while k < self.n and toks[k].low in ADVERBS:
                 k += 1
-            if k < self.n and toks[k].low in ("ske", "foregå", "finde", "foreligge") \
+            if k < self.n and toks[k].low in EVENT_VERBS \
                     and (expletive or self._event_subject(lo, i)):
                 passive = True      # an event or a state: no one's act is named
         if pv is not None:

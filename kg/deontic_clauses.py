@@ -15,6 +15,7 @@ from .deontic_words import (
     DEPONENTS,
     DESCRIPTIVE,
     DETERMINERS,
+    EVENT_VERBS,
     FOR_COMPLEMENT,
     INTERROGATIVE,
     MODALS,
@@ -215,6 +216,18 @@ class ClauseReader:
         nxt = self.toks[k + 1].low      # the subject right after the verb: an actor, an article, a
         return k + 1 in self.ment_start or nxt in DETERMINERS | PRONOUNS | {"der", "man"} or (
             nxt.endswith("s") and nxt.isalpha())     # genitive (»Ønsker afdødes nærmeste ikke …«)
+
+    def _demonstrative_subject(self, cue: int) -> tuple[list[str], int, int] | None:
+        """»denne« as the inverted subject points back to the actor its fronted clause names:
+        »Fremsættes anmodningen over for en læge, skal denne gøre den gravide opmærksom på …« is
+        the physician's duty (not the actor of the sentence before). Not before an event verb
+        (»…, skal denne foreligge«: the consent that must exist)."""
+        k = cue + 1
+        if k + 1 >= self.n or self.toks[k].low != "denne" or self.toks[k + 1].low in EVENT_VERBS \
+                or cue == 0 or self.toks[cue - 1].low != ",":
+            return None
+        actors = [m for m in self.ment_start if label_end(self.toks) <= m < cue and not self._genitive(m)]
+        return (self._group(actors[-1])[0], k, k + 1) if actors else None
 
     def _subject_right(self, cue: int) -> tuple[list[str], int, int] | None:
         k = cue + 1

@@ -59,6 +59,8 @@ AGREEMENT_NOUNS = re.compile(
     r"^(?:sundheds)?aftale(?:n|rne)?$|^samarbejdsaftale(?:n|rne)?$|^sundhedsaftaleudkast(?:et)?$"
     r"|^udkast(?:et)?$", re.I)
 PRONOUNS = {"de", "den", "han", "hun", "disse", "denne", "dette"}
+# after a modal, an event or a state, no one's act: »skal der ske en høring«, »skal denne foreligge«
+EVENT_VERBS = {"ske", "foregå", "finde", "foreligge"}
 NON_NORMATIVE_AFTER_MODAL = {
     "være", "blive", "ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "skyldes",
     "bidrage", "medføre", "føre", "give", "have", "findes", "opstå", "variere", "gøre",

@@ -217,3 +217,15 @@ def test_state_to_be_brought_about_by_an_actor_is_its_duty():
                  "indsendelsen.", "vejledning") == [(("regionsraad", "kommunalbestyrelse"), "obligation")]
     # without an actor agent "skal være" describes, it obliges no one
     assert stmts("Sundhedsaftalen skal være skriftlig.", "vejledning") == []
+
+
+# --- »denne« as the inverted subject --------------------------------------------------------
+
+def test_demonstrative_subject_is_the_actor_of_the_fronted_clause():
+    # sundhedsloven § 100, stk. 2: the physician's duty, not that of the actor of the paragraph before
+    assert stmts("§ 100. Sundhedsministeren fastsætter regler om vejledning. Stk. 2. Fremsættes anmodningen over for "
+                 "en læge, skal denne gøre den gravide opmærksom på, at denne kan få vejledning.", "lov")[-1] \
+        == (("laege",), "obligation")
+    # § 187, stk. 2: »denne« the relatives' consent, which must exist: no one's act
+    assert stmts("Stk. 2. Har afdøde givet sit samtykke til obduktion under forudsætning af de pårørendes accept, "
+                 "skal denne foreligge.", "lov") == [((), "obligation")]

@@ -634,7 +634,7 @@ class ClauseReader:
         »være« and no participle of a passive: a qualification ("skal de kommunale medlemmer, der
         ikke er formanden, være magistratsmedlemmer")."""
         toks, k = self.toks, cue + 1
-        end = min(cue + 8, self.n)
+        end = min(cue + 10, self.n)
         while k < end and toks[k].low not in (",", "være") and toks[k].low not in MODALS:
             k += 1
         if k + 1 < self.n and toks[k].low == "," and toks[k + 1].low in ("der", "som"):

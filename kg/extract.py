@@ -15,7 +15,7 @@ from .facts import Extraction, ObligationFact
 from .goals import extract_goals
 from .nlp import get_nlp
 from .references import document_bekendtgoerelse, find_references
-from .temporal import find_deadline, find_frequency
+from .temporal import find_deadline, find_frequency, in_condition
 
 _ITEM_KINDS = {"nr", "item", "goal"}
 _EMPTY_ACTION = re.compile(r"^\W*(?:er|være)?\s*(?:bl\.\s*a|blandt andet|f\.eks|følgende|herunder)?\W*$", re.I)
@@ -42,6 +42,16 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and (text[b - 1].isspace() or text[b - 1] in ".;:,"):
         b -= 1
     return a, b
+
+
+def _duty_deadline(text: str, base: int) -> dict | None:
+    """The first deadline in ``text`` that is not a condition's (see ``temporal.in_condition``)."""
+    k = 0
+    while (d := find_deadline(text[k:], base + k)) is not None:
+        if not in_condition(text, d["start"] - base):
+            return d
+        k = d["end"] - base
+    return None
 
 
 def _heading_bearers(p: Provision) -> list[str]:
@@ -116,8 +126,8 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                 # anywhere in the sentence
                 sentence = doc.text[s_start:s_end]
                 stretch = doc.text[stretch_from:a1]
-                dl = find_deadline(action, a0) or find_deadline(stretch, stretch_from) \
-                    or find_deadline(sentence, s_start)
+                dl = _duty_deadline(action, a0) or _duty_deadline(stretch, stretch_from) \
+                    or _duty_deadline(sentence, s_start)
                 fq = find_frequency(action, a0) or find_frequency(stretch, stretch_from) \
                     or find_frequency(sentence, s_start)
                 stretch_from = a1

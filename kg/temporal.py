@@ -62,9 +62,10 @@ DEADLINE_PATTERNS = [
     # senest udleveres til patienten på udskrivningstidspunktet: "senest" before the verb, the moment after it
     ("event", re.compile(
         r"\bsenest\s+(?:[\wæøå]+\s+){1,4}?(?:på|ved)\s+(?P<anchor>[\wæøå]*tidspunkt(?:et)?)\b", re.I)),
-    # inden vedtagelsen / inden godkendelse i regionsrådet / forud for indsendelsen af aftalen
+    # inden vedtagelsen / inden godkendelse i regionsrådet / forud for indsendelsen af aftalen /
+    # forud for regionsrådets behandling af forslag til sundhedsplan
     ("event", re.compile(
-        r"\b(?:inden|forud\s+for|før)\s+(?P<anchor>(?:den\s+|det\s+)?(?:vedtagelse|godkendelse|ikrafttræden|"
+        r"\b(?:inden|forud\s+for|før)\s+(?P<anchor>(?:den\s+|det\s+|[\wæøå]+(?:ens|ets|nes)\s+)?(?:vedtagelse|godkendelse|ikrafttræden|"
         r"ikrafttrædelse|udløb|indsendelse|behandling|underskrift|høring|beslutning|iværksættelse|udskrivning|"
         r"opstart)\w*"
         r"(?:\s+(?:af|i|på|hos)\s+[\wæøå]+){0,2})", re.I)),
@@ -238,6 +239,18 @@ def find_deadline(text: str, offset_base: int = 0) -> dict | None:
     elif kind == "event":
         d["anchor"] = g["anchor"].strip()
     return d
+
+
+_CONDITION = re.compile(r"\b(?:hvis|såfremt|medmindre|dersom|når)\b", re.I)
+
+
+def in_condition(text: str, start: int) -> bool:
+    """Does the phrase at ``start`` lie in a conditional clause that no comma has closed before
+    it? »…, hvis kommunalbestyrelsen ikke inden for 7 dage efter udskrivning … kan tilbyde …«:
+    that deadline is the condition's, not the duty's (»…, hvis patienten ønsker det, hurtigst
+    muligt meddele …« is the duty's)."""
+    opened = [m.end() for m in _CONDITION.finditer(text, 0, start)]
+    return bool(opened) and "," not in text[opened[-1]:start]
 
 
 def find_frequency(text: str, offset_base: int = 0) -> dict | None:

@@ -1,6 +1,8 @@
 import pytest
 
-from aftalegraf.kg.temporal import find_deadline, find_frequency
+from aftalegraf.kg.temporal import find_deadline, find_frequency, in_condition
+
+from kg_helpers import obligations
 
 
 @pytest.mark.parametrize("text,expect", [
@@ -125,3 +127,25 @@ def test_a_fronted_deadline_is_the_duty_s():
 def test_deadline_event_is_a_noun_phrase(text, anchor):
     d = find_deadline(text)
     assert d["anchor"] == anchor and d["text"].endswith(anchor)
+
+
+def test_event_after_a_genitive():
+    # sundhedsloven § 206, stk. 2
+    d = find_deadline("Forud for regionsrådets behandling af forslag til sundhedsplan skal regionsrådet indhente "
+                      "Sundhedsstyrelsens rådgivning.")
+    assert d["anchor"] == "regionsrådets behandling af forslag til sundhedsplan"
+
+
+def test_a_conditions_deadline_is_not_the_duties():
+    # sundhedsloven § 140, stk. 4: the 7 days are the municipality's, in the condition of the person's choice
+    text = ("En person, der udskrives fra sygehus med en genoptræningsplan, kan vælge at modtage genoptræningen hos "
+            "en privat leverandør, hvis kommunalbestyrelsen ikke inden for 7 dage efter udskrivning fra sygehus kan "
+            "tilbyde opstart af genoptræningen.")
+    assert in_condition(text, text.index("inden for 7 dage"))
+    # § 88, stk. 3: a condition closed by its comma; the deadline after it is the duty's
+    text = "skal regionsrådet, hvis patienten ønsker det, hurtigst muligt meddele det til Sundhedsstyrelsen."
+    assert not in_condition(text, text.index("hurtigst"))
+    obs = obligations("Stk. 4. En person, der udskrives fra sygehus, kan vælge at modtage genoptræningen hos en privat "
+                      "leverandør, hvis kommunalbestyrelsen ikke inden for 7 dage efter udskrivning kan tilbyde "
+                      "opstart af genoptræningen.", "lovbekendtgørelse")
+    assert obs and obs[0].deadline is None

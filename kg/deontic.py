@@ -141,9 +141,10 @@ class SentenceAnalyser(ClauseReader):
                     i += 1          # "skal ses som", "skal være opmærksom på" (but "skal være godkendt af X" is X's),
                     # "skal bestå af": what something is made of
                     continue
-                if w in ("skal", "bør") and verb in DETERMINERS and self._inverted_subject_then_vaere(i):
-                    i += 1          # "skal de kommunale medlemmer, der …, være magistratsmedlemmer": who
-                    continue        # may be chosen, no duty of theirs
+                if w in ("skal", "bør") and (verb in DETERMINERS or PERSON_NOUN.fullmatch(verb)) \
+                        and self._inverted_subject_then_vaere(i):
+                    i += 1          # "skal de kommunale medlemmer, der …, være magistratsmedlemmer", "skal
+                    continue        # medlemmet være formanden for …": who may be chosen, no duty of theirs
                 if w == "må" and verb in ("forventes", "antages", "formodes"):
                     i += 1
                     continue
@@ -409,7 +410,9 @@ class SentenceAnalyser(ClauseReader):
             if modality == "permission":
                 return None
             ctxb = self.ctx.prev_bearers or self.ctx.heading_bearers
-            if ctxb:
+            if ctxb and not self._fronted_condition_actor(lo):
+                # (after a condition about an actor's act, »Henlægger ministeren beføjelsen til en
+                # anden myndighed, skal gennemførelse af … ske …«, the actor in context is a guess)
                 bearers, carried = list(ctxb), True
             elif modality in ("obligation", "prohibition"):
                 bearers = []

@@ -211,17 +211,20 @@ class ClauseReader:
         """Does the sentence open with its finite verb (»Indgår et regionsråd ikke …, kan …«,
         »Er dødens indtræden ikke åbenbar, skal …«): a condition without »hvis«?"""
         t = self.toks[k] if k < self.n else None
-        if t is None or k + 1 >= self.n or not (t.low in DESCRIPTIVE - MODALS or is_present_verb(t)):
+        if t is None or k + 1 >= self.n:
             return False
+        if not (t.low in DESCRIPTIVE - MODALS or is_present_verb(t)):
+            # a present tense the lookup table lacks, before an actor (»Henlægger ministeren …«)
+            return t.low.isalpha() and t.low.endswith("er") and not t.low.endswith(("erne", "ere")) \
+                and t.lemma.lower() == t.low and k + 1 in self.ment_start and not self._genitive(k + 1)
         nxt = self.toks[k + 1].low      # the subject right after the verb: an actor, an article, a
         return k + 1 in self.ment_start or nxt in DETERMINERS | PRONOUNS | {"der", "man"} or (
             nxt.endswith("s") and nxt.isalpha())     # genitive (»Ønsker afdødes nærmeste ikke …«)
 
     def _demonstrative_subject(self, cue: int) -> tuple[list[str], int, int] | None:
-        """»denne« as the inverted subject points back to the actor its fronted clause names:
-        »Fremsættes anmodningen over for en læge, skal denne gøre den gravide opmærksom på …« is
-        the physician's duty (not the actor of the sentence before). Not before an event verb
-        (»…, skal denne foreligge«: the consent that must exist)."""
+        """»denne« as the inverted subject: the actor its fronted clause names (»Fremsættes
+        anmodningen over for en læge, skal denne gøre …«: the physician's duty), not before an
+        event verb (»…, skal denne foreligge«: the consent that must exist)."""
         k = cue + 1
         if k + 1 >= self.n or self.toks[k].low != "denne" or self.toks[k + 1].low in EVENT_VERBS \
                 or cue == 0 or self.toks[cue - 1].low != ",":
@@ -644,6 +647,13 @@ class ClauseReader:
             k += 1 if k < self.n and toks[k].low == "," else 0
         return k + 1 < self.n and toks[k].low == "være" and toks[k + 1].low not in PREPOSITIONS \
             and self._vaere_passive(cue) is None        # "skal den pågældende være under tilsyn" stays
+
+    def _fronted_condition_actor(self, lo: int) -> bool:
+        """Does a fronted condition (»Når …«, »Hvis …«, verb first) before ``lo`` name an actor?"""
+        k = label_end(self.toks)
+        if k >= lo or not (self.toks[k].low in ("når", "hvis", "såfremt") or self._verb_first(k)):
+            return False
+        return any(k < m < lo and not self._genitive(m) for m in self.ment_start)
 
     def _condition_actor(self, lo: int, verb: int) -> list[str] | None:
         """The actor of a fronted condition whose act the agentless main clause goes on about:

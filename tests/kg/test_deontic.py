@@ -512,6 +512,10 @@ def test_who_may_be_chosen_is_no_duty_of_theirs():
     assert obligations("Stk. 6. Fastsætter kommunalbestyrelsen efter stk. 5, at de 3 kommunale medlemmer er "
                        "magistratsmedlemmer, skal de kommunale medlemmer, der ikke er formanden for "
                        "kommunalbestyrelsen, være magistratsmedlemmer, der varetager forvaltningen.", "lov") == []
+    # stk. 2 of § 14 i: the subject a person noun
+    assert obligations("Stk. 2. Fastsætter kommunalbestyrelsen efter stk. 1, at det ene kommunale medlem er formanden "
+                       "for et stående udvalg, skal medlemmet være formanden for det stående udvalg, der varetager "
+                       "forvaltningen.", "lov") == []
     # stk. 7: a longer subject, no relative clause
     assert obligations("Stk. 7. Fastsætter kommunalbestyrelsen efter stk. 5, nr. 3, at de 3 kommunale medlemmer er "
                        "kommunalbestyrelsens formand, skal de kommunale medlemmer ud over formanden for "

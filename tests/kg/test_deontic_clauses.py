@@ -229,3 +229,13 @@ def test_demonstrative_subject_is_the_actor_of_the_fronted_clause():
     # § 187, stk. 2: »denne« the relatives' consent, which must exist: no one's act
     assert stmts("Stk. 2. Har afdøde givet sit samtykke til obduktion under forudsætning af de pårørendes accept, "
                  "skal denne foreligge.", "lov") == [((), "obligation")]
+
+
+def test_verb_first_condition_the_lookup_table_lacks_keeps_the_actor_in_context_out():
+    # sundhedsloven § 211 a, stk. 2: »Henlægger« (not in the lemma table) opens a condition about the
+    # minister's act; who carries out the controls is not said — not the minister of stk. 1
+    obs = obligations("§ 211 a. Indenrigs- og sundhedsministeren kan fastsætte regler om kontrolforanstaltninger. "
+                      "Stk. 2. Henlægger indenrigs- og sundhedsministeren beføjelsen til en anden myndighed, skal "
+                      "gennemførelse af yderligere kontrolforanstaltninger ske efter indstilling herom til indenrigs- "
+                      "og sundhedsministeren.", "lovbekendtgørelse")
+    assert [(tuple(o.bearers), o.carried) for o in obs] == [(("sundhedsminister",), False), ((), False)]

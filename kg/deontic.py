@@ -43,7 +43,7 @@ import re
 from aftalegraf.model import LEGISLATION_TYPES
 
 from .actors import COMMITTEE_ANAPHOR
-from .deontic_clauses import ClauseReader
+from .deontic_statement import StatementClauses
 from .deontic_words import (
     ADVERBS,
     AGREEMENT_NOUNS,
@@ -53,8 +53,8 @@ from .deontic_words import (
     DESCRIBING_TYPES,
     DESCRIPTIVE,
     DETERMINERS,
-    EVENT_VERBS,
     ENACTING,
+    EVENT_VERBS,
     MODALS,
     NON_NORMATIVE_AFTER_MODAL,
     PERSON_NOUN,
@@ -64,17 +64,15 @@ from .deontic_words import (
     REC_FRAME,
     SAYING,
     Statement,
-    content_words,
     is_label_or_list_marker,
     is_label_token,
     is_passive_verb,
     is_present_verb,
     label_end,
-    same_object,
 )
 
 
-class SentenceAnalyser(ClauseReader):
+class SentenceAnalyser(StatementClauses):
     """The deontic statements of one sentence (``analyse()``), read with the rules above."""
 
     def cues(self) -> list[tuple[int, int, str, str]]:
@@ -177,7 +175,8 @@ class SentenceAnalyser(ClauseReader):
             elif w in ("forpligter", "forpligtede") and nxt == "sig":
                 out.append((i, i + 2, "obligation", "forpligter sig"))
             elif w in ("er", "være") and nxt in ("ansvarlig", "ansvarlige") and nxt2 == "for":
-                out.append((i, i + 3, "obligation", "er ansvarlig for"))
+                if not self._identifying_relative(i):
+                    out.append((i, i + 3, "obligation", "er ansvarlig for"))
                 i += 3
                 continue
             elif w == "er" and i + 1 in self.ment_start and self.ment_start[i + 1][0] + 1 < n and \
@@ -186,7 +185,8 @@ class SentenceAnalyser(ClauseReader):
                 # inverted after a fronted phrase: "I henhold til § 22 er udvalget ansvarlig for, at …"
                 out.append((i, i + 1, "obligation", "er ansvarlig for"))
             elif w in ("har", "have") and nxt in ("ansvaret", "ansvar") and nxt2 in ("for", "at"):
-                out.append((i, i + 3, "obligation", "har ansvaret for"))
+                if not self._identifying_relative(i):
+                    out.append((i, i + 3, "obligation", "har ansvaret for"))
                 i += 3
                 continue
             elif w in ("har", "have") and nxt == "det" and nxt2 in ("overordnede", "fulde", "samlede", "primære") and i + 3 < n and toks[i + 3].low == "ansvar":
@@ -435,29 +435,6 @@ class SentenceAnalyser(ClauseReader):
                          carried, passive, anchor=i, named=named if not bearers else "",
                          anaphor=anaphor and carried)
 
-    def _context_bearers_for_passive(self, verb: int | None = None) -> list[str]:
-        """The actor in context for an agentless passive, when the passive goes on about what
-        the sentence that named the actor was about (»Regionsrådet indsender sundhedsaftalen …
-        Indsendelsen skal ske senest …«, »Ligsyn foretages af en læge … Ved ligsynet skal
-        dødstegn iagttages«, »… udarbejder en plan. Det skal indsendes …«, the items of a list it
-        leads in); else none (»Rettens afgørelse træffes ved kendelse« long after »Ligsyn
-        foretages af en læge«): no one is named, and carrying that actor would be a guess. A
-        heading's actor is carried as before. Into another paragraph of an act or order only the
-        same act carries it (»§ 5. Regionsrådet indsender …«, »§ 6. … Ændringer indsendes …«):
-        the paragraphs of one chapter share their words (»lægemiddel«, »tilskud«, »obduktion«)
-        and not their actors."""
-        if self.ctx.prev_bearers:
-            k = label_end(self.toks)
-            anaphor = k < self.n and self.toks[k].low in ("det", "den", "de", "dette", "denne", "disse")
-            if anaphor or self.ctx.prev_lead_in:
-                return list(self.ctx.prev_bearers)
-            if self.ctx.doc_type in LEGISLATION_TYPES and self.ctx.paragraph != self.ctx.prev_paragraph:
-                words = frozenset({self._stem_of_passive(verb)} - {""}) if verb is not None else frozenset()
-            else:
-                words = content_words(self.toks, self.ctx.lemmas)
-            return list(self.ctx.prev_bearers) if same_object(words, self.ctx.prev_words) else []
-        return list(self.ctx.heading_bearers)
-
     def _about_health_agreement(self) -> bool:
         return any("sundhedsaftal" in t.low for t in self.toks)
 
@@ -621,9 +598,12 @@ class SentenceAnalyser(ClauseReader):
                 k += 1
             if k >= self.n:
                 continue
+            identified = k + 1 < self.n and toks[k].low in ("den", "de") and k + 1 in self.ment_start
+            k += identified     # »Den sundhedsperson, der er ansvarlig for …, afgør …«: the one meant
             if k in self.ment_start and not self._genitive(k):
                 keys, end = self._group(k)
                 v = self._past_complement(end)
+                v = self._after_relative(v) if identified else v
                 while v < self.n and toks[v].low in ("selv", "også", "løbende", "endvidere", "herefter", "desuden",
                                                       "fortsat", "samtidig", "derudover", "tillige", "ligeledes",
                                                       "straks", "hvert", "årligt"):

@@ -24,7 +24,6 @@ from .deontic_words import (
     Context,
     Statement,
     Tok,
-    content_words,
     is_label_or_list_marker,
     is_label_token,
     is_passive_verb,
@@ -38,8 +37,6 @@ WISHES = {"ønske", "ønsket", "ønsker", "håb", "håbet", "håber", "forhåbni
 RULE_QUESTION_WORDS = {"hvilke", "hvilken", "hvilket", "hvornår", "hvordan", "hvorvidt", "hvad"}
 # what an agreement is for ("Sundhedsaftalen skal bidrage til …")
 PURPOSE_VERBS = {"bidrage", "medvirke", "understøtte", "fremme", "styrke"}
-# what a programme, project or initiative "skal" do is what it is for, no one's duty
-_PROGRAMME = re.compile(r"(?:[a-zæøå]*program|projekt|initiativ)(?:met|et|mer|merne|er|erne)?")
 # the first part of a compound whose head is shared: "øre-" in "øre-, næse- og halssygdomme"
 _PART_OF_COMPOUND = re.compile(r"[a-zæøå]+-")
 # the people the health services are for; as the subject of "skal" they state a goal
@@ -123,6 +120,16 @@ class ClauseReader:
             if kk not in self.ment_start:
                 break
             v = self.ment_start[kk][0]
+        return v
+
+    def _after_relative(self, v: int) -> int:
+        """Past a relative clause between commas after a subject (»…, der har ansvaret for X, | afgør«)."""
+        if v + 1 < self.n and self.toks[v].low == "," and self.toks[v + 1].low in ("der", "som"):
+            for k in range(v + 2, min(v + 30, self.n - 1)):
+                if self.toks[k].low in (".", ";"):
+                    break
+                if self.toks[k].low == ",":
+                    return k + 1
         return v
 
     def _group(self, i: int, stop: int | None = None, agent: bool = False) -> tuple[list[str], int]:
@@ -244,9 +251,10 @@ class ClauseReader:
         while kk < self.n and self.toks[kk].low in ("den", "det", "de", "alle", "både", "hver", "hvert", "enkelte",
                                                     "henholdsvis", "hhv."):
             kk += 1
-        if kk > k and kk not in self.ment_start and kk + 1 in self.ment_start and self.toks[kk].low.isalpha() \
-                and self.toks[kk].low.endswith(("ende", "ige", "lige", "ske")):
-            kk += 1         # an adjective after the article: "skal den behandlende sundhedsperson informere"
+        if kk not in self.ment_start and kk + 1 in self.ment_start and self.toks[kk].low.isalpha() \
+                and self.toks[kk].low.endswith(("ende", "ige", "lige", "ske", "ede")):
+            kk += 1         # an adjective: "skal den behandlende sundhedsperson informere", "kan autoriserede
+            # sundhedspersoner … indhente"
         if kk in self.ment_start and not self._genitive(kk):
             keys, end = self._group(kk)
             return keys, kk, end
@@ -588,6 +596,12 @@ class ClauseReader:
                 return "actor", keys
             return None
         head = k
+        if k + 2 in self.ment_start and self.toks[k + 1].low in ("eller", "og"):
+            k += 2          # »Den myndighed eller sundhedsperson, der …, er forpligtet til …«: the actor of the two
+            keys, end = self._group(k)
+            if end < min(lo, self.n - 1) and self.toks[end].low == "," and self.toks[end + 1].low in ("der", "som"):
+                return "actor", keys
+            return None
         # a noun phrase, perhaps a list ("Sygehusenheder, klinikker, … og andre behandlingssteder, hvor …")
         while k < min(lo, self.n - 1) and k - head < 16 and k not in self.in_mention and self.toks[k].low not in MODALS \
                 and (self.toks[k].low.isalpha() or self.toks[k].low == "," or _PART_OF_COMPOUND.fullmatch(self.toks[k].low)):
@@ -629,72 +643,5 @@ class ClauseReader:
             w.isalpha() and len(w) > 4 and w.endswith(("et", "en", "ene", "erne")) and not is_present_verb(self.toks[k])
             and w not in ADVERBS and w not in PREPOSITIONS and w not in ("sammen", "eventuelt", "herefter", "derefter",
                                                                            "omgående", "snarest")))
-
-    # --- a statement's clause: qualifications, conditions, boundaries, subjects --------------
-
-    def _inverted_subject_then_vaere(self, cue: int) -> bool:
-        """After the modal, a subject of a few words (and a relative clause between commas), then
-        »være« and no participle of a passive: a qualification ("skal de kommunale medlemmer, der
-        ikke er formanden, være magistratsmedlemmer")."""
-        toks, k = self.toks, cue + 1
-        end = min(cue + 10, self.n)
-        while k < end and toks[k].low not in (",", "være") and toks[k].low not in MODALS:
-            k += 1
-        if k + 1 < self.n and toks[k].low == "," and toks[k + 1].low in ("der", "som"):
-            k += 2
-            while k < min(cue + 40, self.n) and toks[k].low not in (",", ".", ";"):
-                k += 1
-            k += 1 if k < self.n and toks[k].low == "," else 0
-        return k + 1 < self.n and toks[k].low == "være" and toks[k + 1].low not in PREPOSITIONS \
-            and self._vaere_passive(cue) is None        # "skal den pågældende være under tilsyn" stays
-
-    def _fronted_condition_actor(self, lo: int) -> bool:
-        """Does a fronted condition (»Når …«, »Hvis …«, verb first) before ``lo`` name an actor?"""
-        k = label_end(self.toks)
-        if k >= lo or not (self.toks[k].low in ("når", "hvis", "såfremt") or self._verb_first(k)):
-            return False
-        return any(k < m < lo and not self._genitive(m) for m in self.ment_start)
-
-    def _condition_actor(self, lo: int, verb: int) -> list[str] | None:
-        """The actor of a fronted condition whose act the agentless main clause goes on about:
-        »Når regionsrådet yder behandling til …, skal det ske på samme vilkår …«, »Såfremt
-        regionsrådet … ikke er i stand til at tilbyde behandling …, skal patienten tilbydes
-        behandling …« (the same verb, or »det skal ske«: the act itself)."""
-        toks = self.toks
-        k = label_end(toks)
-        if k >= lo or toks[k].low not in ("når", "hvis", "såfremt") or k + 1 not in self.ment_start \
-                or self._genitive(k + 1):
-            return None
-        actor = self._group(k + 1)[0]
-        cond = content_words(toks[k + 1:lo], self.ctx.lemmas)
-        if [t.low for t in toks[lo + 1:lo + 3]] in (["det", "ske"], ["det", "foregå"]):
-            return actor
-        stem = self._stem_of_passive(verb)
-        return actor if stem and stem in cond else None
-
-    def _clause_boundary_before(self, frm: int, to: int) -> int:
-        """Where the clause of a statement starting at character ``to`` begins: at », og« when a
-        fronted adverbial stands between (»… indsende en midtvejsstatus, og senest et halvt år
-        før udløbet skal udvalgene indsende en slutstatus«: the first action ends at the comma,
-        not with the second one's deadline)."""
-        toks = [k for k, t in enumerate(self.toks) if frm <= t.start < to]
-        for k in reversed(toks[-12:]):
-            if self.toks[k].low == "," and k + 1 < self.n and self.toks[k + 1].low in ("og", "men", "samt", "eller"):
-                return self.toks[k].start
-        return to
-
-    def _programme_subject(self, lo: int, i: int) -> bool:
-        """A programme, project or initiative as the subject, before the modal or inverted after it."""
-        before = [t.low for t in self.toks[lo:i] if t.low not in ADVERBS and not is_label_token(t.low)]
-        k = i + 1
-        while k < self.n and self.toks[k].low in ADVERBS:
-            k += 1
-        words = before[:1] + ([self.toks[k].low] if k < self.n else [])   # also after a fronted adverbial
-        return any(_PROGRAMME.fullmatch(w) for w in words)
-
-    def _stem_of_passive(self, verb: int) -> str:
-        """»indsendes« → »indsende«: the lemma of a passive verb's active form."""
-        w = self.toks[verb].low if verb < self.n else ""
-        return self.ctx.lemmas.get(w[:-1], w[:-1]) if len(w) > 4 and w.endswith("s") else ""
 
     # --- cues ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from .references import document_bekendtgoerelse, find_references
 from .temporal import find_deadline, find_frequency, in_condition
 
 _ITEM_KINDS = {"nr", "item", "goal"}
+_CONDITION_LEAD = re.compile(r"\b(?:når|hvis|såfremt|dersom)\s*:$", re.I)
 _EMPTY_ACTION = re.compile(r"^\W*(?:er|være)?\s*(?:bl\.\s*a|blandt andet|f\.eks|følgende|herunder)?\W*$", re.I)
 # "1) at understøtte ...", "- at sikre ...", "a) udarbejde ..."
 _ITEM_AT = re.compile(r"\s*(?:\d+\)|[a-z]\)|[-•–*\u2022\ufffd])?\s*at\s+(?=[a-zæøå])")
@@ -88,6 +89,8 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
     out: list[ObligationFact] = []
     ctx = Context(doc_type=doc.type, lemmas=_lemma_table(nlp))
     last_stmt: dict[str, ObligationFact] = {}     # provision id -> its last statement (a list lead-in)
+    lead_ins = {p.id: t.rstrip() for p, t in zip(provs, texts)}
+    conditions: set[str] = set()                  # list items that are a lead-in's conditions
     for p, sdoc in zip(provs, nlp.pipe(texts, batch_size=64)):
         if p.kind in _RESET_KINDS:
             ctx.prev_bearers = []
@@ -99,6 +102,9 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
         if p.kind in _TITLE_KINDS and len(p.text) < 200:
             # a heading: only its actors feed the context
             continue
+        if p.kind in _ITEM_KINDS and (p.parent_id in conditions or _CONDITION_LEAD.search(lead_ins.get(p.parent_id, ""))):
+            conditions.add(p.id)    # »… kan ske uden patientens samtykke, når: 1) Indhentningen foretages af
+            continue                # en læge …«: the items are conditions, no one's duty
         n = 0
         for sent in sdoc.sents:
             toks = [Tok(t.text, t.lower_, t.lemma_, t.idx + p.start, t.idx + len(t.text) + p.start)
@@ -158,7 +164,7 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                             id_index=n, provision_id=p.id, bearers=list(lead.bearers), bearer_label=lead.bearer_label,
                             modality=lead.modality, cue=lead.cue, action=re.sub(r"\s+", " ", doc.text[a0:a1]),
                             text=doc.text[s_start:s_end], start=s_start, end=s_end,
-                            deadline=find_deadline(doc.text[a0:a1], a0), frequency=find_frequency(doc.text[a0:a1], a0),
+                            deadline=_duty_deadline(doc.text[a0:a1], a0), frequency=find_frequency(doc.text[a0:a1], a0),
                             carried=True, passive=lead.passive))
             # the last committee named feeds "Udvalget ..." anaphora; one governed by a
             # preposition ("forelægges for sundhedskoordinationsudvalget") or in the genitive

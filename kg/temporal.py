@@ -67,7 +67,7 @@ DEADLINE_PATTERNS = [
     ("event", re.compile(
         r"\b(?:inden|forud\s+for|før)\s+(?P<anchor>(?:den\s+|det\s+|[\wæøå]+(?:ens|ets|nes)\s+)?(?:vedtagelse|godkendelse|ikrafttræden|"
         r"ikrafttrædelse|udløb|indsendelse|behandling|underskrift|høring|beslutning|iværksættelse|udskrivning|"
-        r"opstart)\w*"
+        r"opstart|gennemførelse)\w*"
         r"(?:\s+(?:af|i|på|hos)\s+[\wæøå]+){0,2})", re.I)),
 ]
 
@@ -126,7 +126,7 @@ _NOT_A_HEAD = {"skal", "kan", "bør", "må", "vil", "er", "har", "bliver", "sker
                "som", "der", "senest", "samt"}
 _ANCHOR_WORD = re.compile(r"[ \t]*(\d+\.(?=\s+[\wæøå])|(?:stk|pkt|nr)\.|[\wæøå§][\wæøå§\-]*)", re.I)
 _GENITIVE_LIST = re.compile(r"(?:,\s+[\wæøå\-]+s)*\s+(?:og|eller)\s+[\wæøå\-]+s\b", re.I)
-_ADJECTIVE = re.compile(r"\w+(?:isk|ig|lig|ende)$")         # also without an article: »kirurgisk behandling«
+_ADJECTIVE = re.compile(r"\w+(?:iske?|ige?|lige?|ende)$")         # also without an article: »kirurgisk behandling«
 _ADJECTIVE_AFTER_ARTICLE = re.compile(r"\w+(?:e|t|sk)$")     # »den nyvalgte«, »en behørigt udformet«
 _CLAUSE_END = re.compile(r"[;:]|,?\s+jf\.|\.(?=\s+[A-ZÆØÅ§]|\s*$)")
 # »i det år, hvor …«: a demonstrative that points to a relative clause the phrase cannot hold

@@ -239,3 +239,28 @@ def test_verb_first_condition_the_lookup_table_lacks_keeps_the_actor_in_context_
                       "gennemførelse af yderligere kontrolforanstaltninger ske efter indstilling herom til indenrigs- "
                       "og sundhedsministeren.", "lovbekendtgørelse")
     assert [(tuple(o.bearers), o.carried) for o in obs] == [(("sundhedsminister",), False), ((), False)]
+
+
+# --- a relative clause that says which person is meant --------------------------------------
+
+def test_identifying_relative_is_no_duty_and_its_antecedent_bears_the_main_clause():
+    # sundhedsloven § 29, stk. 4: the duty is to search the register, of the one responsible for storage
+    obs = obligations("Stk. 4. Den myndighed eller sundhedsperson, der er ansvarlig for opbevaringen af oplysninger som "
+                      "nævnt i stk. 1, er forpligtet til at søge oplysninger i registeret, hvis oplysninger ønskes "
+                      "anvendt til andet.", "lovbekendtgørelse")
+    assert [(tuple(o.bearers), o.cue) for o in obs] == [(("sundhedsperson",), "er forpligtet til")]
+    # § 33, stk. 3: »Den sundhedsperson, der er ansvarlig for …, afgør …«: a normative present
+    obs = obligations("Stk. 3. Den sundhedsperson, der er ansvarlig for opbevaring af det biologiske materiale, afgør, "
+                      "hvorvidt destruktion skal finde sted, jf. stk. 2.", "lovbekendtgørelse")
+    assert [(tuple(o.bearers), o.cue) for o in obs] == [(("sundhedsperson",), "present")]
+
+
+
+def test_actor_right_after_a_passive_verb_is_its_recipient_not_its_bearer():
+    # sundhedsloven § 42 d, stk. 4: the notice is given to the health person, by no one named
+    obs = obligations("§ 42 d. Med patientens samtykke kan autoriserede sundhedspersoner i fornødent omfang indhente "
+                      "oplysninger om patientens helbredsforhold. Stk. 4. Tilkendegivelsen af oplysningerne meddeles "
+                      "den sundhedsperson, der er ansvarlig for oplysningerne, eller behandlingsstedet.",
+                      "lovbekendtgørelse")
+    assert [(tuple(o.bearers), o.modality, o.carried) for o in obs] == [
+        (("sundhedsperson",), "permission", False), ((), "obligation", False)]

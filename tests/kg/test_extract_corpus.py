@@ -97,3 +97,21 @@ def test_the_submission_duty_carries_its_deadline_in_every_text(corpus_extractio
                    and any(s.bearers == ["regionsraad"] and s.provision_id == o.provision_id for s in subs)]
         assert not orphans, [(d.id, o.text[:120]) for o in orphans]
     assert found >= 4
+
+
+def test_conditions_listed_after_naar_are_no_duties(corpus_extractions):
+    """Sundhedsloven § 42 d, stk. 2: »… kan ske uden patientens samtykke, når: 1) Indhentningen
+    foretages af en læge …« — the numbered items say when, they oblige no one."""
+    docs, exs = corpus_extractions
+    seen = 0
+    for d, ex in zip(docs, exs):
+        if not d.id.startswith("lbk-") or "-uddrag" in d.id:
+            continue
+        items = [p for p in d.provisions if p.id.startswith(f"{d.id}/p42d/stk2/")]
+        if not items:
+            continue
+        seen += 1
+        assert not [o.text[:80] for o in ex.obligations if o.provision_id.startswith(f"{d.id}/p42d/stk2/")]
+        # the paragraph's own permission stays
+        assert [o for o in ex.obligations if o.provision_id == f"{d.id}/p42d" and o.modality == "permission"]
+    assert seen >= 1

@@ -1,8 +1,7 @@
 import pytest
+from kg_helpers import obligations
 
 from aftalegraf.kg.temporal import find_deadline, find_frequency, in_condition
-
-from kg_helpers import obligations
 
 
 @pytest.mark.parametrize("text,expect", [
@@ -127,6 +126,13 @@ def test_a_fronted_deadline_is_the_duty_s():
 def test_deadline_event_is_a_noun_phrase(text, anchor):
     d = find_deadline(text)
     assert d["anchor"] == anchor and d["text"].endswith(anchor)
+
+
+def test_event_of_carrying_out():
+    # sundhedsloven § 206, stk. 3
+    d = find_deadline("Regionsrådet skal ændre sundhedsplanen forud for gennemførelse af væsentlige ændringer i "
+                      "regionens sundhedsvæsen, der ikke er forudsat i planen.")
+    assert d["anchor"] == "gennemførelse af væsentlige ændringer i regionens sundhedsvæsen"
 
 
 def test_event_after_a_genitive():

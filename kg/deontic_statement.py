@@ -1,0 +1,131 @@
+"""A statement's clause for the deontic reader: qualifications that oblige no one, conditions
+and their actors, the boundary between two coordinated duties, programme subjects, and the
+actor in context that an agentless passive goes on about."""
+
+from __future__ import annotations
+
+import re
+
+from aftalegraf.model import LEGISLATION_TYPES
+
+from .deontic_clauses import ClauseReader
+from .deontic_words import (
+    ADVERBS,
+    DETERMINERS,
+    MODALS,
+    PREPOSITIONS,
+    content_words,
+    is_label_token,
+    is_present_verb,
+    label_end,
+    same_object,
+)
+
+# what a programme, project or initiative "skal" do is what it is for, no one's duty
+_PROGRAMME = re.compile(r"(?:[a-zæøå]*program|projekt|initiativ)(?:met|et|mer|merne|er|erne)?")
+
+
+class StatementClauses(ClauseReader):
+    def _inverted_subject_then_vaere(self, cue: int) -> bool:
+        """After the modal, a subject of a few words (and a relative clause between commas), then
+        »være« and no participle of a passive: a qualification ("skal de kommunale medlemmer, der
+        ikke er formanden, være magistratsmedlemmer")."""
+        toks, k = self.toks, cue + 1
+        end = min(cue + 10, self.n)
+        while k < end and toks[k].low not in (",", "være") and toks[k].low not in MODALS:
+            k += 1
+        if k + 1 < self.n and toks[k].low == "," and toks[k + 1].low in ("der", "som"):
+            k += 2
+            while k < min(cue + 40, self.n) and toks[k].low not in (",", ".", ";"):
+                k += 1
+            k += 1 if k < self.n and toks[k].low == "," else 0
+        return k + 1 < self.n and toks[k].low == "være" and toks[k + 1].low not in PREPOSITIONS \
+            and self._vaere_passive(cue) is None        # "skal den pågældende være under tilsyn" stays
+
+    def _identifying_relative(self, i: int) -> bool:
+        """», der er ansvarlig for X, er forpligtet til …« / », der har ansvaret for X, afgør …«: the
+        relative clause says which person is meant; the duty is the main clause's after it."""
+        if i < 2 or self.toks[i - 1].low not in ("der", "som") or self.toks[i - 2].low != ",":
+            return False
+        return any(self.toks[k].low == "," and (self.toks[k + 1].low in MODALS | {"er", "har"}
+                                                or is_present_verb(self.toks[k + 1]))
+                   for k in range(i + 3, self.n - 1))
+
+    def _fronted_condition_actor(self, lo: int) -> bool:
+        """Does a fronted condition (»Når …«, »Hvis …«, verb first) before ``lo`` name an actor?"""
+        k = label_end(self.toks)
+        if k >= lo or not (self.toks[k].low in ("når", "hvis", "såfremt") or self._verb_first(k)):
+            return False
+        return any(k < m < lo and not self._genitive(m) for m in self.ment_start)
+
+    def _condition_actor(self, lo: int, verb: int) -> list[str] | None:
+        """The actor of a fronted condition whose act the agentless main clause goes on about:
+        »Når regionsrådet yder behandling til …, skal det ske på samme vilkår …«, »Såfremt
+        regionsrådet … ikke er i stand til at tilbyde behandling …, skal patienten tilbydes
+        behandling …« (the same verb, or »det skal ske«: the act itself)."""
+        toks = self.toks
+        k = label_end(toks)
+        if k >= lo or toks[k].low not in ("når", "hvis", "såfremt") or k + 1 not in self.ment_start \
+                or self._genitive(k + 1):
+            return None
+        actor = self._group(k + 1)[0]
+        cond = content_words(toks[k + 1:lo], self.ctx.lemmas)
+        if [t.low for t in toks[lo + 1:lo + 3]] in (["det", "ske"], ["det", "foregå"]):
+            return actor
+        stem = self._stem_of_passive(verb)
+        return actor if stem and stem in cond else None
+
+    def _clause_boundary_before(self, frm: int, to: int) -> int:
+        """Where the clause of a statement starting at character ``to`` begins: at », og« when a
+        fronted adverbial stands between (»… indsende en midtvejsstatus, og senest et halvt år
+        før udløbet skal udvalgene indsende en slutstatus«: the first action ends at the comma,
+        not with the second one's deadline)."""
+        toks = [k for k, t in enumerate(self.toks) if frm <= t.start < to]
+        for k in reversed(toks[-12:]):
+            if self.toks[k].low == "," and k + 1 < self.n and self.toks[k + 1].low in ("og", "men", "samt", "eller"):
+                return self.toks[k].start
+        return to
+
+    def _programme_subject(self, lo: int, i: int) -> bool:
+        """A programme, project or initiative as the subject, before the modal or inverted after it."""
+        before = [t.low for t in self.toks[lo:i] if t.low not in ADVERBS and not is_label_token(t.low)]
+        k = i + 1
+        while k < self.n and self.toks[k].low in ADVERBS:
+            k += 1
+        words = before[:1] + ([self.toks[k].low] if k < self.n else [])   # also after a fronted adverbial
+        return any(_PROGRAMME.fullmatch(w) for w in words)
+
+    def _stem_of_passive(self, verb: int) -> str:
+        """»indsendes« → »indsende«: the lemma of a passive verb's active form."""
+        w = self.toks[verb].low if verb < self.n else ""
+        return self.ctx.lemmas.get(w[:-1], w[:-1]) if len(w) > 4 and w.endswith("s") else ""
+
+    def _context_bearers_for_passive(self, verb: int | None = None) -> list[str]:
+        """The actor in context for an agentless passive, when the passive goes on about what
+        the sentence that named the actor was about (»Regionsrådet indsender sundhedsaftalen …
+        Indsendelsen skal ske senest …«, »Ligsyn foretages af en læge … Ved ligsynet skal
+        dødstegn iagttages«, »… udarbejder en plan. Det skal indsendes …«, the items of a list it
+        leads in); else none (»Rettens afgørelse træffes ved kendelse« long after »Ligsyn
+        foretages af en læge«): no one is named, and carrying that actor would be a guess. A
+        heading's actor is carried as before. Into another paragraph of an act or order only the
+        same act carries it (»§ 5. Regionsrådet indsender …«, »§ 6. … Ændringer indsendes …«):
+        the paragraphs of one chapter share their words (»lægemiddel«, »tilskud«, »obduktion«)
+        and not their actors. An actor right after the verb is its recipient, not its agent
+        (»Tilkendegivelsen meddeles den sundhedsperson, der …«)."""
+        k = verb + 1 if verb is not None else self.n
+        k += k < self.n and self.toks[k].low in DETERMINERS
+        recipient = self.ment_start[k][1] if k in self.ment_start else None
+        return [b for b in self._bearers_in_context(verb) if b != recipient]
+
+    def _bearers_in_context(self, verb: int | None) -> list[str]:
+        if self.ctx.prev_bearers:
+            k = label_end(self.toks)
+            anaphor = k < self.n and self.toks[k].low in ("det", "den", "de", "dette", "denne", "disse")
+            if anaphor or self.ctx.prev_lead_in:
+                return list(self.ctx.prev_bearers)
+            if self.ctx.doc_type in LEGISLATION_TYPES and self.ctx.paragraph != self.ctx.prev_paragraph:
+                words = frozenset({self._stem_of_passive(verb)} - {""}) if verb is not None else frozenset()
+            else:
+                words = content_words(self.toks, self.ctx.lemmas)
+            return list(self.ctx.prev_bearers) if same_object(words, self.ctx.prev_words) else []
+        return list(self.ctx.heading_bearers)

@@ -148,6 +148,9 @@ class SentenceAnalyser(StatementClauses):
                     continue
                 if w == "bør":
                     out.append((i, i + 1, "recommendation", "bør"))
+                elif neg_at is not None and w == "skal" and neg_at + 1 < n and is_passive_verb(toks[neg_at + 1]):
+                    pass            # "De aftaler … skal ikke godkendes af Sundhedsstyrelsen": no approval is
+                    # needed — an exemption, not a prohibition to approve
                 elif neg_at is not None and w in ("skal", "kan", "må"):
                     out.append((i, i + 1, "prohibition", f"{w} ikke"))
                 elif w == "skal":

@@ -42,6 +42,8 @@ DEADLINE_PATTERNS = [
         rf"(?P<anchor>\s+i\s+(?:[\wæøå]+\s+){{0,5}}?(?:[\wæøå]+s\s+)?(?:første|andet|tredje|fjerde|sidste)\s+år)?", re.I)),
     # inden for en af Sundhedsstyrelsen fastsat tidsfrist / inden for en rimelig frist
     ("set", re.compile(r"\binden\s+for\s+en\s+(?P<anchor>(?:[\wæøå]+\s+){0,4}?)(?:tids)?frist\b", re.I)),
+    # inden for rimelig tid
+    ("set", re.compile(r"\binden\s+for\s+(?:en\s+)?(?P<anchor>rimelig)\s+tid\b", re.I)),
     # hurtigst muligt / snarest muligt / straks
     ("asap", re.compile(r"\b(?:hurtigst\s+muligt|snarest\s+muligt|snarest|straks|uden\s+ugrundet\s+ophold)\b", re.I)),
     # inden udgangen af januar 2015 / inden udgangen af 2015
@@ -85,10 +87,11 @@ FREQ_PATTERNS = [
     # (i) hver valgperiode / hver aftaleperiode: once per period
     re.compile(r"\b(?:i\s+)?(?P<every>hver)\s+(?P<per>valgperiode|aftaleperiode)\b", re.I),
     # årligt / en årlig status / kvartalsvis / løbende (continuously, no count); not »de årlige
-    # økonomiaftaler«: a definite article names recurring things of their own, not how often one acts
-    re.compile(r"(?<!\bde )(?<!\bden )(?<!\bdet )"
-               r"\b(?P<adv>årligt|årlig|årlige|halvårligt|halvårlig|kvartalsvis|månedligt|ugentligt|løbende)\b", re.I),
+    # økonomiaftaler«, »den maksimale årlige betalingstakst«: after a definite article (and its
+    # adjectives, _DEFINITE_BEFORE) it names a recurring thing of its own, not how often one acts
+    re.compile(r"\b(?P<adv>årligt|årlig|årlige|halvårligt|halvårlig|kvartalsvis|månedligt|ugentligt|løbende)\b", re.I),
 ]
+_DEFINITE_BEFORE = re.compile(r"\b(?:den|det|de)\s+(?:[\wæøå]+e\s+){0,2}$", re.I)
 
 
 def _num(s: str) -> float | int | None:
@@ -255,7 +258,8 @@ def in_condition(text: str, start: int) -> bool:
 
 def find_frequency(text: str, offset_base: int = 0) -> dict | None:
     for rx in FREQ_PATTERNS:
-        m = rx.search(text)
+        m = next((m for m in rx.finditer(text) if not (m.groupdict().get("adv") and not m.groupdict().get("num")
+                                                       and _DEFINITE_BEFORE.search(text, 0, m.start()))), None)
         if not m:
             continue
         g = m.groupdict()

@@ -264,3 +264,10 @@ def test_actor_right_after_a_passive_verb_is_its_recipient_not_its_bearer():
                       "lovbekendtgørelse")
     assert [(tuple(o.bearers), o.modality, o.carried) for o in obs] == [
         (("sundhedsperson",), "permission", False), ((), "obligation", False)]
+
+
+def test_skal_ikke_before_a_passive_is_an_exemption_not_a_prohibition():
+    # BEK 1569/2013 § 7, stk. 2: these agreements need no approval; the authority is not forbidden to give it
+    assert stmts("Stk. 2. De aftaler, der er nævnt i stk. 1, skal ikke godkendes af Sundhedsstyrelsen.",
+                 "bekendtgørelse") == []
+    assert stmts("Stk. 2. Regionsrådet må ikke godkende aftalerne.", "bekendtgørelse") == [(("regionsraad",), "prohibition")]

@@ -155,3 +155,11 @@ def test_a_conditions_deadline_is_not_the_duties():
                       "leverandør, hvis kommunalbestyrelsen ikke inden for 7 dage efter udskrivning kan tilbyde "
                       "opstart af genoptræningen.", "lovbekendtgørelse")
     assert obs and obs[0].deadline is None
+
+
+def test_reasonable_time_and_a_definite_yearly_thing():
+    # sundhedsloven § 227, stk. 6, and § 132, stk. 2
+    d = find_deadline("skal regionsrådet indgå aftale om overdragelse inden for rimelig tid.")
+    assert d["text"] == "inden for rimelig tid" and d["anchor"] == "rimelig"
+    assert find_frequency("fastsætter nærmere regler for størrelsen af den maksimale årlige betalingstakst") is None
+    assert find_frequency("den årlige status og et årligt møde")["text"] == "årligt"

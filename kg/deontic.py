@@ -114,9 +114,9 @@ class SentenceAnalyser(StatementClauses):
                         continue
                     verb = toks[kk].low
                     break
-                if verb == "have" and nxt2 in ("mulighed", "muligheden", "mulighederne", "ret", "adgang"):
-                    i += 1          # "skal have mulighed for": the permission cue below decides
-                    continue
+                if self._modal_then_have_right(i):
+                    i += 1          # "skal (i forbindelse med høringen) have mulighed for": the permission
+                    continue        # cue below decides
                 if self._conditional(i):
                     i += 1          # "Hvis sundhedsaftalen skal revideres, ...": a condition
                     continue
@@ -371,6 +371,11 @@ class SentenceAnalyser(StatementClauses):
             bearers = ["parterne"]
         relative_nonactor = bearers is None and lo > 0 and toks[lo - 1].low in ("der", "som") and (
             lo - 2 < 0 or (lo - 2) not in self.in_mention and not (toks[lo - 2].low == "," and (lo - 3) in self.in_mention))
+        if bearers is None and passive and pv is None and modality != "permission" and self.ctx.prev_bearers \
+                and self._stem_of_event_subject() in self.ctx.prev_words - {""}:
+            # »§ 5. Regionsrådet indsender sundhedsaftalen … § 6. Indsendelsen … skal ske senest …«:
+            # the act the previous duty named, its deadline in the next paragraph
+            bearers, carried = list(self.ctx.prev_bearers), True
         if bearers is None and passive and lo > 0:
             cond = self._condition_actor(lo, pv if pv is not None else i + 1)
             if cond:

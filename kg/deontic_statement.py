@@ -42,6 +42,16 @@ class StatementClauses(ClauseReader):
         return k + 1 < self.n and toks[k].low == "være" and toks[k + 1].low not in PREPOSITIONS \
             and self._vaere_passive(cue) is None        # "skal den pågældende være under tilsyn" stays
 
+    def _modal_then_have_right(self, i: int) -> bool:
+        """»skal have mulighed for / ret til / adgang til«, also past an adverbial (»skal i
+        forbindelse med høringen have mulighed for …«): a right, not a duty."""
+        for k in range(i + 1, min(i + 9, self.n - 1)):
+            if self.toks[k].low in (",", ";") or (self.toks[k].low in MODALS and k > i + 1):
+                return False
+            if self.toks[k].low == "have":
+                return self.toks[k + 1].low in ("mulighed", "muligheden", "mulighederne", "ret", "adgang")
+        return False
+
     def _identifying_relative(self, i: int) -> bool:
         """», der er ansvarlig for X, er forpligtet til …« / », der har ansvaret for X, afgør …«: the
         relative clause says which person is meant; the duty is the main clause's after it."""
@@ -95,6 +105,13 @@ class StatementClauses(ClauseReader):
         words = before[:1] + ([self.toks[k].low] if k < self.n else [])   # also after a fronted adverbial
         return any(_PROGRAMME.fullmatch(w) for w in words)
 
+    def _stem_of_event_subject(self) -> str:
+        """»Indsendelsen af sundhedsaftalen skal ske …« → »indsende«: the verb a nominalised
+        subject names (»§ 5. Regionsrådet indsender … § 6. Indsendelsen … skal ske senest …«)."""
+        k = label_end(self.toks)
+        m = re.fullmatch(r"([a-zæøå]{3,}?)(?:else|ning)(?:n|en|rne|erne)?", self.toks[k].low) if k < self.n else None
+        return self.ctx.lemmas.get(m.group(1) + "e", m.group(1) + "e") if m else ""
+
     def _stem_of_passive(self, verb: int) -> str:
         """»indsendes« → »indsende«: the lemma of a passive verb's active form."""
         w = self.toks[verb].low if verb < self.n else ""
@@ -118,6 +135,9 @@ class StatementClauses(ClauseReader):
         return [b for b in self._bearers_in_context(verb) if b != recipient]
 
     def _bearers_in_context(self, verb: int | None) -> list[str]:
+        if verb is not None and verb + 2 < self.n and self.toks[verb + 1].low in ("en", "et") \
+                and verb + 2 in self.ment_start:
+            return []       # »I hver region nedsættes et praksisplanudvalg«: a new body, not the act before
         if self.ctx.prev_bearers:
             k = label_end(self.toks)
             anaphor = k < self.n and self.toks[k].low in ("det", "den", "de", "dette", "denne", "disse")

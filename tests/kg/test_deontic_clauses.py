@@ -271,3 +271,19 @@ def test_skal_ikke_before_a_passive_is_an_exemption_not_a_prohibition():
     assert stmts("Stk. 2. De aftaler, der er nævnt i stk. 1, skal ikke godkendes af Sundhedsstyrelsen.",
                  "bekendtgørelse") == []
     assert stmts("Stk. 2. Regionsrådet må ikke godkende aftalerne.", "bekendtgørelse") == [(("regionsraad",), "prohibition")]
+
+
+def test_a_right_after_an_adverbial_is_no_duty():
+    # BEK 999/2023 § 30 c: the practices' opportunity to be heard
+    assert stmts("§ 30 c. De enkelte praksis skal i forbindelse med høringen have mulighed for at give udtryk for "
+                 "deres planer for den kommende periode.", "bekendtgørelse") == []
+
+
+def test_the_act_the_previous_paragraph_named_carries_its_actor():
+    # BEK 1569/2013 §§ 5-6: the submission's deadline is the regional council's, though in the next paragraph
+    obs = obligations("§ 5. Regionsrådet indsender sundhedsaftalen til Sundhedsstyrelsen til godkendelse.\n"
+                      "§ 6. Indsendelsen af sundhedsaftalen skal ske senest den 31. januar i kommunalbestyrelsernes og "
+                      "regionsrådets valgperiodes andet år.", "bekendtgørelse")
+    assert [(tuple(o.bearers), o.carried, bool(o.deadline)) for o in obs] == [
+        (("regionsraad",), False, False), (("regionsraad",), True, True)]
+

@@ -115,3 +115,18 @@ def test_conditions_listed_after_naar_are_no_duties(corpus_extractions):
         # the paragraph's own permission stays
         assert [o for o in ex.obligations if o.provision_id == f"{d.id}/p42d" and o.modality == "permission"]
     assert seen >= 1
+
+
+def test_a_new_body_set_up_in_the_passive_carries_no_actor(corpus_extractions):
+    """Sundhedsloven § 204, stk. 2 (2019): »I hver region nedsættes et praksisplanudvalg« says
+    nothing of who sets it up; the councils that set up the coordination committee in stk. 1
+    are not carried to it."""
+    docs, exs = corpus_extractions
+    seen = 0
+    for d, ex in zip(docs, exs):
+        if d.id != "lbk-2019-903":
+            continue
+        obs = [o for o in ex.obligations if o.provision_id == "lbk-2019-903/p204/stk2" and "praksisplanudvalg" in o.action]
+        assert obs and all(o.bearers == [] and not o.carried for o in obs), [(o.bearers, o.action[:60]) for o in obs]
+        seen += 1
+    assert seen == 1

@@ -18,7 +18,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpus import load_documents  # noqa: E402
 
 from aftalegraf.kg.extract import extract_document  # noqa: E402
-from aftalegraf.kg.temporal import in_condition  # noqa: E402
 
 _NUMBER = r"(?:\d+|en|et|to|tre|fire|fem|seks|otte|ti|tolv|fjorten|et halvt)"
 _UNIT = r"(?:hverdage|dage|dag|timer|time|uger|uge|måneder|måned|år|kvartal(?:er)?)"
@@ -31,6 +30,13 @@ STATES_ONE = re.compile(
     r"|\bhver\s+(?:valgperiode|aftaleperiode)\b|\bkvartalsvis\b|\bhalvårlig|\bstraks\b|\binden\s+udgangen\b|\bfrist(?:en)?\s+(?:er|for|på)\b"
     r"|\bhvert\s+(?:andet\s+)?(?:år|kvartal|halvår)\b|(?<!\bde )(?<!\bden )(?<!\bdet )\bårlig(?:t|e)?\b|\b" + _NUMBER + r"\s+gange?\s+(?:om|pr\.|i)\b"
     r"|\bmøder\s+om\s+året\b|\bløbende\b|\bhurtigst\s+muligt\b|\bsnarest\b|\binden\s+(?:vedtagelse|godkendelse)", re.I)
+
+
+def _in_condition(text: str, start: int) -> bool:
+    """»…, hvis kommunalbestyrelsen ikke inden for 7 dage … kan tilbyde …«: the phrase is the
+    condition's, not the duty's — after hvis/når/… with no comma between (round 15)."""
+    opened = [m.end() for m in re.finditer(r"\b(?:hvis|såfremt|medmindre|dersom|når)\b", text[:start], re.I)]
+    return bool(opened) and "," not in text[opened[-1]:start]
 
 
 def _names_a_yearly_thing(text: str, m: re.Match) -> bool:
@@ -52,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
             # a phrase in a condition (»…, hvis kommunalbestyrelsen ikke inden for 7 dage … kan
             # tilbyde …«) is the condition's, not the duty's (round 15: until then it counted)
             text = ob.text or ""
-            if any(not in_condition(text, m.start()) and not _names_a_yearly_thing(text, m)
+            if any(not _in_condition(text, m.start()) and not _names_a_yearly_thing(text, m)
                    for m in STATES_ONE.finditer(text)):
                 stated += 1
                 if ob.deadline or ob.frequency:

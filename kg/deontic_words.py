@@ -70,7 +70,7 @@ CLAUSE_OPENERS = {"at", "der", "som", "hvis", "når", "såfremt", "hvor", "idet"
                   "hvilket", "hvorved", "så", "før", "inden", "end", "om", "hvordan", "hvorfor", "hvad",
                   "hvornår", "herunder", "men", "ligesom", "medmindre", "selvom", "hvorvidt", "hvilke", "hvilken",
                   "hvorledes", "hvem"}
-CONDITIONAL = {"hvis", "såfremt", "når", "medmindre"}
+CONDITIONAL = {"hvis", "såfremt", "når", "medmindre", "dersom"}
 # words whose "for, at ..." is their content, not a purpose ("mulighed for, at kommunerne kan ...")
 FOR_COMPLEMENT = {"mulighed", "muligheden", "muligheder", "adgang", "adgangen", "hjemmel", "ansvar", "ansvaret",
                   "ansvarlig", "ansvarlige", "sørge", "sørger", "sørges", "grundlag", "grundlaget", "rammer",

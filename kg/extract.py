@@ -10,7 +10,7 @@ from aftalegraf.model import LEGISLATION_TYPES, Document, Provision
 
 from . import deontic
 from .actors import COMMITTEE_KEYS, find_actors, label_of
-from .deontic_words import DETERMINERS, PREPOSITIONS, Context, Tok, content_words
+from .deontic_words import CONDITIONAL, DETERMINERS, PREPOSITIONS, Context, Tok, content_words
 from .facts import Extraction, ObligationFact
 from .goals import extract_goals
 from .nlp import get_nlp
@@ -18,7 +18,7 @@ from .references import document_bekendtgoerelse, find_references
 from .temporal import find_deadline, find_frequency, in_condition
 
 _ITEM_KINDS = {"nr", "item", "goal"}
-_CONDITION_LEAD = re.compile(r"\b(?:når|hvis|såfremt|dersom)\s*:$", re.I)
+_CONDITION_LEAD = re.compile(r"\b(?:" + "|".join(sorted(CONDITIONAL)) + r")\s*:$", re.I)
 _EMPTY_ACTION = re.compile(r"^\W*(?:er|være)?\s*(?:bl\.\s*a|blandt andet|f\.eks|følgende|herunder)?\W*$", re.I)
 # "1) at understøtte ...", "- at sikre ...", "a) udarbejde ..."
 _ITEM_AT = re.compile(r"\s*(?:\d+\)|[a-z]\)|[-•–*\u2022\ufffd])?\s*at\s+(?=[a-zæøå])")

@@ -14,6 +14,8 @@ import re
 
 from aftalegraf.legal_time import MONTH_NUMBER, MONTH_PATTERN, iso_date
 
+from .deontic_words import CONDITIONAL
+
 NUMBERS = {
     "en": 1, "et": 1, "én": 1, "ét": 1, "en gang": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
     "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "halvt": 0.5, "et halvt": 0.5,
@@ -244,7 +246,7 @@ def find_deadline(text: str, offset_base: int = 0) -> dict | None:
     return d
 
 
-_CONDITION = re.compile(r"\b(?:hvis|såfremt|medmindre|dersom|når)\b", re.I)
+_CONDITION = re.compile(r"\b(?:" + "|".join(sorted(CONDITIONAL)) + r")\b", re.I)
 
 
 def in_condition(text: str, start: int) -> bool:

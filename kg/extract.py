@@ -10,12 +10,12 @@ from aftalegraf.model import LEGISLATION_TYPES, Document, Provision
 
 from . import deontic
 from .actors import COMMITTEE_KEYS, find_actors, label_of
-from .deontic_words import CONDITIONAL, DETERMINERS, PREPOSITIONS, Context, Tok, content_words
+from .deontic_words import CONDITIONAL, DETERMINERS, MODALS, PREPOSITIONS, Context, Tok, content_words
 from .facts import Extraction, ObligationFact
 from .goals import extract_goals
 from .nlp import get_nlp
 from .references import document_bekendtgoerelse, find_references
-from .temporal import find_deadline, find_frequency, in_condition
+from .temporal import find_deadline, find_frequency, in_condition, same_period
 
 _ITEM_KINDS = {"nr", "item", "goal"}
 _CONDITION_LEAD = re.compile(r"\b(?:" + "|".join(sorted(CONDITIONAL)) + r")\s*:$", re.I)
@@ -45,11 +45,18 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# an object clause with a modal verb of its own: »kan beslutte, at der kan ske sterilisation før
+# fristens udløb« — a deadline after it is that clause's, not the decision's
+_MODAL_OBJECT_CLAUSE = re.compile(r"\bat\s+(?:[\wæøå]+\s+){0,4}?(?:" + "|".join(sorted(MODALS)) + r")\s+[^.;]*$", re.I)
+
+
 def _duty_deadline(text: str, base: int) -> dict | None:
-    """The first deadline in ``text`` that is not a condition's (see ``temporal.in_condition``)."""
+    """The first deadline in ``text`` that is not a condition's (see ``temporal.in_condition``)
+    nor an object clause's with its own modal verb."""
     k = 0
     while (d := find_deadline(text[k:], base + k)) is not None:
-        if not in_condition(text, d["start"] - base):
+        at = d["start"] - base
+        if not in_condition(text, at) and not _MODAL_OBJECT_CLAUSE.search(text, 0, at):
             return d
         k = d["end"] - base
     return None
@@ -134,6 +141,8 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                 stretch = doc.text[stretch_from:a1]
                 dl = _duty_deadline(action, a0) or _duty_deadline(stretch, stretch_from) \
                     or _duty_deadline(sentence, s_start)
+                if dl is not None:
+                    dl = same_period(dl, sentence, s_start)
                 fq = find_frequency(action, a0) or find_frequency(stretch, stretch_from) \
                     or find_frequency(sentence, s_start)
                 stretch_from = a1

@@ -46,6 +46,9 @@ DEADLINE_PATTERNS = [
     ("set", re.compile(r"\binden\s+for\s+en\s+(?P<anchor>(?:[\wæøå]+\s+){0,4}?)(?:tids)?frist\b", re.I)),
     # inden for rimelig tid
     ("set", re.compile(r"\binden\s+for\s+(?:en\s+)?(?P<anchor>rimelig)\s+tid\b", re.I)),
+    # inden for samme måned: the period a phrase before it named (»… inden for 1 måned, … skal
+    # regionsrådet inden for samme måned udarbejde en plan«)
+    ("same", re.compile(rf"\binden\s+for\s+(?P<anchor>(?:den\s+|det\s+)?samme\s+{_UNIT})\b", re.I)),
     # hurtigst muligt / snarest muligt / straks
     ("asap", re.compile(r"\b(?:hurtigst\s+muligt|snarest\s+muligt|snarest|straks|uden\s+ugrundet\s+ophold)\b", re.I)),
     # inden udgangen af januar 2015 / inden udgangen af 2015
@@ -241,9 +244,27 @@ def find_deadline(text: str, offset_base: int = 0) -> dict | None:
         d["anchor"] = g["anchor"].strip() or None        # a deadline someone else sets
     elif kind == "asap":
         d["offset"] = "P0D"                 # as soon as possible: no date, no grace
-    elif kind == "event":
+    elif kind in ("event", "same"):
         d["anchor"] = g["anchor"].strip()
     return d
+
+
+_OFFSET = dict(DEADLINE_PATTERNS)["offset"]
+
+
+def same_period(deadline: dict, text: str, base: int = 0) -> dict:
+    """»inden for samme måned« lasts as long as the phrase before it in ``text`` with that unit
+    (»Såfremt det ikke er muligt at udrede personen inden for 1 måned, … skal regionsrådet inden
+    for samme måned …«): its duration and event, or the deadline as it was without one."""
+    said = deadline["text"].lower().split()
+    if said[:2] != ["inden", "for"] or "samme" not in said:
+        return deadline
+    unit = said[-1]
+    before = [m for m in _OFFSET.finditer(text, 0, max(0, deadline["start"] - base))
+              if UNITS.get(m.group("unit").lower()) == UNITS.get(unit)]
+    if not before or (num := _num(before[-1].group("num"))) is None:
+        return deadline
+    return {**deadline, "offset": _duration(num, unit), "anchor": None}
 
 
 _CONDITION = re.compile(r"\b(?:" + "|".join(sorted(CONDITIONAL)) + r")\b", re.I)

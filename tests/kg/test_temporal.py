@@ -163,3 +163,25 @@ def test_reasonable_time_and_a_definite_yearly_thing():
     assert d["text"] == "inden for rimelig tid" and d["anchor"] == "rimelig"
     assert find_frequency("fastsætter nærmere regler for størrelsen af den maksimale årlige betalingstakst") is None
     assert find_frequency("den årlige status og et årligt møde")["text"] == "årligt"
+
+
+def test_the_same_period_takes_the_duration_named_before_it():
+    # sundhedsloven § 82 b, stk. 2
+    obs = obligations("Stk. 2. Såfremt det ikke er muligt at udrede personen inden for 1 måned, jf. stk. 1, skal "
+                      "regionsrådet inden for samme måned udarbejde en plan for det videre udredningsforløb.",
+                      "lovbekendtgørelse")
+    assert [o.bearers for o in obs] == [["regionsraad"]]
+    assert obs[0].deadline["text"] == "inden for samme måned" and obs[0].deadline["offset"] == "P1M"
+    # with no period named before, the phrase keeps its words and claims no duration
+    d = find_deadline("skal regionsrådet inden for samme uge svare")
+    assert d["anchor"] == "samme uge" and d["offset"] is None
+
+
+def test_a_deadline_in_an_object_clause_with_its_own_modal_is_that_clauses():
+    # sundhedsloven § 105: the deadline is the sterilisation's, not the physician's decision's
+    obs = obligations("§ 105. Den behandlende læge kan beslutte, at der kan ske sterilisation før fristens udløb, "
+                      "jf. 2. pkt., hvor særlige hensyn taler herfor.", "lovbekendtgørelse")
+    assert obs and obs[0].modality == "permission" and obs[0].deadline is None
+    # an object clause without a modal of its own keeps the duty's deadline
+    ob = obligations("§ 3. Regionsrådet skal sikre, at sundhedsaftalen indsendes senest den 1. juli.")[0]
+    assert ob.deadline and ob.deadline["date"] == "--07-01"

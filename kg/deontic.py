@@ -479,7 +479,7 @@ class SentenceAnalyser(StatementClauses):
         """The "af X" agent of a passive, when X is a person or body outside the actor table
         ("kan samtykket gives af værgen")."""
         for k in range(frm, end):
-            if self.toks[k].low == "af":
+            if self.toks[k].low == "af" and self.toks[k - 1].low != "følge":    # not »som følge af«
                 return self._person_words(range(k + 1, min(k + 6, self.n)))
             if self.toks[k].low in (",", ";", "."):
                 break

@@ -297,6 +297,14 @@ class ClauseReader:
                 k += 1          # the expletive after the modal: "skal der udarbejdes en plan"
                 expletive = True
                 continue
+            if self._som_foelge_af(k):
+                # a complex preposition, no relative clause: "kan ikke som følge af rapporteringen underkastes"
+                k += 3
+                while k < end and self.toks[k].low in DETERMINERS:
+                    k += 1
+                k = self.ment_start[k][0] if k in self.ment_start else k + 1
+                steps += 1
+                continue
             if t.low == "om" and k + 1 < end and self.toks[k + 1].low == "muligt":
                 k += 2          # "skal patienten om muligt tilbydes …": an adverbial, no »om«-clause
                 continue
@@ -358,10 +366,15 @@ class ClauseReader:
                 if kk < end and self.toks[kk].low in ("hensyn", "betydning", "praktiske", "samme"):
                     return None
                 return []          # an agent that is no actor ("af regionsrådsformanden")
-            if self.toks[k].low in (",", ";", ".") or self.toks[k].low in CLAUSE_OPENERS:
+            if self.toks[k].low in (",", ";", ".") or (self.toks[k].low in CLAUSE_OPENERS and not self._som_foelge_af(k)):
                 return None
             k += 1
         return None
+
+    def _som_foelge_af(self, k: int) -> bool:
+        """»som følge af«: a complex preposition at ``k``, no relative clause."""
+        return self.toks[k].low == "som" and k + 2 < self.n and self.toks[k + 1].low == "følge" \
+            and self.toks[k + 2].low == "af"
 
     def _agreement_subject(self, lo: int, cue: int) -> bool:
         toks = [t for t in self.toks[lo:cue] if t.low not in DETERMINERS and t.low not in ADVERBS]

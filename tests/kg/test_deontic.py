@@ -597,3 +597,14 @@ def test_mends_from_the_seventh_sample():
     obs = obligations("Stk. 3. Ønsker afdødes nærmeste ikke at tage stilling til det påtænkte indgreb, skal der oplyses "
                       "om adgangen til at modsætte sig obduktion.", "lovbekendtgørelse")
     assert [(o.cue, o.action.split(" ")[0]) for o in obs] == [("skal", "oplyses")]
+
+
+def test_som_foelge_af_is_a_preposition_and_the_agent_after_the_object_is_named():
+    # sundhedsloven § 201: a protection of the reporting persons; who may not act is the employer
+    # (and the authority and the courts), not the persons protected
+    ob = one("§ 201. Den rapporterende person og de sundhedspersoner, der indgår i en rapportering, kan ikke som "
+             "følge af rapporteringen underkastes disciplinære undersøgelser og foranstaltninger af arbejdsgiveren, "
+             "tilsynsmæssige reaktioner af Styrelsen for Patientsikkerhed eller strafferetlige sanktioner af "
+             "domstolene.", "lovbekendtgørelse")
+    assert ob.passive and ob.modality == "prohibition"
+    assert ob.bearers == [] and ob.bearer_label == "arbejdsgiveren"

@@ -608,3 +608,16 @@ def test_som_foelge_af_is_a_preposition_and_the_agent_after_the_object_is_named(
              "domstolene.", "lovbekendtgørelse")
     assert ob.passive and ob.modality == "prohibition"
     assert ob.bearers == [] and ob.bearer_label == "arbejdsgiveren"
+
+
+def test_a_carried_duty_whose_subject_cites_paragraphs_takes_their_actors():
+    # sundhedsloven §§ 171-173: the transport each of the cited paragraphs gives is its council's
+    obs = obligations(
+        "§ 171. Regionsrådet yder befordring eller befordringsgodtgørelse til personer, der modtager social pension.\n\n"
+        "§ 172. Kommunalbestyrelsen yder befordring eller befordringsgodtgørelse til genoptræning til personer, "
+        "der har behov for genoptræning efter endt behandling på sygehus.\n\n"
+        "§ 173. Befordring, for hvilken der ydes godtgørelse efter §§ 171 og 172, skal ske med det efter "
+        "forholdene billigste forsvarlige befordringsmiddel.", "lovbekendtgørelse")
+    last = obs[-1]
+    assert last.provision_id.endswith("p173") and last.carried
+    assert sorted(last.bearers) == ["kommunalbestyrelse", "regionsraad"]

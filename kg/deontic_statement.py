@@ -13,6 +13,7 @@ from .deontic_words import (
     ADVERBS,
     DETERMINERS,
     MODALS,
+    NOMINALISATION,
     PREPOSITIONS,
     content_words,
     is_label_token,
@@ -109,7 +110,7 @@ class StatementClauses(ClauseReader):
         """»Indsendelsen af sundhedsaftalen skal ske …« → »indsende«: the verb a nominalised
         subject names (»§ 5. Regionsrådet indsender … § 6. Indsendelsen … skal ske senest …«)."""
         k = label_end(self.toks)
-        m = re.fullmatch(r"([a-zæøå]{3,}?)(?:else|ning)(?:n|en|rne|erne)?", self.toks[k].low) if k < self.n else None
+        m = NOMINALISATION.fullmatch(self.toks[k].low) if k < self.n else None
         return self.ctx.lemmas.get(m.group(1) + "e", m.group(1) + "e") if m else ""
 
     def _stem_of_passive(self, verb: int) -> str:

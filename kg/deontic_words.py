@@ -61,6 +61,8 @@ AGREEMENT_NOUNS = re.compile(
 PRONOUNS = {"de", "den", "han", "hun", "disse", "denne", "dette"}
 # after a modal, an event or a state, no one's act: »skal der ske en høring«, »skal denne foreligge«
 EVENT_VERBS = {"ske", "foregå", "finde", "foreligge"}
+# A nominalised act: »indsendelse(n)«, »godkendelsen«, »udarbejdningerne« — its group 1 is the verb's stem
+NOMINALISATION = re.compile(r"([a-zæøå]{3,}?)(?:else|ning)(?:n|en|rne|erne)?")
 NON_NORMATIVE_AFTER_MODAL = {
     "være", "blive", "ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "skyldes",
     "bidrage", "medføre", "føre", "give", "have", "findes", "opstå", "variere", "gøre",

@@ -10,7 +10,7 @@ from aftalegraf.model import LEGISLATION_TYPES, Document, Provision
 
 from . import deontic
 from .actors import COMMITTEE_KEYS, find_actors, label_of
-from .deontic_words import CONDITIONAL, DETERMINERS, MODALS, PREPOSITIONS, Context, Tok, content_words
+from .deontic_words import CONDITIONAL, DETERMINERS, MODALS, NOMINALISATION, PREPOSITIONS, Context, Tok, content_words
 from .facts import Extraction, ObligationFact
 from .goals import extract_goals
 from .nlp import get_nlp
@@ -97,7 +97,7 @@ def _words(text: str) -> set[str]:
 
 
 def _cited_paragraphs_actors(doc: Document, start: int, end: int, acts: dict[str, list]) -> list[str] | None:
-    """The actors of an agentless passive whose subject cites the paragraphs that give the act:
+    """The actors of a carried statement whose subject cites the paragraphs that give the act:
     each cited paragraph's first statement about the same thing (»befordring«), or None when
     one of them has none — then the actor in context stays. The subject lies in
     ``doc.text[start:end]``."""
@@ -229,11 +229,15 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
 # of the first — one duty, with its bearer and its deadline — instead of a second duty of
 # "aktør ikke angivet" or of "parterne".
 _RESTATE_WINDOW = 700      # characters between the duty and its restatement
-_VERB_ENDINGS = ("elsen", "else", "ningen", "ning", "ende", "endes", "ede", "es", "er", "e", "s")
+_VERB_ENDINGS = ("ende", "endes", "ede", "es", "er", "e", "s")
 
 
 def _verb_stem(word: str) -> str:
+    """»indsender«, »indsendes«, »indsendelsen« → »indsend«: a verb or the act it names, as one stem."""
     w = word.lower()
+    m = NOMINALISATION.fullmatch(w)
+    if m and len(m.group(1)) >= 4:
+        return m.group(1)
     for end in _VERB_ENDINGS:
         if w.endswith(end) and len(w) - len(end) >= 4:
             return w[: -len(end)]

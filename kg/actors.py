@@ -97,7 +97,8 @@ ACTORS: tuple[ActorType, ...] = (
     ActorType("parterne", "parterne", "the parties", ("aftaleparterne", "parterne bag sundhedsaftalen"),
               (r"(?:aftale)?parter(?:ne|nes)?", r"aftalepart(?:en)?")),
     ActorType("aktoererne", "aktørerne", "the actors", ("aktørerne", "de relevante aktører"),
-              (r"aktør(?:erne|ernes)", r"sundhedsaktør(?:er|erne)?")),
+              (r"aktør(?:erne|ernes)", r"sundhedsaktør(?:er|erne)?",
+               r"de (?:enkelte|relevante|involverede) aktører")),     # »de enkelte aktører har ansvaret for …«
     ActorType("sundhedsperson", "sundhedsperson", "health professional", ("sundhedspersonen", "sundhedspersoner"),
               (r"sundhedsperson(?:en|ens|er|erne|ernes|s)?",)),
     ActorType("laege", "læge", "physician", ("lægen", "lægerne"), (r"læge(?:n|ns|r|rne|rnes)?",)),

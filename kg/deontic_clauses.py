@@ -28,6 +28,7 @@ from .deontic_words import (
     is_label_token,
     is_passive_verb,
     is_present_verb,
+    is_short_passive,
     label_end,
 )
 
@@ -288,7 +289,8 @@ class ClauseReader:
             k, limit, relative = k + 1, 16, True
         while k < end and steps < limit:
             t = self.toks[k]
-            if is_passive_verb(t) and t.low not in ADVERBS and t.low not in DETERMINERS and t.low not in DEPONENTS:
+            if (is_passive_verb(t) or is_short_passive(t)) and t.low not in ADVERBS and t.low not in DETERMINERS \
+                    and t.low not in DEPONENTS:
                 return k
             if expletive and t.low not in ADVERBS and t.low.isalpha() and len(t.low) >= 5 and t.low.endswith("s") \
                     and t.low not in DEPONENTS:

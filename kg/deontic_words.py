@@ -217,6 +217,13 @@ def is_present_verb(t: Tok) -> bool:
     return lem == w and w.endswith("er") and not w.endswith(("erne", "ere")) and not t.text[:1].isupper()
 
 
+def is_short_passive(t: Tok) -> bool:
+    """A four-letter passive the lemma table knows (»ydes«, »gås«): after a modal only — alone,
+    »Befordring ydes til …« states a rule more often than anyone's duty."""
+    lem = t.lemma.lower()
+    return len(t.low) == 4 and t.low.isalpha() and lem + "s" == t.low and lem.endswith(("e", "å"))
+
+
 def is_passive_verb(t: Tok) -> bool:
     w = t.low
     if not w.isalpha() or len(w) < 5 or w in ADVERBS or w in DETERMINERS:

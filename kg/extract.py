@@ -156,6 +156,11 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                 a0, a1 = _trim(doc.text, st.action_start, st.action_end)
                 if a1 <= a0:
                     continue
+                if st.named and doc.text[a0:a0 + len(st.named)].lower() == st.named.lower() \
+                        and doc.text[a0 + len(st.named):a0 + len(st.named) + 1].isspace():
+                    # the inverted subject is the bearer, not the act: »kan udvalgets medlemmer hver
+                    # især afgive synspunkter«
+                    a0, a1 = _trim(doc.text, a0 + len(st.named), a1)
                 action = doc.text[a0:a1]
                 if _EMPTY_ACTION.match(action):
                     # a bare lead-in ("Opgaverne for udvalget er bl.a.:"): its items carry it

@@ -69,12 +69,14 @@ DEADLINE_PATTERNS = [
     # senest udleveres til patienten på udskrivningstidspunktet: "senest" before the verb, the moment after it
     ("event", re.compile(
         r"\bsenest\s+(?:[\wæøå]+\s+){1,4}?(?:på|ved)\s+(?P<anchor>[\wæøå]*tidspunkt(?:et)?)\b", re.I)),
+    # førend obduktion foretages / førend dødsattest er udstedt: a clause names the event
+    ("clause", re.compile(r"\bførend\s+(?P<anchor>[\wæøå][^,.;:]*?)(?=\s*[,.;:]|\s+og\s+om\b|$)", re.I)),
     # inden vedtagelsen / inden godkendelse i regionsrådet / forud for indsendelsen af aftalen /
     # forud for regionsrådets behandling af forslag til sundhedsplan
     ("event", re.compile(
         r"\b(?:inden|forud\s+for|før)\s+(?P<anchor>(?:den\s+|det\s+|[\wæøå]+(?:ens|ets|nes)\s+)?(?:vedtagelse|godkendelse|ikrafttræden|"
         r"ikrafttrædelse|udløb|indsendelse|behandling|underskrift|høring|beslutning|iværksættelse|udskrivning|"
-        r"opstart|gennemførelse)\w*"
+        r"opstart|gennemførelse|igangsættelse|påbegyndelse)\w*"
         r"(?:\s+(?:af|i|på|hos)\s+[\wæøå]+){0,2})", re.I)),
 ]
 
@@ -244,7 +246,7 @@ def find_deadline(text: str, offset_base: int = 0) -> dict | None:
         d["anchor"] = g["anchor"].strip() or None        # a deadline someone else sets
     elif kind == "asap":
         d["offset"] = "P0D"                 # as soon as possible: no date, no grace
-    elif kind in ("event", "same"):
+    elif kind in ("event", "same", "clause"):
         d["anchor"] = g["anchor"].strip()
     return d
 
@@ -270,11 +272,22 @@ def same_period(deadline: dict, text: str, base: int = 0) -> dict:
 _CONDITION = re.compile(r"\b(?:" + "|".join(sorted(CONDITIONAL)) + r")\b", re.I)
 
 
+# a condition put first with its verb first: »Kan bopælsregionen … ikke inden for 1 måned tilbyde
+# …, kan personen vælge …« (capitalised: it opens the sentence)
+_VERB_FIRST = re.compile(r"(?:(?:§\s*\d+\s*[a-z]?|Stk\.\s*\d+)\.\s+)?(?:Kan|Skal|Må|Bør|Vil)\b")
+_MAIN_CLAUSE = re.compile(r",\s+(?:kan|skal|må|bør|vil)\b")
+
+
 def in_condition(text: str, start: int) -> bool:
     """Does the phrase at ``start`` lie in a conditional clause that no comma has closed before
     it? »…, hvis kommunalbestyrelsen ikke inden for 7 dage efter udskrivning … kan tilbyde …«:
     that deadline is the condition's, not the duty's (»…, hvis patienten ønsker det, hurtigst
-    muligt meddele …« is the duty's)."""
+    muligt meddele …« is the duty's). A condition put first with its verb first (»Kan
+    bopælsregionen … ikke inden for 1 måned tilbyde …, kan personen vælge …«) lasts until the
+    main clause's modal."""
+    first = _VERB_FIRST.match(text, len(text) - len(text.lstrip()))
+    if first and first.end() <= start and not _MAIN_CLAUSE.search(text, first.end(), start):
+        return True
     opened = [m.end() for m in _CONDITION.finditer(text, 0, start)]
     return bool(opened) and "," not in text[opened[-1]:start]
 

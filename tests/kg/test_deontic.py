@@ -621,3 +621,21 @@ def test_a_carried_duty_whose_subject_cites_paragraphs_takes_their_actors():
     last = obs[-1]
     assert last.provision_id.endswith("p173") and last.carried
     assert sorted(last.bearers) == ["kommunalbestyrelse", "regionsraad"]
+
+
+def test_a_short_passive_after_a_modal_and_the_inverted_subject_out_of_the_action():
+    # sundhedsloven § 141, stk. 7: »ydes« is a passive (four letters, the lemma table knows it)
+    ob = one("Stk. 7. Behandling og rådgivning til alkoholmisbrugere skal ydes anonymt, hvis alkoholmisbrugeren "
+             "ønsker det.", "lovbekendtgørelse")
+    assert ob.passive and ob.bearers == []
+    # BEK 1615/2025 § 4, stk. 3: the members are the bearer, not part of what they may do
+    ob = one("Stk. 3. Hvis det ikke er muligt at opnå enighed i udvalget, kan udvalgets medlemmer hver især afgive "
+             "synspunkter.")
+    assert ob.bearer_label == "udvalgets medlemmer" and ob.action == "hver især afgive synspunkter"
+
+
+def test_the_individual_actors_are_the_actors():
+    # vejledning 9005/2013, 5.2
+    ob = one("Det bemærkes dog, at de enkelte aktører har ansvaret for at sikre, at deres medarbejdere har de "
+             "nødvendige kompetencer.", "vejledning")
+    assert ob.bearers == ["aktoererne"]

@@ -185,3 +185,27 @@ def test_a_deadline_in_an_object_clause_with_its_own_modal_is_that_clauses():
     # an object clause without a modal of its own keeps the duty's deadline
     ob = obligations("§ 3. Regionsrådet skal sikre, at sundhedsaftalen indsendes senest den 1. juli.")[0]
     assert ob.deadline and ob.deadline["date"] == "--07-01"
+
+
+def test_events_named_by_a_clause_and_by_the_start_of_an_act():
+    # sundhedsloven § 185, stk. 2, § 182, stk. 2, § 57 h, stk. 3
+    d = find_deadline("skal afdødes nærmeste, førend obduktion foretages, underrettes om dødsfaldet")
+    assert d["text"] == "førend obduktion foretages" and d["anchor"] == "obduktion foretages"
+    d = find_deadline("Liget må ikke begraves, brændes eller føres ud af landet, førend dødsattest er udstedt.")
+    assert d["anchor"] == "dødsattest er udstedt"
+    d = find_deadline("Før igangsættelse af behandlinger, hvor prisen … forventes at overstige 2.500 kr., skal praktiserende "
+                      "tandlæger give patienten tilbud om et skriftligt prisoverslag.")
+    assert d["anchor"] == "igangsættelse af behandlinger"
+
+
+def test_a_verb_first_condition_keeps_its_deadline():
+    # sundhedsloven § 87: the month is the region's, in the condition of the person's choice
+    text = ("Kan bopælsregionen af faglige årsager, jf. § 82 b, ikke inden for 1 måned tilbyde en henvist person "
+            "endelig udredning, kan personen vælge at få dele af udredningsforløbet udført på et aftalesygehus.")
+    assert in_condition(text, text.index("inden for 1 måned"))
+    obs = obligations("§ 87. " + text, "lovbekendtgørelse")
+    assert obs and obs[0].modality == "permission" and obs[0].deadline is None
+    # § 88, stk. 3: the deadline after the main clause's modal is the duty's
+    text = ("Kan regionsrådet ikke tilvejebringe et behandlingstilbud, skal regionsrådet, hvis patienten ønsker det, "
+            "hurtigst muligt meddele det til Sundhedsstyrelsen.")
+    assert not in_condition(text, text.index("hurtigst"))

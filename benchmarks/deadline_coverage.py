@@ -34,7 +34,14 @@ STATES_ONE = re.compile(
 
 def _in_condition(text: str, start: int) -> bool:
     """»…, hvis kommunalbestyrelsen ikke inden for 7 dage … kan tilbyde …«: the phrase is the
-    condition's, not the duty's — after hvis/når/… with no comma between (round 15)."""
+    condition's, not the duty's — after hvis/når/… with no comma between (round 15), or in a
+    sentence that opens with its condition's modal (»Kan bopælsregionen … ikke inden for 1
+    måned tilbyde …, kan personen vælge …«) before the main clause's modal (round 16)."""
+    body = re.sub(r"^\s*(?:§\s*\d+\s*[a-z]?\.|Stk\.\s*\d+\.)\s*", "", text)
+    cut = len(text) - len(body)
+    if re.match(r"(?:Kan|Skal|Må|Bør|Vil)\b", body) and start >= cut \
+            and not re.search(r",\s+(?:kan|skal|må|bør|vil|\w{3,}er)\b", text[cut:start]):
+        return True
     opened = [m.end() for m in re.finditer(r"\b(?:hvis|såfremt|medmindre|dersom|når)\b", text[:start], re.I)]
     return bool(opened) and "," not in text[opened[-1]:start]
 

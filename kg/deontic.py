@@ -129,7 +129,7 @@ class SentenceAnalyser(StatementClauses):
                     i += 1          # "kan ... være knyttet til": a possibility, not a permission
                     continue
                 if verb in NON_NORMATIVE_AFTER_MODAL and w in ("kan", "må") and not (
-                        verb in ("give", "gøre") and self._subject_left(self._clause_start(i), i)):
+                        verb in ("give", "gøre", "træde") and self._subject_left(self._clause_start(i), i)):
                     # "kan give anledning til" is a possibility; "Sundhedsstyrelsen kan ikke give en
                     # forhåndsgodkendelse" (an actor subject) is an act
                     i += 1
@@ -657,7 +657,10 @@ class SentenceAnalyser(StatementClauses):
             if self.ctx.doc_type in LEGISLATION_TYPES and not done and not out and toks[k].low not in CLAUSE_OPENERS \
                     and not self._verb_first(k) \
                     and toks[k].low not in ("at",) \
-                    and toks[k].low not in ("hvor", "samtidig", "dog", "såfremt"):
+                    and toks[k].low not in ("hvor", "samtidig", "dog", "såfremt") \
+                    and toks[k].low not in ("formandskabet", "formandskab"):
+                # (»Formandskabet … varetages af en formand, som vælges …« says who holds the chair:
+                # the body's composition, no one's duty)
                 for p in range(k + 1, min(k + 8, self.n)):
                     if p in cue_tokens or toks[p].low in (",", "der", "som") or toks[p].low in MODALS:
                         break       # "Fristen ... kan fraviges": the modal rules decide, not this one

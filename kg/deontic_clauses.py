@@ -19,6 +19,7 @@ from .deontic_words import (
     FOR_COMPLEMENT,
     INTERROGATIVE,
     MODALS,
+    NOMINALISATION,
     PREPOSITIONS,
     PRONOUNS,
     Context,
@@ -299,6 +300,9 @@ class ClauseReader:
                 k += 1          # the expletive after the modal: "skal der udarbejdes en plan"
                 expletive = True
                 continue
+            if t.low in ("inden", "før") and (after := self._time_phrase_end(k + 1, end)) is not None:
+                k, steps = after, steps + 1     # »skal inden vedtagelsen forelægges …«: a time, no clause
+                continue
             if self._som_foelge_af(k):
                 # a complex preposition, no relative clause: "kan ikke som følge af rapporteringen underkastes"
                 k += 3
@@ -371,6 +375,20 @@ class ClauseReader:
             if self.toks[k].low in (",", ";", ".") or (self.toks[k].low in CLAUSE_OPENERS and not self._som_foelge_af(k)):
                 return None
             k += 1
+        return None
+
+    def _time_phrase_end(self, k: int, end: int) -> int | None:
+        """After »inden«/»før«: the end of a noun phrase naming an act (»vedtagelsen«, »den
+        endelige vedtagelse«), or None when a clause follows (»inden den er vedtaget«)."""
+        if k < end and self.toks[k].low in ("den", "det"):
+            k += 1
+            while k < end and self.toks[k].low.endswith("e") and not NOMINALISATION.fullmatch(self.toks[k].low) \
+                    and self.toks[k].low.isalpha():
+                k += 1      # adjectives: »den endelige«
+        if k < end and NOMINALISATION.fullmatch(self.toks[k].low) or (
+                k < end and re.fullmatch(r"[a-zæøå]{4,}(?:en|et)", self.toks[k].low) and self.toks[k].low not in ADVERBS
+                and self.toks[k].low != self.toks[k].lemma.lower()):
+            return k + 1
         return None
 
     def _som_foelge_af(self, k: int) -> bool:
@@ -519,11 +537,12 @@ class ClauseReader:
         return True
 
     def _wish_before(self, lo: int) -> bool:
-        """Is the at-clause at ``lo`` the content of a wish or hope ("ønske om, at …")?"""
+        """Is the at-clause at ``lo`` the content of a wish or hope (»ønske om, at …«) or of
+        what is to be furthered (»at understøtte, at regionsrådet … kan godkende aftalen«)?"""
         k = lo - 2
         while k >= 0 and self.toks[k].low in (",", "om"):
             k -= 1
-        return k >= 0 and self.toks[k].low in WISHES
+        return k >= 0 and (self.toks[k].low in WISHES or self.toks[k].low in PURPOSE_VERBS)
 
     def _in_rule_question(self, i: int) -> bool:
         """Is the cue inside an indirect question that says what rules are about ("regler om,

@@ -42,7 +42,7 @@ DESCRIPTIVE = {
 # Words in -er that are no verbs, which the lookup table leaves as they are ("Ministeren eller …")
 NOT_VERBS = {"eller", "heller", "hver", "der", "her", "over", "under", "efter", "enten", "sider", "tider", "veer"}
 # Deponent verbs, present tense in -s with an active meaning ("Udvalget mødes ...").
-DEPONENTS = {"mødes", "samles", "enes", "følges", "udveksles", "synes"} - {"synes"}
+DEPONENTS = {"mødes", "samles", "enes", "følges", "udveksles", "skyldes"}
 # Passive verbs of enacting/amending clauses ("§ 5 affattes således"): not duties.
 ENACTING = {"ophæves", "affattes", "nyaffattes", "indsættes", "ændres", "udgår", "erstattes", "bortfalder",
             "optages", "tilføjes", "anvendes", "betragtes", "forstås", "nævnes", "regnes", "fastsættes",
@@ -67,6 +67,7 @@ NON_NORMATIVE_AFTER_MODAL = {
     "være", "blive", "ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "skyldes",
     "bidrage", "medføre", "føre", "give", "have", "findes", "opstå", "variere", "gøre",
     "udgøre",       # "Denne betaling kan maksimalt udgøre 1.976 kr."
+    "træde",        # »Supplerende aftaler … kan ikke træde i stedet for sundhedsaftalen«: a legal effect
 }
 CLAUSE_OPENERS = {"at", "der", "som", "hvis", "når", "såfremt", "hvor", "idet", "fordi", "mens",
                   "hvilket", "hvorved", "så", "før", "inden", "end", "om", "hvordan", "hvorfor", "hvad",

@@ -18,7 +18,7 @@ from .references import document_bekendtgoerelse, find_references
 from .temporal import find_deadline, find_frequency, in_condition, same_period
 
 _ITEM_KINDS = {"nr", "item", "goal"}
-_CONDITION_LEAD = re.compile(r"\b(?:" + "|".join(sorted(CONDITIONAL)) + r")\s*:$", re.I)
+_CONDITION_LEAD = re.compile(r"\b(?:" + "|".join(sorted(CONDITIONAL)) + r")\s*:?$", re.I)
 _EMPTY_ACTION = re.compile(r"^\W*(?:er|være)?\s*(?:bl\.\s*a|blandt andet|f\.eks|følgende|herunder)?\W*$", re.I)
 # "1) at understøtte ...", "- at sikre ...", "a) udarbejde ..."
 _ITEM_AT = re.compile(r"\s*(?:\d+\)|[a-z]\)|[-•–*\u2022\ufffd])?\s*at\s+(?=[a-zæøå])")
@@ -156,11 +156,12 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                 a0, a1 = _trim(doc.text, st.action_start, st.action_end)
                 if a1 <= a0:
                     continue
-                if st.named and doc.text[a0:a0 + len(st.named)].lower() == st.named.lower() \
-                        and doc.text[a0 + len(st.named):a0 + len(st.named) + 1].isspace():
+                subject = st.named or ("vi" if st.bearers == ["parterne"] else "")
+                if subject and doc.text[a0:a0 + len(subject)].lower() == subject.lower() \
+                        and doc.text[a0 + len(subject):a0 + len(subject) + 1].isspace():
                     # the inverted subject is the bearer, not the act: »kan udvalgets medlemmer hver
-                    # især afgive synspunkter«
-                    a0, a1 = _trim(doc.text, a0 + len(st.named), a1)
+                    # især afgive synspunkter«, »I aftaleperioden skal vi øge …«
+                    a0, a1 = _trim(doc.text, a0 + len(subject), a1)
                 action = doc.text[a0:a1]
                 if _EMPTY_ACTION.match(action):
                     # a bare lead-in ("Opgaverne for udvalget er bl.a.:"): its items carry it

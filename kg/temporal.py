@@ -275,7 +275,7 @@ _CONDITION = re.compile(r"\b(?:" + "|".join(sorted(CONDITIONAL)) + r")\b", re.I)
 # a condition put first with its verb first: »Kan bopælsregionen … ikke inden for 1 måned tilbyde
 # …, kan personen vælge …« (capitalised: it opens the sentence)
 _VERB_FIRST = re.compile(r"(?:(?:§\s*\d+\s*[a-z]?|Stk\.\s*\d+)\.\s+)?(?:Kan|Skal|Må|Bør|Vil)\b")
-_MAIN_CLAUSE = re.compile(r",\s+(?:kan|skal|må|bør|vil)\b")
+_MAIN_CLAUSE = re.compile(r",\s+(?:kan|skal|må|bør|vil|[a-zæøå]{3,}er)\b")   # »…, kan personen«, »…, tilkendegiver styrelsen«
 
 
 def in_condition(text: str, start: int) -> bool:

@@ -639,3 +639,33 @@ def test_the_individual_actors_are_the_actors():
     ob = one("Det bemærkes dog, at de enkelte aktører har ansvaret for at sikre, at deres medarbejdere har de "
              "nødvendige kompetencer.", "vejledning")
     assert ob.bearers == ["aktoererne"]
+
+
+def test_who_holds_the_chair_is_composition_and_a_legal_effect_no_prohibition():
+    # sundhedsloven § 204, stk. 2 (2023): how the committee is chaired, no one's duty
+    assert not obligations("Stk. 2. Formandskabet i sundhedssamarbejdsudvalget varetages af en formand, som vælges "
+                           "blandt regionsrådets repræsentanter.", "lovbekendtgørelse")
+    # the same passive with a thing as its subject stays a duty (»Ændringer … indsendes til …«)
+    assert obligations("Stk. 2. Ændringer af aftalen indsendes til Sundhedsstyrelsen.", "lovbekendtgørelse")
+    # vejledning 9005/2013, 3.5: what supplementary agreements cannot do is their legal effect
+    assert not obligations("Supplerende aftaler er af frivillig karakter og kan ikke træde i stedet for eller have "
+                           "forrang for sundhedsaftalen mellem regionsrådet og kommunalbestyrelserne.", "vejledning")
+
+
+def test_what_a_committee_is_to_further_grants_no_permission():
+    # vejledning 9005/2013, 1.1: »at understøtte, at regionsrådet … kan godkende aftalen« is the
+    # committee's role, not the councils' permission
+    obs = obligations("Sundhedskoordinationsudvalget får en styrket rolle i forhold til at udarbejde udkast til "
+                      "sundhedsaftalen og at understøtte, at regionsrådet og alle kommunalbestyrelser i regionen kan "
+                      "godkende aftalen.", "vejledning")
+    assert not [o for o in obs if o.modality == "permission"]
+
+
+def test_a_passive_past_a_time_phrase_and_we_out_of_the_action():
+    # sundhedsloven § 206 a, stk. 3: »inden vedtagelsen« is a time, not a clause before the verb
+    ob = one("Stk. 3. Planen skal inden vedtagelsen forelægges patientinddragelsesudvalget til høring.",
+             "lovbekendtgørelse")
+    assert ob.passive and ob.deadline and ob.deadline["anchor"].startswith("vedtagelsen")
+    # a draft agreement: »vi« are the parties, not part of what they do
+    ob = one("I aftaleperioden skal vi øge brugen af eksisterende IT-løsninger.", "sundhedsaftale")
+    assert ob.bearers == ["parterne"] and ob.action == "øge brugen af eksisterende IT-løsninger"

@@ -130,3 +130,18 @@ def test_a_new_body_set_up_in_the_passive_carries_no_actor(corpus_extractions):
         assert obs and all(o.bearers == [] and not o.carried for o in obs), [(o.bearers, o.action[:60]) for o in obs]
         seen += 1
     assert seen == 1
+
+
+def test_conditions_listed_inline_after_hvis_are_no_duties(corpus_extractions):
+    """Sundhedsloven § 94: »… kan en gravid få tilladelse til svangerskabsafbrydelse, hvis 1) …,
+    2) graviditeten skyldes omstændigheder …« — items after »hvis« without a colon are
+    conditions too; § 198, stk. 3 (»…, når 1) … 2) … kan foretage indhentningen«) the same."""
+    docs, exs = corpus_extractions
+    seen = 0
+    for d, ex in zip(docs, exs):
+        if not any(p.id.startswith(f"{d.id}/p94/nr") for p in d.provisions):
+            continue
+        seen += 1
+        assert not [o.text[:80] for o in ex.obligations
+                    if o.provision_id.startswith((f"{d.id}/p94/nr", f"{d.id}/p198/stk3/nr"))]
+    assert seen >= 1

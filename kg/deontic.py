@@ -61,6 +61,7 @@ from .deontic_words import (
     PREPOSITIONS,
     PRESENT_TYPES_EXCLUDED,
     PRONOUNS,
+    QUALIFICATIONS,
     REC_FRAME,
     SAYING,
     Statement,
@@ -143,6 +144,12 @@ class SentenceAnalyser(StatementClauses):
                         and self._inverted_subject_then_vaere(i):
                     i += 1          # "skal de kommunale medlemmer, der …, være magistratsmedlemmer", "skal
                     continue        # medlemmet være formanden for …": who may be chosen, no duty of theirs
+                if w == "kan" and i + 2 < n and toks[i + 1].low == "og" and toks[i + 2].low == "skal":
+                    i += 1          # "kan og skal efter anmodning videregive": a duty, the »skal« decides
+                    continue
+                if w == "skal" and verb == "have" and any(t.low in QUALIFICATIONS for t in toks[i + 2:min(i + 6, n)]):
+                    i += 1          # "Både opmand, suppleant og voldgiftsmænd skal have økonomisk indsigt":
+                    continue        # who may be appointed, no duty of theirs
                 if w == "må" and verb in ("forventes", "antages", "formodes"):
                     i += 1
                     continue
@@ -236,6 +243,7 @@ class SentenceAnalyser(StatementClauses):
         rec_region = self._recommendation_frames(out)
         cues = self.cues()
         out.extend(self._present_tense(out, cues))
+        out.extend(self._relative_present_with_deadline({s.anchor for s in out}))
         for (i, j, modality, cue) in cues:
             if rec_region and any(a <= i < b for a, b in rec_region):
                 # folded into the recommendation frame
@@ -669,8 +677,10 @@ class SentenceAnalyser(StatementClauses):
                     if is_passive_verb(toks[p]) and toks[p].low not in DESCRIPTIVE and toks[p].low not in ENACTING and p - 1 >= 0 and toks[p - 1].low not in PREPOSITIONS:
                         agent = self._agent(p, self.n)
                         if agent is not None:
+                            # an agent that is no actor is named: »træffes af behandlingsinstitutionens leder«
                             out.append(Statement(agent, "obligation", "present", toks[p].start, self._sentence_end(),
-                                                 toks[k].start, passive=True, anchor=p))
+                                                 toks[k].start, passive=True, anchor=p,
+                                                 named="" if agent else self._named_agent(p + 1, self.n)))
                         else:
                             ctxb = self._context_bearers_for_passive(p)
                             out.append(Statement(list(ctxb), "obligation", "present", toks[p].start,

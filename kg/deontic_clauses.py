@@ -206,6 +206,9 @@ class ClauseReader:
                 if outer <= label_end(self.toks) and self._verb_first(label_end(self.toks)):
                     return k + 1    # "Indgår et regionsråd ikke aftaler efter stk. 1, kan …": a condition ends there
                 return k + 1 if outer > 0 and self.toks[outer - 1].low in ("der", "som") else outer
+            elif t.low == "," and (jf := self._jf_aside_before(k)) is not None:
+                k = jf      # "en sundhedsaftale, der, jf. sundhedslovens § 205, skal indgås": an aside
+                continue
             elif t.low == ",":
                 # a comma inside a list of actors does not end the clause
                 before = k - 1 in self.in_mention
@@ -215,6 +218,18 @@ class ClauseReader:
                     return k + 1
             k -= 1
         return 0
+
+    def _jf_aside_before(self, k: int) -> int | None:
+        """The comma at ``k`` closes an aside », jf. …,« right after a relative pronoun (»der,
+        jf. sundhedslovens § 205, skal indgås«): the index of the pronoun, where the clause goes
+        on; None otherwise (after other words that comma also ends a fronted clause)."""
+        j = k - 1
+        while j > 0 and self.toks[j].low not in (",", ";", ":", "."):
+            j -= 1
+        if j > 0 and self.toks[j].low == "," and j + 1 < k and self.toks[j + 1].low in ("jf.", "jf") \
+                and self.toks[j - 1].low in ("der", "som"):
+            return j - 1
+        return None
 
     def _verb_first(self, k: int) -> bool:
         """Does the sentence open with its finite verb (»Indgår et regionsråd ikke …, kan …«,

@@ -15,12 +15,14 @@ from .deontic_words import (
     MODALS,
     NOMINALISATION,
     PREPOSITIONS,
+    Statement,
     content_words,
     is_label_token,
     is_present_verb,
     label_end,
     same_object,
 )
+from .temporal import find_deadline
 
 # what a programme, project or initiative "skal" do is what it is for, no one's duty
 _PROGRAMME = re.compile(r"(?:[a-zæøå]*program|projekt|initiativ)(?:met|et|mer|merne|er|erne)?")
@@ -150,3 +152,28 @@ class StatementClauses(ClauseReader):
                 words = content_words(self.toks, self.ctx.lemmas)
             return list(self.ctx.prev_bearers) if same_object(words, self.ctx.prev_words) else []
         return list(self.ctx.heading_bearers)
+
+    def _relative_present_with_deadline(self, taken: set[int]) -> list[Statement]:
+        """»… fremsender udkast til praksisplanen til Sundhedsstyrelsen, som senest 4 uger efter
+        modtagelsen af praksisplanen yder rådgivning«: in legislation, a relative clause about an
+        actor that gives it an act in the present with a time limit is that actor's duty (and
+        the time limit is not the main clause's)."""
+        out: list[Statement] = []
+        if self.ctx.doc_type not in LEGISLATION_TYPES:
+            return out
+        ends = {end: start for start, (end, _) in self.ment_start.items()}
+        for k in range(1, self.n - 2):
+            if self.toks[k].low != "," or self.toks[k + 1].low not in ("som", "der") or k not in ends \
+                    or self._genitive(ends[k]):
+                continue
+            end = k + 2
+            while end < self.n and self.toks[end].low not in (",", ".", ";", ":"):
+                end += 1
+            verb = next((v for v in range(k + 2, end) if v not in taken and is_present_verb(self.toks[v])
+                         and self.toks[v].low not in ADVERBS), None)
+            if verb is None or find_deadline(self.text[self.toks[k + 2].start:self.toks[end - 1].end]) is None:
+                continue
+            out.append(Statement(self._group(ends[k])[0], "obligation", "present", self.toks[k + 2].start,
+                                 self.toks[end - 1].end, self.toks[k + 1].start, anchor=verb))
+        return out
+

@@ -69,6 +69,8 @@ NON_NORMATIVE_AFTER_MODAL = {
     "udgøre",       # "Denne betaling kan maksimalt udgøre 1.976 kr."
     "træde",        # »Supplerende aftaler … kan ikke træde i stedet for sundhedsaftalen«: a legal effect
 }
+# what a person must have to be appointed (»skal have økonomisk indsigt«): a qualification
+QUALIFICATIONS = {"indsigt", "kendskab", "erfaring", "uddannelse", "kvalifikationer", "kompetencer"}
 CLAUSE_OPENERS = {"at", "der", "som", "hvis", "når", "såfremt", "hvor", "idet", "fordi", "mens",
                   "hvilket", "hvorved", "så", "før", "inden", "end", "om", "hvordan", "hvorfor", "hvad",
                   "hvornår", "herunder", "men", "ligesom", "medmindre", "selvom", "hvorvidt", "hvilke", "hvilken",

@@ -50,13 +50,30 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 _MODAL_OBJECT_CLAUSE = re.compile(r"\bat\s+(?:[\wæøå]+\s+){0,4}?(?:" + "|".join(sorted(MODALS)) + r")\s+[^.;]*$", re.I)
 
 
+# a relative clause that no comma has closed: »…, som senest 4 uger efter modtagelsen … yder rådgivning«
+_OPEN_RELATIVE = re.compile(r",\s+(?:som|der)\s+[^,.;]*$")
+
+
+def _in_actors_relative(text: str, at: int) -> bool:
+    """Does ``at`` lie in a relative clause about an actor (»fremsender udkastet til
+    Sundhedsstyrelsen, som senest 4 uger efter modtagelsen … yder rådgivning«)? What is
+    said there is that actor's, not the duty's."""
+    m = _OPEN_RELATIVE.search(text, 0, at)
+    if not m:
+        return False
+    before = text[max(0, m.start() - 60):m.start()]
+    mentions = find_actors(before)
+    return bool(mentions) and mentions[-1].end == len(before)
+
+
 def _duty_deadline(text: str, base: int) -> dict | None:
-    """The first deadline in ``text`` that is not a condition's (see ``temporal.in_condition``)
-    nor an object clause's with its own modal verb."""
+    """The first deadline in ``text`` that is not a condition's (see ``temporal.in_condition``),
+    an object clause's with its own modal verb, or a relative clause's about another actor."""
     k = 0
     while (d := find_deadline(text[k:], base + k)) is not None:
         at = d["start"] - base
-        if not in_condition(text, at) and not _MODAL_OBJECT_CLAUSE.search(text, 0, at):
+        if not in_condition(text, at) and not _MODAL_OBJECT_CLAUSE.search(text, 0, at) \
+                and not _in_actors_relative(text, at):
             return d
         k = d["end"] - base
     return None

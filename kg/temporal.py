@@ -69,7 +69,12 @@ DEADLINE_PATTERNS = [
     # senest udleveres til patienten på udskrivningstidspunktet: "senest" before the verb, the moment after it
     ("event", re.compile(
         r"\bsenest\s+(?:[\wæøå]+\s+){1,4}?(?:på|ved)\s+(?P<anchor>[\wæøå]*tidspunkt(?:et)?)\b", re.I)),
-    # førend obduktion foretages / førend dødsattest er udstedt: a clause names the event
+    # inden den følgende afregningsmåned: the next period of a kind
+    ("event", re.compile(r"\b(?:senest\s+)?(?:inden|før)\s+(?P<anchor>(?:den|det)\s+(?:følgende|næste|kommende)\s+[\wæøå]+)",
+                         re.I)),
+    # førend obduktion foretages / inden eller samtidig med at flytningen finder sted: a clause
+    # names the event
+    ("clause", re.compile(r"\b(?:inden\s+eller\s+)?samtidig\s+med,?\s+at\s+(?P<anchor>[\wæøå][^,.;:]*?)(?=\s*[,.;:]|$)", re.I)),
     ("clause", re.compile(r"\bførend\s+(?P<anchor>[\wæøå][^,.;:]*?)(?=\s*[,.;:]|\s+og\s+om\b|$)", re.I)),
     # inden vedtagelsen / inden godkendelse i regionsrådet / forud for indsendelsen af aftalen /
     # forud for regionsrådets behandling af forslag til sundhedsplan

@@ -669,3 +669,25 @@ def test_a_passive_past_a_time_phrase_and_we_out_of_the_action():
     # a draft agreement: »vi« are the parties, not part of what they do
     ob = one("I aftaleperioden skal vi øge brugen af eksisterende IT-løsninger.", "sundhedsaftale")
     assert ob.bearers == ["parterne"] and ob.action == "øge brugen af eksisterende IT-løsninger"
+
+
+def test_qualifications_may_and_must_and_a_named_agent_of_a_present_passive():
+    # sundhedsloven § 87 i, stk. 2: who may be appointed, no duty of theirs
+    assert not obligations("Stk. 2. Både opmand, suppleant og voldgiftsmænd skal have økonomisk indsigt og indsigt i "
+                           "sundhedsvæsenets forhold.", "lovbekendtgørelse")
+    # § 45: »kan og skal« is a duty, once
+    obs = obligations("§ 45. En sundhedsperson kan og skal efter anmodning videregive oplysninger om en afdød "
+                      "patients sygdomsforløb til afdødes nærmeste pårørende.", "lovbekendtgørelse")
+    assert [(o.modality, o.bearers) for o in obs] == [("obligation", ["sundhedsperson"])]
+    # § 141 d: the agent outside the actor table is named
+    ob = one("§ 141 d. Afgørelse om tilbageholdelse træffes af behandlingsinstitutionens leder og skal snarest muligt "
+             "meddeles den gravide alkoholmisbruger.", "lovbekendtgørelse")
+    assert ob.passive and ob.bearers == [] and ob.bearer_label == "behandlingsinstitutionens leder"
+
+
+def test_a_relative_clause_past_an_aside_describes_its_antecedent():
+    # BEK 1248/2022 § 19: »et udkast til sundhedsaftale, der, jf. sundhedslovens § 205, skal indgås
+    # mellem …« says what the agreement is; the committee's drafting is the statement
+    obs = obligations("§ 19. Sundhedssamarbejdsudvalget udarbejder et udkast til sundhedsaftale, der, jf. "
+                      "sundhedslovens § 205, skal indgås mellem regionsrådet og de enkelte kommunalbestyrelser i regionen.")
+    assert [(o.cue, o.bearers) for o in obs] == [("present", ["sundhedssamarbejdsudvalg"])]

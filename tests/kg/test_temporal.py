@@ -1,5 +1,5 @@
 import pytest
-from kg_helpers import obligations
+from kg_helpers import obligations, one
 
 from aftalegraf.kg.temporal import find_deadline, find_frequency, in_condition
 
@@ -209,3 +209,28 @@ def test_a_verb_first_condition_keeps_its_deadline():
     text = ("Kan regionsrådet ikke tilvejebringe et behandlingstilbud, skal regionsrådet, hvis patienten ønsker det, "
             "hurtigst muligt meddele det til Sundhedsstyrelsen.")
     assert not in_condition(text, text.index("hurtigst"))
+
+
+def test_the_next_period_and_a_simultaneous_event():
+    # sundhedsloven § 64 d, stk. 6, and § 57 j, stk. 4
+    d = find_deadline("Undersøgelsen skal så vidt muligt være afsluttet inden den følgende afregningsmåned.")
+    assert d["anchor"] == "den følgende afregningsmåned"
+    d = find_deadline("skal give regionsrådet meddelelse herom, inden eller samtidig med at flytningen finder sted.")
+    assert d["text"] == "inden eller samtidig med at flytningen finder sted" and d["anchor"] == "flytningen finder sted"
+
+
+def test_a_deadline_in_a_relative_clause_about_another_actor_is_that_actors():
+    # BEK 999/2023 § 30 d, stk. 2: the 4 weeks are the Health Authority's, not the council's
+    ob = one("Stk. 2. Regionsrådet fremsender udkast til praksisplanen til Sundhedsstyrelsen, som senest 4 uger efter "
+             "modtagelsen af praksisplanen yder rådgivning.")
+    assert ob.bearers == ["regionsraad"] and ob.deadline is None
+    # … and the relative clause is the Health Authority's duty, with its deadline
+    obs = obligations("Stk. 2. Regionsrådet fremsender udkast til praksisplanen til Sundhedsstyrelsen, som senest 4 "
+                      "uger efter modtagelsen af praksisplanen yder rådgivning.")
+    assert [(o.bearers, o.action, o.deadline and o.deadline["offset"]) for o in obs] == [
+        (["regionsraad"], "fremsender udkast til praksisplanen til Sundhedsstyrelsen", None),
+        (["sundhedsstyrelsen"], "senest 4 uger efter modtagelsen af praksisplanen yder rådgivning", "P4W")]
+    # sundhedsloven § 18-2, stk. 6 (2023): a date in the subject's relative clause is no deadline
+    ob = one("Stk. 6. En læge, der før den 26. maj 2021 har anmeldt tilknytning til en specialbutik, kan fortsætte en "
+             "sådan tilknytning.", "lovbekendtgørelse")
+    assert ob.modality == "permission" and ob.deadline is None

@@ -144,6 +144,9 @@ class SentenceAnalyser(StatementClauses):
                         and self._inverted_subject_then_vaere(i):
                     i += 1          # "skal de kommunale medlemmer, der …, være magistratsmedlemmer", "skal
                     continue        # medlemmet være formanden for …": who may be chosen, no duty of theirs
+                if w == "skal" and self._future_after_perfect(i):
+                    i += 1          # "som ikke tidligere har deltaget i eller skal deltage i behandlingen": tense
+                    continue
                 if w == "kan" and i + 2 < n and toks[i + 1].low == "og" and toks[i + 2].low == "skal":
                     i += 1          # "kan og skal efter anmodning videregive": a duty, the »skal« decides
                     continue

@@ -177,3 +177,16 @@ class StatementClauses(ClauseReader):
                                  self.toks[end - 1].end, self.toks[k + 1].start, anchor=verb))
         return out
 
+    def _future_after_perfect(self, i: int) -> bool:
+        """»har deltaget i eller skal deltage i«: »skal« coordinated with a perfect tense says
+        when (the future), not what is owed."""
+        if i < 3 or self.toks[i - 1].low not in ("eller", "og"):
+            return False
+        for k in range(i - 2, max(0, i - 8), -1):
+            if self.toks[k].low in (",", ";", ".") or self.toks[k].low in MODALS:
+                return False
+            if self.toks[k].low in ("har", "havde") and any(t.low.endswith("t") and t.low.isalpha()
+                                                            for t in self.toks[k + 1:i - 1]):
+                return True
+        return False
+

@@ -691,3 +691,16 @@ def test_a_relative_clause_past_an_aside_describes_its_antecedent():
     obs = obligations("§ 19. Sundhedssamarbejdsudvalget udarbejder et udkast til sundhedsaftale, der, jf. "
                       "sundhedslovens § 205, skal indgås mellem regionsrådet og de enkelte kommunalbestyrelser i regionen.")
     assert [(o.cue, o.bearers) for o in obs] == [("present", ["sundhedssamarbejdsudvalg"])]
+
+
+def test_skal_coordinated_with_a_perfect_is_the_future():
+    # sundhedsloven § 18, stk. 2: the other health person »har deltaget i eller skal deltage i« the
+    # treatment — when, not a duty
+    obs = obligations("Stk. 2. Har en patient ingen værge, kan sundhedspersonen gennemføre en påtænkt behandling, hvis "
+                      "en anden sundhedsperson, der har faglig indsigt på området, og som ikke tidligere har deltaget i "
+                      "eller skal deltage i behandlingen af den pågældende patient, giver sin tilslutning hertil.",
+                      "lovbekendtgørelse")
+    assert [(o.modality, o.bearers) for o in obs] == [("permission", ["sundhedsperson"])]
+    # a duty coordinated with another duty stays (»skal udarbejde … og skal indsende …«)
+    obs = obligations("Regionsrådet skal udarbejde en plan og skal indsende den til Sundhedsstyrelsen.")
+    assert len(obs) == 2

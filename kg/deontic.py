@@ -486,32 +486,6 @@ class SentenceAnalyser(StatementClauses):
             return " ".join(t.text for t in toks)
         return ""
 
-    def _named_agent(self, frm: int, end: int) -> str:
-        """The "af X" agent of a passive, when X is a person or body outside the actor table
-        ("kan samtykket gives af værgen")."""
-        for k in range(frm, end):
-            if self.toks[k].low == "af" and self.toks[k - 1].low != "følge":    # not »som følge af«
-                return self._person_words(range(k + 1, min(k + 6, self.n)))
-            if self.toks[k].low in (",", ";", "."):
-                break
-        return ""
-
-    def _person_words(self, span: range) -> str:
-        words = []
-        for k in span:
-            w = self.toks[k].low
-            if not words and is_label_token(w):
-                continue        # the provision's label
-            if w in (",", "der", "som", "og", "eller", "være", "blive", "have") or w in PREPOSITIONS or w in MODALS:
-                break       # "skal den ene være speciallæge": the verb ends the subject
-            if w in ADVERBS and not words:
-                continue
-            words.append(self.toks[k].text)
-            if PERSON_NOUN.fullmatch(w):
-                phrase = " ".join(words)
-                return phrase if phrase.isupper() else phrase[:1].lower() + phrase[1:]
-        return ""
-
     def _co_bearers(self, k: int) -> list[str]:
         """Actors who share the duty: "Regionsrådet nedsætter sammen med kommunalbestyrelserne …",
         "skal i samarbejde med kommunalbestyrelserne udarbejde …" (right after the modal or verb,

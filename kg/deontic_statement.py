@@ -1,6 +1,8 @@
 """A statement's clause for the deontic reader: qualifications that oblige no one, conditions
-and their actors, the boundary between two coordinated duties, programme subjects, and the
-actor in context that an agentless passive goes on about."""
+and their actors, the boundary between two coordinated duties, programme subjects, the actor in
+context that an agentless passive goes on about, persons named outside the actor table (»af
+ansøgeren, forældremyndighedens indehaver og værgen«), an actor's duty in a relative clause
+with a deadline, and »skal« as a future tense."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from .deontic_words import (
     DETERMINERS,
     MODALS,
     NOMINALISATION,
+    PERSON_NOUN,
     PREPOSITIONS,
     Statement,
     content_words,
@@ -190,3 +193,47 @@ class StatementClauses(ClauseReader):
                 return True
         return False
 
+    def _named_agent(self, frm: int, end: int) -> str:
+        """The "af X" agent of a passive, when X is a person or body outside the actor table
+        ("kan samtykket gives af værgen")."""
+        for k in range(frm, end):
+            if self.toks[k].low == "af" and self.toks[k - 1].low != "følge":    # not »som følge af«
+                return self._person_list(k + 1)
+            if self.toks[k].low in (",", ";", "."):
+                break
+        return ""
+
+    def _person_words(self, span: range) -> str:
+        return self._person_phrase(span)[0]
+
+    def _person_phrase(self, span: range, agent: bool = False) -> tuple[str, int]:
+        """The words up to a person noun (»behandlingsinstitutionens leder«) and the index after
+        it; ("", -1) when no person noun ends the phrase. An agent (after »af«) may also be »den
+        gravide«: as a subject she is mostly the one told or guided."""
+        words = []
+        for k in span:
+            w = self.toks[k].low
+            if not words and is_label_token(w):
+                continue        # the provision's label
+            if w in (",", "der", "som", "og", "eller", "være", "blive", "have") or w in PREPOSITIONS or w in MODALS:
+                break       # "skal den ene være speciallæge": the verb ends the subject
+            if w in ADVERBS and not words:
+                continue
+            words.append(self.toks[k].text)
+            if PERSON_NOUN.fullmatch(w) or (agent and w == "gravide"):
+                phrase = " ".join(words)
+                return (phrase if phrase.isupper() else phrase[:1].lower() + phrase[1:]), k + 1
+        return "", -1
+
+    def _person_list(self, k: int) -> str:
+        """Persons named in a row (»af ansøgeren, forældremyndighedens indehaver og værgen«), as
+        written; the first alone when the next is no person."""
+        phrase, end = self._person_phrase(range(k, min(k + 6, self.n)), agent=True)
+        out = phrase
+        while phrase and end < self.n and self.toks[end].low in (",", "og", "eller"):
+            joiner = self.toks[end].text
+            phrase, nxt = self._person_phrase(range(end + 1, min(end + 7, self.n)), agent=True)
+            if phrase:
+                out += ("," if joiner == "," else f" {joiner}") + f" {phrase}"
+                end = nxt
+        return out

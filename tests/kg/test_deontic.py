@@ -704,3 +704,17 @@ def test_skal_coordinated_with_a_perfect_is_the_future():
     # a duty coordinated with another duty stays (»skal udarbejde … og skal indsende …«)
     obs = obligations("Regionsrådet skal udarbejde en plan og skal indsende den til Sundhedsstyrelsen.")
     assert len(obs) == 2
+
+
+def test_persons_named_in_a_row_as_agents():
+    # sundhedsloven § 111 and § 99, stk. 3: every one of them may appeal
+    ob = one("§ 111. Samrådets afgørelse kan indbringes for ankenævnet af ansøgeren, forældremyndighedens indehaver og "
+             "værgen.", "lovbekendtgørelse")
+    assert ob.bearer_label == "ansøgeren, forældremyndighedens indehaver og værgen"
+    ob = one("Stk. 3. Samrådets afgørelse kan indbringes for ankenævnet af den gravide eller forældremyndighedens "
+             "indehaver.", "lovbekendtgørelse")
+    assert ob.bearer_label == "den gravide eller forældremyndighedens indehaver"
+    # as a subject the pregnant woman is the one told, not a bearer named
+    ob = one("Stk. 2. Den gravide alkoholmisbruger skal straks have meddelelse om kommunens afgørelse.",
+             "lovbekendtgørelse")
+    assert ob.bearer_label != "den gravide"

@@ -318,9 +318,11 @@ class ClauseReader:
             if t.low in ("inden", "før") and (after := self._time_phrase_end(k + 1, end)) is not None:
                 k, steps = after, steps + 1     # »skal inden vedtagelsen forelægges …«: a time, no clause
                 continue
-            if self._som_foelge_af(k):
-                # a complex preposition, no relative clause: "kan ikke som følge af rapporteringen underkastes"
-                k += 3
+            if t.low == "af" or self._som_foelge_af(k):
+                # an agent before the verb ("skal af en læge vejledes"), or a complex preposition
+                # that is no relative clause ("kan ikke som følge af rapporteringen underkastes"):
+                # step over it
+                k += 1 if t.low == "af" else 3
                 while k < end and self.toks[k].low in DETERMINERS:
                     k += 1
                 k = self.ment_start[k][0] if k in self.ment_start else k + 1
@@ -332,14 +334,6 @@ class ClauseReader:
             if t.low in (";", ":") or (t.low == "," and not relative) or (t.low in CLAUSE_OPENERS - {"så"} and not (
                     relative and t.low in ("for", "om"))):
                 break
-            if t.low == "af":
-                # an agent before the verb ("skal af en læge vejledes"): step over it
-                k += 1
-                while k < end and self.toks[k].low in DETERMINERS:
-                    k += 1
-                k = self.ment_start[k][0] if k in self.ment_start else k + 1
-                steps += 1
-                continue
             if (t.low.endswith("e") and t.lemma.lower() == t.low and t.low.isalpha()
                                and t.low not in DETERMINERS and t.low not in ADVERBS and k not in self.in_mention
                                and not t.text[:1].isupper() and t.low not in ("både", "alle", "hele", "mange")):

@@ -83,6 +83,10 @@ def aftale_sentencizer(doc: Doc) -> Doc:
                 elif _ORDINAL.match(pt):
                     # "1. juli" / "§ 4. Stk. 2" / "2. Regionsrådet ..." (provision labels)
                     start = upper_next and tok.text.lower() not in MONTH_NUMBER and tok.text.lower() != "stk."
+                elif re.match(r"^[a-zæøå]\.$", low) and i >= 2 and doc[i - 2].text.isdigit() and doc[i - 3].text != "§":
+                    # »… efter §§ 140 a og 140 b. Indenrigs- og sundhedsministeren …«: a paragraph's
+                    # letter at a sentence's end (a label »§ 140 b.« stays with its text)
+                    start = upper_next and tok.text.lower() != "stk."
                 elif re.match(r"^[a-zæøå]\.$", low) or re.match(r"^(?:[a-zæøå]+\.){2,}$", low):
                     start = False  # "a." "m.a.o." style abbreviations
                 else:

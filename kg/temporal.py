@@ -77,11 +77,11 @@ DEADLINE_PATTERNS = [
     ("clause", re.compile(r"\b(?:inden\s+eller\s+)?samtidig\s+med,?\s+at\s+(?P<anchor>[\wæøå][^,.;:]*?)(?=\s*[,.;:]|$)", re.I)),
     ("clause", re.compile(r"\bførend\s+(?P<anchor>[\wæøå][^,.;:]*?)(?=\s*[,.;:]|\s+og\s+om\b|$)", re.I)),
     # inden vedtagelsen / inden godkendelse i regionsrådet / forud for indsendelsen af aftalen /
-    # forud for regionsrådets behandling af forslag til sundhedsplan
+    # forud for regionsrådets (og kommunalbestyrelsens) behandling af forslag til sundhedsplan
     ("event", re.compile(
-        r"\b(?:inden|forud\s+for|før)\s+(?P<anchor>(?:den\s+|det\s+|[\wæøå]+(?:ens|ets|nes)\s+)?(?:vedtagelse|godkendelse|ikrafttræden|"
-        r"ikrafttrædelse|udløb|indsendelse|behandling|underskrift|høring|beslutning|iværksættelse|udskrivning|"
-        r"opstart|gennemførelse|igangsættelse|påbegyndelse)\w*"
+        r"\b(?:inden|forud\s+for|før)\s+(?P<anchor>(?:den\s+|det\s+|(?:[\wæøå]+s\s+(?:og|eller)\s+)?[\wæøå]+(?:ens|ets|nes)\s+)?"
+        r"(?:vedtagelse|godkendelse|ikrafttræden|ikrafttrædelse|udløb|indsendelse|behandling|underskrift|høring|"
+        r"beslutning|iværksættelse|udskrivning|opstart|gennemførelse|igangsættelse|påbegyndelse|udarbejdelse)\w*"
         r"(?:\s+(?:af|i|på|hos)\s+[\wæøå]+){0,2})", re.I)),
 ]
 
@@ -164,6 +164,9 @@ def _modifier(low: str, following: str | None, in_run: bool) -> bool:
     return bool(_ADJECTIVE.fullmatch(low)) or (in_run and bool(_ADJECTIVE_AFTER_ARTICLE.fullmatch(low)))
 
 
+_COORDINATED_ACT = re.compile(r"\s+(?:og|eller)\s+[\wæøå]+(?:else|ning|tion|sion)(?:en|n)?\b", re.I)
+
+
 def _anchor_end(text: str, pos: int) -> int:
     """Where the noun phrase naming a deadline's event, starting at ``pos``, ends (``pos`` if none)."""
     if re.match(r"at\s", text[pos:pos + 3], re.I):   # a clause (»efter at en person … har henvendt sig«)
@@ -189,6 +192,8 @@ def _anchor_end(text: str, pos: int) -> int:
         if phrases and article and article[0].lower() in ("den", "det", "de") and _CATAPHORIC.match(text, head.end()):
             return end
         end, phrases = head.end(), phrases + 1
+        if co := _COORDINATED_ACT.match(text, end):
+            end = co.end()      # »udarbejdelse og revision af praksisplanen«: two acts, one object
         m = _NEXT_PREPOSITION.match(text, end)
         if not m:
             return end

@@ -718,3 +718,14 @@ def test_persons_named_in_a_row_as_agents():
     ob = one("Stk. 2. Den gravide alkoholmisbruger skal straks have meddelelse om kommunens afgørelse.",
              "lovbekendtgørelse")
     assert ob.bearer_label != "den gravide"
+
+
+def test_a_paragraph_letter_ends_a_sentence():
+    # sundhedsloven § 224: »… efter §§ 140 a og 140 b. Indenrigs- og sundhedsministeren kan …« is two
+    # sentences, two statements
+    obs = obligations("§ 224. Kommunalbestyrelsen træffer afgørelser om ydelser efter §§ 140 a og 140 b. Indenrigs- og "
+                      "sundhedsministeren kan fastsætte nærmere regler om, at kommunalbestyrelsen udbetaler "
+                      "kontantydelser.", "lovbekendtgørelse")
+    assert [(o.bearers, o.action) for o in obs] == [
+        (["kommunalbestyrelse"], "træffer afgørelser om ydelser efter §§ 140 a og 140 b"),
+        (["sundhedsminister"], "fastsætte nærmere regler om, at kommunalbestyrelsen udbetaler kontantydelser")]

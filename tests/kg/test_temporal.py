@@ -112,7 +112,8 @@ def test_a_fronted_deadline_is_the_duty_s():
      "udskrivningen fra sygehus"),
     ("Sundhedsstyrelsen, som senest 3 uger efter modtagelsen af praksisplanen yder rådgivning.", "modtagelsen af praksisplanen"),
     ("og senest 6 måneder efter den indhentende læges, tandlæges eller jordemoders afslutning af behandlingen eller "
-     "viderehenvisning", "den indhentende læges, tandlæges eller jordemoders afslutning af behandlingen"),
+     "viderehenvisning af patienten, medmindre",
+     "den indhentende læges, tandlæges eller jordemoders afslutning af behandlingen eller viderehenvisning af patienten"),
     ("hvis indgrebet kan foretages inden udløbet af 12. svangerskabsuge og væsentligt", "udløbet af 12. svangerskabsuge"),
     ("skal senest 8 hverdage efter ændring af dato for kirurgisk behandling på et regionalt sygehus oplyse patienten",
      "ændring af dato for kirurgisk behandling på et regionalt sygehus"),
@@ -234,3 +235,15 @@ def test_a_deadline_in_a_relative_clause_about_another_actor_is_that_actors():
     ob = one("Stk. 6. En læge, der før den 26. maj 2021 har anmeldt tilknytning til en specialbutik, kan fortsætte en "
              "sådan tilknytning.", "lovbekendtgørelse")
     assert ob.modality == "permission" and ob.deadline is None
+
+
+def test_events_with_coordinated_genitives_and_acts():
+    # sundhedsloven § 210, stk. 2; § 206 a, stk. 2; BEK 257/2014 § 6
+    d = find_deadline("Forud for regionsrådets og kommunalbestyrelsens behandling af forslag til sundhedsberedskabsplan "
+                      "skal henholdsvis regionsrådet og kommunalbestyrelsen indhente Sundhedsstyrelsens rådgivning.")
+    assert d["anchor"] == "regionsrådets og kommunalbestyrelsens behandling af forslag til sundhedsberedskabsplan"
+    d = find_deadline("Forud for udarbejdelse og revision af praksisplanen vedrørende almen praksis skal der gennemføres en "
+                      "høring blandt kommunerne i regionen")
+    assert d["anchor"] == "udarbejdelse og revision af praksisplanen"
+    d = find_deadline("indkalder inden udarbejdelsen af udkastet til en sundhedsaftale i hver valgperiode, jf. § 3")
+    assert d["anchor"].startswith("udarbejdelsen af udkastet til en sundhedsaftale")

@@ -33,6 +33,10 @@ from .deontic_words import (
     label_end,
 )
 
+# the word before an »af« that makes it no agent's: »på tværs af«, »som følge af«, »organisationer af
+# sundhedspersoner« (whose, not by whom)
+_NOT_BY = {"tværs", "vegne", "grund", "følge", "hjælp", "baggrund", "brug", "del", "med", "hver", "nogle", "ingen",
+           "ud", "organisation", "organisationer", "organisationerne", "repræsentanter", "medlemmer"}
 # an at-clause after these is a wish, no duty ("ønske om, at …")
 WISHES = {"ønske", "ønsket", "ønsker", "håb", "håbet", "håber", "forhåbning", "ambition", "ambitionen"}
 # "regler om, hvilke …": the question a rule answers
@@ -364,12 +368,7 @@ class ClauseReader:
         the verb); [] for an agent that is no actor, None for none."""
         k = verb + 1 if frm is None else frm
         while k < end:
-            if self.toks[k].low in ("af", "mellem", "imellem") and not (
-                    k > 0 and self.toks[k - 1].low in ("tværs", "vegne", "grund", "følge", "hjælp", "baggrund",
-                                                         "brug", "del", "med", "hver", "nogle", "ingen", "ud",
-                                                         # "organisationer af sundhedspersoner": whose, not by whom
-                                                         "organisation", "organisationer", "organisationerne",
-                                                         "repræsentanter", "medlemmer")):
+            if self._introduces_agent(k):
                 kk = k + 1
                 while kk < end and (self.toks[kk].low in DETERMINERS or self.toks[kk].low in ("henholdsvis", "hhv.")):
                     kk += 1
@@ -385,6 +384,11 @@ class ClauseReader:
                 return None
             k += 1
         return None
+
+    def _introduces_agent(self, k: int) -> bool:
+        """Does »af« (»mellem«) at ``k`` introduce a passive's agent, not a complex preposition
+        (»på tværs af«, »som følge af«) or whose (»organisationer af sundhedspersoner«)?"""
+        return self.toks[k].low in ("af", "mellem", "imellem") and not (k > 0 and self.toks[k - 1].low in _NOT_BY)
 
     def _time_phrase_end(self, k: int, end: int) -> int | None:
         """After »inden«/»før«: the end of a noun phrase naming an act (»vedtagelsen«, »den

@@ -197,7 +197,7 @@ class StatementClauses(ClauseReader):
         """The "af X" agent of a passive, when X is a person or body outside the actor table
         ("kan samtykket gives af værgen")."""
         for k in range(frm, end):
-            if self.toks[k].low == "af" and self.toks[k - 1].low != "følge":    # not »som følge af«
+            if self.toks[k].low == "af" and self._introduces_agent(k):
                 return self._person_list(k + 1)
             if self.toks[k].low in (",", ";", "."):
                 break

@@ -83,12 +83,14 @@ def aftale_sentencizer(doc: Doc) -> Doc:
                 elif _ORDINAL.match(pt):
                     # "1. juli" / "§ 4. Stk. 2" / "2. Regionsrådet ..." (provision labels)
                     start = upper_next and tok.text.lower() not in MONTH_NUMBER and tok.text.lower() != "stk."
-                elif re.match(r"^[a-zæøå]\.$", low) and i >= 2 and doc[i - 2].text.isdigit() and doc[i - 3].text != "§":
+                elif re.match(r"^[a-zæøå]\.$", low):
                     # »… efter §§ 140 a og 140 b. Indenrigs- og sundhedsministeren …«: a paragraph's
-                    # letter at a sentence's end (a label »§ 140 b.« stays with its text)
-                    start = upper_next and tok.text.lower() != "stk."
-                elif re.match(r"^[a-zæøå]\.$", low) or re.match(r"^(?:[a-zæøå]+\.){2,}$", low):
-                    start = False  # "a." "m.a.o." style abbreviations
+                    # letter at a sentence's end (a label »§ 140 b.« stays with its text); otherwise
+                    # an abbreviation (»a.«)
+                    paragraph_letter = i >= 3 and doc[i - 2].text.isdigit() and doc[i - 3].text != "§"
+                    start = paragraph_letter and upper_next and tok.text.lower() != "stk."
+                elif re.match(r"^(?:[a-zæøå]+\.){2,}$", low):
+                    start = False  # "m.a.o." style abbreviations
                 else:
                     start = upper_next
         tok.is_sent_start = start

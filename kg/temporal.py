@@ -33,6 +33,9 @@ PER = {"år": "year", "året": "year", "årligt": "year", "måned": "month", "m�
 _NUM = r"(?:\d+(?:,\d+)?|en|et|én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|fjorten|femten|tyve|tredive|et halvt|halvt)"
 _UNIT = r"(?:hverdage|dage|dag|timer|time|uger|uge|måneder|måned|år|kvartaler|kvartal)"
 
+# an event named by a clause, to its punctuation (»førend obduktion foretages, …«)
+_CLAUSE_ANCHOR = r"(?P<anchor>[\wæøå][^,.;:]*?)(?=\s*[,.;:]|\s+og\s+om\b|$)"
+
 DEADLINE_PATTERNS = [
     # senest den 1. juli i valgperiodens andet år / senest den 31. januar 2015
     ("date", re.compile(
@@ -74,8 +77,8 @@ DEADLINE_PATTERNS = [
                          re.I)),
     # førend obduktion foretages / inden eller samtidig med at flytningen finder sted: a clause
     # names the event
-    ("clause", re.compile(r"\b(?:inden\s+eller\s+)?samtidig\s+med,?\s+at\s+(?P<anchor>[\wæøå][^,.;:]*?)(?=\s*[,.;:]|$)", re.I)),
-    ("clause", re.compile(r"\bførend\s+(?P<anchor>[\wæøå][^,.;:]*?)(?=\s*[,.;:]|\s+og\s+om\b|$)", re.I)),
+    ("clause", re.compile(r"\b(?:inden\s+eller\s+)?samtidig\s+med,?\s+at\s+" + _CLAUSE_ANCHOR, re.I)),
+    ("clause", re.compile(r"\bførend\s+" + _CLAUSE_ANCHOR, re.I)),
     # inden vedtagelsen / inden godkendelse i regionsrådet / forud for indsendelsen af aftalen /
     # forud for regionsrådets (og kommunalbestyrelsens) behandling af forslag til sundhedsplan
     ("event", re.compile(

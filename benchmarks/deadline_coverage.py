@@ -61,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     docs, _how = load_documents()
     for doc in docs:
         obligations = extract_document(doc).obligations
+        by_sentence: dict[int, list] = {}
+        for ob in obligations:
+            by_sentence.setdefault(ob.start, []).append(ob)
         for ob in obligations:
             total += 1
             # a phrase in a condition (»…, hvis kommunalbestyrelsen ikke inden for 7 dage … kan
@@ -69,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             # Sundhedsstyrelsen, som senest 4 uger efter modtagelsen … yder rådgivning«, round 16)
             text = ob.text or ""
             own = [(t["start"], t["end"]) for t in (ob.deadline, ob.frequency) if t]
-            others = [(t["start"], t["end"]) for o in obligations if o is not ob and o.start == ob.start
+            others = [(t["start"], t["end"]) for o in by_sentence[ob.start] if o is not ob
                       for t in (o.deadline, o.frequency) if t and (t["start"], t["end"]) not in own]
             if any(not _in_condition(text, m.start()) and not _names_a_yearly_thing(text, m)
                    and not any(a <= ob.start + m.start() < b for a, b in others)

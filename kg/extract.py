@@ -110,7 +110,7 @@ _CITED_AFTER = re.compile(r"\befter\s+§§?\s*(\d+(?:\s?[a-z]\b)?(?:\s*(?:,|og|e
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-zæøå]{5,}", text.lower())}
+    return set(re.findall(r"[a-zæøå]{5,}", text.lower()))
 
 
 def _cited_paragraphs_actors(doc: Document, start: int, end: int, acts: dict[str, list]) -> list[str] | None:
@@ -124,7 +124,7 @@ def _cited_paragraphs_actors(doc: Document, start: int, end: int, acts: dict[str
     subject = _words(doc.text[start:m.start()])
     bearers: list[str] = []
     for num in re.findall(r"\d+(?:\s?[a-z]\b)?", m.group(1)):
-        said = [b for b, words in acts.get(f"{doc.id}/p{num.replace(' ', '')}", []) if words & subject]
+        said = [b for b, action in acts.get(f"{doc.id}/p{num.replace(' ', '')}", []) if _words(action) & subject]
         if not said:
             return None
         bearers += [b for b in said[0] if b not in bearers]
@@ -141,7 +141,7 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
     last_stmt: dict[str, ObligationFact] = {}     # provision id -> its last statement (a list lead-in)
     lead_ins = {p.id: t.rstrip() for p, t in zip(provs, texts)}
     conditions: set[str] = set()                  # list items that are a lead-in's conditions
-    acts: dict[str, list] = {}                    # paragraph -> (bearers, words) of its own statements
+    acts: dict[str, list] = {}                    # paragraph -> (bearers, action) of its own statements
     for p, sdoc in zip(provs, nlp.pipe(texts, batch_size=64)):
         if p.kind in _RESET_KINDS:
             ctx.prev_bearers = []
@@ -165,11 +165,10 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
             an = deontic.SentenceAnalyser(toks, doc.text, 0, ctx)
             s_start, s_end = toks[0].start, toks[-1].end
             stmts = an.analyse()
+            stretch_from = s_start
             for st in stmts:
                 if st.carried and not st.anaphor:
                     st.bearers = _cited_paragraphs_actors(doc, s_start, st.start, acts) or st.bearers
-            stretch_from = s_start
-            for st in stmts:
                 a0, a1 = _trim(doc.text, st.action_start, st.action_end)
                 if a1 <= a0:
                     continue
@@ -205,7 +204,7 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                     text=doc.text[s_start:s_end], start=s_start, end=s_end, deadline=dl, frequency=fq,
                     carried=st.carried, passive=st.passive))
                 if st.bearers and not st.carried:
-                    acts.setdefault(_paragraph_of(p.id), []).append((st.bearers, _words(action)))
+                    acts.setdefault(_paragraph_of(p.id), []).append((st.bearers, action))
                 if st.bearers and (not st.carried or st.anaphor):
                     ctx.prev_bearers = list(st.bearers)
                     ctx.prev_words = content_words(toks, ctx.lemmas)

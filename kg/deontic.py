@@ -391,7 +391,9 @@ class SentenceAnalyser(StatementClauses):
             cond = self._condition_actor(lo, pv if pv is not None else i + 1)
             if cond:
                 bearers, carried = cond, True
-        if bearers is None and passive and not relative_nonactor and not self._explicit_nonactor_subject(lo, i) \
+        if bearers is None and passive and not relative_nonactor \
+                and (not self._explicit_nonactor_subject(lo, i)
+                     or (modality != "permission" and self._subject_named_before(lo, i))) \
                 and (self.ctx.prev_bearers or self.ctx.heading_bearers):
             if modality == "permission" and toks[lo].low == "det":
                 return None     # "Det kan til orientering oplyses, at …": the writer informing
@@ -572,6 +574,17 @@ class SentenceAnalyser(StatementClauses):
             k += 1
         return k < self.n and bool(re.search(r"aftale(?:n|r|rne)?$", self.toks[k].low))
 
+    def _after_fronted_phrase(self, k: int, cue_tokens: set[int]) -> int | None:
+        """The verb after a fronted prepositional phrase, when an actor follows it (»I kommuner med
+        under 80.000 indbyggere fastsætter kommunalbestyrelsen …«); None at a clause's end first."""
+        for v in range(k + 1, min(k + 12, self.n - 1)):
+            w = self.toks[v].low
+            if w in (",", ";", ":", "der", "som", "at") or w in MODALS or v in cue_tokens:
+                return None
+            if v + 1 in self.ment_start and is_present_verb(self.toks[v]):
+                return v
+        return None
+
     def _present_tense(self, done: list[Statement], cues) -> list[Statement]:
         """Normative present: '[§ 5.] Regionsrådet indsender ...', 'Herefter indsender regionsrådet ...'."""
         out: list[Statement] = []
@@ -631,6 +644,8 @@ class SentenceAnalyser(StatementClauses):
             elif toks[k].low in ("herefter", "derefter", "endvidere", "desuden", "samtidig", "derudover",
                                  "dernæst", "endelig", "årligt", "løbende"):
                 v = k + 1
+            elif toks[k].low in PREPOSITIONS and self.ctx.doc_type in LEGISLATION_TYPES:
+                v = self._after_fronted_phrase(k, cue_tokens)
             else:
                 v = None
             if v is not None and v + 1 < self.n and is_present_verb(toks[v]) and v + 1 in self.ment_start \

@@ -20,6 +20,7 @@ from .deontic_words import (
     INTERROGATIVE,
     MODALS,
     NOMINALISATION,
+    PERSON_NOUN,
     PREPOSITIONS,
     PRONOUNS,
     Context,
@@ -45,10 +46,6 @@ RULE_QUESTION_WORDS = {"hvilke", "hvilken", "hvilket", "hvornår", "hvordan", "h
 PURPOSE_VERBS = {"bidrage", "medvirke", "understøtte", "fremme", "styrke"}
 # the first part of a compound whose head is shared: "øre-" in "øre-, næse- og halssygdomme"
 _PART_OF_COMPOUND = re.compile(r"[a-zæøå]+-")
-# the people the health services are for; as the subject of "skal" they state a goal
-# (not the genitive: "Patientens ønsker skal … tillægges betydning" is about the wishes)
-BENEFICIARIES = re.compile(r"(?:borger|patient|bruger)(?:en|e|ne|er|erne)?|pårørende|befolkning(?:en)?")
-
 
 # modifiers between a conjunction and the next actor ("og de berørte kommunalbestyrelser")
 ACTOR_MODIFIERS = frozenset({"berørte", "deltagende", "enkelte", "øvrige", "respektive", "pågældende", "involverede"})
@@ -217,7 +214,11 @@ class ClauseReader:
                 # a comma inside a list of actors does not end the clause
                 before = k - 1 in self.in_mention
                 after = k + 1 in self.ment_start or (
-                    k + 1 < self.n and self.toks[k + 1].low in DETERMINERS and k + 2 in self.ment_start)
+                    k + 1 < self.n and self.toks[k + 1].low in DETERMINERS and k + 2 in self.ment_start) or (
+                    # »En læge, tandlæge, apoteker eller behandlerfarmaceut … kan«: persons outside
+                    # the actor table go on the list
+                    k + 2 < self.n and PERSON_NOUN.fullmatch(self.toks[k + 1].low)
+                    and self.toks[k + 2].low in (",", "og", "eller"))
                 if not (before and after):
                     return k + 1
             k -= 1
@@ -409,18 +410,6 @@ class ClauseReader:
         return self.toks[k].low == "som" and k + 2 < self.n and self.toks[k + 1].low == "følge" \
             and self.toks[k + 2].low == "af"
 
-    def _agreement_subject(self, lo: int, cue: int) -> bool:
-        toks = [t for t in self.toks[lo:cue] if t.low not in DETERMINERS and t.low not in ADVERBS]
-        # the head noun is the first word of the subject ("Sundhedsaftalen for perioden ..."),
-        # or the inverted subject ("Herudover skal sundhedsaftalen indeholde ...")
-        k = cue + 1
-        while k < self.n and self.toks[k].low in ADVERBS:
-            k += 1
-        if k < self.n and AGREEMENT_NOUNS.match(self.toks[k].low):
-            return True
-        return bool(toks) and bool(AGREEMENT_NOUNS.match(toks[0].low)) or (
-            len(toks) >= 2 and toks[0].low in ("den", "det") and bool(AGREEMENT_NOUNS.match(toks[1].low)))
-
     def _purpose_verb(self, cue: int) -> bool:
         """The verb after the modal says what something is for ("bidrage til", "medvirke til",
         "understøtte", "fremme", "styrke"), not what someone does."""
@@ -429,16 +418,6 @@ class ClauseReader:
                               or self.toks[k].low in DETERMINERS):
             k += 1
         return k < self.n and self.toks[k].low in PURPOSE_VERBS
-
-    def _event_subject(self, lo: int, i: int) -> bool:
-        """A nominalised action as subject ("Indsendelsen af aftalen skal ske ...")."""
-        toks = [t.low for t in self.toks[lo:i] if t.low not in ADVERBS and t.low not in DETERMINERS]
-        return bool(toks) and bool(re.search(r"(?:else|ning|ingen|elsen|ningen|ning|tion|tionen|ring|ringen)$", toks[0]))
-
-    def _we_subject(self, lo: int, i: int) -> bool:
-        toks = [t.low for t in self.toks[lo:i] if t.low not in ADVERBS]
-        after = [t.low for t in self.toks[i + 1:i + 2]]
-        return (toks[:1] == ["vi"]) or (not toks or toks[-1:] != ["vi"]) and after == ["vi"]
 
     def _opener(self, lo: int) -> str | None:
         """The subordinator that opens the clause starting at token ``lo`` ("at", "der", "hvis",
@@ -609,6 +588,20 @@ class ClauseReader:
             return None
         return self._relative(self._clause_start(lo - 1))
 
+    def _past_persons(self, end: int) -> int:
+        """Past the persons outside the actor table that a list of actors goes on with (»En
+        læge, tandlæge, apoteker eller behandlerfarmaceut, der …«)."""
+        while end + 1 < self.n and self.toks[end].low in (",", "og", "eller"):
+            word = self.toks[end + 1].low
+            if PERSON_NOUN.fullmatch(word):
+                end += 2
+            elif self.toks[end].low != "," and word.isalpha() and end + 2 < self.n \
+                    and self.toks[end + 2].low in (",", *MODALS):
+                return end + 2      # the list's last noun
+            else:
+                break
+        return end
+
     def _subject_before_relative(self, lo: int) -> tuple[list[str], int] | None:
         """The subject of a clause interrupted by a relative clause: "Kommunalbestyrelsen i den
         kommune, som er ansvarlig for ..., kan yde befordring" (the cue's clause starts after
@@ -617,15 +610,6 @@ class ClauseReader:
         if ant is None:
             return None
         return self._subject_left(self._clause_start(ant + 1), ant + 1)
-
-    def _beneficiary_subject(self, lo: int, i: int) -> bool:
-        """The people a duty is for, as the subject before "skal" ("Borgerne skal opleve …", "at
-        patienterne skal have …"): what the text wants for them — a goal or a purpose, not a duty
-        of anyone. (Inverted, "skal patienten … tilbydes", is left alone: mostly a passive duty.)"""
-        toks = [t for t in self.toks[lo:i] if t.low not in ADVERBS and t.low not in DETERMINERS]
-        while toks and toks[0].low in ("og", "men", "eller", "samt", "at"):
-            toks = toks[1:]
-        return bool(toks) and bool(BENEFICIARIES.fullmatch(toks[0].low))
 
     def _opening_subject(self, lo: int) -> tuple[str, list[str]] | None:
         """When the clause at ``lo`` has no subject of its own and resumes a sentence that opens
@@ -639,6 +623,7 @@ class ClauseReader:
             k += 1
         if k in self.ment_start:
             keys, end = self._group(k)
+            end = self._past_persons(end)
             if end < self.n - 1 and self.toks[end].low == "," and self.toks[end + 1].low in ("der", "som") and end < lo:
                 return "actor", keys
             return None

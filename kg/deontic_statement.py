@@ -1,8 +1,9 @@
-"""A statement's clause for the deontic reader: qualifications that oblige no one, conditions
-and their actors, the boundary between two coordinated duties, programme subjects, the actor in
-context that an agentless passive goes on about, persons named outside the actor table (»af
-ansøgeren, forældremyndighedens indehaver og værgen«), an actor's duty in a relative clause
-with a deadline, and »skal« as a future tense."""
+"""A statement's clause for the deontic reader: what its subject is (an agreement, an event,
+»vi«, the people a duty is for, a thing the duty before made), qualifications that oblige no
+one, conditions and their actors, the boundary between two coordinated duties, programme
+subjects, the actor in context that an agentless passive goes on about, persons named outside
+the actor table (»af ansøgeren, forældremyndighedens indehaver og værgen«), an actor's duty in
+a relative clause with a deadline, and »skal« as a future tense."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from aftalegraf.model import LEGISLATION_TYPES
 from .deontic_clauses import ClauseReader
 from .deontic_words import (
     ADVERBS,
+    AGREEMENT_NOUNS,
     DETERMINERS,
     MODALS,
     NOMINALISATION,
@@ -30,8 +32,53 @@ from .temporal import find_deadline
 # what a programme, project or initiative "skal" do is what it is for, no one's duty
 _PROGRAMME = re.compile(r"(?:[a-zæøå]*program|projekt|initiativ)(?:met|et|mer|merne|er|erne)?")
 
+# the people the health services are for; as the subject of "skal" they state a goal
+# (not the genitive: "Patientens ønsker skal … tillægges betydning" is about the wishes)
+BENEFICIARIES = re.compile(r"(?:borger|patient|bruger)(?:en|e|ne|er|erne)?|pårørende|befolkning(?:en)?")
+
 
 class StatementClauses(ClauseReader):
+    # --- what the subject is ------------------------------------------------------------
+    def _agreement_subject(self, lo: int, cue: int) -> bool:
+        toks = [t for t in self.toks[lo:cue] if t.low not in DETERMINERS and t.low not in ADVERBS]
+        # the head noun is the first word of the subject ("Sundhedsaftalen for perioden ..."),
+        # or the inverted subject ("Herudover skal sundhedsaftalen indeholde ...")
+        k = cue + 1
+        while k < self.n and self.toks[k].low in ADVERBS:
+            k += 1
+        if k < self.n and AGREEMENT_NOUNS.match(self.toks[k].low):
+            return True
+        return bool(toks) and bool(AGREEMENT_NOUNS.match(toks[0].low)) or (
+            len(toks) >= 2 and toks[0].low in ("den", "det") and bool(AGREEMENT_NOUNS.match(toks[1].low)))
+
+    def _event_subject(self, lo: int, i: int) -> bool:
+        """A nominalised action as subject ("Indsendelsen af aftalen skal ske ...")."""
+        toks = [t.low for t in self.toks[lo:i] if t.low not in ADVERBS and t.low not in DETERMINERS]
+        return bool(toks) and bool(re.search(r"(?:else|ning|ingen|elsen|ningen|ning|tion|tionen|ring|ringen)$", toks[0]))
+
+    def _we_subject(self, lo: int, i: int) -> bool:
+        toks = [t.low for t in self.toks[lo:i] if t.low not in ADVERBS]
+        after = [t.low for t in self.toks[i + 1:i + 2]]
+        return (toks[:1] == ["vi"]) or (not toks or toks[-1:] != ["vi"]) and after == ["vi"]
+
+    def _beneficiary_subject(self, lo: int, i: int) -> bool:
+        """The people a duty is for, as the subject before "skal" ("Borgerne skal opleve …", "at
+        patienterne skal have …"): what the text wants for them — a goal or a purpose, not a duty
+        of anyone. (Inverted, "skal patienten … tilbydes", is left alone: mostly a passive duty.)"""
+        toks = [t for t in self.toks[lo:i] if t.low not in ADVERBS and t.low not in DETERMINERS]
+        while toks and toks[0].low in ("og", "men", "eller", "samt", "at"):
+            toks = toks[1:]
+        return bool(toks) and bool(BENEFICIARIES.fullmatch(toks[0].low))
+
+    def _subject_named_before(self, lo: int, i: int) -> bool:
+        """A passive's subject is one noun that the last duty of the same paragraph named
+        (»Regionsrådet … skal … udarbejde en praksisplan … Praksisplanen skal revideres …«): the
+        thing that duty made, so the duty to act on it is that actor's too."""
+        words = [t for t in self.toks[lo:i] if t.low not in ADVERBS and t.low not in DETERMINERS
+                 and not is_label_token(t.low) and t.low not in ("§", "stk.")]
+        return len(words) == 1 and words[0].low.isalpha() and self.ctx.paragraph == self.ctx.prev_paragraph \
+            and same_object(frozenset({self.ctx.lemmas.get(words[0].low, words[0].lemma.lower())}), self.ctx.prev_words)
+
     def _inverted_subject_then_vaere(self, cue: int) -> bool:
         """After the modal, a subject of a few words (and a relative clause between commas), then
         »være« and no participle of a passive: a qualification ("skal de kommunale medlemmer, der

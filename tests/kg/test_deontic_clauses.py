@@ -287,3 +287,52 @@ def test_the_act_the_previous_paragraph_named_carries_its_actor():
     assert [(tuple(o.bearers), o.carried, bool(o.deadline)) for o in obs] == [
         (("regionsraad",), False, False), (("regionsraad",), True, True)]
 
+
+
+def test_a_list_of_actors_goes_on_with_persons_outside_the_table():
+    # sundhedsloven § 18 (LOV 2021), stk. 5: the doctors and dentists among them may go on
+    ob = one("Stk. 5. En læge, tandlæge, apoteker eller behandlerfarmaceut, der den 26. maj 2021 har en tilknytning "
+             "til en repræsentant for en udenlandsk lægemiddelvirksomhed her i landet, som er omfattet af § 43 b, "
+             "stk. 1, i lægemiddelloven, kan efter anmeldelse heraf til Lægemiddelstyrelsen senest den 26. november "
+             "2021 fortsætte en sådan tilknytning.", "lovbekendtgørelse")
+    assert (ob.modality, ob.bearers) == ("permission", ["laege", "tandlaege"])
+    assert ob.deadline is not None and ob.deadline["date"] == "2021-11-26"
+    ob = one("En læge, tandlæge, apoteker eller behandlerfarmaceut kan fortsætte en sådan tilknytning.",
+             "lovbekendtgørelse")
+    assert ob.bearers == ["laege", "tandlaege"]
+
+
+def test_anyone_may_is_a_right_of_the_person_named():
+    # sundhedsloven § 26
+    ob = one("§ 26. Enhver, der er fyldt 18 år og ikke er under værgemål, der omfatter personlige forhold, jf. "
+             "værgemålslovens § 5, kan oprette et behandlingstestamente.", "lovbekendtgørelse")
+    assert (ob.modality, ob.bearers, ob.bearer_label) == ("permission", [], "enhver")
+
+
+def test_a_passive_about_what_the_duty_before_made_is_that_actors():
+    # sundhedsloven § 206 a (2023): the plan the region makes is the region's to revise and submit
+    obs = obligations("§ 206 a. Regionsrådet med inddragelse af kommunerne og almen praksis skal i hver valgperiode "
+                      "udarbejde en praksisplan vedrørende almen praksis. Den endelige beslutning vedrørende "
+                      "praksisplanens udformning tilfalder regionsrådet. Praksisplanen skal revideres i valgperioden, "
+                      "hvis der sker væsentlige ændringer i dens forudsætninger.", "lovbekendtgørelse")
+    assert [(o.bearers, o.carried) for o in obs] == [(["regionsraad"], False), (["regionsraad"], True)]
+    # not a thing of its own that the sentence before did not name, nor a permission
+    obs = obligations("§ 7. Regionsrådet skal udarbejde en praksisplan. Opgørelsen skal offentliggøres.",
+                      "lovbekendtgørelse")
+    assert obs[1].bearers == []
+    obs = obligations("§ 7. Regionsrådet skal udarbejde en praksisplan. Praksisplanen kan offentliggøres.",
+                      "lovbekendtgørelse")
+    assert all(o.bearers != ["regionsraad"] or not o.carried for o in obs)
+
+
+def test_a_present_duty_after_a_fronted_phrase():
+    # LOV 719/2025 § 14 h and § 204
+    ob = one("§ 14 h. I kommuner med under 80.000 indbyggere fastsætter kommunalbestyrelsen i styrelsesvedtægten, om "
+             "det kommunale medlem er kommunalbestyrelsens formand.", "lov")
+    assert (ob.bearers, ob.modality, ob.cue) == (["kommunalbestyrelse"], "obligation", "present")
+    ob = one("§ 204. I hver region nedsætter regionsrådet et patient- og pårørendeudvalg.", "lov")
+    assert ob.bearers == ["regionsraad"]
+    # a verb-like noun before the actor is no verb, and a guidance text is not read this way
+    assert all(o.cue != "present" for o in obligations("I kommuner med under 80.000 indbyggere er kommunalbestyrelsen "
+                                                        "ansvarlig.", "lov"))
+    assert obligations("I hver region nedsætter regionsrådet et udvalg.", "vejledning") == []

@@ -113,7 +113,8 @@ def binding_source(query: str, answer: dict, hits: list[dict]) -> dict | None:
     version of it — when it is among ``hits``. A draft explains; the provision in force demands
     (»Hvem udarbejder udkastet til sundhedsaftalen?« → BEK 1248/2022 § 19, not the 2023 draft's
     2.2.1), where it holds as many of the question's words as the draft: a draft that adds what
-    is asked (»hvis ikke andet aftales, består udvalget af …«) stays. None when the card's text is
+    is asked (»hvis ikke andet aftales, består udvalget af …«) stays, and so does a draft's duty
+    when the provision it cites states none. None when the card's text is
     binding or applies, or nothing it cites is on the list."""
     doc = answer.get("document") or {}
     if doc.get("type") in LEGISLATION_TYPES or doc.get("status") not in NOT_APPLYING:
@@ -133,6 +134,8 @@ def binding_source(query: str, answer: dict, hits: list[dict]) -> dict | None:
     for hit in hits:
         d = hit.get("document") or {}
         if d.get("status") == "in_force" and d.get("type") in LEGISLATION_TYPES and any(holds(hit, t) for t in targets):
+            if answer.get("obligations") and not hit.get("obligations"):
+                return None     # the law names the body (»Sundhedsklyngen udgøres af …«); the card says what it must do
             return hit if said(hit) >= said(answer) else None
     return None
 

@@ -156,3 +156,8 @@ def test_a_draft_card_gives_way_to_the_provision_in_force_it_cites():
     assert binding_source(q, {**draft, "basis_chain": [{"target": "bek-2022-1248/p19", "depth": 2}]}, [draft, order]) is None
     assert binding_source(q, draft, [draft, {**order, "text": "§ 19. Udvalget gør det."}]) is None
     assert binding_source(q, draft, [draft, {**order, "document": {"status": "repealed", "type": "bekendtgørelse"}}]) is None
+    # a draft's duty stays when the provision it cites states none (it names the body, »Sundhedsklyngen
+    # udgøres af …«)
+    duty = {"actor": "sundhedssamarbejdsudvalg", "modality": "obligation", "action": "udarbejde udkast"}
+    assert binding_source(q, {**draft, "obligations": [duty]}, [draft, {**order, "obligations": []}]) is None
+    assert binding_source(q, {**draft, "obligations": [duty]}, [draft, {**order, "obligations": [duty]}]) is not None

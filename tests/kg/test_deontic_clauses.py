@@ -336,3 +336,11 @@ def test_a_present_duty_after_a_fronted_phrase():
     assert all(o.cue != "present" for o in obligations("I kommuner med under 80.000 indbyggere er kommunalbestyrelsen "
                                                         "ansvarlig.", "lov"))
     assert obligations("I hver region nedsætter regionsrådet et udvalg.", "vejledning") == []
+
+
+def test_a_treatment_place_is_named_as_its_bearer():
+    # sundhedsloven § 141, stk. 6 (judged sample 20261220, item 22)
+    ob = one("Stk. 6. For behandlingssteder, som en kommunalbestyrelse ikke selv har etableret, gælder endvidere, at "
+             "behandlingsstedet skal have en aftale med minimum én kommune for at kunne indgå i kommunalbestyrelsens "
+             "tilbud om alkoholbehandling.", "lovbekendtgørelse")
+    assert (ob.bearers, ob.bearer_label, ob.modality) == ([], "behandlingsstedet", "obligation")

@@ -283,7 +283,7 @@ class SentenceAnalyser(StatementClauses):
             return None     # "regler om de indsatsområder, sundhedsaftalerne skal omfatte.": a relative without "som"
         bearers: list[str] | None = None
         carried = passive = False
-        named, anaphor = "", False
+        named, anaphor, pronoun = "", False, False
         subj_start = toks[i].start
         action_from = j
         if cue == "opgaverne for":
@@ -348,7 +348,7 @@ class SentenceAnalyser(StatementClauses):
             if p == "committee" and committee:
                 bearers, carried, anaphor = [committee], True, True
             elif p == "pronoun" and self.ctx.prev_bearers:
-                bearers, carried = list(self.ctx.prev_bearers), True
+                bearers, carried, pronoun = list(self.ctx.prev_bearers), True, True
         sent_end = self.n
         pv = self._passive_after(i, sent_end)
         if pv is None:
@@ -373,9 +373,10 @@ class SentenceAnalyser(StatementClauses):
                     named = self._named_agent(i + 1, sent_end)   # "kan samtykket gives af værgen"
             else:
                 passive = True
-                if bearers is not None and not carried:
-                    # the actor before a passive modal is its object ("Udvalget skal inddrages")
-                    bearers = None
+                if bearers is not None and (not carried or anaphor or pronoun):
+                    # the actor before a passive modal is its object ("Regionsrådet skal høres",
+                    # "Udvalget skal inddrages", "De skal indsendes")
+                    bearers, carried, anaphor = None, False, False
         if bearers is None and self._agreement_subject(lo, i):
             if not passive and modality in ("obligation", "recommendation") and self._purpose_verb(i):
                 return None    # "Sundhedsaftalen skal bidrage til / understøtte …": a purpose, no duty

@@ -388,8 +388,10 @@ class ClauseReader:
 
     def _introduces_agent(self, k: int) -> bool:
         """Does »af« (»mellem«) at ``k`` introduce a passive's agent, not a complex preposition
-        (»på tværs af«, »som følge af«) or whose (»organisationer af sundhedspersoner«)?"""
-        return self.toks[k].low in ("af", "mellem", "imellem") and not (k > 0 and self.toks[k - 1].low in _NOT_BY)
+        (»på tværs af«, »som følge af«), whose (»organisationer af sundhedspersoner«) or the object
+        of a nominalised act (»inddrages i drøftelserne af behandlingen«)?"""
+        return self.toks[k].low in ("af", "mellem", "imellem") and not (k > 0 and (
+            self.toks[k - 1].low in _NOT_BY or (self.toks[k].low == "af" and NOMINALISATION.fullmatch(self.toks[k - 1].low))))
 
     def _time_phrase_end(self, k: int, end: int) -> int | None:
         """After »inden«/»før«: the end of a noun phrase naming an act (»vedtagelsen«, »den

@@ -11,6 +11,7 @@ import re
 
 from aftalegraf.model import LEGISLATION_TYPES
 
+from .actors import BY_KEY
 from .deontic_clauses import ClauseReader
 from .deontic_words import (
     ADVERBS,
@@ -181,11 +182,22 @@ class StatementClauses(ClauseReader):
         same act carries it (»§ 5. Regionsrådet indsender …«, »§ 6. … Ændringer indsendes …«):
         the paragraphs of one chapter share their words (»lægemiddel«, »tilskud«, »obduktion«)
         and not their actors. An actor right after the verb is its recipient, not its agent
-        (»Tilkendegivelsen meddeles den sundhedsperson, der …«)."""
+        (»Tilkendegivelsen meddeles den sundhedsperson, der …«), and one named before it is what
+        is done to."""
         k = verb + 1 if verb is not None else self.n
         k += k < self.n and self.toks[k].low in DETERMINERS
         recipient = self.ment_start[k][1] if k in self.ment_start else None
-        return [b for b in self._bearers_in_context(verb) if b != recipient]
+        # an actor named as the sentence's subject before the verb is what the passive is done
+        # to (»Aktører, der …, bør inddrages …«, »skal patientinddragelsesudvalget … inddrages«)
+        acted_on = {key for start, (_, key) in self.ment_start.items()
+                    if start < (verb if verb is not None else self.n) and not self._governed(start)
+                    and not self._genitive(start)}
+        k0 = label_end(self.toks)
+        first = self.toks[k0].low if k0 < self.n and k0 not in self.in_mention else ""
+        # ... also as a bare noun (»Aktører, der besidder … viden, bør inddrages« after »Aktørerne skal …«)
+        acted_on |= {key for key in self.ctx.prev_bearers if key in BY_KEY and len(first) >= 5
+                     and BY_KEY[key].label_da[:5] == first[:5]}
+        return [b for b in self._bearers_in_context(verb) if b != recipient and b not in acted_on]
 
     def _bearers_in_context(self, verb: int | None) -> list[str]:
         if verb is not None and verb + 2 < self.n and self.toks[verb + 1].low in ("en", "et") \

@@ -20,6 +20,8 @@ from .temporal import find_deadline, find_frequency, in_condition, same_period
 _ITEM_KINDS = {"nr", "item", "goal"}
 _CONDITION_LEAD = re.compile(r"\b(?:" + "|".join(sorted(CONDITIONAL)) + r")\s*:?$", re.I)
 _EMPTY_ACTION = re.compile(r"^\W*(?:er|være)?\s*(?:bl\.\s*a|blandt andet|f\.eks|følgende|herunder)?\W*$", re.I)
+_RULE_MAKING = re.compile(r"(?:endvidere\s+|også\s+)?fastsætte?r?\s+(?:\w+\s+){0,2}regler\b", re.I)
+_RULE_MAKING_WORDS = frozenset({"fastsætte", "regel"})
 # "1) at understøtte ...", "- at sikre ...", "a) udarbejde ..."
 _ITEM_AT = re.compile(r"\s*(?:\d+\)|[a-z]\)|[-•–*\u2022\ufffd])?\s*at\s+(?=[a-zæøå])")
 
@@ -167,8 +169,12 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
             stmts = an.analyse()
             stretch_from = s_start
             for st in stmts:
-                if st.carried and not st.anaphor:
-                    st.bearers = _cited_paragraphs_actors(doc, s_start, st.start, acts) or st.bearers
+                if (st.carried and not st.anaphor) or (st.passive and not st.bearers and not st.named):
+                    # (an agentless passive too: »Børn … omfattet af § 127, der modtager et særligt
+                    # tandplejetilbud efter § 133, kan ikke afkræves betaling«)
+                    cited = _cited_paragraphs_actors(doc, s_start, st.start, acts)
+                    if cited:
+                        st.bearers, st.carried = cited, True
                 a0, a1 = _trim(doc.text, st.action_start, st.action_end)
                 if a1 <= a0:
                     continue
@@ -207,7 +213,9 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                     acts.setdefault(_paragraph_of(p.id), []).append((st.bearers, action))
                 if st.bearers and (not st.carried or st.anaphor):
                     ctx.prev_bearers = list(st.bearers)
-                    ctx.prev_words = content_words(toks, ctx.lemmas)
+                    # rules about an act are not the act: after »Ministeren fastsætter regler om, hvordan
+                    # patienten skal informeres«, »§ 20. … skal informeres« is no act of the minister's
+                    ctx.prev_words = _RULE_MAKING_WORDS if _RULE_MAKING.match(action) else content_words(toks, ctx.lemmas)
                     tail = doc.text[max(s_start, s_end - 80):s_end].rstrip()
                     ctx.prev_lead_in = tail.endswith(":") or bool(re.search(r"\bat$", tail))
                     ctx.prev_paragraph = ctx.paragraph

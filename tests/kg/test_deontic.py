@@ -214,8 +214,10 @@ def test_an_agent_with_an_adjective():
 
 
 def test_guidance_advice_with_kan():
-    o = one("Aktører, der besidder faglig viden, kan hensigtsmæssigt inddrages ved udarbejdelsen af aftalen.", "vejledning")
-    assert o.modality == "recommendation"
+    # vejledning 9005/2013, 3.4: advice about the actors, not to them (»af aftalen« names no agent)
+    obs = obligations("Aktørerne skal kende til relevante dele af sundhedsaftalen. Aktører, der besidder faglig "
+                      "viden, kan hensigtsmæssigt inddrages ved udarbejdelsen af aftalen.", "vejledning")
+    assert [(o.modality, o.bearers) for o in obs] == [("obligation", ["aktoererne"]), ("recommendation", [])]
 
 
 def test_present_tense_not_in_news():

@@ -344,3 +344,33 @@ def test_a_treatment_place_is_named_as_its_bearer():
              "behandlingsstedet skal have en aftale med minimum én kommune for at kunne indgå i kommunalbestyrelsens "
              "tilbud om alkoholbehandling.", "lovbekendtgørelse")
     assert (ob.bearers, ob.bearer_label, ob.modality) == ([], "behandlingsstedet", "obligation")
+
+
+# --- whom an agentless passive is done by ---------------------------------------------------
+
+def test_rules_about_an_act_are_not_the_act():
+    # sundhedsloven §§ 18-20: the minister's rules on how patients are informed do not make the
+    # minister the one who informs
+    obs = obligations("Indenrigs- og sundhedsministeren fastsætter nærmere regler om, hvordan patienten skal "
+                      "informeres. En patient, der ikke selv kan give informeret samtykke, skal informeres og "
+                      "inddrages i drøftelserne af behandlingen.", "lovbekendtgørelse")
+    assert obs[-1].passive and obs[-1].bearers == []
+
+
+def test_the_subject_of_a_passive_is_not_its_agent():
+    # »Udvalget skal … inddrages«: the committee is involved by someone else
+    obs = obligations("Patientinddragelsesudvalget kan afgive udtalelser. Udvalget skal systematisk inddrages i "
+                      "drøftelsen af emner, der ligger inden for praksisplanen.", "bekendtgørelse")
+    assert obs[-1].bearers == [] and obs[-1].passive
+    obs = obligations("Patientinddragelsesudvalget kan afgive udtalelser. I henhold til bekendtgørelsen, skal "
+                      "patientinddragelsesudvalget systematisk inddrages i drøftelsen af emner.", "dagsorden")
+    assert obs[-1].bearers == []
+
+
+def test_an_agentless_passive_citing_the_paragraph_that_gives_the_act():
+    # sundhedsloven § 134, stk. 3: the municipality of § 133 may not charge them
+    obs = obligations("§ 133. Kommunalbestyrelsen tilbyder et specialiseret tandplejetilbud til sindslidende. "
+                      "§ 134. Indenrigs- og sundhedsministeren fastsætter nærmere regler for betalingstaksten. "
+                      "Stk. 3. Børn og unge, der modtager et specialiseret tandplejetilbud efter § 133, kan ikke "
+                      "afkræves betaling for behandlingen.", "lovbekendtgørelse")
+    assert (obs[-1].modality, obs[-1].bearers) == ("prohibition", ["kommunalbestyrelse"])

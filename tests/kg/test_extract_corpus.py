@@ -145,3 +145,22 @@ def test_conditions_listed_inline_after_hvis_are_no_duties(corpus_extractions):
         assert not [o.text[:80] for o in ex.obligations
                     if o.provision_id.startswith((f"{d.id}/p94/nr", f"{d.id}/p198/stk3/nr"))]
     assert seen >= 1
+
+
+def test_the_items_of_a_duty_to_see_to_it_that_carry_its_bearer(corpus_extractions):
+    """Sundhedsloven § 21: »Den sundhedsperson, der er ansvarlig for behandlingen, er forpligtet til
+    at drage omsorg for, at … 4) patienten informeres og inddrages i drøftelserne af behandlingen«
+    — »af behandlingen« is what is discussed, no agent, so the item is the health person's duty;
+    § 20's »En patient … skal informeres« after the minister's rules on how patients are informed
+    (§ 18) is not the minister's."""
+    docs, exs = corpus_extractions
+    seen = 0
+    for d, ex in zip(docs, exs):
+        if d.id not in ("lbk-2019-903", "lbk-2023-1011"):
+            continue
+        item = [o for o in ex.obligations if o.provision_id == f"{d.id}/p21/nr4"]
+        assert [(o.bearers, o.carried) for o in item] == [(["sundhedsperson"], True)]
+        informed = [o for o in ex.obligations if o.provision_id == f"{d.id}/p20" and o.passive]
+        assert informed and all("sundhedsminister" not in o.bearers for o in informed)
+        seen += 1
+    assert seen == 2

@@ -453,9 +453,21 @@ class SentenceAnalyser(StatementClauses):
         a_start = toks[k].start if k < self.n else toks[j - 1].end
         if bearers and not passive:
             bearers = bearers + [b for b in self._co_bearers(j) if b not in bearers]
-        return Statement(bearers, modality, cue, a_start, self._sentence_end(), subj_start,
+        return Statement(bearers, modality, cue, a_start, self._relative_clause_end(lo, k), subj_start,
                          carried, passive, anchor=i, named=named if not bearers else "",
                          anaphor=anaphor and carried)
+
+    def _relative_clause_end(self, lo: int, k: int) -> int:
+        """Where the action of a statement in a relative clause ends: at the comma after which
+        the main clause goes on with its verb (»Patientinddragelsesudvalgene, som … skal inddrages
+        i sundhedssamarbejdsudvalgenes drøftelser, indgår ligeledes i …«); else the sentence's end."""
+        if lo > 0 and self.toks[lo - 1].low in ("som", "der") and lo - 2 >= 0 and self.toks[lo - 2].low == ",":
+            for c in range(k, self.n - 1):
+                after = self.toks[c + 1]
+                if self.toks[c].low == "," and after.low not in ADVERBS and (
+                        is_present_verb(after) or after.low in DESCRIPTIVE or after.low in MODALS or after.low in ("er", "har")):
+                    return self.toks[c - 1].end
+        return self._sentence_end()
 
     def _about_health_agreement(self) -> bool:
         return any("sundhedsaftal" in t.low for t in self.toks)

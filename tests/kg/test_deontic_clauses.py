@@ -374,3 +374,11 @@ def test_an_agentless_passive_citing_the_paragraph_that_gives_the_act():
                       "Stk. 3. Børn og unge, der modtager et specialiseret tandplejetilbud efter § 133, kan ikke "
                       "afkræves betaling for behandlingen.", "lovbekendtgørelse")
     assert (obs[-1].modality, obs[-1].bearers) == ("prohibition", ["kommunalbestyrelse"])
+
+
+def test_a_duty_in_a_relative_clause_ends_with_it():
+    # vejledning 2023 (draft), 1: the main clause's »indgår ligeledes i vejledningens målgruppe« is
+    # no part of the committees' involvement (judged sample 20261221, item 28)
+    ob = one("Patientinddragelsesudvalgene, som i henhold til sundhedslovens § 204 skal inddrages i "
+             "sundhedssamarbejdsudvalgenes drøftelser, indgår ligeledes i vejledningens målgruppe.", "vejledning")
+    assert ob.action == "inddrages i sundhedssamarbejdsudvalgenes drøftelser"

@@ -66,10 +66,8 @@ from .deontic_words import (
     SAYING,
     Statement,
     is_label_or_list_marker,
-    is_label_token,
     is_passive_verb,
     is_present_verb,
-    label_end,
 )
 
 
@@ -104,7 +102,8 @@ class SentenceAnalyser(StatementClauses):
                     k = self._group(k)[1]
                 elif k < n and toks[k].low in PRONOUNS | {"man"}:
                     k += 1
-                for kk in range(k, min(k + 2, n)):
+                reach = 4 if k < n and toks[k].low in ("en", "et") else 2    # »kan et kommunalt medlem ikke …«
+                for kk in range(k, min(k + reach, n)):
                     if toks[kk].low == "ikke":
                         neg_at = kk
                         break
@@ -213,6 +212,11 @@ class SentenceAnalyser(StatementClauses):
             elif w in ("har", "have") and nxt in ("mulighed", "mulighederne", "muligheden") and nxt2 in ("for", "til"):
                 out.append((i, i + 3, "permission", "har mulighed for"))
                 i += 3
+                continue
+            elif w in ("har", "have") and (nxt in ADVERBS or nxt.endswith("vis")) and nxt2 == "mulighed" and i + 3 < n \
+                    and toks[i + 3].low == "for":
+                out.append((i, i + 4, "permission", "har mulighed for"))     # »har undtagelsesvis mulighed for«
+                i += 4
                 continue
             elif w in ("er", "være") and nxt in ("berettiget", "berettigede") and nxt2 == "til":
                 out.append((i, i + 3, "permission", "er berettiget til"))
@@ -472,35 +476,6 @@ class SentenceAnalyser(StatementClauses):
     def _about_health_agreement(self) -> bool:
         return any("sundhedsaftal" in t.low for t in self.toks)
 
-    def _named_person(self, lo: int, i: int, opening) -> str:
-        """The words of a subject that is a person or body outside the actor table ("Et kommunalt
-        medlem skal …", "skal forældremyndighedens indehaver samtykke", "En privat virksomhed,
-        der …, skal"), up to its head noun; "" when the subject is a thing."""
-        toks = self.toks
-        if lo < i and (words := self._person_words(range(lo, i)) or self._proper_names(range(lo, i))):
-            return words                                              # before the modal
-        before = [t.low for t in toks[lo:i] if t.low not in ADVERBS and not is_label_token(t.low)]
-        if before and before[0] not in PREPOSITIONS:
-            return ""           # a subject of its own stands before the modal ("En sundhedstjenesteyder må ikke …")
-        if opening is not None:
-            return self._person_words(range(label_end(toks), lo))    # the sentence's opening noun
-        k = i + 1
-        while k < self.n and toks[k].low in ADVERBS:
-            k += 1
-        if k < self.n and (toks[k].low in DETERMINERS or toks[k].low.endswith("s") or PERSON_NOUN.fullmatch(toks[k].low)):
-            return self._person_words(range(k, min(k + 4, self.n)))   # inverted after the modal
-        return ""
-
-    def _proper_names(self, span: range) -> str:
-        """A subject of two or more capitalised words, perhaps joined by »og«: an organisation
-        outside the actor table (»Danske Patienter og Danske Handicaporganisationer skal …«)."""
-        toks = [self.toks[k] for k in span if not is_label_token(self.toks[k].low)]
-        if len(toks) < 2 or toks[0].low == "og" or toks[-1].low == "og":
-            return ""
-        if all(t.low == "og" or (t.text[:1].isupper() and t.text.isalpha()) for t in toks):
-            return " ".join(t.text for t in toks)
-        return ""
-
     def _co_bearers(self, k: int) -> list[str]:
         """Actors who share the duty: "Regionsrådet nedsætter sammen med kommunalbestyrelserne …",
         "skal i samarbejde med kommunalbestyrelserne udarbejde …" (right after the modal or verb,
@@ -590,8 +565,11 @@ class SentenceAnalyser(StatementClauses):
     def _after_fronted_phrase(self, k: int, cue_tokens: set[int]) -> int | None:
         """The verb after a fronted prepositional phrase, when an actor follows it (»I kommuner med
         under 80.000 indbyggere fastsætter kommunalbestyrelsen …«); None at a clause's end first."""
-        for v in range(k + 1, min(k + 12, self.n - 1)):
+        for v in range(k + 1, min(k + 16, self.n - 1)):
             w = self.toks[v].low
+            if w == "," and (self.toks[v + 1].low in ("stk.", "nr.", "pkt.", "litra") or (
+                    self.toks[v - 1].low.isdigit() and self.toks[v - 2].low in ("stk.", "nr.", "pkt."))):
+                continue    # a citation's commas (»Efter § 32, stk. 1, i overgangsloven nedsætter …«)
             if w in (",", ";", ":", "der", "som", "at") or w in MODALS or v in cue_tokens:
                 return None
             if v + 1 in self.ment_start and is_present_verb(self.toks[v]):

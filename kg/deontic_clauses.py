@@ -270,8 +270,8 @@ class ClauseReader:
                 break
             k += 1
         kk = k
-        while kk < self.n and self.toks[kk].low in ("den", "det", "de", "alle", "både", "hver", "hvert", "enkelte",
-                                                    "henholdsvis", "hhv."):
+        while kk < self.n and self.toks[kk].low in ("den", "det", "de", "en", "et", "alle", "både", "hver", "hvert",
+                                                    "enkelte", "henholdsvis", "hhv."):
             kk += 1
         if kk not in self.ment_start and kk + 1 in self.ment_start and self.toks[kk].low.isalpha() \
                 and self.toks[kk].low.endswith(("ende", "ige", "lige", "ske", "ede")):
@@ -279,6 +279,8 @@ class ClauseReader:
             # sundhedspersoner … indhente"
         if kk in self.ment_start and not self._genitive(kk):
             keys, end = self._group(kk)
+            if self.toks[k].low in ("en", "et") and end < self.n and self.toks[end].low == ",":
+                return None     # »skal en sundhedsperson, som …, gives ret til …«: what a passive is done to
             return keys, kk, end
         return None
 

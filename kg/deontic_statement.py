@@ -284,6 +284,35 @@ class StatementClauses(ClauseReader):
                 return (phrase if phrase.isupper() else phrase[:1].lower() + phrase[1:]), k + 1
         return "", -1
 
+    def _named_person(self, lo: int, i: int, opening) -> str:
+        """The words of a subject that is a person or body outside the actor table ("Et kommunalt
+        medlem skal …", "skal forældremyndighedens indehaver samtykke", "En privat virksomhed,
+        der …, skal"), up to its head noun; "" when the subject is a thing."""
+        toks = self.toks
+        if lo < i and (words := self._person_words(range(lo, i)) or self._proper_names(range(lo, i))):
+            return words                                              # before the modal
+        before = [t.low for t in toks[lo:i] if t.low not in ADVERBS and not is_label_token(t.low)]
+        if before and before[0] not in PREPOSITIONS and before[0] != "uanset":
+            return ""           # a subject of its own stands before the modal ("En sundhedstjenesteyder må ikke …")
+        if opening is not None:
+            return self._person_words(range(label_end(toks), lo))    # the sentence's opening noun
+        k = i + 1
+        while k < self.n and toks[k].low in ADVERBS:
+            k += 1
+        if k < self.n and (toks[k].low in DETERMINERS or toks[k].low.endswith("s") or PERSON_NOUN.fullmatch(toks[k].low)):
+            return self._person_words(range(k, min(k + 4, self.n)))   # inverted after the modal
+        return ""
+
+    def _proper_names(self, span: range) -> str:
+        """A subject of two or more capitalised words, perhaps joined by »og«: an organisation
+        outside the actor table (»Danske Patienter og Danske Handicaporganisationer skal …«)."""
+        toks = [self.toks[k] for k in span if not is_label_token(self.toks[k].low)]
+        if len(toks) < 2 or toks[0].low == "og" or toks[-1].low == "og":
+            return ""
+        if all(t.low == "og" or (t.text[:1].isupper() and t.text.isalpha()) for t in toks):
+            return " ".join(t.text for t in toks)
+        return ""
+
     def _person_list(self, k: int) -> str:
         """Persons named in a row (»af ansøgeren, forældremyndighedens indehaver og værgen«), as
         written; the first alone when the next is no person."""

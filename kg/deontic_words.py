@@ -193,7 +193,8 @@ def content_words(toks: list[Tok], lemmas: dict) -> frozenset[str]:
 def same_object(words: frozenset[str], earlier: frozenset[str]) -> bool:
     """Does a sentence go on about what an earlier one was about? A word of both, or one's word
     the other's stem (»Indsendelsen skal ske …« after »Regionsrådet indsender …«: »indsende« in
-    »indsendelse«), not a shared first part of two compounds (»sundhedsperson«, »sundhedsaftale«)."""
+    »indsendelse«) or a compound's head (»alkoholbehandling« after »behandling«), not a shared first
+    part of two compounds (»sundhedsperson«, »sundhedsaftale«)."""
     if words & earlier:
         return True
     for a in words:
@@ -201,6 +202,8 @@ def same_object(words: frozenset[str], earlier: frozenset[str]) -> bool:
             short, long_ = (a, b) if len(a) <= len(b) else (b, a)
             if len(short) >= 6 and long_.startswith(short) and len(short) >= 0.7 * len(long_):
                 return True
+            if len(short) >= 8 and long_.endswith(short):
+                return True     # a compound's head: »alkoholbehandling« goes on about »behandling«
     return False
 
 

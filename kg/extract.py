@@ -184,6 +184,8 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                     # the inverted subject is the bearer, not the act: »kan udvalgets medlemmer hver
                     # især afgive synspunkter«, »I aftaleperioden skal vi øge …«
                     a0, a1 = _trim(doc.text, a0 + len(subject), a1)
+                    if doc.text[a0:a0 + 5].lower() == "ikke ":
+                        a0, a1 = _trim(doc.text, a0 + 5, a1)     # »kan et kommunalt medlem ikke videregive …«
                 action = doc.text[a0:a1]
                 if _EMPTY_ACTION.match(action):
                     # a bare lead-in ("Opgaverne for udvalget er bl.a.:"): its items carry it

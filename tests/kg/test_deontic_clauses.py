@@ -382,3 +382,43 @@ def test_a_duty_in_a_relative_clause_ends_with_it():
     ob = one("Patientinddragelsesudvalgene, som i henhold til sundhedslovens § 204 skal inddrages i "
              "sundhedssamarbejdsudvalgenes drøftelser, indgår ligeledes i vejledningens målgruppe.", "vejledning")
     assert ob.action == "inddrages i sundhedssamarbejdsudvalgenes drøftelser"
+
+
+# --- found by the third answer set (answer_set_c) ---------------------------------------------
+
+def test_an_inverted_person_after_uanset_and_an_article():
+    # LOV 719/2025 § 14 l, stk. 3, and sundhedsloven § 23
+    ob = one("Stk. 3. Uanset stk. 2 kan et kommunalt medlem ikke videregive personoplysninger, som vedkommende "
+             "har modtaget som led i sit hverv, til kommunalbestyrelsen.", "lov")
+    assert (ob.modality, ob.bearer_label) == ("prohibition", "et kommunalt medlem")
+    assert ob.action.startswith("videregive personoplysninger")
+    ob = one("§ 23. Hvis en patient utvivlsomt har iværksat en sultestrejke, må en sundhedsperson ikke afbryde denne.",
+             "lovbekendtgørelse")
+    assert (ob.modality, ob.bearers, ob.action) == ("prohibition", ["sundhedsperson"], "afbryde denne")
+    # a person before a relative clause and a passive is what the passive is done to
+    obs = obligations("Stk. 13. Det skal sikres, at en sundhedsperson, som er part i sagen, gives ret til at møde.",
+                      "lovbekendtgørelse")
+    assert all(o.bearers != ["sundhedsperson"] for o in obs)
+
+
+def test_a_fronted_citation_keeps_the_present_duty_after_it():
+    # BEK 1208/2025 § 1, stk. 2
+    ob = one("Stk. 2. Efter § 32, stk. 1, i overgangsloven nedsætter regionsrådet for Region Nordjylland senest den "
+             "1. januar 2026 2 forberedende sundhedsråd.", "bekendtgørelse")
+    assert ob.bearers == ["regionsraad"] and ob.deadline and ob.deadline["date"] == "2026-01-01"
+
+
+def test_a_compound_goes_on_about_its_head():
+    # sundhedsloven § 141: »Alkoholbehandling skal iværksættes senest 14 dage efter …« is the
+    # municipality's, which offers the »behandling«
+    obs = obligations("§ 141. Kommunalbestyrelsen tilbyder vederlagsfri behandling til alkoholmisbrugere. Stk. 2. "
+                      "Alkoholbehandling skal iværksættes senest 14 dage efter henvendelsen.", "lovbekendtgørelse")
+    assert (obs[-1].bearers, obs[-1].carried) == (["kommunalbestyrelse"], True)
+    assert obs[-1].deadline["offset"] == "P14D"
+
+
+def test_a_permission_with_an_adverb_before_mulighed():
+    # BEK 1248/2022 § 21, stk. 5
+    ob = one("Stk. 5. Sundhedsstyrelsen har undtagelsesvis mulighed for at afvige fra fristerne for indsendelse af "
+             "sundhedsaftalerne ved behov.")
+    assert (ob.modality, ob.bearers) == ("permission", ["sundhedsstyrelsen"])

@@ -114,7 +114,8 @@ def binding_source(query: str, answer: dict, hits: list[dict]) -> dict | None:
     (»Hvem udarbejder udkastet til sundhedsaftalen?« → BEK 1248/2022 § 19, not the 2023 draft's
     2.2.1), where it holds as many of the question's words as the draft: a draft that adds what
     is asked (»hvis ikke andet aftales, består udvalget af …«) stays, and so does a draft's duty
-    when the provision it cites states none. None when the card's text is
+    when the provision it cites states none; a draft that states no duty gives way to a cited
+    provision that does, whatever their words. None when the card's text is
     binding or applies, or nothing it cites is on the list."""
     doc = answer.get("document") or {}
     if doc.get("type") in LEGISLATION_TYPES or doc.get("status") not in NOT_APPLYING:
@@ -136,6 +137,8 @@ def binding_source(query: str, answer: dict, hits: list[dict]) -> dict | None:
         if d.get("status") == "in_force" and d.get("type") in LEGISLATION_TYPES and any(holds(hit, t) for t in targets):
             if answer.get("obligations") and not hit.get("obligations"):
                 return None     # the law names the body (»Sundhedsklyngen udgøres af …«); the card says what it must do
+            if hit.get("obligations") and not answer.get("obligations"):
+                return hit      # the draft describes (»… er høringspart …«); the law says who must do it
             return hit if said(hit) >= said(answer) else None
     return None
 

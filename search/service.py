@@ -167,12 +167,23 @@ def _covered_provisions(store: Store, idx: LoadedIndex, unit: Unit) -> list[str]
 
 
 def _read_covered(store: Store, unit: Unit) -> list[str]:
+    return _provisions_within(store, unit.document_id, unit.start, unit.end, unit.provision_id)
+
+
+def _provisions_within(store: Store, doc_id: str, start: int, end: int, own: str) -> list[str]:
+    """``own`` and the provisions whose text lies in ``start``..``end`` of the document, also in
+    part (a subsection that a window boundary cuts is in both windows)."""
     rows = store.db.execute(
-        'SELECT id FROM provisions WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY ordinal',
-        (unit.document_id, unit.start, unit.end),
+        'SELECT id FROM provisions WHERE document_id = ? AND start < ? AND "end" > ? AND start >= ? ORDER BY ordinal',
+        (doc_id, end, start, _own_start(store, own, start)),
     ).fetchall()
-    ids = [unit.provision_id] + [r[0] for r in rows if r[0] != unit.provision_id]
-    return ids
+    return [own] + [r[0] for r in rows if r[0] != own]
+
+
+def _own_start(store: Store, own: str, default: int) -> int:
+    """Where provision ``own`` begins: the provisions around it (its chapter) begin before."""
+    row = store.db.execute("SELECT start FROM provisions WHERE id = ?", (own,)).fetchone()
+    return int(row[0]) if row else default
 
 
 # --- filters --------------------------------------------------------------------------
@@ -528,7 +539,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             "cited": pid in cited,
         })
     answered = bool(hits) and _answered(store, idx, query, hits, best_row, qvec, bm25_all)
-    answer = dict(answer_hit(query, hits)) if answered else None     # a copy: the links are the card's
+    answer = _whole_provision(store, idx, answer_hit(query, hits), query) if answered else None
     if answer is not None:
         _link_basis(store, idx, tl, answer, best_row, as_of)
         answer["explained_in"] = None
@@ -536,7 +547,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
         if law is not None:
             # the card shows the provision in force that demands it, and links the draft that explains it
             explained_in = _provision_entry(store, idx, tl, answer["id"], as_of)
-            answer = dict(law)
+            answer = _whole_provision(store, idx, law, query)
             _link_basis(store, idx, tl, answer, best_row, as_of)
             answer["explained_in"] = explained_in
         answer["coming_version"] = _coming_version(store, idx, tl, answer, as_of)
@@ -544,6 +555,31 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     return {"query": query, "mode": mode, "as_of": as_of, "hits": hits, "answer": answer,
             "weak": bool(hits) and not answered, "suggestion": None if answered else suggestion(idx, query),
             "facets": facet_counts, "total": total}
+
+
+def _whole_provision(store: Store, idx: LoadedIndex, hit: dict, query: str) -> dict:
+    """A copy of ``hit`` for the card (the links added to it are the card's), holding the whole
+    provision where the index cut it into windows: a hit shows its best window, which may not be
+    the sentence that answers (»§ 14 c … Stk. 3. Regionsrådet kan fastsætte …« lies in the second
+    window), and the card is the planner's citation. Its statements are all the windows'."""
+    card = dict(hit)
+    rows = sorted((int(r) for r in idx.doc_rows.get(hit["document"]["id"], ())
+                   if idx.units[r].provision_id == hit["id"]), key=lambda r: idx.units[r].start)
+    if len(rows) < 2:
+        return card
+    text, end = "", None
+    for r in rows:
+        unit = idx.units[r]
+        text += unit.text if end is None else unit.text[max(0, end - unit.start):]
+        end = unit.start + len(unit.text)
+    start = idx.units[rows[0]].start
+    text = text[:MAX_SHOWN_CHARS]
+    covered = _provisions_within(store, hit["document"]["id"], start, end, hit["id"])
+    found = _obligations_for(store, idx, covered)
+    obs = [ob for c in covered for ob in found.get(c, [])]
+    card.update(text=text, span={"start": start, "end": start + len(text)}, obligations=obs,
+                highlights=highlights(text, query), deadlines=[ob["deadline"] for ob in obs if ob.get("deadline")])
+    return card
 
 
 def _link_basis(store: Store, idx: LoadedIndex, tl: Timeline, answer: dict, best_row: dict[str, int],

@@ -161,3 +161,33 @@ def test_a_draft_card_gives_way_to_the_provision_in_force_it_cites():
     duty = {"actor": "sundhedssamarbejdsudvalg", "modality": "obligation", "action": "udarbejde udkast"}
     assert binding_source(q, {**draft, "obligations": [duty]}, [draft, {**order, "obligations": []}]) is None
     assert binding_source(q, {**draft, "obligations": [duty]}, [draft, {**order, "obligations": [duty]}]) is not None
+    # a draft that states no duty (»… er høringspart …«) gives way to the cited provision that
+    # does, even with fewer of the question's words
+    terse = {**order, "text": "§ 19. Udvalget gør det.", "obligations": [duty]}
+    assert binding_source(q, {**draft, "obligations": []}, [draft, terse]) is terse
+
+
+def test_the_card_holds_the_whole_provision_the_index_cut_into_windows(small_store):
+    """BEK 1248/2022 § 21 is indexed as two windows; the card is the planner's citation, so it
+    shows the whole paragraph, with the statements of every subsection (stk. 5 lies in both
+    windows and inside neither)."""
+    r = search(small_store, "Kan Sundhedsstyrelsen afvige fra fristerne for indsendelse af sundhedsaftalerne?", k=5)
+    a = r["answer"]
+    assert a is not None and a["id"] == "bek-2022-1248/p21"
+    assert a["text"].startswith("§ 21. Regionsrådet indsender sundhedsaftalen")
+    assert a["text"].rstrip().endswith("afvige fra fristerne for indsendelse af sundhedsaftalerne ved behov.")
+    assert a["span"]["end"] - a["span"]["start"] == len(a["text"])
+    # the hit list keeps the window that matched
+    assert len(r["hits"][0]["text"]) < len(a["text"])
+    # each window's statements come from the subsections it holds, also in part (stk. 5 starts in
+    # the first window and ends in the second), never from the chapter around them
+    from aftalegraf.search.loaded import load_index
+    from aftalegraf.search.service import _covered_provisions
+
+    idx = load_index(small_store)
+    windows = [u for u in idx.units if u.provision_id == "bek-2022-1248/p21"]
+    assert len(windows) == 2
+    for unit in windows:
+        covered = _covered_provisions(small_store, idx, unit)
+        assert "bek-2022-1248/p21/stk5" in covered
+        assert all(c == "bek-2022-1248/p21" or c.startswith("bek-2022-1248/p21/") for c in covered)

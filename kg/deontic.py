@@ -108,11 +108,11 @@ class SentenceAnalyser(StatementClauses):
                         neg_at = kk
                         break
                 # modal followed by "kunne" ("skal kunne") keeps the first modal
-                verb = None
+                verb, verb_at = None, n
                 for kk in range(i + 1, min(i + 6, n)):
                     if toks[kk].low in ADVERBS or kk in self.in_mention or toks[kk].low in ("kunne", "der", "man"):
                         continue
-                    verb = toks[kk].low
+                    verb, verb_at = toks[kk].low, kk
                     break
                 if self._modal_then_have_right(i):
                     i += 1          # "skal (i forbindelse med høringen) have mulighed for": the permission
@@ -129,9 +129,10 @@ class SentenceAnalyser(StatementClauses):
                     i += 1          # "kan ... være knyttet til": a possibility, not a permission
                     continue
                 if verb in NON_NORMATIVE_AFTER_MODAL and w in ("kan", "må") and not (
-                        verb in ("give", "gøre", "træde") and self._subject_left(self._clause_start(i), i)):
+                        verb in ("give", "gøre", "træde") and self._subject_left(self._clause_start(i), i)) and not (
+                        verb == "give" and any(t.low in ("samtykke", "tilladelse") for t in toks[verb_at + 1:verb_at + 4])):
                     # "kan give anledning til" is a possibility; "Sundhedsstyrelsen kan ikke give en
-                    # forhåndsgodkendelse" (an actor subject) is an act
+                    # forhåndsgodkendelse" (an actor subject) and "kan selv give informeret samtykke" are acts
                     i += 1
                     continue
                 if verb in ("ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "være", "bestå") and w in ("skal", "bør") \

@@ -289,7 +289,7 @@ class StatementClauses(ClauseReader):
         medlem skal …", "skal forældremyndighedens indehaver samtykke", "En privat virksomhed,
         der …, skal"), up to its head noun; "" when the subject is a thing."""
         toks = self.toks
-        if lo < i and (words := self._person_words(range(lo, i)) or self._proper_names(range(lo, i))):
+        if lo < i and (words := self._proper_names(range(lo, i)) or self._person_words(range(lo, i))):
             return words                                              # before the modal
         before = [t.low for t in toks[lo:i] if t.low not in ADVERBS and not is_label_token(t.low)]
         if before and before[0] not in PREPOSITIONS and before[0] != "uanset":

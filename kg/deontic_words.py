@@ -152,7 +152,7 @@ PERSON_NOUN = re.compile(
     r"person(?:en|er|erne)?|virksomhed(?:en|er|erne)?|institution(?:en|er|erne)?|leder(?:en|e|ne)?|"
     r"arbejdsgiver(?:en|e|ne)?|ansøger(?:en|e|ne)?|apotek(?:et|er|erne)?|jordemoder(?:en)?|"
     r"sygeplejerske(?:n|r|rne)?|forsker(?:en|e|ne)?|ejer(?:en|e|ne)?|formand(?:en)?|stedfortræder(?:en|e|ne)?|"
-    r"enhver|observatør(?:en|er|erne)?|fagperson(?:en|er|erne)?|dataansvarlige?|(?:sundheds)?tjenesteyder(?:en|e|ne)?|"
+    r"enhver|patient(?:en|er|erne)?|observatør(?:en|er|erne)?|fagperson(?:en|er|erne)?|dataansvarlige?|(?:sundheds)?tjenesteyder(?:en|e|ne)?|"
     r"[a-zæøå]*læge(?:n|r|rne)?|"        # "Speciallæger i øre-, næse- og halssygdomme, der …, må ikke"
     r"[a-zæøå]*behandlingssted(?:et|er|erne)?|"   # "behandlingsstedet skal have en aftale med …"
     r"[a-zæøå]*kontor(?:et|er|erne)?|"   # "Patientkontorerne kan modtage … og skal … bistå"

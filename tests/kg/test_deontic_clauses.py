@@ -196,13 +196,17 @@ def test_at_clause_under_a_rule_making_permission_is_no_duty():
     assert stmts("Stk. 2. Lægemiddelstyrelsen kan fastsætte regler om, at en tilskudspris skal opretholdes "
                  "prisperioden ud, uanset at et billigere lægemiddel bliver tilgængeligt inden for "
                  "prisperioden.") == [(("laegemiddelstyrelsen",), "permission")]
-    assert stmts("En patient kan kræve, at en tilskudspris skal opretholdes prisperioden ud.") == []
+    # the patient's right is named, and the at-clause is no one's duty
+    assert stmts("En patient kan kræve, at en tilskudspris skal opretholdes prisperioden ud.") == [((), "permission")]
 
 
 def test_at_clause_interrupted_by_a_relative_clause_stays_an_at_clause():
-    # sundhedsloven § 33: the patient's right, not anyone's duty to destroy
+    # sundhedsloven § 33: the patient's right (named), not anyone's duty to destroy
+    ob = one("§ 33. En patient kan kræve, at biologisk materiale, som patienten har afgivet i forbindelse med "
+             "behandling, skal destrueres.", "lovbekendtgørelse")
     assert stmts("§ 33. En patient kan kræve, at biologisk materiale, som patienten har afgivet i forbindelse med "
-                 "behandling, skal destrueres.") == []
+                 "behandling, skal destrueres.") == [((), "permission")]
+    assert ob.bearer_label == "en patient" and ob.action.startswith("kræve, at biologisk materiale")
     # … while a fronted "Hvor …, som …," clause ends at that comma: the main clause's duty stays
     assert stmts("Stk. 2. Hvor en patient efter udskrivning fra sygehus har behov for almen genoptræning, som efter "
                  "sundhedslovens § 139 a varetages af kommunen, skal genoptræningsplanen samtidig efter aftale med "
@@ -422,3 +426,16 @@ def test_a_permission_with_an_adverb_before_mulighed():
     ob = one("Stk. 5. Sundhedsstyrelsen har undtagelsesvis mulighed for at afvige fra fristerne for indsendelse af "
              "sundhedsaftalerne ved behov.")
     assert (ob.modality, ob.bearers) == ("permission", ["sundhedsstyrelsen"])
+
+
+def test_a_patients_right_is_named():
+    # sundhedsloven §§ 16, 17 (answer_set_d, d02): the patient's rights, as the patient's
+    ob = one("§ 17. En patient, der er fyldt 15 år, kan selv give informeret samtykke til behandling.", "lovbekendtgørelse")
+    assert (ob.modality, ob.bearer_label, ob.action) == ("permission", "en patient",
+                                                         "selv give informeret samtykke til behandling")
+    ob = one("§ 16. Patienten har ret til at få information om sin helbredstilstand.", "lovbekendtgørelse")
+    assert (ob.modality, ob.bearer_label) == ("permission", "patienten")
+    # what the text wants for patients stays no one's duty, and an organisation keeps its name
+    assert obligations("Patienterne skal opleve sammenhængende forløb.", "sundhedsaftale") == []
+    ob = one("Danske Patienter og Danske Handicaporganisationer skal ved udpegningen sikre repræsentation.")
+    assert ob.bearer_label == "Danske Patienter og Danske Handicaporganisationer"

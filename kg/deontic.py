@@ -568,8 +568,7 @@ class SentenceAnalyser(StatementClauses):
         under 80.000 indbyggere fastsætter kommunalbestyrelsen …«); None at a clause's end first."""
         for v in range(k + 1, min(k + 16, self.n - 1)):
             w = self.toks[v].low
-            if w == "," and (self.toks[v + 1].low in ("stk.", "nr.", "pkt.", "litra") or (
-                    self.toks[v - 1].low.isdigit() and self.toks[v - 2].low in ("stk.", "nr.", "pkt."))):
+            if self._citation_comma(v):
                 continue    # a citation's commas (»Efter § 32, stk. 1, i overgangsloven nedsætter …«)
             if w in (",", ";", ":", "der", "som", "at") or w in MODALS or v in cue_tokens:
                 return None

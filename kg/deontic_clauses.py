@@ -190,6 +190,17 @@ class ClauseReader:
             i += 1
         return None
 
+    def _citation_comma(self, k: int) -> str | None:
+        """Whether the token at ``k`` is a comma that "opens" a citation's subdivision (»§ 198,
+        stk. 2«) or "closes" one (»… § 198, stk. 2, skal …«); None for any other token."""
+        if self.toks[k].low != ",":
+            return None
+        if k + 1 < self.n and self.toks[k + 1].low in ("stk.", "nr.", "pkt.", "litra"):
+            return "opens"
+        if k >= 2 and self.toks[k - 1].low.isdigit() and self.toks[k - 2].low in ("stk.", "nr.", "pkt."):
+            return "closes"
+        return None
+
     def _clause_start(self, cue: int) -> int:
         """Token index where the clause holding the cue begins."""
         k = cue - 1
@@ -197,9 +208,9 @@ class ClauseReader:
             t = self.toks[k]
             if t.low in (";", ":", "–", "•", "-") or t.low in CLAUSE_OPENERS:
                 return k + 1
-            if t.low == "," and k + 1 < self.n and self.toks[k + 1].low in ("stk.", "nr.", "pkt.", "litra"):
+            if self._citation_comma(k) == "opens":
                 pass        # "§ 198, stk. 2": the comma of a citation is no clause boundary
-            elif t.low == "," and k >= 2 and self.toks[k - 1].low.isdigit() and self.toks[k - 2].low in ("stk.", "nr."):
+            elif self._citation_comma(k) == "closes":
                 # the comma closing a citation ("i hvilke tilfælde personer omfattet af § 198, stk. 2,
                 # skal ...") continues the clause, unless that clause is a relative clause, which has
                 # its own verb and ends there ("den kommune, som er ansvarlig for ... § 142, stk. 3, kan")

@@ -210,14 +210,10 @@ class SentenceAnalyser(StatementClauses):
                 out.append((i, i + 1, "obligation", "påhviler"))
             elif w in ("sørger", "sikrer") and (nxt == "for" or nxt == ","):
                 pass  # handled by the present-tense rule
-            elif w in ("har", "have") and nxt in ("mulighed", "mulighederne", "muligheden") and nxt2 in ("for", "til"):
-                out.append((i, i + 3, "permission", "har mulighed for"))
-                i += 3
-                continue
-            elif w in ("har", "have") and (nxt in ADVERBS or nxt.endswith("vis")) and nxt2 == "mulighed" and i + 3 < n \
-                    and toks[i + 3].low == "for":
-                out.append((i, i + 4, "permission", "har mulighed for"))     # »har undtagelsesvis mulighed for«
-                i += 4
+            elif w in ("har", "have") and (m := i + 1 + (nxt in ADVERBS or nxt.endswith("vis"))) + 1 < n \
+                    and toks[m].low in ("mulighed", "mulighederne", "muligheden") and toks[m + 1].low in ("for", "til"):
+                out.append((i, m + 2, "permission", "har mulighed for"))     # also »har undtagelsesvis mulighed for«
+                i = m + 2
                 continue
             elif w in ("er", "være") and nxt in ("berettiget", "berettigede") and nxt2 == "til":
                 out.append((i, i + 3, "permission", "er berettiget til"))

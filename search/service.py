@@ -173,17 +173,13 @@ def _read_covered(store: Store, unit: Unit) -> list[str]:
 def _provisions_within(store: Store, doc_id: str, start: int, end: int, own: str) -> list[str]:
     """``own`` and the provisions whose text lies in ``start``..``end`` of the document, also in
     part (a subsection that a window boundary cuts is in both windows)."""
+    # not before ``own`` begins: the provisions around it (its chapter) begin before
     rows = store.db.execute(
-        'SELECT id FROM provisions WHERE document_id = ? AND start < ? AND "end" > ? AND start >= ? ORDER BY ordinal',
-        (doc_id, end, start, _own_start(store, own, start)),
+        'SELECT id FROM provisions WHERE document_id = ? AND start < ? AND "end" > ? '
+        'AND start >= COALESCE((SELECT start FROM provisions WHERE id = ?), ?) ORDER BY ordinal',
+        (doc_id, end, start, own, start),
     ).fetchall()
     return [own] + [r[0] for r in rows if r[0] != own]
-
-
-def _own_start(store: Store, own: str, default: int) -> int:
-    """Where provision ``own`` begins: the provisions around it (its chapter) begin before."""
-    row = store.db.execute("SELECT start FROM provisions WHERE id = ?", (own,)).fetchone()
-    return int(row[0]) if row else default
 
 
 # --- filters --------------------------------------------------------------------------

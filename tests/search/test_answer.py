@@ -81,6 +81,22 @@ def test_the_card_prefers_a_near_tie_that_states_what_was_asked():
     assert answer_hit("Hvem skal indsende sundhedsaftalen?", hits)["id"] == "h0"
 
 
+
+def test_the_asked_actor_and_modality_is_looked_for_among_the_first_five():
+    """»Kan ministeren ændre sundhedsrådenes geografiske afgrænsning?«: on the corpus the order's
+    sections on the councils (the regional council's duties) rank first to fourth, the act's § 4 a
+    (the minister may) fifth within a near tie."""
+    def hit(i, score, key, modality):
+        return {"id": f"h{i}", "score": score,
+                "obligations": [{"modality": modality, "bearers": [{"key": key}]}] if key else []}
+    q = "Kan ministeren ændre sundhedsrådenes geografiske afgrænsning?"
+    hits = [hit(0, 1.0, "regionsraad", "obligation"), hit(1, 0.94, "regionsraad", "obligation"),
+            hit(2, 0.93, "regionsraad", "obligation"), hit(3, 0.91, None, None),
+            hit(4, 0.91, "sundhedsminister", "permission"), hit(5, 0.9, "sundhedsminister", "permission")]
+    assert answer_hit(q, hits)["id"] == "h4"
+    hits[4] = hit(4, 0.91, None, None)
+    assert answer_hit(q, hits)["id"] == "h0"        # a sixth is not looked at
+
 def _hit(i, score, modality="obligation", key="sundhedsstyrelsen", deadline=None, status="in_force", type_="bekendtgørelse"):
     ob = {"modality": modality, "bearers": [{"key": key}], "deadline": {"text": deadline} if deadline else None}
     return {"id": f"h{i}", "score": score, "obligations": [ob] if modality else [],

@@ -31,6 +31,9 @@ def test_all_architecture_keys_present():
     ("kommunekontaktrådet", "kkr"), ("KKR", "kkr"), ("sygehusene", "sygehus"), ("kommunale tilbud", "kommunale-tilbud"),
     ("Styrelsen for Patientsikkerhed", "styrelsen-for-patientsikkerhed"), ("sundhedsrådet", "sundhedsraad"),
     ("Indenrigs- og sundhedsministeren", "sundhedsminister"), ("patientinddragelsesudvalget", "patientinddragelsesudvalg"),
+    # a region or municipality in its role in the financing rules (sundhedsloven §§ 234-263)
+    ("Bopælsregionen", "region"), ("opholdsregionens", "region"), ("bopælskommunen", "kommune"),
+    ("Betalingskommunen", "kommune"), ("opholdskommuner", "kommune"),
 ])
 def test_inflections(surface, key):
     ms = find_actors(f"Her nævnes {surface} i en sætning.")

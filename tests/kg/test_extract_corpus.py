@@ -132,6 +132,23 @@ def test_a_new_body_set_up_in_the_passive_carries_no_actor(corpus_extractions):
     assert seen == 1
 
 
+
+def test_the_region_and_municipality_in_their_financing_roles_bear_the_costs(corpus_extractions):
+    """Sundhedsloven §§ 235, 237 and 252: »Bopælsregionen afholder udgifter til sygehusbehandling«
+    is the region's duty, »Opholdsregionen kan afholde udgifter …« its permission, »Bopælskommunen
+    afholder udgifter til behandling for alkoholmisbrug« the municipality's duty."""
+    docs, exs = corpus_extractions
+    by_id = {d.id: ex for d, ex in zip(docs, exs)}
+    if "lbk-2023-1011" not in by_id:
+        pytest.skip("sundhedsloven 2023 not in the corpus")
+    obs = by_id["lbk-2023-1011"].obligations
+
+    def stated(pid, key, modality, words):
+        return any(o.provision_id == pid and key in o.bearers and o.modality == modality and words in o.action for o in obs)
+    assert stated("lbk-2023-1011/p235", "region", "obligation", "afholder udgifter til sygehusbehandling")
+    assert stated("lbk-2023-1011/p237", "region", "permission", "afholde udgifter til sygehusbehandling")
+    assert stated("lbk-2023-1011/p252", "kommune", "obligation", "behandling for alkoholmisbrug")
+
 def test_conditions_listed_inline_after_hvis_are_no_duties(corpus_extractions):
     """Sundhedsloven § 94: »… kan en gravid få tilladelse til svangerskabsafbrydelse, hvis 1) …,
     2) graviditeten skyldes omstændigheder …« — items after »hvis« without a colon are

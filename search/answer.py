@@ -20,6 +20,7 @@ from aftalegraf.kg.actors import find_actors
 from aftalegraf.legal_time import NOT_APPLYING, provision_citation
 from aftalegraf.model import LEGISLATION_TYPES
 
+from .danish import stem
 from .lexical import tokenize
 from .units import sentences
 
@@ -68,6 +69,11 @@ _ASKS_WHEN = re.compile(r"\bhvornår\b|\bhvor\s+(?:lang\s+tid|længe|hurtigt|oft
                         re.I)
 
 
+def _word_of(label: str) -> str:
+    """An actor mention's last word, stemmed: »Et regionsråd« and »regionsrådet« are one word."""
+    return stem(label.lower().split()[-1])
+
+
 def answer_hit(query: str, hits: list[dict]) -> dict:
     """The hit the answer card shows: the best one, unless a near tie among the first few
     (``CONTENDERS``, within ``NEAR_TIE`` of the best score) serves the question better, in this
@@ -76,7 +82,10 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
        ("Skal sundhedsklyngen …?" → a paragraph where the cluster *skal*) and the best does not;
     2. the question asks by when or how often and its statement carries a deadline or frequency;
     3. it is an act's or order's provision in force, where the best hit's text is a draft, not yet
-       in force or ended, and the question asks a modality ("skal", "må", …) that it states."""
+       in force or ended, and the question asks a modality ("skal", "må", …) that it states;
+    4. its statement's subject is the actor by the question's own word: »Kan opholdsregionen
+       betale …?« → § 237 (»Opholdsregionen kan afholde udgifter …«), not § 235, whose permission
+       is »Den region, der yder sygehusbehandlingen«'s."""
     if not hits:
         return None
     actors, modality = asked(query)
@@ -90,12 +99,21 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
                 if (modality is None or ob.get("modality") == modality)
                 and (not actors or actors & {b.get("key") for b in ob.get("bearers") or []})]
 
-    def fit(hit: dict) -> tuple[bool, bool, bool]:
+    # the word the question names its actor by, inflection aside (»opholdsregionen«, not any region)
+    named = next((_word_of(m.label) for m in find_actors(query) if m.key in actors), None)
+
+    def names_it(ob: dict) -> bool:
+        """The statement's first actor — its subject, as a rule — is named by the question's word."""
+        mentions = find_actors(ob.get("text") or "")
+        return bool(mentions) and _word_of(mentions[0].label) == named
+
+    def fit(hit: dict) -> tuple[bool, bool, bool, bool]:
         said = statements(hit)
         return (bool(said) or not (actors and modality),
                 not wants_time or any(ob.get("deadline") or ob.get("frequency") for ob in said),
                 modality is not None and bool(said)
-                and doc(hit).get("status") == "in_force" and doc(hit).get("type") in LEGISLATION_TYPES)
+                and doc(hit).get("status") == "in_force" and doc(hit).get("type") in LEGISLATION_TYPES,
+                any(names_it(ob) for ob in said))
 
     top = hits[0].get("score") or 0.0
     contenders = [h for h in hits[:CONTENDERS] if (h.get("score") or 0.0) >= NEAR_TIE * top]
@@ -103,8 +121,8 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     # says the same kind of thing (not another guidance: an old guidance still marked in force where
     # its successor is missing from the store would replace the current draft's rule with an old one)
     if doc(hits[0]).get("status") not in NOT_APPLYING:
-        # the best hit applies today: only rules 1 and 2 may move the card away from it
-        return max(contenders, key=lambda h: fit(h)[:2])
+        # the best hit applies today: only rules 1, 2 and 4 may move the card away from it
+        return max(contenders, key=lambda h: (*fit(h)[:2], fit(h)[3]))
     return max(contenders, key=fit)
 
 

@@ -97,6 +97,25 @@ def test_the_asked_actor_and_modality_is_looked_for_among_the_first_five():
     hits[4] = hit(4, 0.91, None, None)
     assert answer_hit(q, hits)["id"] == "h0"        # a sixth is not looked at
 
+
+def test_the_card_prefers_the_statement_naming_the_actor_by_the_questions_word():
+    """Sundhedsloven §§ 235 and 237 both hold a region's permission; the question names the
+    »opholdsregion«, and only § 237's permission has it as its subject. Inflection does not count
+    (»Et regionsråd« is »regionsrådet«)."""
+    def hit(i, score, *texts):
+        return {"id": f"h{i}", "score": score, "document": {"status": "in_force", "type": "lovbekendtgørelse"},
+                "obligations": [{"modality": "permission", "bearers": [{"key": "region"}], "text": t} for t in texts]}
+    q = "Kan opholdsregionen betale for sygehusbehandling af en person fra en anden region?"
+    hits = [hit(0, 0.98, "Den region, der yder sygehusbehandlingen, kan opkræve bopælsregionen eller opholdsregionen betaling herfor."),
+            hit(1, 0.90, "Opholdsregionen kan afholde udgifter til sygehusbehandling efter § 80.")]
+    assert answer_hit(q, hits)["id"] == "h1"
+    assert answer_hit("Kan regionen opkræve betaling for sygehusbehandling?", hits)["id"] == "h0"
+    council = [dict(hit(0, 1.0), obligations=[{"modality": "permission", "bearers": [{"key": "regionsraad"}],
+                                                "text": "Et regionsråd, der har truffet bestemmelse, kan tillige …"}]),
+               dict(hit(1, 0.9), obligations=[{"modality": "permission", "bearers": [{"key": "regionsraad"}],
+                                                "text": "Regionsrådet kan i styrelsesvedtægten træffe bestemmelse om …"}])]
+    assert answer_hit("Kan regionsrådet bestemme, at en stedfortræder kan indtræde?", council)["id"] == "h0"
+
 def _hit(i, score, modality="obligation", key="sundhedsstyrelsen", deadline=None, status="in_force", type_="bekendtgørelse"):
     ob = {"modality": modality, "bearers": [{"key": key}], "deadline": {"text": deadline} if deadline else None}
     return {"id": f"h{i}", "score": score, "obligations": [ob] if modality else [],

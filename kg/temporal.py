@@ -80,9 +80,10 @@ DEADLINE_PATTERNS = [
     ("clause", re.compile(r"\b(?:inden\s+eller\s+)?samtidig\s+med,?\s+at\s+" + _CLAUSE_ANCHOR, re.I)),
     ("clause", re.compile(r"\bførend\s+" + _CLAUSE_ANCHOR, re.I)),
     # inden vedtagelsen / inden godkendelse i regionsrådet / forud for indsendelsen af aftalen /
-    # forud for regionsrådets (og kommunalbestyrelsens) behandling af forslag til sundhedsplan
+    # forud for regionsrådets (og kommunalbestyrelsens) behandling af forslag til sundhedsplan /
+    # inden den endelige vedtagelse (an adjective after the article)
     ("event", re.compile(
-        r"\b(?:inden|forud\s+for|før)\s+(?P<anchor>(?:den\s+|det\s+|(?:[\wæøå]+s\s+(?:og|eller)\s+)?[\wæøå]+(?:ens|ets|nes)\s+)?"
+        r"\b(?:inden|forud\s+for|før)\s+(?P<anchor>(?:(?:den|det)\s+(?:[\wæøå]+e\s+)?|(?:[\wæøå]+s\s+(?:og|eller)\s+)?[\wæøå]+(?:ens|ets|nes)\s+)?"
         r"(?:vedtagelse|godkendelse|ikrafttræden|ikrafttrædelse|udløb|indsendelse|behandling|underskrift|høring|"
         r"beslutning|iværksættelse|udskrivning|opstart|gennemførelse|igangsættelse|påbegyndelse|udarbejdelse)\w*"
         r"(?:\s+(?:af|i|på|hos)\s+[\wæøå]+){0,2})", re.I)),
@@ -159,12 +160,15 @@ def _genitive(low: str, in_run: bool) -> bool:
     return len(low) >= 4 and (low.endswith(("ens", "ets", "nes")) or (in_run and low.endswith("es")))
 
 
-def _modifier(low: str, following: str | None, in_run: bool) -> bool:
+def _modifier(low: str, following: str | None, in_run: bool, after_article: bool = True) -> bool:
     if following is None or following in _PREPOSITIONS or following in _NOT_A_HEAD:
         return False                                    # the last word before a break is the head
     if low in _DETERMINERS or re.fullmatch(r"\d+\.", low) or _genitive(low, in_run):
         return True
-    return bool(_ADJECTIVE.fullmatch(low)) or (in_run and bool(_ADJECTIVE_AFTER_ARTICLE.fullmatch(low)))
+    # a word in -e/-t/-sk is an adjective right after the article or an adverb (»en behørigt
+    # udformet«), a noun after an adjective (»den endelige vedtagelse forelægges …«: the head is
+    # »vedtagelse«, not the verb after it)
+    return bool(_ADJECTIVE.fullmatch(low)) or (in_run and after_article and bool(_ADJECTIVE_AFTER_ARTICLE.fullmatch(low)))
 
 
 _COORDINATED_ACT = re.compile(r"\s+(?:og|eller)\s+[\wæøå]+(?:else|ning|tion|sion)(?:en|n)?\b", re.I)
@@ -177,7 +181,7 @@ def _anchor_end(text: str, pos: int) -> int:
         return m.start() if m else len(text.rstrip())
     end, k, phrases = pos, pos, 0
     while phrases < 4:
-        in_run, head, start = False, None, k
+        in_run, head, start, previous = False, None, k, None
         while head is None:
             m = _ANCHOR_WORD.match(text, k)
             if not m or m.group(1).lower() in _NOT_A_HEAD:
@@ -187,10 +191,11 @@ def _anchor_end(text: str, pos: int) -> int:
             following = nxt.group(1).lower() if nxt else None
             if _genitive(low, in_run) and (listed := _GENITIVE_LIST.match(text, m.end())):
                 in_run, k = True, listed.end()                  # »læges, tandlæges eller jordemoders«
-            elif _modifier(low, following, in_run):
+            elif _modifier(low, following, in_run, previous in _DETERMINERS or (previous or "").endswith("igt")):
                 in_run, k = True, m.end()
             else:
                 head = m
+            previous = low
         article = text[start:head.start()].split()[:1]
         if phrases and article and article[0].lower() in ("den", "det", "de") and _CATAPHORIC.match(text, head.end()):
             return end

@@ -119,6 +119,12 @@ def test_a_fronted_deadline_is_the_duty_s():
      "ændring af dato for kirurgisk behandling på et regionalt sygehus"),
     ("inden for en frist på 35 dage efter modtagelsen af en behørigt udformet ansøgning træffe afgørelse",
      "modtagelsen af en behørigt udformet ansøgning"),
+    # an adjective after the article (BEK 999/2023 § 30 d; sundhedsloven § 206 a): the noun after it
+    # is the head, not the verb that follows
+    ("Praksisplanen skal inden den endelige vedtagelse i regionsrådet forelægges sundhedssamarbejdsudvalget.",
+     "den endelige vedtagelse i regionsrådet"),
+    ("Praksisplanen skal inden den endelige vedtagelse forelægges for Sundhedsstyrelsen, som yder rådgivning.",
+     "den endelige vedtagelse"),
     ("skal iværksættes, senest 14 dage efter at en person, som ønsker behandling, har henvendt sig til kommunen. Stk. 7.",
      "at en person, som ønsker behandling, har henvendt sig til kommunen"),
     ("senest 8 hverdage efter at et af rådets sygehuse har udredt en patient, jf. § 82 b, oplyse",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from aftalegraf.kg.actors import find_actors
-from aftalegraf.legal_time import NOT_APPLYING, provision_citation
+from aftalegraf.legal_time import ENDED, NOT_APPLYING, provision_citation
 from aftalegraf.model import LEGISLATION_TYPES
 
 from .danish import stem
@@ -47,6 +47,8 @@ NEAR_TIE = 0.85
 # actor with the asked modality win over the order's three sections that do not (»Kan ministeren
 # ændre sundhedsrådenes geografiske afgrænsning?«); the cards of the 166 QA questions are the same
 CONTENDERS = 5
+# a text in force that says what an ended best hit said (its successor) wins from further behind
+SUCCESSOR_TIE = 0.75
 
 
 def asked(query: str) -> tuple[set[str], str | None]:
@@ -116,6 +118,16 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
                 any(names_it(ob) for ob in said))
 
     top = hits[0].get("score") or 0.0
+    if doc(hits[0]).get("status") in ENDED and not hits[0].get("cited"):
+        # an ended text gives way to the act's or order's text in force that says the same, where
+        # it serves the question as well (rules 1 and 2): the rule as it stands today (BEK 256/2014
+        # § 8: advice within 3 weeks; BEK 999/2023 § 30 d: 4). Not where the question cites the
+        # ended text (»… efter bekendtgørelse nr. 679?«): then it asks about that text.
+        for hit in hits[1:CONTENDERS]:
+            if ((hit.get("score") or 0.0) >= SUCCESSOR_TIE * top and doc(hit).get("status") == "in_force"
+                    and doc(hit).get("type") in LEGISLATION_TYPES and fit(hit)[:2] >= fit(hits[0])[:2]
+                    and says_the_same(hits[0]["text"], hit["text"])):
+                return hit
     contenders = [h for h in hits[:CONTENDERS] if (h.get("score") or 0.0) >= NEAR_TIE * top]
     # a card whose best hit does not apply today prefers a near tie of an act or order in force that
     # says the same kind of thing (not another guidance: an old guidance still marked in force where
@@ -175,6 +187,20 @@ def _words(sentence: str) -> set[str]:
     return {t for t in tokenize(sentence) if len(t) > 2 and not t[0].isdigit() and not t.startswith(("§", "stk", "nr"))}
 
 
+def _alike(own: set[str], theirs: set[str]) -> int:
+    """Words two sentences have in common when they say the same (else 0)."""
+    common = len(own & theirs)
+    if common < RESTATES_MIN_WORDS or common < RESTATES_SHARE * min(len(own), len(theirs)):
+        return 0
+    return common
+
+
+def says_the_same(text: str, other: str) -> bool:
+    """A sentence of ``text`` and one of ``other`` say the same (see ``restated_provision``)."""
+    theirs = [_words(s) for s in sentences(other)]
+    return any(_alike(_words(s), t) for s in sentences(text) for t in theirs)
+
+
 def restated_provision(text: str, doc_id: str, candidates: list, status_of) -> dict | None:
     """The provision of an order or act that a guidance or agreement paragraph restates, where it
     does not cite it: a sentence of ``text`` and one of the provision say the same (at least
@@ -195,8 +221,8 @@ def restated_provision(text: str, doc_id: str, candidates: list, status_of) -> d
             continue
         for unit, their_sentences in binding:
             for theirs in their_sentences:
-                common = len(own & theirs)
-                if common < RESTATES_MIN_WORDS or common < RESTATES_SHARE * min(len(own), len(theirs)):
+                common = _alike(own, theirs)
+                if not common:
                     continue
                 key = (status_of(unit.document_id) == "in_force", common / min(len(own), len(theirs)), common)
                 if best is None or key > best[0]:

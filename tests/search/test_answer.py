@@ -116,6 +116,30 @@ def test_the_card_prefers_the_statement_naming_the_actor_by_the_questions_word()
                                                 "text": "Regionsrådet kan i styrelsesvedtægten træffe bestemmelse om …"}])]
     assert answer_hit("Kan regionsrådet bestemme, at en stedfortræder kan indtræde?", council)["id"] == "h0"
 
+
+def test_an_ended_text_gives_way_to_the_text_in_force_that_says_the_same():
+    """BEK 256/2014 § 8 (repealed: the advice within 3 weeks) ranks first for »Hvor hurtigt skal
+    Sundhedsstyrelsen give rådgivning …?«; BEK 999/2023 § 30 d, in force, says the same with 4 weeks
+    and wins from further behind than a near tie. Not when the question cites the ended text, nor
+    for a text in force that says something else."""
+    said = [{"modality": "obligation", "bearers": [{"key": "sundhedsstyrelsen"}], "text": "… yder rådgivning."}]
+    old = {"id": "bek-2014-256/p8", "score": 0.98, "obligations": said,
+           "document": {"status": "repealed", "type": "bekendtgørelse"},
+           "text": "§ 8. Praksisplanen, der er en del af regionens sundhedsplan, skal inden den endelige vedtagelse i "
+                   "praksisplanudvalget forelægges for Sundhedsstyrelsen til rådgivning."}
+    other = {"id": "bek-2022-1248/p30", "score": 0.83, "obligations": said,
+             "document": {"status": "in_force", "type": "bekendtgørelse"},
+             "text": "§ 30. Hver sundhedsklynge skal inddrage repræsentanter for patienter og pårørende."}
+    new = {"id": "bek-2023-999/p30d", "score": 0.76, "obligations": said,
+           "document": {"status": "in_force", "type": "bekendtgørelse"},
+           "text": "§ 30 d. Praksisplanen, der er en del af regionens sundhedsplan, skal inden den endelige vedtagelse i "
+                   "regionsrådet forelægges sundhedssamarbejdsudvalget i regionen samt Sundhedsstyrelsen for rådgivning."}
+    q = "Hvor hurtigt skal Sundhedsstyrelsen give rådgivning om et udkast til praksisplan?"
+    assert answer_hit(q, [old, other, new])["id"] == "bek-2023-999/p30d"
+    assert answer_hit(q, [dict(old, cited=True), other, new])["id"] == "bek-2014-256/p8"
+    assert answer_hit(q, [old, other])["id"] == "bek-2014-256/p8"
+    assert answer_hit(q, [old, other, dict(new, score=0.7)])["id"] == "bek-2014-256/p8"     # too far behind
+
 def _hit(i, score, modality="obligation", key="sundhedsstyrelsen", deadline=None, status="in_force", type_="bekendtgørelse"):
     ob = {"modality": modality, "bearers": [{"key": key}], "deadline": {"text": deadline} if deadline else None}
     return {"id": f"h{i}", "score": score, "obligations": [ob] if modality else [],

@@ -49,6 +49,8 @@ NEAR_TIE = 0.85
 CONTENDERS = 5
 # a text in force that says what an ended best hit said (its successor) wins from further behind
 SUCCESSOR_TIE = 0.75
+# … and so does one that states what the question asks (actor and modality) where the best does not
+WIDE_TIE = 0.75
 
 
 def asked(query: str) -> tuple[set[str], str | None]:
@@ -81,7 +83,9 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     (``CONTENDERS``, within ``NEAR_TIE`` of the best score) serves the question better, in this
     order of weight:
     1. it holds a statement of the actor the question names with the modality it asks about
-       ("Skal sundhedsklyngen …?" → a paragraph where the cluster *skal*) and the best does not;
+       ("Skal sundhedsklyngen …?" → a paragraph where the cluster *skal*) and the best does not —
+       from further behind (``WIDE_TIE``) than a near tie (»Hvordan kan kommunalbestyrelsen skaffe
+       tilbud …?« → § 142, stk. 4's »kan«, not stk. 3's »tilbyder«);
     2. the question asks by when or how often and its statement carries a deadline or frequency;
     3. it is an act's or order's provision in force, where the best hit's text is a draft, not yet
        in force or ended, and the question asks a modality ("skal", "må", …) that it states;
@@ -129,6 +133,9 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
                     and says_the_same(hits[0]["text"], hit["text"])):
                 return hit
     contenders = [h for h in hits[:CONTENDERS] if (h.get("score") or 0.0) >= NEAR_TIE * top]
+    if not fit(hits[0])[0]:     # the best hit does not state what was asked: look further (rule 1)
+        contenders += [h for h in hits[:CONTENDERS] if h not in contenders and fit(h)[0]
+                       and (h.get("score") or 0.0) >= WIDE_TIE * top]
     # a card whose best hit does not apply today prefers a near tie of an act or order in force that
     # says the same kind of thing (not another guidance: an old guidance still marked in force where
     # its successor is missing from the store would replace the current draft's rule with an old one)

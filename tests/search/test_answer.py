@@ -78,6 +78,10 @@ def test_the_card_prefers_a_near_tie_that_states_what_was_asked():
     assert answer_hit(q, hits)["id"] == "h1"
     hits[1]["score"] = 0.5                                   # not a near tie: the best hit stays
     assert answer_hit(q, hits)["id"] == "h0"
+    hits[1]["score"] = 0.78                                  # the best states nothing asked: rule 1 looks further
+    assert answer_hit(q, hits)["id"] == "h1"
+    stating = [hit(0, 1.0, "sundhedsklynge", "obligation"), hit(1, 0.78, "sundhedsklynge", "obligation")]
+    assert answer_hit(q, stating)["id"] == "h0"
     assert answer_hit("Hvem skal indsende sundhedsaftalen?", hits)["id"] == "h0"
 
 

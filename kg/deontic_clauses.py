@@ -491,6 +491,11 @@ class ClauseReader:
         k = lo - 2
         if self.toks[k].low == ",":
             k -= 1
+        if self.toks[lo - 1].low == "som" and k >= 1 and self.toks[k].low in ("og", "eller") \
+                and self.toks[k - 1].low == ",":
+            # »oplysninger, som er udledt af …, og som opbevares af …,«: a relative clause joined
+            # to the one before it has its antecedent (»og der« may be the expletive)
+            return self._relative(self._clause_start(k - 1))
         if k < 0 or self.toks[k].low in CLAUSE_OPENERS or self.toks[k].low in ("skal", "bør", "kan", "må", "og", "eller"):
             return None
         return k

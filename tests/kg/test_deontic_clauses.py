@@ -439,3 +439,17 @@ def test_a_patients_right_is_named():
     assert obligations("Patienterne skal opleve sammenhængende forløb.", "sundhedsaftale") == []
     ob = one("Danske Patienter og Danske Handicaporganisationer skal ved udpegningen sikre repræsentation.")
     assert ob.bearer_label == "Danske Patienter og Danske Handicaporganisationer"
+
+
+def test_a_relative_clause_joined_by_og_som_is_a_relative_clause_too():
+    # sundhedsloven § 29 (precision sample 20261222, item 41): the patient's decision holds the
+    # embedded »kun må anvendes …« after two relative clauses on »oplysninger«
+    ob = one("§ 29. En patient kan endvidere beslutte, at genetiske oplysninger, som er udledt af biologisk materiale i "
+             "forbindelse med behandling, og som opbevares af Nationalt Genomcenter, kun må anvendes til behandling af "
+             "den pågældende.", "lovbekendtgørelse")
+    assert (ob.modality, ob.bearer_label) == ("permission", "en patient")
+    assert ob.action.endswith("kun må anvendes til behandling af den pågældende")
+    # § 134 a, stk. 2: »og som ikke kan udnytte …« describes the citizens, it is the council's permission only
+    obs = obligations("Stk. 2. Kommunalbestyrelsen kan tilbyde vederlagsfri tandpleje til udsatte borgere, der ikke er "
+                      "omfattet af stk. 1, og som ikke kan udnytte de almindelige tandplejetilbud.", "lovbekendtgørelse")
+    assert [(o.modality, o.bearers) for o in obs] == [("permission", ["kommunalbestyrelse"])]

@@ -113,13 +113,17 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
         mentions = find_actors(ob.get("text") or "")
         return bool(mentions) and _word_of(mentions[0].label) == named
 
+    fits: dict[str, tuple[bool, bool, bool, bool]] = {}
+
     def fit(hit: dict) -> tuple[bool, bool, bool, bool]:
-        said = statements(hit)
-        return (bool(said) or not (actors and modality),
-                not wants_time or any(ob.get("deadline") or ob.get("frequency") for ob in said),
-                modality is not None and bool(said)
-                and doc(hit).get("status") == "in_force" and doc(hit).get("type") in LEGISLATION_TYPES,
-                any(names_it(ob) for ob in said))
+        if hit["id"] not in fits:       # once per hit: the rules below ask again
+            said = statements(hit)
+            fits[hit["id"]] = (bool(said) or not (actors and modality),
+                               not wants_time or any(ob.get("deadline") or ob.get("frequency") for ob in said),
+                               modality is not None and bool(said)
+                               and doc(hit).get("status") == "in_force" and doc(hit).get("type") in LEGISLATION_TYPES,
+                               named is not None and any(names_it(ob) for ob in said))
+        return fits[hit["id"]]
 
     top = hits[0].get("score") or 0.0
     if doc(hits[0]).get("status") in ENDED and not hits[0].get("cited"):

@@ -56,16 +56,17 @@ WIDE_TIE = 0.75
 def asked(query: str) -> tuple[set[str], str | None]:
     """The actor a question asks about — the subject right after its modal verb ("Skal
     sundhedsklyngen …?", "Hvornår skal regionsrådet …?"), not one named as an object ("Hvem skal
-    indsende aftalen til Sundhedsstyrelsen?" asks who) — and the modality it asks about."""
-    for modality, rx in _ASKS:
-        m = rx.search(query)
-        if m is None:
-            continue
-        after = [a for a in find_actors(query) if a.start >= m.end()]
-        if after and after[0].start - m.end() <= 20 and not re.match(r"\s*hvem\b", query, re.I):
-            return {after[0].key}, modality
-        return set(), modality
-    return set(), None
+    indsende aftalen til Sundhedsstyrelsen?" asks who) — and the modality it asks about: the
+    question's first modal word (»Kan en patient, der skal have genoptræning, vælge …?« asks »kan«),
+    at one place the first of ``_ASKS`` (»må … ikke« before »må«)."""
+    found = [(m.start(), rank, modality, m) for rank, (modality, rx) in enumerate(_ASKS) if (m := rx.search(query))]
+    if not found:
+        return set(), None
+    _, _, modality, m = min(found, key=lambda f: f[:2])
+    after = [a for a in find_actors(query) if a.start >= m.end()]
+    if after and after[0].start - m.end() <= 20 and not re.match(r"\s*hvem\b", query, re.I):
+        return {after[0].key}, modality
+    return set(), modality
 
 
 # A question that asks by when or how often ("Hvornår skal …?", "Hvor lang tid har …?", "Hvor ofte …?").

@@ -64,6 +64,10 @@ def test_english_is_told_from_danish():
     ("Må sundhedssamarbejdsudvalget nedsætte underudvalg?", {"sundhedssamarbejdsudvalg"}, "permission"),
     ("Hvem skal indsende sundhedsaftalen til Sundhedsstyrelsen?", set(), "obligation"),
     ("Hvad er en sundhedsaftale?", set(), None),
+    # the first modal word is the question's: »skal« here is the relative clause's (answer_set_e, e16)
+    ("Kan en patient, der skal have genoptræning på specialiseret niveau, vælge sygehus i en anden region?",
+     set(), "permission"),
+    ("Må kommunen ikke opkræve betaling?", {"kommune"}, "prohibition"),
 ])
 def test_what_a_question_asks_about(q, actors, modality):
     assert asked(q) == (actors, modality)

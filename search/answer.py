@@ -63,8 +63,9 @@ def asked(query: str) -> tuple[set[str], str | None]:
     if not found:
         return set(), None
     _, _, modality, m = min(found, key=lambda f: f[:2])
-    after = [a for a in find_actors(query) if a.start >= m.end()]
-    if after and after[0].start - m.end() <= 20 and not re.match(r"\s*hvem\b", query, re.I):
+    end = m.start() + len(m.group(0).split()[0])       # the modal word (»Må kommunen ikke …?«)
+    after = [a for a in find_actors(query) if a.start >= end]
+    if after and after[0].start - end <= 20 and not re.match(r"\s*hvem\b", query, re.I):
         return {after[0].key}, modality
     return set(), modality
 

@@ -81,9 +81,10 @@ def _word_of(label: str) -> str:
 
 
 def answer_hit(query: str, hits: list[dict]) -> dict:
-    """The hit the answer card shows: the best one, unless a near tie among the first few
-    (``CONTENDERS``, within ``NEAR_TIE`` of the best score) serves the question better, in this
-    order of weight:
+    """The hit the answer card shows: the best one — or, where it is an ended text, the act's or
+    order's text in force among the first few that says the same (``SUCCESSOR_TIE``) — unless a
+    near tie among the first few (``CONTENDERS``, within ``NEAR_TIE`` of the best score) serves the
+    question better, in this order of weight:
     1. it holds a statement of the actor the question names with the modality it asks about
        ("Skal sundhedsklyngen …?" → a paragraph where the cluster *skal*) and the best does not —
        from further behind (``WIDE_TIE``) than a near tie (»Hvordan kan kommunalbestyrelsen skaffe

@@ -160,14 +160,15 @@ def _genitive(low: str, in_run: bool) -> bool:
     return len(low) >= 4 and (low.endswith(("ens", "ets", "nes")) or (in_run and low.endswith("es")))
 
 
-def _modifier(low: str, following: str | None, in_run: bool, after_article: bool = True) -> bool:
+def _modifier(low: str, following: str | None, in_run: bool, previous: str | None) -> bool:
     if following is None or following in _PREPOSITIONS or following in _NOT_A_HEAD:
         return False                                    # the last word before a break is the head
     if low in _DETERMINERS or re.fullmatch(r"\d+\.", low) or _genitive(low, in_run):
         return True
-    # a word in -e/-t/-sk is an adjective right after the article or an adverb (»en behørigt
+    # a word in -e/-t/-sk is an adjective right after the article or an -igt adverb (»en behørigt
     # udformet«), a noun after an adjective (»den endelige vedtagelse forelægges …«: the head is
     # »vedtagelse«, not the verb after it)
+    after_article = previous in _DETERMINERS or (previous or "").endswith("igt")
     return bool(_ADJECTIVE.fullmatch(low)) or (in_run and after_article and bool(_ADJECTIVE_AFTER_ARTICLE.fullmatch(low)))
 
 
@@ -191,7 +192,7 @@ def _anchor_end(text: str, pos: int) -> int:
             following = nxt.group(1).lower() if nxt else None
             if _genitive(low, in_run) and (listed := _GENITIVE_LIST.match(text, m.end())):
                 in_run, k = True, listed.end()                  # »læges, tandlæges eller jordemoders«
-            elif _modifier(low, following, in_run, previous in _DETERMINERS or (previous or "").endswith("igt")):
+            elif _modifier(low, following, in_run, previous):
                 in_run, k = True, m.end()
             else:
                 head = m

@@ -73,36 +73,36 @@ def test_what_a_question_asks_about(q, actors, modality):
     assert asked(q) == (actors, modality)
 
 
+def _stating(i, score, key, modality):
+    """A hit whose one statement is ``key``'s with ``modality`` (none without a key)."""
+    return {"id": f"h{i}", "score": score,
+            "obligations": [{"modality": modality, "bearers": [{"key": key}]}] if key else []}
+
+
 def test_the_card_prefers_a_near_tie_that_states_what_was_asked():
-    def hit(i, score, key, modality):
-        return {"id": f"h{i}", "score": score,
-                "obligations": [{"modality": modality, "bearers": [{"key": key}]}] if key else []}
     q = "Skal hver sundhedsklynge inddrage patienter og pårørende?"
-    hits = [hit(0, 1.0, None, None), hit(1, 0.95, "sundhedsklynge", "obligation"), hit(2, 0.94, "region", "obligation")]
+    hits = [_stating(0, 1.0, None, None), _stating(1, 0.95, "sundhedsklynge", "obligation"),
+            _stating(2, 0.94, "region", "obligation")]
     assert answer_hit(q, hits)["id"] == "h1"
     hits[1]["score"] = 0.5                                   # not a near tie: the best hit stays
     assert answer_hit(q, hits)["id"] == "h0"
     hits[1]["score"] = 0.78                                  # the best states nothing asked: rule 1 looks further
     assert answer_hit(q, hits)["id"] == "h1"
-    stating = [hit(0, 1.0, "sundhedsklynge", "obligation"), hit(1, 0.78, "sundhedsklynge", "obligation")]
+    stating = [_stating(0, 1.0, "sundhedsklynge", "obligation"), _stating(1, 0.78, "sundhedsklynge", "obligation")]
     assert answer_hit(q, stating)["id"] == "h0"
     assert answer_hit("Hvem skal indsende sundhedsaftalen?", hits)["id"] == "h0"
-
 
 
 def test_the_asked_actor_and_modality_is_looked_for_among_the_first_five():
     """»Kan ministeren ændre sundhedsrådenes geografiske afgrænsning?«: on the corpus the order's
     sections on the councils (the regional council's duties) rank first to fourth, the act's § 4 a
     (the minister may) fifth within a near tie."""
-    def hit(i, score, key, modality):
-        return {"id": f"h{i}", "score": score,
-                "obligations": [{"modality": modality, "bearers": [{"key": key}]}] if key else []}
     q = "Kan ministeren ændre sundhedsrådenes geografiske afgrænsning?"
-    hits = [hit(0, 1.0, "regionsraad", "obligation"), hit(1, 0.94, "regionsraad", "obligation"),
-            hit(2, 0.93, "regionsraad", "obligation"), hit(3, 0.91, None, None),
-            hit(4, 0.91, "sundhedsminister", "permission"), hit(5, 0.9, "sundhedsminister", "permission")]
+    hits = [_stating(0, 1.0, "regionsraad", "obligation"), _stating(1, 0.94, "regionsraad", "obligation"),
+            _stating(2, 0.93, "regionsraad", "obligation"), _stating(3, 0.91, None, None),
+            _stating(4, 0.91, "sundhedsminister", "permission"), _stating(5, 0.9, "sundhedsminister", "permission")]
     assert answer_hit(q, hits)["id"] == "h4"
-    hits[4] = hit(4, 0.91, None, None)
+    hits[4] = _stating(4, 0.91, None, None)
     assert answer_hit(q, hits)["id"] == "h0"        # a sixth is not looked at
 
 

@@ -97,7 +97,8 @@ def _instrument(spent: dict) -> None:
         setattr(module, name, wrapped)
 
 
-def _encode_and_http_times(store: Store, questions: list[str], rounds: int) -> tuple[list[float], list[float]]:
+def _encode_and_http_times(store: Store, questions: list[str], rounds: int, http_parser: str = "auto",
+                           loop: str = "auto") -> tuple[list[float], list[float]]:
     """Per question, the raw encoding and then the HTTP search, one right after the other:
     on a shared machine whose speed drifts by tens of per cent within a minute, two phases
     timed one after the other compare two machine states; interleaved, both see the same."""
@@ -107,14 +108,16 @@ def _encode_and_http_times(store: Store, questions: list[str], rounds: int) -> t
     import uvicorn
 
     from aftalegraf.web.app import create_app
+    from aftalegraf.web.server import config, protocol
 
     idx = loaded.load_index(store)
     emb = loaded.query_embedder(store, idx)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    # as `serve` runs it, or with the parser and loop named (h11 and asyncio: before round 19)
+    server = uvicorn.Server(config(create_app(store=store), "127.0.0.1", port, loop=loop))
+    server.config.http = protocol(10.0, http_parser)
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
         time.sleep(0.05)
@@ -142,17 +145,29 @@ def _encode_and_http_times(store: Store, questions: list[str], rounds: int) -> t
     return encode, http
 
 
+def _server_kind(http_parser: str, loop: str) -> dict:
+    """What "auto" chose: httptools and uvloop where installed."""
+    from importlib.util import find_spec
+    if http_parser == "auto":
+        http_parser = "httptools" if find_spec("httptools") else "h11"
+    if loop == "auto":
+        loop = "uvloop" if find_spec("uvloop") else "asyncio"
+    return {"http": http_parser, "loop": loop}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--store", required=True)
     ap.add_argument("qa")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--http", choices=("auto", "httptools", "h11"), default="auto", help="uvicorn's HTTP parser")
+    ap.add_argument("--loop", choices=("auto", "uvloop", "asyncio"), default="auto", help="uvicorn's event loop")
     args = ap.parse_args()
     store = Store(args.store, create=False)
     questions = [json.loads(line)["q"] for line in open(args.qa, encoding="utf-8") if line.strip()]
     service.search(store, questions[0], k=10)              # warm
-    encode, http = _encode_and_http_times(store, questions, args.rounds)
+    encode, http = _encode_and_http_times(store, questions, args.rounds, args.http, args.loop)
     spent: dict[str, float] = defaultdict(float)
     _instrument(spent)
     totals, per_step = [], defaultdict(list)
@@ -171,6 +186,7 @@ def main() -> int:
                 per_step[label].append(s)
     enc = _pct(encode)
     out = {"machine": machine(), "questions": len(questions), "rounds": args.rounds,
+           "server": _server_kind(args.http, args.loop),
            "encode": enc, "http": _pct(http), "in_process": _pct(totals),
            "steps": {k: round(statistics.mean(v) * 1000, 2) for k, v in sorted(per_step.items(), key=lambda kv: -sum(kv[1]))}}
     out["http_over_encode"] = {"p50": round(out["http"]["p50_ms"] / enc["p50_ms"], 2),

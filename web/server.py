@@ -1,19 +1,27 @@
-"""Running the app under uvicorn, with connections that must send their request headers in
-time: uvicorn's keep-alive timer only starts after a response, so a client that opens a
-connection and dribbles its headers would hold it forever (slowloris)."""
+"""Running the app under uvicorn: httptools' C parser and uvloop where installed (the
+project's dependencies; h11 and asyncio otherwise, as uvicorn's "auto"), with connections that
+must send their request headers in time: uvicorn's keep-alive timer only starts after a
+response, so a client that opens a connection and dribbles its headers would hold it
+forever (slowloris)."""
 
 from __future__ import annotations
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+try:
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+except ImportError:          # httptools not installed
+    HttpToolsProtocol = None
 
-class HeaderTimeoutH11(H11Protocol):
-    """h11 with a deadline for each request's headers (``header_timeout`` seconds)."""
+
+class _HeaderDeadline:
+    """A deadline for each request's headers (``header_timeout`` seconds), armed when the
+    connection opens and after each response, disarmed when a request's headers are in."""
 
     header_timeout = 10.0
     _header_timer = None
 
-    def connection_made(self, transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport) -> None:
         super().connection_made(transport)
         self._arm()
 
@@ -25,11 +33,6 @@ class HeaderTimeoutH11(H11Protocol):
         if self._header_timer is not None:
             self._header_timer.cancel()
             self._header_timer = None
-
-    def handle_events(self) -> None:
-        super().handle_events()
-        if self.cycle is not None and not self.cycle.response_complete:
-            self._disarm()             # a whole request line and headers arrived
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -46,12 +49,40 @@ class HeaderTimeoutH11(H11Protocol):
             self.transport.close()
 
 
-def protocol(header_timeout: float) -> type[HeaderTimeoutH11]:
-    return type("HeaderTimeoutH11", (HeaderTimeoutH11,), {"header_timeout": float(header_timeout)})
+class HeaderTimeoutH11(_HeaderDeadline, H11Protocol):
+    def handle_events(self) -> None:
+        super().handle_events()
+        if self.cycle is not None and not self.cycle.response_complete:
+            self._disarm()             # a whole request line and headers arrived
+
+
+if HttpToolsProtocol is not None:
+    class HeaderTimeoutHttpTools(_HeaderDeadline, HttpToolsProtocol):
+        def on_headers_complete(self) -> None:
+            super().on_headers_complete()
+            self._disarm()
+else:
+    HeaderTimeoutHttpTools = None
+
+
+def protocol(header_timeout: float, parser: str = "auto") -> type:
+    """The HTTP protocol class with the header deadline: httptools (``auto`` where it is
+    installed) or h11."""
+    base = HeaderTimeoutHttpTools if parser in ("auto", "httptools") and HeaderTimeoutHttpTools else HeaderTimeoutH11
+    if parser == "httptools" and base is not HeaderTimeoutHttpTools:
+        raise RuntimeError("httptools is not installed")
+    return type(base.__name__, (base,), {"header_timeout": float(header_timeout)})
+
+
+def config(app, host: str, port: int, header_timeout: float = 10.0, **kw):
+    """The uvicorn configuration ``serve`` runs (loop "auto": uvloop where installed)."""
+    import uvicorn
+
+    return uvicorn.Config(app, host=host, port=port, log_level="warning", http=protocol(header_timeout),
+                          timeout_keep_alive=5, **kw)
 
 
 def run(app, host: str, port: int, header_timeout: float = 10.0) -> None:
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, log_level="warning", http=protocol(header_timeout),
-                timeout_keep_alive=5)
+    uvicorn.Server(config(app, host, port, header_timeout)).run()

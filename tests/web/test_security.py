@@ -72,8 +72,8 @@ def test_actor_csv_cells_are_safe(client):
         assert not any(c.startswith(("=", "+", "-", "@")) for c in row)
 
 
-@pytest.fixture(scope="module")
-def slow_header_server(app):
+@pytest.fixture(scope="module", params=["httptools", "h11"])
+def slow_header_server(app, request):
     import uvicorn
 
     from aftalegraf.web.server import protocol
@@ -82,7 +82,7 @@ def slow_header_server(app):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                        http=protocol(1.0)))
+                                        http=protocol(1.0, request.param)))
     th = threading.Thread(target=srv.run, daemon=True)
     th.start()
     deadline = time.time() + 30

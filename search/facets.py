@@ -15,7 +15,7 @@ paragraph matches when it or one of its sub-provisions holds such an obligation)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -39,6 +39,9 @@ class ProvisionTable:
     actor_keys: list[str]
     actors: np.ndarray                # (provisions, actors) bool
     modalities: np.ndarray            # (provisions, 4) bool, columns in vocabulary.MODALITIES order
+    doc_ids: list[str] = field(default_factory=list)                # the documents, each once
+    doc_number: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # row -> doc_ids index
+    matches: dict = field(default_factory=dict)   # (document, facet, value) -> doc_matches, as asked
 
 
 def period_of(doc: dict) -> str:
@@ -99,7 +102,10 @@ def provision_table(store: Store, idx: LoadedIndex, graph_ready: bool) -> Provis
                 if ob.get("modality") in MODALITIES:
                     modalities[r, MODALITIES.index(ob["modality"])] = True
             pid = pid.rpartition("/")[0]
-    table = ProvisionTable(unit_row, ids, doc_of, keys, actors, modalities)
+    doc_ids = list(dict.fromkeys(doc_of))
+    number = {d: i for i, d in enumerate(doc_ids)}
+    table = ProvisionTable(unit_row, ids, doc_of, keys, actors, modalities, doc_ids,
+                           np.fromiter((number[d] for d in doc_of), dtype=np.int64, count=len(doc_of)))
     idx.derived["provision_table"] = table
     return table
 
@@ -134,6 +140,17 @@ def _masks(store: Store, idx: LoadedIndex, table: ProvisionTable, filters: dict)
     return masks
 
 
+def _value(doc: dict, name: str) -> str:
+    return period_of(doc) if name == "period" else doc["type" if name == "doc_type" else "region"]
+
+
+def _matches(table: ProvisionTable, idx: LoadedIndex, doc_id: str, name: str, value: str) -> bool:
+    key = (doc_id, name, value)
+    if key not in table.matches:
+        table.matches[key] = doc_matches(idx.documents[doc_id], {name: [value]})
+    return table.matches[key]
+
+
 def count(store: Store, idx: LoadedIndex, table: ProvisionTable, rows: np.ndarray,
           filters: dict) -> tuple[int, dict[str, dict[str, int]]]:
     """(relevant provisions passing every filter, facets): each facet value counted over the
@@ -148,18 +165,17 @@ def count(store: Store, idx: LoadedIndex, table: ProvisionTable, rows: np.ndarra
                 keep = keep[m[keep]]
         return keep
 
-    total = int(len(passing(None)))
+    everywhere = passing(None)
+    total = int(len(everywhere))
     facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
     for name in ("doc_type", "region", "period"):
-        per_doc: dict[str, int] = {}
-        for r in passing(name):
-            per_doc[table.doc_of[r]] = per_doc.get(table.doc_of[r], 0) + 1
-        docs = {d: idx.documents[d] for d in per_doc if d in idx.documents}
-        values = {period_of(doc) if name == "period" else doc["type" if name == "doc_type" else "region"]
-                  for doc in docs.values()} - {""}
+        keep = passing(name) if name in masks else everywhere
+        per_doc = np.bincount(table.doc_number[keep], minlength=len(table.doc_ids))
+        docs = {table.doc_ids[i]: int(per_doc[i]) for i in np.flatnonzero(per_doc)
+                if table.doc_ids[i] in idx.documents}
+        values = {_value(idx.documents[d], name) for d in docs} - {""}
         # each value counted by the filter's own test (a year also matches the periods around it)
-        facets[name] = {v: sum(per_doc[d] for d, doc in docs.items() if doc_matches(doc, {name: [v]}))
-                        for v in values}
+        facets[name] = {v: sum(n for d, n in docs.items() if _matches(table, idx, d, name, v)) for v in values}
     keep = passing("actor")
     if len(table.actor_keys):
         sums = table.actors[keep].sum(axis=0)

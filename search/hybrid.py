@@ -83,8 +83,22 @@ def standardise(scores: Mapping[Hashable, float]) -> dict[Hashable, float]:
     if not scores:
         return {}
     values = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+    return dict(zip(scores, (float(x) for x in _standardised(values))))
+
+
+def _standardised(values: np.ndarray) -> np.ndarray:
     mean, spread = float(values.mean()), float(values.std())
-    return {key: (s - mean) / spread if spread > 0 else 0.0 for key, s in scores.items()}
+    return (values - mean) / spread if spread > 0 else np.zeros(len(values))
+
+
+def convex_scores(dense: np.ndarray, bm25: np.ndarray, alpha: float) -> np.ndarray:
+    """``convex`` over two aligned arrays (one entry per candidate): the fused scores, 0..1."""
+    if not len(dense):
+        return np.zeros(0)
+    fused = alpha * _standardised(np.asarray(dense, dtype=np.float64)) + (1.0 - alpha) * _standardised(
+        np.asarray(bm25, dtype=np.float64))
+    lo, hi = float(fused.min()), float(fused.max())
+    return (fused - lo) / (hi - lo) if hi > lo else np.zeros(len(fused))
 
 
 def convex(dense: Mapping[Hashable, float], bm25: Mapping[Hashable, float], alpha: float) -> list[tuple[Hashable, float]]:
@@ -93,10 +107,7 @@ def convex(dense: Mapping[Hashable, float], bm25: Mapping[Hashable, float], alph
     score reads the same whatever the signals' units). Ties keep the order of ``dense``."""
     if set(dense) != set(bm25):
         raise ValueError("convex fusion needs both scores for every candidate")
-    nd, nb = standardise(dense), standardise(bm25)
-    order = {key: i for i, key in enumerate(dense)}
-    fused = {key: alpha * nd[key] + (1.0 - alpha) * nb[key] for key in dense}
-    if fused:
-        lo, hi = min(fused.values()), max(fused.values())
-        fused = {key: (s - lo) / (hi - lo) if hi > lo else 0.0 for key, s in fused.items()}
-    return sorted(fused.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+    keys = list(dense)
+    fused = convex_scores(np.fromiter(dense.values(), dtype=np.float64, count=len(keys)),
+                          np.fromiter((bm25[key] for key in keys), dtype=np.float64, count=len(keys)), alpha)
+    return [(keys[i], float(fused[i])) for i in np.argsort(-fused, kind="stable")]

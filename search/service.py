@@ -27,7 +27,7 @@ from .dense import with_sentences
 from .facets import FACETS as FILTERS
 from .facets import doc_matches
 from .highlight import highlights
-from .hybrid import convex, fusion_method, parse_alpha, parse_weights, rrf
+from .hybrid import convex_scores, fusion_method, parse_alpha, parse_weights, rrf
 from .lexical import is_reference_lookup
 from .loaded import LoadedIndex, load_index, query_embedder
 from .suggest import suggestion
@@ -346,16 +346,23 @@ def _convex_hybrid(idx: LoadedIndex, alpha: float, qvec: np.ndarray, bm25_all: n
         exact = np.asarray(idx.vectors()[np.array(missing)]) @ qvec
         found = dict(zip(missing, (float(x) for x in exact)))
         dense_u.update(rescore(found) if rescore is not None else found)
-    bm25_u = {r: float(bm25_all[r]) for r in candidates}
-    dense_p: dict[str, float] = {}
-    bm25_p: dict[str, float] = {}
-    for r in candidates:
-        p = idx.units[r].provision_id
-        dense_p[p] = max(dense_p.get(p, -np.inf), dense_u[r])
-        bm25_p[p] = max(bm25_p.get(p, -np.inf), bm25_u[r])
-    unit_mix = dict(convex({r: dense_u[r] for r in candidates}, bm25_u, alpha))
-    best_row = _first_rows(idx, sorted(candidates, key=lambda r: -unit_mix[r]))
-    return convex(dense_p, bm25_p, alpha), best_row
+    rows = np.array(candidates, dtype=np.int64)
+    dense_c = np.fromiter((dense_u[r] for r in candidates), dtype=np.float64, count=len(candidates))
+    bm25_c = np.asarray(bm25_all[rows], dtype=np.float64) if len(rows) else np.zeros(0)
+    # provisions in order of first appearance; each takes its units' best score per signal
+    pids = [idx.units[r].provision_id for r in candidates]
+    first = dict.fromkeys(pids)
+    position = {p: i for i, p in enumerate(first)}
+    of = np.fromiter((position[p] for p in pids), dtype=np.int64, count=len(pids))
+    dense_p = np.full(len(position), -np.inf)
+    bm25_p = np.full(len(position), -np.inf)
+    np.maximum.at(dense_p, of, dense_c)
+    np.maximum.at(bm25_p, of, bm25_c)
+    unit_mix = convex_scores(dense_c, bm25_c, alpha)
+    best_row = _first_rows(idx, [candidates[i] for i in np.argsort(-unit_mix, kind="stable")])
+    fused = convex_scores(dense_p, bm25_p, alpha)
+    names = list(first)
+    return [(names[i], float(fused[i])) for i in np.argsort(-fused, kind="stable")], best_row
 
 
 # --- the entry point ------------------------------------------------------------------

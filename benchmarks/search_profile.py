@@ -107,17 +107,23 @@ def _encode_and_http_times(store: Store, questions: list[str], rounds: int, http
 
     import uvicorn
 
+    from aftalegraf.web import server as serving
     from aftalegraf.web.app import create_app
-    from aftalegraf.web.server import config, protocol
 
     idx = loaded.load_index(store)
     emb = loaded.query_embedder(store, idx)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    # as `serve` runs it, or with the parser and loop named (h11 and asyncio: before round 19)
-    server = uvicorn.Server(config(create_app(store=store), "127.0.0.1", port, loop=loop))
-    server.config.http = protocol(10.0, http_parser)
+    # as `serve` runs it, or with the parser and loop named (h11 and asyncio: before round 19,
+    # whose web.server had neither config() nor a choice of parser)
+    if hasattr(serving, "config"):
+        cfg = serving.config(create_app(store=store), "127.0.0.1", port, loop=loop)
+        cfg.http = serving.protocol(10.0, http_parser)
+    else:
+        cfg = uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning",
+                             http=serving.protocol(10.0), loop=loop, timeout_keep_alive=5)
+    server = uvicorn.Server(cfg)
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
         time.sleep(0.05)

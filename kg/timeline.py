@@ -102,6 +102,7 @@ class DocTime:
 class Timeline:
     docs: dict[str, DocTime] = field(default_factory=dict)
     key: tuple = ()
+    _version_keys: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, doc_id: str) -> DocTime | None:
         return self.docs.get(doc_id)
@@ -146,12 +147,15 @@ class Timeline:
 
     def version_key(self, provision_id: str) -> tuple[str, str]:
         """Provisions with the same key are one provision in several versions of one act
-        (consolidations, and a full text beside its excerpt): search shows them once."""
-        doc_id, _, path = provision_id.partition("/")
-        d = self.docs.get(doc_id)
-        if d is not None and d.act and d.type == "lovbekendtgørelse":
-            return ("act:" + d.act, path)
-        return (doc_id, path)
+        (consolidations, and a full text beside its excerpt): search shows them once.
+        Remembered: a search asks it for each of its ~150 candidates."""
+        key = self._version_keys.get(provision_id)
+        if key is None:
+            doc_id, _, path = provision_id.partition("/")
+            d = self.docs.get(doc_id)
+            key = ("act:" + d.act, path) if d is not None and d.act and d.type == "lovbekendtgørelse" else (doc_id, path)
+            self._version_keys[provision_id] = key
+        return key
 
 
 # --- building ---------------------------------------------------------------------------

@@ -398,8 +398,9 @@ def _in_time_order(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float
     if as_of is None and ranked:
         on = today()
         margin = NOT_CURRENT_MARGIN * (max(s for _, s in ranked) - min(s for _, s in ranked))
-        ranked = sorted(((p, s - (margin if tl.status(idx.units[best_row[p]].document_id, on) in ENDED else 0.0))
-                         for p, s in ranked), key=lambda x: -x[1])
+        doc_of = {p: idx.units[best_row[p]].document_id for p, _ in ranked}
+        ended = {d: tl.status(d, on) in ENDED for d in set(doc_of.values())}
+        ranked = sorted(((p, s - margin) if ended[doc_of[p]] else (p, s) for p, s in ranked), key=lambda x: -x[1])
     shown: dict[tuple, str] = {}
     others: dict[str, list[str]] = {}
     out = []

@@ -316,3 +316,10 @@ def test_settings_documented():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in ("sparql_timeout", "sparql_row_limit"):
         assert name in text
+
+
+def test_plain_json_is_utf8_and_never_nan():
+    from aftalegraf.web.views._common import PlainJSON
+
+    body = PlainJSON({"score": float("nan"), "text": "Regionsrådet", "n": [1, 0.5]}).body
+    assert body == '{"score":null,"text":"Regionsrådet","n":[1,0.5]}'.encode()

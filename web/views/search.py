@@ -13,7 +13,7 @@ from aftalegraf.vocabulary import SEARCH_MODES
 
 from ..exports import Sheet, download
 from ..templating import MODALITY_LABELS, REGION_LABELS, obligation_chip, provision_url, render
-from ._common import get_store
+from ._common import PlainJSON, get_store
 
 router = APIRouter(tags=["søgning"])
 
@@ -74,7 +74,7 @@ def search(
 ) -> JSONResponse:
     # the result is plain JSON already: sent as it is, without a second pass through a
     # response model (a search is answered in milliseconds; that pass cost a fair share of them)
-    return JSONResponse(run_search(get_store(request), q, k, mode,
+    return PlainJSON(run_search(get_store(request), q, k, mode,
                                    {"doc_type": doc_type, "region": region, "actor": actor, "modality": modality}, as_of))
 
 _HTML = {"content": {"text/html": {}}}

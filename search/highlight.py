@@ -39,9 +39,15 @@ def _sentence_terms(text: str) -> tuple[tuple[int, int, frozenset], ...]:
     return tuple((a, b, frozenset(tokenize(text[a:b]))) for a, b in sentences(text))
 
 
+@lru_cache(maxsize=256)
+def _query_terms(query: str) -> frozenset:
+    """The query's terms, once per search rather than once per hit."""
+    return frozenset(tokenize(query))
+
+
 def highlights(text: str, query: str, limit: int = 2) -> list[dict]:
     """Character ranges of the sentence(s) of ``text`` that share most terms with the query."""
-    q = set(tokenize(query))
+    q = _query_terms(query)
     if not q:
         return []
     scored = []

@@ -392,26 +392,37 @@ def _in_time(idx: LoadedIndex, tl: Timeline, as_of: str, mask: np.ndarray | None
 
 
 def _in_time_order(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float]], best_row: dict[str, int],
-                   as_of: str | None) -> tuple[list[tuple[str, float]], dict[str, list[str]]]:
+                   as_of: str | None, cited: dict[str, float]) -> tuple[list[tuple[str, float]], dict[str, list[str]]]:
     """Texts that ended a little lower (without a date), and one hit per provision
-    across the versions of its act: {shown provision: [the other versions' ids]}."""
+    across the versions of its act: {shown provision: [the other versions' ids]}. A provision
+    keeps the place its best version earned and is shown in the version the question cites, else
+    in the version in force today when that is among the candidates (with a date, only the texts
+    that applied then are candidates)."""
+    in_force: dict[str, bool] = {}
     if as_of is None and ranked:
         on = today()
         margin = NOT_CURRENT_MARGIN * (max(s for _, s in ranked) - min(s for _, s in ranked))
         doc_of = {p: idx.units[best_row[p]].document_id for p, _ in ranked}
-        ended = {d: tl.status(d, on) in ENDED for d in set(doc_of.values())}
-        ranked = sorted(((p, s - margin) if ended[doc_of[p]] else (p, s) for p, s in ranked), key=lambda x: -x[1])
-    shown: dict[tuple, str] = {}
-    others: dict[str, list[str]] = {}
-    out = []
+        status = {d: tl.status(d, on) for d in set(doc_of.values())}
+        in_force = {p: status[d] == "in_force" for p, d in doc_of.items()}
+        ranked = sorted(((p, s - margin) if status[doc_of[p]] in ENDED else (p, s) for p, s in ranked),
+                        key=lambda x: -x[1])
+    versions: dict[tuple, list[str]] = {}
+    places: list[tuple[tuple, float]] = []
     for pid, score in ranked:
         key = tl.version_key(pid)
-        if key in shown:
-            others[shown[key]].append(pid)
-            continue
-        shown[key] = pid
-        others[pid] = []
-        out.append((pid, score))
+        if key not in versions:
+            versions[key] = []
+            places.append((key, score))
+        versions[key].append(pid)
+    others: dict[str, list[str]] = {}
+    out = []
+    for key, score in places:
+        group = versions[key]
+        among = [p for p in group if p in cited] or group
+        shown = among[0] if in_force.get(among[0], True) else next((p for p in among if in_force.get(p)), among[0])
+        others[shown] = [p for p in group if p != shown]
+        out.append((shown, score))
     return out, others
 
 
@@ -506,7 +517,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             ranked, best_row = _rrf_hybrid(idx, weights, float(store.settings["rrf_k"]), dense_rows, candidates)
         ranked = _put_cited_forward(ranked, cited)
 
-    ranked, other_versions = _in_time_order(idx, tl, ranked, best_row, as_of)
+    ranked, other_versions = _in_time_order(idx, tl, ranked, best_row, as_of, cited)
     built = max(k, ANSWER_FROM)     # the answer does not change with the number of hits shown
     ranked, same_as = _one_hit_per_text(idx, tl, ranked, best_row, as_of, built, cited)
     table = facets.provision_table(store, idx, has_graph(store))

@@ -48,6 +48,18 @@ def test_without_a_date_each_provision_appears_once_with_its_other_versions(vers
     assert all("status" in h["document"] for h in r["hits"])
 
 
+def test_a_question_in_an_old_versions_words_is_shown_the_version_in_force(versions_store):
+    """»sundhedskoordinationsudvalg« is the word of the consolidations before 2023; § 204 keeps
+    its place and is shown as it reads today, the old wordings listed as its other versions,
+    unless the question cites an old consolidation by its number."""
+    h = _p204(search(versions_store, "Regionsrådet og kommunalbestyrelserne nedsætter et sundhedskoordinationsudvalg", k=10))
+    assert h["document"]["status"] == "in_force"
+    assert "sundhedssamarbejdsudvalg" in h["text"] and "sundhedskoordinationsudvalg" not in h["text"]
+    assert len(h["other_versions"]) >= 10
+    cited = _p204(search(versions_store, "LBK 903/2019 § 204", k=10))
+    assert cited["document"]["id"].startswith("lbk-2019-903") and cited["cited"]
+
+
 def test_in_force_ranks_above_repealed_of_equal_relevance(versions_store):
     """BEK 679/2018 § 6 and BEK 1248/2022 § 21 say nearly the same; the one in force comes first."""
     r = search(versions_store, "Regionsrådet indsender sundhedsaftalen til Sundhedsstyrelsen til godkendelse", k=10)

@@ -289,12 +289,14 @@ def _rrf_hybrid(idx: LoadedIndex, weights: tuple[float, float], k: float,
     return rrf([list(d_first), list(b_first)], weights, k), best_row
 
 
-def _cited(store: Store, idx: LoadedIndex, query: str, mask: np.ndarray | None) -> tuple[dict[str, float], list[int]]:
+def _cited(store: Store, idx: LoadedIndex, query: str,
+           mask: np.ndarray | None) -> tuple[dict[str, float], list[int], set[str]]:
     """What the question cites (``search.cited``) as the bonus each indexed provision gets
     (``CITED_BONUS`` for a cited paragraph — a cited »stk. 2« whose paragraph is one unit: that
     paragraph —, ``NAMED_DOC_BONUS`` for the provisions of a document named without one, but
-    not its preamble, which only repeats the name the question gives), and the unit rows that
-    hold them, within ``mask``."""
+    not its preamble, which only repeats the name the question gives), the unit rows that
+    hold them, within ``mask``, and the preambles of the documents whose paragraph is cited:
+    they match the document's number the citation gives, and »BEK 1248/2022 § 21« asks for § 21."""
     if "resolver" not in idx.derived:
         idx.derived["resolver"] = Resolver.from_store(store)
     cited = cited_in(query, idx.derived["resolver"])
@@ -317,16 +319,20 @@ def _cited(store: Store, idx: LoadedIndex, query: str, mask: np.ndarray | None) 
                 bonus.update((idx.units[r].provision_id, CITED_BONUS) for r in found)
                 break
             path = path.rsplit("/", 1)[0]
-    return bonus, [r for r in dict.fromkeys(rows) if mask is None or mask[r]]
+    title_blocks = {idx.units[r].provision_id for doc in {p.split("/", 1)[0] for p in cited.provisions}
+                    for r in idx.doc_rows.get(doc, ()) if _PREAMBLE.search(idx.units[r].provision_id)} - set(bonus)
+    return bonus, [r for r in dict.fromkeys(rows) if mask is None or mask[r]], title_blocks
 
 
-def _put_cited_forward(ranked: list[tuple[str, float]], bonus: dict[str, float]) -> list[tuple[str, float]]:
-    """The hybrid ranking, scaled to 0..1, with each provision's ``bonus`` added (``_cited``),
-    scaled to 0..1 again."""
+def _put_cited_forward(ranked: list[tuple[str, float]], bonus: dict[str, float],
+                       title_blocks: set[str] = frozenset()) -> list[tuple[str, float]]:
+    """The hybrid ranking, scaled to 0..1, with each provision's ``bonus`` added and the cited
+    documents' ``title_blocks`` lowered by as much (``_cited``), scaled to 0..1 again."""
     if not bonus or not ranked:
         return ranked
     lo, hi = min(s for _, s in ranked), max(s for _, s in ranked)
     moved = [(pid, ((score - lo) / (hi - lo) if hi > lo else 1.0) + bonus.get(pid, 0.0)) for pid, score in ranked]
+    moved = [(pid, max(0.0, s - CITED_BONUS) if pid in title_blocks else s) for pid, s in moved]
     top = max(s for _, s in moved)
     return sorted(((pid, s / top) for pid, s in moved), key=lambda kv: -kv[1])
 
@@ -486,7 +492,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     qvec: np.ndarray | None = None
     bm25_all: np.ndarray | None = None
     asked = crosslingual.for_index(store, query)   # an English question gets the field's Danish terms
-    cited, cited_rows = _cited(store, idx, query, mask) if mode == "hybrid" else ({}, [])
+    cited, cited_rows, title_blocks = _cited(store, idx, query, mask) if mode == "hybrid" else ({}, [], set())
     if mode in ("dense", "hybrid"):
         qvec = query_embedder(store, idx).embed_query(asked)
         dense_rows, dense_scores = _dense_ranking(idx, qvec, mask, pool)
@@ -515,7 +521,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
             w_dense, w_bm25 = parse_weights(store.settings["hybrid_weights"])
             weights = (min(w_dense, w_bm25), max(w_dense, w_bm25)) if swap else (w_dense, w_bm25)
             ranked, best_row = _rrf_hybrid(idx, weights, float(store.settings["rrf_k"]), dense_rows, candidates)
-        ranked = _put_cited_forward(ranked, cited)
+        ranked = _put_cited_forward(ranked, cited, title_blocks)
 
     ranked, other_versions = _in_time_order(idx, tl, ranked, best_row, as_of, cited)
     built = max(k, ANSWER_FROM)     # the answer does not change with the number of hits shown

@@ -76,6 +76,15 @@ def test_what_the_question_cites_comes_first(versions_store, monkeypatch, questi
     assert service.search(versions_store, question, k=5)["hits"][0]["id"] != expected
 
 
+@pytest.mark.parametrize("question", ["BEK 1248/2022 § 21", "§ 21 i bekendtgørelse nr. 1248 af 2022"])
+def test_a_cited_paragraph_leads_its_orders_title_block(versions_store, question):
+    """The order's preamble holds the number the citation gives (»BEK nr 1248 …«) and once
+    outranked § 21 itself, on the card too."""
+    r = service.search(versions_store, question, k=5)
+    assert r["hits"][0]["id"] == "bek-2022-1248/p21"
+    assert r["answer"]["id"] == "bek-2022-1248/p21"
+
+
 def test_a_cited_subsection_brings_its_paragraph(versions_store):
     hits = service.search(versions_store, "Hvad står der i sundhedslovens § 205, stk. 4?", k=5)["hits"]
     assert "/p205" in hits[0]["id"] and hits[0]["document"]["id"].startswith("lbk-")

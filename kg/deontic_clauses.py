@@ -113,28 +113,6 @@ class ClauseReader:
             "sygehus", "almen-praksis", "plo", "kommunale-tilbud", "region") or (
             key == "region" and low.endswith(("ens", "ernes")))
 
-    def _past_complement(self, v: int) -> int:
-        """The token after a subject's complements ("Regionsrådet og kommunalbestyrelserne i
-        regionen | indgår …"): "i"/"for"/"på" + an actor mention, skipped."""
-        while v + 1 < self.n and self.toks[v].low in ("i", "for", "på"):
-            kk = v + 1
-            while kk < self.n and self.toks[kk].low in DETERMINERS:
-                kk += 1
-            if kk not in self.ment_start:
-                break
-            v = self.ment_start[kk][0]
-        return v
-
-    def _after_relative(self, v: int) -> int:
-        """Past a relative clause between commas after a subject (»…, der har ansvaret for X, | afgør«)."""
-        if v + 1 < self.n and self.toks[v].low == "," and self.toks[v + 1].low in ("der", "som"):
-            for k in range(v + 2, min(v + 30, self.n - 1)):
-                if self.toks[k].low in (".", ";"):
-                    break
-                if self.toks[k].low == ",":
-                    return k + 1
-        return v
-
     def _group(self, i: int, stop: int | None = None, agent: bool = False) -> tuple[list[str], int]:
         """Actor keys of the conjoined group starting at mention token i; returns (keys, end tok)."""
         stop = self.n if stop is None else stop

@@ -39,6 +39,49 @@ BENEFICIARIES = re.compile(r"(?:borger|patient|bruger)(?:en|e|ne|er|erne)?|pår�
 
 
 class StatementClauses(ClauseReader):
+    # --- past a subject's complements ---------------------------------------------------
+    def _past_complement(self, v: int) -> int:
+        """The token after a subject's complements: "i"/"for"/"på" + an actor mention
+        (»Regionsrådet og kommunalbestyrelserne i regionen | indgår …«) and »med inddragelse af« +
+        the actors it names (»Regionsrådet med inddragelse af kommunerne og almen praksis, herunder
+        PLO, | udarbejder …«), skipped."""
+        while v + 1 < self.n:
+            if self.toks[v].low in ("i", "for", "på"):
+                kk = v + 1
+                while kk < self.n and self.toks[kk].low in DETERMINERS:
+                    kk += 1
+                if kk not in self.ment_start:
+                    break
+                v = self.ment_start[kk][0]
+            elif self.toks[v].low == "med" and v + 3 < self.n and self.toks[v + 1].low == "inddragelse" \
+                    and self.toks[v + 2].low == "af" and v + 3 in self.ment_start:
+                v = self._past_actor_row(v + 3)
+            else:
+                break
+        return v
+
+    def _past_actor_row(self, k: int) -> int:
+        """The token after a row of actor mentions (»kommunerne og almen praksis, herunder PLO,«)."""
+        while k < self.n:
+            if k in self.ment_start:
+                k = self.ment_start[k][0]
+            elif self.toks[k].low in ("og", "eller", "samt", ",", "herunder") and k + 1 < self.n and (
+                    k + 1 in self.ment_start or self.toks[k + 1].low in ("herunder",) or self.toks[k].low == ","):
+                k += 1
+            else:
+                break
+        return k
+
+    def _after_relative(self, v: int) -> int:
+        """Past a relative clause between commas after a subject (»…, der har ansvaret for X, | afgør«)."""
+        if v + 1 < self.n and self.toks[v].low == "," and self.toks[v + 1].low in ("der", "som"):
+            for k in range(v + 2, min(v + 30, self.n - 1)):
+                if self.toks[k].low in (".", ";"):
+                    break
+                if self.toks[k].low == ",":
+                    return k + 1
+        return v
+
     # --- what the subject is ------------------------------------------------------------
     def _agreement_subject(self, lo: int, cue: int) -> bool:
         toks = [t for t in self.toks[lo:cue] if t.low not in DETERMINERS and t.low not in ADVERBS]

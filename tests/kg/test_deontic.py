@@ -382,6 +382,15 @@ def test_present_tense_duty_of_the_region_and_its_municipalities(text, action):
     assert [(o.bearers, o.action) for o in obs] == [(["regionsraad", "kommunalbestyrelse"], action)]
 
 
+def test_present_tense_duty_past_the_actors_the_subject_involves():
+    """BEK 999/2023 § 30 a: the council drafts the plan; the municipalities, general practice
+    and PLO it involves are no bearers, and what follows in the passive stays the council's."""
+    obs = obligations("§ 30 a. Regionsrådet med inddragelse af kommunerne og almen praksis, herunder PLO, udarbejder "
+                      "en praksisplan for almen praksis. Stk. 3. Praksisplanen revideres i valgperioden, hvis der sker "
+                      "væsentlige ændringer.", "bekendtgørelse")
+    assert [(o.bearers, o.action.split()[0]) for o in obs] == [(["regionsraad"], "udarbejder"), (["regionsraad"], "revideres")]
+
+
 def test_present_tense_of_a_verb_in_aa():
     obs = obligations("Det politiske niveau opnår enighed om målene.", "bekendtgørelse")
     assert obs and obs[0].action.startswith("opnår")

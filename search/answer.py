@@ -91,7 +91,10 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
        tilbud …?« → § 142, stk. 4's »kan«, not stk. 3's »tilbyder«);
     2. the question asks by when or how often and its statement carries a deadline or frequency;
     3. it is an act's or order's provision in force, where the best hit's text is a draft, not yet
-       in force or ended, and the question asks a modality ("skal", "må", …) that it states;
+       in force or ended, and the question asks a modality ("skal", "må", …) that it states —
+       looked for among the first ten, since several paragraphs of one ended order can lead the
+       list together (»Hvem skal udarbejde praksisplanen?«: BEK 256/2014, repealed, then BEK
+       999/2023 § 30 a);
     4. its statement's subject is the actor by the question's own word: »Kan opholdsregionen
        betale …?« → § 237 (»Opholdsregionen kan afholde udgifter …«), not § 235, whose permission
        is »Den region, der yder sygehusbehandlingen«'s."""
@@ -139,14 +142,19 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
                     and doc(hit).get("type") in LEGISLATION_TYPES and fit(hit)[:2] >= fit(hits[0])[:2]
                     and says_the_same(hits[0]["text"], hit["text"])):
                 return hit
+    applies = doc(hits[0]).get("status") not in NOT_APPLYING
     contenders = [h for h in hits[:CONTENDERS] if (h.get("score") or 0.0) >= NEAR_TIE * top]
+    if not applies:
+        # rule 3 looks further: several provisions of an ended order can lead the list together
+        contenders += [h for h in hits[CONTENDERS:2 * CONTENDERS] if (h.get("score") or 0.0) >= NEAR_TIE * top
+                       and doc(h).get("status") == "in_force" and doc(h).get("type") in LEGISLATION_TYPES]
     if not fit(hits[0])[0]:     # the best hit does not state what was asked: look further (rule 1)
         contenders += [h for h in hits[:CONTENDERS] if h not in contenders and fit(h)[0]
                        and (h.get("score") or 0.0) >= WIDE_TIE * top]
     # a card whose best hit does not apply today prefers a near tie of an act or order in force that
     # says the same kind of thing (not another guidance: an old guidance still marked in force where
     # its successor is missing from the store would replace the current draft's rule with an old one)
-    if doc(hits[0]).get("status") not in NOT_APPLYING:
+    if applies:
         # the best hit applies today: only rules 1, 2 and 4 may move the card away from it
         return max(contenders, key=lambda h: (*fit(h)[:2], fit(h)[3]))
     return max(contenders, key=fit)

@@ -177,6 +177,20 @@ def test_a_draft_gives_way_to_an_act_in_force_that_states_the_same_kind_of_thing
     assert answer_hit(q, [{**draft, "document": {"status": "in_force", "type": "vejledning"}}, act])["id"] == "h0"
 
 
+def test_an_ended_order_leading_the_list_gives_way_to_an_order_in_force_further_down():
+    """»Hvem skal udarbejde praksisplanen?«: five paragraphs of the repealed BEK 256/2014 lead the
+    list; BEK 999/2023 § 30 a, in force, is sixth and close behind."""
+    q = "Hvem skal udarbejde praksisplanen?"
+    hits = [_hit(i, 0.98 - 0.01 * i, key="praksisplanudvalg", status="repealed") for i in range(5)]
+    hits.append(_hit(5, 0.86, key="regionsraad"))
+    assert answer_hit(q, hits)["id"] == "h5"
+    hits[5]["score"] = 0.8                                   # too far behind
+    assert answer_hit(q, hits)["id"] == "h0"
+    # where the best hit applies today, the first five alone compete
+    hits = [_hit(0, 1.0, key="praksisplanudvalg")] + hits[1:5] + [_hit(5, 0.99, key="regionsraad")]
+    assert answer_hit(q, hits)["id"] == "h0"
+
+
 def test_a_guidance_paragraph_restating_an_order_links_the_order():
     def unit(pid, text):
         return Unit(key=pid, provision_id=pid, document_id=pid.split("/")[0], start=0, end=len(text), text=text, heading="")

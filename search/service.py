@@ -404,31 +404,40 @@ def _in_time_order(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float
     keeps the place its best version earned and is shown in the version the question cites, else
     in the version in force today when that is among the candidates (with a date, only the texts
     that applied then are candidates)."""
-    in_force: dict[str, bool] = {}
+    status: dict[str, str] = {}
     if as_of is None and ranked:
         on = today()
         margin = NOT_CURRENT_MARGIN * (max(s for _, s in ranked) - min(s for _, s in ranked))
         doc_of = {p: idx.units[best_row[p]].document_id for p, _ in ranked}
         status = {d: tl.status(d, on) for d in set(doc_of.values())}
-        in_force = {p: status[d] == "in_force" for p, d in doc_of.items()}
         ranked = sorted(((p, s - margin) if status[doc_of[p]] in ENDED else (p, s) for p, s in ranked),
                         key=lambda x: -x[1])
-    versions: dict[tuple, list[str]] = {}
-    places: list[tuple[tuple, float]] = []
-    for pid, score in ranked:
-        key = tl.version_key(pid)
-        if key not in versions:
-            versions[key] = []
-            places.append((key, score))
-        versions[key].append(pid)
+
+    def in_force(pid: str) -> bool:
+        return status.get(idx.units[best_row[pid]].document_id, "in_force") == "in_force"
+
+    shown_at: dict[tuple, int] = {}
     others: dict[str, list[str]] = {}
     out = []
-    for key, score in places:
-        group = versions[key]
+    for pid, score in ranked:
+        key = tl.version_key(pid)
+        at = shown_at.get(key)
+        if at is None:
+            shown_at[key] = len(out)
+            others[pid] = []
+            out.append((pid, score))
+        else:
+            others[out[at][0]].append(pid)
+    for at, (first, score) in enumerate(out):
+        if not others[first]:
+            continue
+        group = [first, *others[first]]
         among = [p for p in group if p in cited] or group
-        shown = among[0] if in_force.get(among[0], True) else next((p for p in among if in_force.get(p)), among[0])
-        others[shown] = [p for p in group if p != shown]
-        out.append((shown, score))
+        shown = among[0] if in_force(among[0]) else next((p for p in among if in_force(p)), among[0])
+        if shown != first:
+            del others[first]
+            others[shown] = [p for p in group if p != shown]
+            out[at] = (shown, score)
     return out, others
 
 

@@ -35,12 +35,11 @@ class ProvisionTable:
 
     unit_row: np.ndarray              # unit -> provision row
     ids: list[str]                    # provision row -> provision id
-    doc_of: list[str]                 # provision row -> document id
+    doc_ids: list[str]                # the documents, each once
+    doc_number: np.ndarray            # provision row -> its document's index in doc_ids
     actor_keys: list[str]
     actors: np.ndarray                # (provisions, actors) bool
     modalities: np.ndarray            # (provisions, 4) bool, columns in vocabulary.MODALITIES order
-    doc_ids: list[str] = field(default_factory=list)                # the documents, each once
-    doc_number: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # row -> doc_ids index
     matches: dict = field(default_factory=dict)   # (document, facet, value) -> doc_matches, as asked
 
 
@@ -104,8 +103,9 @@ def provision_table(store: Store, idx: LoadedIndex, graph_ready: bool) -> Provis
             pid = pid.rpartition("/")[0]
     doc_ids = list(dict.fromkeys(doc_of))
     number = {d: i for i, d in enumerate(doc_ids)}
-    table = ProvisionTable(unit_row, ids, doc_of, keys, actors, modalities, doc_ids,
-                           np.fromiter((number[d] for d in doc_of), dtype=np.int64, count=len(doc_of)))
+    table = ProvisionTable(unit_row, ids, doc_ids,
+                           np.fromiter((number[d] for d in doc_of), dtype=np.int64, count=len(doc_of)),
+                           keys, actors, modalities)
     idx.derived["provision_table"] = table
     return table
 
@@ -136,7 +136,7 @@ def _masks(store: Store, idx: LoadedIndex, table: ProvisionTable, filters: dict)
             masks[name] = table.modalities[:, cols].any(axis=1)
         else:
             ok = {d for d, doc in idx.documents.items() if doc_matches(doc, {name: values})}
-            masks[name] = np.fromiter((d in ok for d in table.doc_of), dtype=bool, count=len(table.doc_of))
+            masks[name] = np.fromiter((d in ok for d in table.doc_ids), dtype=bool, count=len(table.doc_ids))[table.doc_number]
     return masks
 
 

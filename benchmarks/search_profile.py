@@ -118,8 +118,7 @@ def _encode_and_http_times(store: Store, questions: list[str], rounds: int, http
     # as `serve` runs it, or with the parser and loop named (h11 and asyncio: before round 19,
     # whose web.server had neither config() nor a choice of parser)
     if hasattr(serving, "config"):
-        cfg = serving.config(create_app(store=store), "127.0.0.1", port, loop=loop)
-        cfg.http = serving.protocol(10.0, http_parser)
+        cfg = serving.config(create_app(store=store), "127.0.0.1", port, parser=http_parser, loop=loop)
     else:
         cfg = uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning",
                              http=serving.protocol(10.0), loop=loop, timeout_keep_alive=5)
@@ -173,8 +172,7 @@ def main() -> int:
     store = Store(args.store, create=False)
     questions = [json.loads(line)["q"] for line in open(args.qa, encoding="utf-8") if line.strip()]
     try:            # as the route renders it (before round 19: json.dumps)
-        from aftalegraf.web.views._common import PlainJSON
-        render = PlainJSON.render.__get__(PlainJSON.__new__(PlainJSON))
+        from aftalegraf.web.views._common import plain_json as render
     except ImportError:
         def render(result):
             return json.dumps(result, ensure_ascii=False)

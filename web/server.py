@@ -74,11 +74,11 @@ def protocol(header_timeout: float, parser: str = "auto") -> type:
     return type(base.__name__, (base,), {"header_timeout": float(header_timeout)})
 
 
-def config(app, host: str, port: int, header_timeout: float = 10.0, **kw):
+def config(app, host: str, port: int, header_timeout: float = 10.0, parser: str = "auto", **kw):
     """The uvicorn configuration ``serve`` runs (loop "auto": uvloop where installed)."""
     import uvicorn
 
-    return uvicorn.Config(app, host=host, port=port, log_level="warning", http=protocol(header_timeout),
+    return uvicorn.Config(app, host=host, port=port, log_level="warning", http=protocol(header_timeout, parser),
                           timeout_keep_alive=5, **kw)
 
 

@@ -15,13 +15,18 @@ from aftalegraf.store import Store
 LEGAL_KINDS = ("kapitel", "paragraf", "stk", "nr")
 
 
-class PlainJSON(JSONResponse):
+def plain_json(content) -> bytes:
     """A result that is plain JSON already, rendered by pydantic-core (FastAPI's own
     serializer, in Rust): a search's ~25 KB in 0.07 ms against json.dumps' 0.3 ms. A
     non-finite number becomes null, never the invalid NaN."""
+    return pydantic_core.to_json(content, inf_nan_mode="null")
+
+
+class PlainJSON(JSONResponse):
+    """A JSON response rendered by ``plain_json``."""
 
     def render(self, content) -> bytes:
-        return pydantic_core.to_json(content, inf_nan_mode="null")
+        return plain_json(content)
 
 
 def get_store(request: Request) -> Store:

@@ -63,11 +63,12 @@ class StatementClauses(ClauseReader):
     def _past_actor_row(self, k: int) -> int:
         """The token after a row of actor mentions (»kommunerne og almen praksis, herunder PLO,«)."""
         while k < self.n:
+            w = self.toks[k].low
             if k in self.ment_start:
                 k = self.ment_start[k][0]
-            elif self.toks[k].low in ("og", "eller", "samt", ",", "herunder") and k + 1 < self.n and (
-                    k + 1 in self.ment_start or self.toks[k + 1].low in ("herunder",) or self.toks[k].low == ","):
-                k += 1
+            elif k + 1 < self.n and (w == "," or w in ("og", "eller", "samt", "herunder") and (
+                    k + 1 in self.ment_start or self.toks[k + 1].low == "herunder")):
+                k += 1          # a comma, or a conjunction before the next actor (or »herunder«)
             else:
                 break
         return k

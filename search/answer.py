@@ -35,11 +35,16 @@ def is_answered(bm25_top: float, dense_top: float | None, settings: dict) -> boo
 
 
 # Which kind of statement a question asks about, from its modal words ("Skal regionsrådet …?",
-# "Må kommunen …?", "Hvad bør …?"); None when it does not say.
-_ASKS = [("prohibition", re.compile(r"\bmå\s+(?:\w+\s+){0,2}ikke\b", re.I)),
-         ("obligation", re.compile(r"\bskal\b|\bpligt|\bansvar|\bforpligt", re.I)),
-         ("recommendation", re.compile(r"\bbør\b|\banbefal", re.I)),
-         ("permission", re.compile(r"\bkan\b|\bmå\b|\bmulighed|\bhave lov", re.I))]
+# "Må kommunen …?", "Hvad bør …?"; in English "Must the council …?", "Who has to …?"); None when
+# it does not say. No English word here is a Danish word, so one list serves both languages.
+_ASKS = [("prohibition", re.compile(r"\bmå\s+(?:\w+\s+){0,2}ikke\b|\b(?:must|may|shall)\s+(?:\w+\s+){0,2}not\b"
+                                    r"|\bforbidden\b|\bprohibited\b", re.I)),
+         ("obligation", re.compile(r"\bskal\b|\bpligt|\bansvar|\bforpligt"
+                                   r"|\bmust\b|\bshall\b|\bha(?:s|ve) to\b|\brequired\b|\bobliged\b|\bresponsib"
+                                   r"|\bduty\b|\bobligat", re.I)),
+         ("recommendation", re.compile(r"\bbør\b|\banbefal|\bshould\b|\brecommend", re.I)),
+         ("permission", re.compile(r"\bkan\b|\bmå\b|\bmulighed|\bhave lov|\bcan\b|\bmay\b|\ballowed\b"
+                                   r"|\bpermitted\b|\bentitled\b", re.I))]
 # a hit within this share of the best score competes for the card (scores run 0..1 over the
 # candidates; 0.75-0.88 gave the same cards on the 173 development and answer questions) …
 NEAR_TIE = 0.85

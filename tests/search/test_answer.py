@@ -68,6 +68,13 @@ def test_english_is_told_from_danish():
     ("Kan en patient, der skal have genoptræning på specialiseret niveau, vælge sygehus i en anden region?",
      set(), "permission"),
     ("Må kommunen ikke opkræve betaling?", {"kommune"}, "prohibition"),
+    # English questions ask by English modal words (the actor is named in English, so none is found)
+    ("Who has to submit the health agreement to the Danish Health Authority?", set(), "obligation"),
+    ("Must the regional council offer a rehabilitation plan?", set(), "obligation"),
+    ("Which tools should the health cluster use?", set(), "recommendation"),
+    ("Can the chair of the regional council also chair a health council?", set(), "permission"),
+    ("May the municipality not charge a fee?", set(), "prohibition"),
+    ("What is a health agreement?", set(), None),
 ])
 def test_what_a_question_asks_about(q, actors, modality):
     assert asked(q) == (actors, modality)

@@ -84,6 +84,7 @@ EVERYDAY_TERMS = {
     "samarbejdsaftale": "sundhedsaftale", "aftalen": "sundhedsaftalen", "kontrakt": "aftale",
     "klage": "klageadgang", "borgere": "borgerne patienter", "patienter": "borgere",
     "ældre": "ældre medicinske patienter", "barn": "børn", "unge": "børn og unge",
+    "sidder i": "består af medlemmer",
 }
 
 

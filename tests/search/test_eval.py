@@ -70,6 +70,17 @@ def test_english_question_over_corpus(corpus_store):
 
 
 @pytest.mark.slow
+def test_who_sits_in_a_body_finds_what_it_consists_of(corpus_store):
+    """»Hvem sidder i sundhedsrådet?« is answered by the act's »Sundhedsrådene består af …«
+    (LOV 719/2025 § 14 d), not by a rule on one member's substitute that repeats »sundhedsrådet«."""
+    from aftalegraf.search.service import search
+
+    r = search(corpus_store, "Hvem sidder i sundhedsrådet?", k=5)
+    assert r["hits"][0]["id"] == "lov-2025-719/p14d", [h["id"] for h in r["hits"]]
+    assert r["answer"]["id"] == "lov-2025-719/p14d"
+
+
+@pytest.mark.slow
 def test_english_words_of_the_field_find_the_danish_provision(corpus_store):
     """»chair«, »health council« and »municipal members« are the field's words, in Danish
     »formand«, »sundhedsråd« and »kommunale medlemmer« (search.crosslingual)."""

@@ -13,6 +13,7 @@ from aftalegraf.legal_time import day_before
 
 from . import api, rdf
 from .sparql import sparql
+from .timeline import today
 
 _DOCS = """
 SELECT ?doc ?id ?title ?type ?from ?to ?status ?by ?byIn ?entry ?eli WHERE {
@@ -35,7 +36,7 @@ ORDER BY ?from ?id
 
 def coming_new_year(on: date | None = None) -> str:
     """The next 1 January after ``on`` (today): the default of the changes page."""
-    on = on or date.today()
+    on = on or date.fromisoformat(today())
     return date(on.year + 1, 1, 1).isoformat()
 
 

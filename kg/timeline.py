@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import os
 import re
 import threading
 from dataclasses import dataclass, field
 from datetime import date
 
-from aftalegraf.errors import BadQuery
+from aftalegraf.errors import BadQuery, ConfigError
 from aftalegraf.legal_time import day_before, eli_of_identifier
 from aftalegraf.model import Document
 from aftalegraf.store import Store
@@ -31,7 +32,19 @@ from .lifecycle import Named, read_lifecycle
 from .rdf import LEGAL_TYPES
 
 
+ENV_TODAY = "AFTALEGRAF_TODAY"
+
+
 def today() -> str:
+    """The day legal status is read on: the system clock's, or ``$AFTALEGRAF_TODAY`` (YYYY-MM-DD)
+    where it is set — the test suite pins it, since which order applies changes on 1 January
+    2027, and an operator can show the store as on a fixed day."""
+    fixed = os.environ.get(ENV_TODAY, "").strip()
+    if fixed:
+        try:
+            return date.fromisoformat(fixed).isoformat()
+        except ValueError:
+            raise ConfigError(f"{ENV_TODAY} must be a date as YYYY-MM-DD, got {fixed!r}") from None
     return date.today().isoformat()
 
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Which order applies changes with the calendar (BEK 918/2018 until 31 December 2026, BEK
+# 1804/2025 from 1 January 2027): the suite reads legal status as on the day its expectations
+# were written, unless a run asks for another day. Servers the tests start inherit it.
+os.environ.setdefault("AFTALEGRAF_TODAY", "2026-12-01")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -171,6 +171,27 @@ def test_the_same_text_in_the_successor_order_is_one_hit_shown_by_the_text_in_fo
 
 
 @pytest.mark.slow
+def test_without_a_date_status_is_read_on_today_or_the_pinned_day(legal_server, monkeypatch):
+    """No ``as_of``: the day is the clock's, or $AFTALEGRAF_TODAY's (the suite pins 2026-12-01,
+    when BEK 918/2018 applies; from 1 January 2027 BEK 1804/2025 does)."""
+    q = "individuel genoptræningsplan til patienter med lægefagligt begrundet behov"
+    monkeypatch.setenv("AFTALEGRAF_TODAY", "2027-02-01")
+    body = _search(legal_server, q)
+    ids = [h["id"] for h in body["hits"]]
+    assert "bek-2025-1804/p1" in ids and "bek-2018-918/p1" not in ids
+    assert body["hits"][ids.index("bek-2025-1804/p1")]["document"]["status"] == "in_force"
+    monkeypatch.setenv("AFTALEGRAF_TODAY", "2026-12-01")
+    ids = [h["id"] for h in _search(legal_server, q)["hits"]]
+    assert "bek-2018-918/p1" in ids and "bek-2025-1804/p1" not in ids
+    monkeypatch.setenv("AFTALEGRAF_TODAY", "1. januar 2027")
+    from aftalegraf.errors import ConfigError
+    from aftalegraf.kg.timeline import today
+
+    with pytest.raises(ConfigError, match="AFTALEGRAF_TODAY"):
+        today()
+
+
+@pytest.mark.slow
 @pytest.mark.browser
 def test_search_with_a_date_badges_versions_and_changes(legal_server):
     with chromium_page() as page:

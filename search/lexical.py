@@ -3,7 +3,13 @@ stemming (PyStemmer, Danish), Danish stop words, and composite tokens that keep 
 references and dates matchable: "§ 21" -> "§21", "§ 5 a" -> "§5a", "stk. 2" -> "stk2",
 "nr. 3" -> "nr3", "8 uger" -> "8uge", "1. juli" -> "1juli" (the plain words are kept too),
 and the parts of Danish compounds beside the whole word ("sundhedsstyrelsen" also gives
-"sund", "styr"; see ``compounds``). Persisted in the index directory; rebuilt from the units on every update (seconds)."""
+"sund", "styr"; see ``compounds``).
+
+Beside the words, a second BM25 over adjacent word pairs (``pairs``: stemmed content words
+side by side, stop words skipped): a paragraph that says »godkender indholdet af aftalen«
+answers »Hvem godkender indholdet af sundhedsaftalen?« better than one with the same words
+apart; its score is added at ``PAIR_WEIGHT`` (BENCHMARKS.md, "Answers (#13), round 20").
+Persisted in the index directory; rebuilt from the units on every update (seconds)."""
 
 from __future__ import annotations
 
@@ -34,7 +40,9 @@ _WORD = re.compile(r"[0-9a-zæøåäöüé]+(?:-[0-9a-zæøåäöüé]+)*")
 
 # Bumped whenever ``tokenize`` changes: an index built with another version has its BM25
 # rebuilt from its units on load (see service.load_index).
-TOKENIZER_VERSION = 2
+TOKENIZER_VERSION = 3
+# the adjacent-pair score's share beside the words' (0.35-0.7 measured; 0.5 best over the QA sets)
+PAIR_WEIGHT = 0.5
 
 
 def normalise(text: str) -> str:
@@ -72,6 +80,14 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+def pairs(text: str) -> list[str]:
+    """Adjacent content words, stemmed, as one token each (»godkender indholdet af aftalen« ->
+    "godkend+indhold", "indhold+aftal"): stop words are skipped, compounds are not split."""
+    words = [stem(w) for m in _WORD.finditer(normalise(text)) for w in m.group(0).split("-")
+             if w and w not in DANISH_STOPWORDS]
+    return [f"{a}+{b}" for a, b in zip(words, words[1:])]
+
+
 # Words that say which text a reference points into, or only ask what it says (»Hvad står der
 # i § 57 b, stk. 2?«), not what is asked about it.
 _REFERENCE_WORDS = frozenset("""
@@ -94,39 +110,39 @@ def is_reference_lookup(query: str) -> bool:
 
 
 class LexicalIndex:
-    """BM25 over a list of unit texts; row i is unit i of the index."""
+    """BM25 over a list of unit texts, and over their adjacent word pairs; row i is unit i."""
 
     FILE = "bm25"
+    PAIRS = "pairs"         # a subdirectory of FILE
 
-    def __init__(self, retriever=None, size: int = 0):
+    def __init__(self, retriever=None, size: int = 0, pair_retriever=None):
         self._bm25 = retriever
+        self._pairs = pair_retriever
         self.size = size
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> "LexicalIndex":
-        bm25s = _bm25s()
-        corpus = [tokenize(t) or ["\u2205"] for t in texts]
-        if not corpus:
+        if not texts:
             return cls(None, 0)
-        retriever = bm25s.BM25(k1=1.2, b=0.75)
-        retriever.index(corpus, show_progress=False)
-        return cls(retriever, len(corpus))
+        return cls(_indexed([tokenize(t) for t in texts]), len(texts), _indexed([pairs(t) for t in texts]))
 
     def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every unit for the query (zeros when nothing matches)."""
+        """BM25 score of every unit for the query's words (and the everyday words' legal
+        synonyms), plus ``PAIR_WEIGHT`` times that of its adjacent word pairs; zeros when
+        nothing matches."""
         if self._bm25 is None:
             return np.zeros(0, dtype=np.float32)
-        vocab = self._bm25.vocab_dict
-        q = [t for t in dict.fromkeys(tokenize(query) + tokenize(everyday_expansion(query))) if t in vocab]
-        if not q:
-            return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(q), dtype=np.float32)
+        out = _scores(self._bm25, tokenize(query) + tokenize(everyday_expansion(query)), self.size)
+        if self._pairs is not None:
+            out += PAIR_WEIGHT * _scores(self._pairs, pairs(query), self.size)
+        return out
 
     def save(self, directory: Path) -> None:
         d = Path(directory) / self.FILE
         d.mkdir(parents=True, exist_ok=True)
         if self._bm25 is not None:
             self._bm25.save(str(d), show_progress=False)
+            self._pairs.save(str(d / self.PAIRS), show_progress=False)
         (d / "size.json").write_text(json.dumps({"size": self.size}))
 
     @classmethod
@@ -136,7 +152,21 @@ class LexicalIndex:
         size = json.loads((d / "size.json").read_text())["size"]
         if not size:
             return cls(None, 0)
-        return cls(bm25s.BM25.load(str(d), load_corpus=False), size)
+        return cls(bm25s.BM25.load(str(d), load_corpus=False), size,
+                   bm25s.BM25.load(str(d / cls.PAIRS), load_corpus=False))
+
+
+def _indexed(corpus: list[list[str]]):
+    retriever = _bm25s().BM25(k1=1.2, b=0.75)
+    retriever.index([tokens or ["\u2205"] for tokens in corpus], show_progress=False)
+    return retriever
+
+
+def _scores(retriever, tokens: list[str], size: int) -> np.ndarray:
+    known = [t for t in dict.fromkeys(tokens) if t in retriever.vocab_dict]
+    if not known:
+        return np.zeros(size, dtype=np.float32)
+    return np.asarray(retriever.get_scores(known), dtype=np.float32)
 
 
 def _bm25s():

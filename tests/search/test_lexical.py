@@ -1,6 +1,6 @@
 import pytest
 
-from aftalegraf.search.lexical import LexicalIndex, tokenize
+from aftalegraf.search.lexical import LexicalIndex, pairs, tokenize
 
 
 def test_legal_references_become_tokens():
@@ -44,6 +44,21 @@ def test_bm25_finds_exact_reference(tmp_path):
     again = LexicalIndex.load(tmp_path)
     assert (again.scores("offentliggøres") == idx.scores("offentliggøres")).all()
     assert not again.scores("ukendtord").any()
+
+
+def test_adjacent_words_count_beside_the_words(tmp_path):
+    assert pairs("Regionsrådet og kommunalbestyrelserne godkender indholdet af aftalen.") == [
+        "regionsråd+kommunalbestyr", "kommunalbestyr+godkend", "godkend+indhold", "indhold+aftal"]
+    # the same words, once apart and once side by side as asked: the pairs decide
+    texts = ["Indholdet godkender regionsrådet i aftalen.", "Regionsrådet godkender indholdet af aftalen."]
+    idx = LexicalIndex.build(texts)
+    q = "Hvem godkender indholdet af aftalen?"
+    words_only = LexicalIndex(idx._bm25, idx.size).scores(q)
+    assert words_only[0] == pytest.approx(words_only[1])
+    s = idx.scores(q)
+    assert s[1] > s[0] == pytest.approx(words_only[0])
+    idx.save(tmp_path)
+    assert (LexicalIndex.load(tmp_path).scores("godkender indholdet") == idx.scores("godkender indholdet")).all()
 
 
 @pytest.mark.parametrize("query,expected", [

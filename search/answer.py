@@ -75,6 +75,22 @@ def asked(query: str) -> tuple[set[str], str | None]:
     return set(), modality
 
 
+_SUBSECTION_ID = re.compile(r"^(?P<paragraph>.+/p\d+[a-z]?)(?:/stk(?P<stk>\d+))?$")
+_STK_MENTION = re.compile(r"\bstk\.\s*(\d+)")
+
+
+def refers_back(hit: dict, best: dict) -> bool:
+    """Is ``hit`` a later subsection of ``best``'s paragraph that mentions ``best`` by its
+    number (»i henhold til stk. 1«, »jf. stk. 1«) — not another paragraph's (»§ 41, stk. 1«)?"""
+    mine, theirs = _SUBSECTION_ID.match(hit["id"]), _SUBSECTION_ID.match(best["id"])
+    if not (mine and theirs and mine["stk"] and mine["paragraph"] == theirs["paragraph"]):
+        return False
+    number = theirs["stk"] or "1"           # the paragraph's own id is its first subsection
+    text = hit.get("text") or ""
+    return int(mine["stk"]) > int(number) and any(
+        m.group(1) == number and "§" not in text[max(0, m.start() - 12):m.start()] for m in _STK_MENTION.finditer(text))
+
+
 # A question that asks by when or how often ("Hvornår skal …?", "Hvor lang tid har …?", "Hvor ofte …?").
 _ASKS_WHEN = re.compile(r"\bhvornår\b|\bhvor\s+(?:lang\s+tid|længe|hurtigt|ofte|mange\s+gange)\b|\bfrist|\bsenest\b",
                         re.I)
@@ -94,7 +110,9 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
        ("Skal sundhedsklyngen …?" → a paragraph where the cluster *skal*) and the best does not —
        from further behind (``WIDE_TIE``) than a near tie (»Hvordan kan kommunalbestyrelsen skaffe
        tilbud …?« → § 142, stk. 4's »kan«, not stk. 3's »tilbyder«);
-    2. the question asks by when or how often and its statement carries a deadline or frequency;
+    2. the question asks by when or how often and its statement carries a deadline or frequency —
+       among the first ten where it is a later subsection of the best hit's paragraph that refers
+       back to it (``refers_back``: »En samtale i henhold til stk. 1 skal finde sted senest …«);
     3. it is an act's or order's provision in force, where the best hit's text is a draft, not yet
        in force or ended, and the question asks a modality ("skal", "må", …) that it states —
        looked for among the first ten, since several paragraphs of one ended order can lead the
@@ -153,6 +171,12 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
         # rule 3 looks further: several provisions of an ended order can lead the list together
         contenders += [h for h in hits[CONTENDERS:2 * CONTENDERS] if (h.get("score") or 0.0) >= NEAR_TIE * top
                        and doc(h).get("status") == "in_force" and doc(h).get("type") in LEGISLATION_TYPES]
+    if wants_time and not fit(hits[0])[1]:
+        # rule 2 from anywhere among the first ten: a later subsection of the best hit's paragraph
+        # that refers to it carries the deadline of its duty (§ 142: »Kommunalbestyrelsen tilbyder
+        # … en vederlagsfri lægesamtale«; stk. 2: »En samtale i henhold til stk. 1 skal finde sted
+        # senest inden …«), in words the question rarely repeats
+        contenders += [h for h in hits[1:2 * CONTENDERS] if h not in contenders and refers_back(h, hits[0])]
     if not fit(hits[0])[0]:     # the best hit does not state what was asked: look further (rule 1)
         contenders += [h for h in hits[:CONTENDERS] if h not in contenders and fit(h)[0]
                        and (h.get("score") or 0.0) >= WIDE_TIE * top]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from aftalegraf.search.answer import answer_hit, asked, is_answered, restated_provision
+from aftalegraf.search.answer import answer_hit, asked, is_answered, refers_back, restated_provision
 from aftalegraf.search.units import Unit
 from aftalegraf.search.service import search
 
@@ -279,3 +279,26 @@ def test_the_card_holds_the_whole_provision_the_index_cut_into_windows(small_sto
         covered = _covered_provisions(small_store, idx, unit)
         assert "bek-2022-1248/p21/stk5" in covered
         assert all(c == "bek-2022-1248/p21" or c.startswith("bek-2022-1248/p21/") for c in covered)
+
+
+def test_a_by_when_question_looks_for_the_deadline_in_a_later_subsection_that_refers_back():
+    """Sundhedsloven § 142: stk. 1 offers the talk, stk. 2 says by when (»En samtale i henhold til
+    stk. 1 skal finde sted senest inden …«) in words the question does not repeat; stk. 6 has a
+    deadline too, but for stk. 3's treatment."""
+    def hit(pid, score, text, deadline=None):
+        return {"id": f"lbk-2023-1011/{pid}", "score": score, "text": text,
+                "document": {"status": "in_force", "type": "lovbekendtgørelse"},
+                "obligations": [{"modality": "obligation", "bearers": [{"key": "kommunalbestyrelse"}],
+                                 "deadline": {"text": deadline} if deadline else None}]}
+    best = hit("p142", 0.98, "§ 142. Kommunalbestyrelsen tilbyder personer … en vederlagsfri lægesamtale.")
+    stk6 = hit("p142/stk6", 0.79, "Stk. 6. Behandling i henhold til stk. 3 skal iværksættes, senest 14 dage efter …",
+               "senest 14 dage efter …")
+    stk2 = hit("p142/stk2", 0.52, "Stk. 2. En samtale i henhold til stk. 1 skal finde sted senest inden iværksættelse …",
+               "inden iværksættelse …")
+    other = hit("p140a", 0.6, "Stk. 2. Samtykke efter § 41, stk. 1, kan gives senest …", "senest …")
+    q = "Hvornår skal den vederlagsfri lægesamtale senest holdes?"
+    assert answer_hit(q, [best, stk6, other, stk2])["id"].endswith("p142/stk2")
+    assert answer_hit("Hvem tilbyder en vederlagsfri lægesamtale?", [best, stk6, other, stk2]) is best
+    assert refers_back(stk2, best) and not refers_back(stk6, best) and not refers_back(best, stk2)
+    assert not refers_back(hit("p143/stk2", 0.5, "Stk. 2. … i henhold til stk. 1 …"), best)
+    assert not refers_back(hit("p142/stk3", 0.5, "Stk. 3. … efter § 141, stk. 1, …"), best)

@@ -123,6 +123,18 @@ AGREEMENT_PARTIES_LABEL = "parterne (regionsråd og kommunalbestyrelser)"
 AGREEMENT_PARTIES = ("regionsraad", "kommunalbestyrelse")
 
 
+# A municipality or region acts through its council: a planner asks what »kommunen« may do, the
+# act says »En kommunalbestyrelse kan …« (and the other way round).
+SAME_BODY = {"kommune": "kommunalbestyrelse", "kommunalbestyrelse": "kommune",
+             "region": "regionsraad", "regionsraad": "region"}
+
+
+def same_body(key: str) -> set[str]:
+    """The actor key with the body it is one with (a municipality and its council, a region
+    and its council)."""
+    return {key, SAME_BODY[key]} if key in SAME_BODY else {key}
+
+
 def resolve_parties(keys: list[str]) -> list[str]:
     """Bearer keys with "parterne" resolved to the agreement's parties, order kept, no repeats."""
     out: list[str] = []

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from aftalegraf.kg.actors import find_actors
+from aftalegraf.kg.actors import find_actors, same_body
 from aftalegraf.legal_time import ENDED, NOT_APPLYING, provision_citation
 from aftalegraf.model import LEGISLATION_TYPES
 
@@ -61,7 +61,8 @@ WIDE_TIE = 0.75
 def asked(query: str) -> tuple[set[str], str | None]:
     """The actor a question asks about — the subject right after its modal verb ("Skal
     sundhedsklyngen …?", "Hvornår skal regionsrådet …?"), not one named as an object ("Hvem skal
-    indsende aftalen til Sundhedsstyrelsen?" asks who) — and the modality it asks about: the
+    indsende aftalen til Sundhedsstyrelsen?" asks who), with the body it is one with (»Kan en
+    kommune …?« finds »En kommunalbestyrelse kan …«) — and the modality it asks about: the
     question's first modal word (»Kan en patient, der skal have genoptræning, vælge …?« asks »kan«),
     at one place the first of ``_ASKS`` (»må … ikke« before »må«)."""
     found = [(m.start(), rank, modality, m) for rank, (modality, rx) in enumerate(_ASKS) if (m := rx.search(query))]
@@ -71,7 +72,7 @@ def asked(query: str) -> tuple[set[str], str | None]:
     end = m.start() + len(m.group(0).split()[0])       # the modal word (»Må kommunen ikke …?«)
     after = [a for a in find_actors(query) if a.start >= end]
     if after and after[0].start - end <= 20 and not re.match(r"\s*hvem\b", query, re.I):
-        return {after[0].key}, modality
+        return same_body(after[0].key), modality
     return set(), modality
 
 

@@ -561,15 +561,25 @@ class SentenceAnalyser(StatementClauses):
 
     def _after_fronted_phrase(self, k: int, cue_tokens: set[int]) -> int | None:
         """The verb after a fronted prepositional phrase, when an actor follows it (»I kommuner med
-        under 80.000 indbyggere fastsætter kommunalbestyrelsen …«); None at a clause's end first."""
-        for v in range(k + 1, min(k + 16, self.n - 1)):
+        under 80.000 indbyggere fastsætter kommunalbestyrelsen …«); None at a clause's end first.
+        The phrase may hold a range or a relative clause between commas (»I kommuner med mindst
+        80.000 indbyggere, men under 300.000 indbyggere, der styres efter reglerne i § 64 …,
+        fastsætter kommunalbestyrelsen …«): then the verb must follow the comma that closes it."""
+        inserted = False
+        for v in range(k + 1, min(k + 40, self.n - 1)):
             w = self.toks[v].low
             if self._citation_comma(v):
                 continue    # a citation's commas (»Efter § 32, stk. 1, i overgangsloven nedsætter …«)
-            if w in (",", ";", ":", "der", "som", "at") or w in MODALS or v in cue_tokens:
+            if w in (";", ":", "at") or w in MODALS or v in cue_tokens:
                 return None
-            if v + 1 in self.ment_start and is_present_verb(self.toks[v]):
+            if w in (",", "der", "som"):
+                inserted = True
+                continue
+            if v + 1 in self.ment_start and is_present_verb(self.toks[v]) and (
+                    not inserted or self.toks[v - 1].low == ","):
                 return v
+            if not inserted and v >= k + 15:
+                return None
         return None
 
     def _present_tense(self, done: list[Statement], cues) -> list[Statement]:

@@ -299,11 +299,16 @@ class ClauseReader:
             while k < end and self.toks[k].low not in (",", ".", ";"):
                 k += 1
             k, limit, relative = k + 1, 16, True
+        # the expletive opening the sentence: »Der skal inden udgangen af januar 2015 være indgået
+        # en ny sundhedsaftale« — a perfect passive, what must have been done by then
+        opening_expletive = cue > 0 and self.toks[cue - 1].text == "Der"
         while k < end and steps < limit:
             t = self.toks[k]
             if (is_passive_verb(t) or is_short_passive(t)) and t.low not in ADVERBS and t.low not in DETERMINERS \
                     and t.low not in DEPONENTS:
                 return k
+            if opening_expletive and t.low == "være" and k + 1 < end and self._participle(k + 1):
+                return k + 1
             if expletive and t.low not in ADVERBS and t.low.isalpha() and len(t.low) >= 5 and t.low.endswith("s") \
                     and t.low not in DEPONENTS:
                 return k        # after the expletive only a passive fits ("skal der lægges vægt på", "tages")
@@ -349,11 +354,15 @@ class ClauseReader:
         k += 1
         while k < self.n and self.toks[k].low in ADVERBS:
             k += 1
-        if k >= self.n or not (self.toks[k].low.isalpha() and self.toks[k].low.endswith("t")) \
-                or self.toks[k].text[:1].isupper() or k in self.in_mention:
+        if k >= self.n or not self._participle(k):
             return None
         agent = self._agent(k, self.n)
         return k if agent else None
+
+    def _participle(self, k: int) -> bool:
+        """A past participle after »være« (»godkendt«, »indgået«): a lower-case word in -t."""
+        t = self.toks[k]
+        return t.low.isalpha() and t.low.endswith("t") and not t.text[:1].isupper() and k not in self.in_mention
 
     def _agent(self, verb: int, end: int, frm: int | None = None) -> list[str] | None:
         """Actors of the "af X" agent of a passive verb, searched from ``frm`` (default: after

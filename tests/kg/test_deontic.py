@@ -682,6 +682,37 @@ def test_a_passive_past_a_time_phrase_and_we_out_of_the_action():
     assert ob.bearers == ["parterne"] and ob.action == "øge brugen af eksisterende IT-løsninger"
 
 
+@pytest.mark.parametrize("text", [
+    # LOV 719/2025 § 14 i, stk. 1 and 6: a range, and a relative clause with a citation, between commas
+    "I kommuner med mindst 80.000 indbyggere, men under 300.000 indbyggere, fastsætter kommunalbestyrelsen i "
+    "styrelsesvedtægten, om de 2 kommunale medlemmer er kommunalbestyrelsens formand og formanden for et stående udvalg.",
+    "Stk. 6. I kommuner med mindst 80.000 indbyggere, men under 300.000 indbyggere, der styres efter reglerne i § 64 i "
+    "lov om kommunernes styrelse, fastsætter kommunalbestyrelsen i styrelsesvedtægten, om de kommunale medlemmer er "
+    "kommunalbestyrelsens formand og 1 andet magistratsmedlem.",
+])
+def test_a_present_duty_after_a_fronted_phrase_with_commas_inside(text):
+    ob = one(text, "lov")
+    assert ob.bearers == ["kommunalbestyrelse"] and ob.modality == "obligation"
+    assert ob.action.startswith("fastsætter kommunalbestyrelsen i styrelsesvedtægten")
+
+
+def test_the_verb_after_a_fronted_phrase_with_commas_must_follow_its_closing_comma():
+    # the relative clause's own verb is not the main clause's (nothing follows its actor here)
+    assert not obligations("I kommuner, der betaler regionen for genoptræning, drøftes planen årligt.", "lov")
+
+
+def test_what_must_have_been_done_by_a_date_after_the_opening_expletive():
+    # Region Hovedstaden's consultation letter, 2014: »Der skal … være indgået …« is a perfect
+    # passive with no agent named, its deadline the time phrase before it
+    ob = one("Der skal inden udgangen af januar 2015 være indgået en ny sundhedsaftale mellem regionen og "
+             "kommunerne i regionen for perioden 2015 - 2018.", "høringsbrev")
+    assert ob.passive and ob.bearers == [] and ob.modality == "obligation"
+    assert ob.deadline and "januar 2015" in ob.deadline["text"]
+    assert "indgået en ny sundhedsaftale" in ob.action
+    # not a relative »der« (»den plan, der skal være udarbejdet«: no statement of its own here)
+    assert not obligations("Den plan, der skal være udarbejdet, drøftes på mødet.", "høringsbrev")
+
+
 def test_qualifications_may_and_must_and_a_named_agent_of_a_present_passive():
     # sundhedsloven § 87 i, stk. 2: who may be appointed, no duty of theirs
     assert not obligations("Stk. 2. Både opmand, suppleant og voldgiftsmænd skal have økonomisk indsigt og indsigt i "

@@ -402,8 +402,8 @@ def _in_time_order(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float
     """Texts that ended a little lower (without a date), and one hit per provision
     across the versions of its act: {shown provision: [the other versions' ids]}. A provision
     keeps the place its best version earned and is shown in the version the question cites, else
-    in the version in force today when that is among the candidates (with a date, only the texts
-    that applied then are candidates)."""
+    in the version in force today when that is among the candidates, else in the newest that has
+    begun (with a date, only the texts that applied then are candidates)."""
     status: dict[str, str] = {}
     if as_of is None and ranked:
         on = today()
@@ -415,6 +415,13 @@ def _in_time_order(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float
 
     def in_force(pid: str) -> bool:
         return status.get(idx.units[best_row[pid]].document_id, "in_force") == "in_force"
+
+    def latest_begun(group: list[str]) -> str:
+        """With no version in force (the act's newest consolidation is in the store only as an
+        excerpt of other paragraphs), the newest version that has begun: its wording is the
+        nearest to today's."""
+        begun = [p for p in group if (tl.docs[idx.units[best_row[p]].document_id].valid_from or "9999") <= on]
+        return max(begun, key=lambda p: tl.docs[idx.units[best_row[p]].document_id].valid_from) if begun else group[0]
 
     shown_at: dict[tuple, int] = {}
     others: dict[str, list[str]] = {}
@@ -433,7 +440,8 @@ def _in_time_order(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float
             continue
         group = [first, *others[first]]
         among = [p for p in group if p in cited] or group
-        shown = among[0] if in_force(among[0]) else next((p for p in among if in_force(p)), among[0])
+        shown = among[0] if in_force(among[0]) else next((p for p in among if in_force(p)), None) \
+            or (latest_begun(among) if as_of is None else among[0])
         if shown != first:
             del others[first]
             others[shown] = [p for p in group if p != shown]

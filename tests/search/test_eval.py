@@ -81,6 +81,22 @@ def test_who_sits_in_a_body_finds_what_it_consists_of(corpus_store):
 
 
 @pytest.mark.slow
+def test_with_no_version_in_force_the_newest_consolidation_is_shown(corpus_store):
+    """Sundhedsloven outside §§ 203-206: LBK 275/2025 is in the store only as an excerpt of those
+    paragraphs, so both LBK 903/2019 and LBK 1011/2023 are superseded; § 46 is shown as the 2023
+    text (which names regionsrådet where 2019 named Styrelsen for Patientsikkerhed), the 2019 text
+    as its other version."""
+    from aftalegraf.search.service import search
+
+    hits = search(corpus_store, "Hvem skal godkende, at journaloplysninger videregives til en forsker?", k=10)["hits"]
+    ids = [h["id"] for h in hits]
+    assert "lbk-2023-1011/p46" in ids and "lbk-2019-903/p46" not in ids, ids
+    hit = hits[ids.index("lbk-2023-1011/p46")]
+    assert hit["document"]["status"] == "superseded" and hit["other_versions"] == ["lbk-2019-903/p46"]
+    assert not any(h["id"].startswith("lbk-2019-903/") for h in hits), ids
+
+
+@pytest.mark.slow
 def test_english_words_of_the_field_find_the_danish_provision(corpus_store):
     """»chair«, »health council« and »municipal members« are the field's words, in Danish
     »formand«, »sundhedsråd« and »kommunale medlemmer« (search.crosslingual)."""

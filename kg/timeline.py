@@ -31,7 +31,6 @@ from aftalegraf.store import Store
 from .lifecycle import Named, read_lifecycle
 from .rdf import LEGAL_TYPES
 
-
 ENV_TODAY = "AFTALEGRAF_TODAY"
 
 

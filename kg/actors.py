@@ -37,8 +37,9 @@ ACTORS: tuple[ActorType, ...] = (
     ActorType("regionsraad", "regionsråd", "regional council", ("regionsrådet", "regionsrådene"),
               (r"regionsråd" + _RAAD,)),
     ActorType("region", "region", "region", ("regionen", "regionerne", "Region Hovedstaden", "Region Sjælland",
-              "Region Syddanmark", "Region Midtjylland", "Region Nordjylland"),
-              (r"region" + _COMMON, r"region (?:hovedstaden|sjælland|syddanmark|midtjylland|nordjylland)s?",
+              "Region Syddanmark", "Region Midtjylland", "Region Nordjylland", "Region Østdanmark"),
+              # Region Østdanmark: Hovedstaden and Sjælland merged by LOV 719/2025 from 1 January 2027
+              (r"region" + _COMMON, r"region (?:hovedstaden|sjælland|syddanmark|midtjylland|nordjylland|østdanmark)s?",
                # the region in a role: »Bopælsregionen afholder udgifter …«, »Opholdsregionen kan …«
                r"(?:bopæls|opholds)region" + _COMMON)),
     ActorType("kommunalbestyrelse", "kommunalbestyrelse", "municipal council",

@@ -48,7 +48,8 @@ PURPOSE_VERBS = {"bidrage", "medvirke", "understøtte", "fremme", "styrke"}
 _PART_OF_COMPOUND = re.compile(r"[a-zæøå]+-")
 
 # modifiers between a conjunction and the next actor ("og de berørte kommunalbestyrelser")
-ACTOR_MODIFIERS = frozenset({"berørte", "deltagende", "enkelte", "øvrige", "respektive", "pågældende", "involverede"})
+ACTOR_MODIFIERS = frozenset({"berørte", "deltagende", "enkelte", "øvrige", "respektive", "pågældende", "involverede",
+                             "forberedende"})     # »samt det forberedende regionsråd for Region Østdanmark«
 
 
 class ClauseReader:

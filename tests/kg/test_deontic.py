@@ -701,6 +701,19 @@ def test_the_verb_after_a_fronted_phrase_with_commas_must_follow_its_closing_com
     assert not obligations("I kommuner, der betaler regionen for genoptræning, drøftes planen årligt.", "lov")
 
 
+@pytest.mark.parametrize("text,action", [
+    # BEK 1208/2025 § 15 and BEK 1615/2025 § 5: the council of the region LOV 719/2025 creates
+    ("§ 15. Regionsrådet for Region Østdanmark nedsætter den 1. januar 2027 følgende 6 sundhedsråd: "
+     "1) Sundhedsråd Byen.", "nedsætter den 1. januar 2027"),
+    ("§ 5. Regionsrådene for Region Nordjylland, Region Midtjylland, Region Syddanmark, Region Sjælland og "
+     "Region Hovedstaden samt det forberedende regionsråd for Region Østdanmark inddrager løbende "
+     "patientinddragelsesudvalget i deres drøftelser.", "inddrager løbende patientinddragelsesudvalget"),
+])
+def test_the_council_of_region_oestdanmark_is_an_actor(text, action):
+    ob = one(text)
+    assert ob.bearers == ["regionsraad"] and ob.modality == "obligation" and ob.action.startswith(action)
+
+
 def test_what_must_have_been_done_by_a_date_after_the_opening_expletive():
     # Region Hovedstaden's consultation letter, 2014: »Der skal … være indgået …« is a perfect
     # passive with no agent named, its deadline the time phrase before it

@@ -19,6 +19,7 @@ import re
 from aftalegraf.kg.actors import find_actors, same_body
 from aftalegraf.legal_time import ENDED, NOT_APPLYING, provision_citation
 from aftalegraf.model import LEGISLATION_TYPES
+from aftalegraf.vocabulary import REGION_MERGERS, REGIONS
 
 from .danish import stem
 from .lexical import tokenize
@@ -90,6 +91,10 @@ def refers_back(hit: dict, best: dict) -> bool:
     text = hit.get("text") or ""
     return int(mine["stk"]) > int(number) and any(
         m.group(1) == number and "§" not in text[max(0, m.start() - 12):m.start()] for m in _STK_MENTION.finditer(text))
+
+
+_REGION_NAME = re.compile(r"\b(" + "|".join(re.escape(name) for name in [*REGIONS.values(),
+                                             *(m["label"] for m in REGION_MERGERS.values())]) + r")\b")
 
 
 # A question that asks by when or how often ("Hvornår skal …?", "Hvor lang tid har …?", "Hvor ofte …?").
@@ -181,6 +186,12 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     if not fit(hits[0])[0]:     # the best hit does not state what was asked: look further (rule 1)
         contenders += [h for h in hits[:CONTENDERS] if h not in contenders and fit(h)[0]
                        and (h.get("score") or 0.0) >= WIDE_TIE * top]
+    # a question about one region is not answered by another region's rule (BEK 1208/2025: §§ 1, 4,
+    # 10, 15 say the same of five regional councils, and §10's extra deadline would win rule 2)
+    asked_regions = set(_REGION_NAME.findall(query))
+    if asked_regions:
+        contenders = [h for h in contenders if h is hits[0]
+                      or not (named := set(_REGION_NAME.findall(h.get("text") or ""))) or named & asked_regions]
     # a card whose best hit does not apply today prefers a near tie of an act or order in force that
     # says the same kind of thing (not another guidance: an old guidance still marked in force where
     # its successor is missing from the store would replace the current draft's rule with an old one)

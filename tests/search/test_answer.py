@@ -302,3 +302,17 @@ def test_a_by_when_question_looks_for_the_deadline_in_a_later_subsection_that_re
     assert refers_back(stk2, best) and not refers_back(stk6, best) and not refers_back(best, stk2)
     assert not refers_back(hit("p143/stk2", 0.5, "Stk. 2. … i henhold til stk. 1 …"), best)
     assert not refers_back(hit("p142/stk3", 0.5, "Stk. 3. … efter § 141, stk. 1, …"), best)
+
+
+def test_a_question_about_one_region_is_not_answered_by_another_regions_rule():
+    """BEK 1208/2025 says the same of each regional council; § 10 (Syddanmark) also holds a
+    deadline, which rule 2 would prefer for a »Hvornår …?« about Region Østdanmark."""
+    def hit(i, score, region, deadline=None):
+        return {"id": f"bek-2025-1208/p{i}", "score": score, "document": {"status": "in_force", "type": "bekendtgørelse"},
+                "text": f"§ {i}. Regionsrådet for {region} nedsætter den 1. januar 2027 følgende sundhedsråd.",
+                "obligations": [{"modality": "obligation", "bearers": [{"key": "regionsraad"}],
+                                 "deadline": {"text": deadline} if deadline else None}]}
+    hits = [hit(15, 1.0, "Region Østdanmark"), hit(10, 0.88, "Region Syddanmark", "senest den 1. januar 2026")]
+    assert answer_hit("Hvornår skal regionsrådet for Region Østdanmark nedsætte sundhedsrådene?", hits)["id"].endswith("p15")
+    # without a region in the question, the deadline decides as before
+    assert answer_hit("Hvornår skal regionsrådet nedsætte sundhedsrådene?", hits)["id"].endswith("p10")

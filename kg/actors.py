@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from aftalegraf.vocabulary import REGION_MERGERS, REGIONS
+
 from .facts import ActorMention
 
 # Inflection endings of the noun classes (singular definite, plural, plural definite, genitive).
@@ -33,13 +35,15 @@ class ActorType:
     committee: bool = False   # resolves the anaphor "udvalget"/"udvalgene"
 
 
+# The regions by name (aftalegraf.vocabulary), Region Østdanmark included: LOV 719/2025 merges
+# Hovedstaden and Sjælland into it from 1 January 2027, and the 2025 orders address its council.
+_REGION_NAMES = (*REGIONS.values(), *(m["label"] for m in REGION_MERGERS.values()))
+
 ACTORS: tuple[ActorType, ...] = (
     ActorType("regionsraad", "regionsråd", "regional council", ("regionsrådet", "regionsrådene"),
               (r"regionsråd" + _RAAD,)),
-    ActorType("region", "region", "region", ("regionen", "regionerne", "Region Hovedstaden", "Region Sjælland",
-              "Region Syddanmark", "Region Midtjylland", "Region Nordjylland", "Region Østdanmark"),
-              # Region Østdanmark: Hovedstaden and Sjælland merged by LOV 719/2025 from 1 January 2027
-              (r"region" + _COMMON, r"region (?:hovedstaden|sjælland|syddanmark|midtjylland|nordjylland|østdanmark)s?",
+    ActorType("region", "region", "region", ("regionen", "regionerne", *_REGION_NAMES),
+              (r"region" + _COMMON, r"(?:" + "|".join(re.escape(name.lower()) for name in _REGION_NAMES) + r")s?",
                # the region in a role: »Bopælsregionen afholder udgifter …«, »Opholdsregionen kan …«
                r"(?:bopæls|opholds)region" + _COMMON)),
     ActorType("kommunalbestyrelse", "kommunalbestyrelse", "municipal council",

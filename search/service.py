@@ -405,8 +405,8 @@ def _in_time_order(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float
     in the version in force today when that is among the candidates, else in the newest that has
     begun (with a date, only the texts that applied then are candidates)."""
     status: dict[str, str] = {}
+    on = as_of or today()
     if as_of is None and ranked:
-        on = today()
         margin = NOT_CURRENT_MARGIN * (max(s for _, s in ranked) - min(s for _, s in ranked))
         doc_of = {p: idx.units[best_row[p]].document_id for p, _ in ranked}
         status = {d: tl.status(d, on) for d in set(doc_of.values())}

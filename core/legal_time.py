@@ -90,6 +90,16 @@ def short_citation(doc_id: str) -> str:
     return f"{m.group(1).upper()} {m.group(3)}/{m.group(2)}" if m else doc_id
 
 
+# The paragraph (§) of a provision of an act or order: »lbk-2023-1011/p149« of »…/p149/stk2«.
+_PARAGRAPH_ID = re.compile(r"[^/]+/p\d+[a-z]*")
+
+
+def paragraph_of(provision_id: str) -> str:
+    """»lbk-2023-1011/p149/stk2« → »lbk-2023-1011/p149«; a unit of a text without paragraphs is its own."""
+    m = _PARAGRAPH_ID.match(provision_id)
+    return m.group(0) if m else provision_id
+
+
 def provision_citation(provision_id: str) -> str:
     """'bek-2022-1248/p31/stk2' -> 'BEK 1248/2022 § 31, stk. 2'."""
     doc_id, _, path = (provision_id or "").partition("/")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from aftalegraf.legal_time import paragraph_of
 from aftalegraf.model import LEGISLATION_TYPES, Document, Provision
 
 from . import deontic
@@ -32,8 +33,6 @@ def _first_content(p: Provision) -> int:
 
 # an actor mention in the genitive ("sundhedssamarbejdsudvalgets"): named in passing
 _GENITIVE = re.compile(r"(?:ets|ens|enes|ernes)$", re.I)
-# The paragraph (§) of a provision of an act or order: »lbk-2023-1011/p149« of »…/p149/stk2«.
-_PARAGRAPH = re.compile(r"[^/]+/p\d+[a-z]*")
 # Provision kinds that open a new context for bearer carry-over.
 _RESET_KINDS = {"kapitel", "section", "heading", "preamble"}    # not "paragraf": consecutive §§ share actors
 _TITLE_KINDS = {"kapitel", "section", "heading"}
@@ -101,12 +100,6 @@ def _lemma_table(nlp):
         return {}
 
 
-def _paragraph_of(provision_id: str) -> str:
-    """»lbk-2023-1011/p149/stk2« → »lbk-2023-1011/p149«; a unit of a text without paragraphs is its own."""
-    m = _PARAGRAPH.match(provision_id)
-    return m.group(0) if m else provision_id
-
-
 # »Befordring, for hvilken der ydes godtgørelse efter §§ 171 og 172, skal ske …«
 _CITED_AFTER = re.compile(r"\befter\s+§§?\s*(\d+(?:\s?[a-z]\b)?(?:\s*(?:,|og|eller)\s*\d+(?:\s?[a-z]\b)?)*)")
 
@@ -151,7 +144,7 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
             ctx.prev_lead_in = False
             ctx.subject_committee = None
         ctx.heading_bearers = _heading_bearers(p)
-        ctx.paragraph = _paragraph_of(p.id)
+        ctx.paragraph = paragraph_of(p.id)
         if p.kind in _TITLE_KINDS and len(p.text) < 200:
             # a heading: only its actors feed the context
             continue
@@ -212,7 +205,7 @@ def extract_obligations(doc: Document, provisions: list[Provision] | None = None
                     text=doc.text[s_start:s_end], start=s_start, end=s_end, deadline=dl, frequency=fq,
                     carried=st.carried, passive=st.passive))
                 if st.bearers and not st.carried:
-                    acts.setdefault(_paragraph_of(p.id), []).append((st.bearers, action))
+                    acts.setdefault(paragraph_of(p.id), []).append((st.bearers, action))
                 if st.bearers and (not st.carried or st.anaphor):
                     ctx.prev_bearers = list(st.bearers)
                     # rules about an act are not the act: after »Ministeren fastsætter regler om, hvordan

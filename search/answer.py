@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from aftalegraf.kg.actors import find_actors, same_body
-from aftalegraf.legal_time import ENDED, NOT_APPLYING, provision_citation
+from aftalegraf.legal_time import ENDED, NOT_APPLYING, paragraph_of, provision_citation
 from aftalegraf.model import LEGISLATION_TYPES
 from aftalegraf.vocabulary import REGION_MERGERS, REGIONS
 
@@ -77,19 +77,22 @@ def asked(query: str) -> tuple[set[str], str | None]:
     return set(), modality
 
 
-_SUBSECTION_ID = re.compile(r"^(?P<paragraph>.+/p\d+[a-z]?)(?:/stk(?P<stk>\d+))?$")
+_SUBSECTION = re.compile(r"(?:/stk(\d+))?")     # what follows the paragraph in a subsection's id
 _STK_MENTION = re.compile(r"\bstk\.\s*(\d+)")
 
 
 def refers_back(hit: dict, best: dict) -> bool:
     """Is ``hit`` a later subsection of ``best``'s paragraph that mentions ``best`` by its
     number (»i henhold til stk. 1«, »jf. stk. 1«) — not another paragraph's (»§ 41, stk. 1«)?"""
-    mine, theirs = _SUBSECTION_ID.match(hit["id"]), _SUBSECTION_ID.match(best["id"])
-    if not (mine and theirs and mine["stk"] and mine["paragraph"] == theirs["paragraph"]):
+    paragraph = paragraph_of(best["id"])
+    if paragraph_of(hit["id"]) != paragraph:
         return False
-    number = theirs["stk"] or "1"           # the paragraph's own id is its first subsection
+    mine, theirs = _SUBSECTION.fullmatch(hit["id"][len(paragraph):]), _SUBSECTION.fullmatch(best["id"][len(paragraph):])
+    if not (mine and theirs and mine.group(1)):
+        return False
+    number = theirs.group(1) or "1"         # the paragraph's own id is its first subsection
     text = hit.get("text") or ""
-    return int(mine["stk"]) > int(number) and any(
+    return int(mine.group(1)) > int(number) and any(
         m.group(1) == number and "§" not in text[max(0, m.start() - 12):m.start()] for m in _STK_MENTION.finditer(text))
 
 

@@ -54,6 +54,8 @@ REGIONS = {
 REGION_MERGERS = {
     "oestdanmark": {"label": "Region Østdanmark", "from": "2027-01-01", "predecessors": ("hovedstaden", "sjaelland")},
 }
+# Every region by its name, the merged ones included (texts name Region Østdanmark's council).
+REGION_NAMES = (*REGIONS.values(), *(m["label"] for m in REGION_MERGERS.values()))
 
 
 def fold(text: str) -> str:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from aftalegraf.vocabulary import REGION_MERGERS, REGIONS
+from aftalegraf.vocabulary import REGION_NAMES
 
 from .facts import ActorMention
 
@@ -35,15 +35,13 @@ class ActorType:
     committee: bool = False   # resolves the anaphor "udvalget"/"udvalgene"
 
 
-# The regions by name (aftalegraf.vocabulary), Region Østdanmark included: LOV 719/2025 merges
-# Hovedstaden and Sjælland into it from 1 January 2027, and the 2025 orders address its council.
-_REGION_NAMES = (*REGIONS.values(), *(m["label"] for m in REGION_MERGERS.values()))
-
 ACTORS: tuple[ActorType, ...] = (
     ActorType("regionsraad", "regionsråd", "regional council", ("regionsrådet", "regionsrådene"),
               (r"regionsråd" + _RAAD,)),
-    ActorType("region", "region", "region", ("regionen", "regionerne", *_REGION_NAMES),
-              (r"region" + _COMMON, r"(?:" + "|".join(re.escape(name.lower()) for name in _REGION_NAMES) + r")s?",
+    # the regions by name (aftalegraf.vocabulary), Region Østdanmark included: LOV 719/2025 merges
+    # Hovedstaden and Sjælland into it from 1 January 2027, and the 2025 orders address its council
+    ActorType("region", "region", "region", ("regionen", "regionerne", *REGION_NAMES),
+              (r"region" + _COMMON, r"(?:" + "|".join(re.escape(name.lower()) for name in REGION_NAMES) + r")s?",
                # the region in a role: »Bopælsregionen afholder udgifter …«, »Opholdsregionen kan …«
                r"(?:bopæls|opholds)region" + _COMMON)),
     ActorType("kommunalbestyrelse", "kommunalbestyrelse", "municipal council",

@@ -19,7 +19,7 @@ import re
 from aftalegraf.kg.actors import find_actors, same_body
 from aftalegraf.legal_time import ENDED, NOT_APPLYING, paragraph_of, provision_citation
 from aftalegraf.model import LEGISLATION_TYPES
-from aftalegraf.vocabulary import REGION_MERGERS, REGIONS
+from aftalegraf.vocabulary import REGION_NAMES
 
 from .danish import stem
 from .lexical import tokenize
@@ -96,8 +96,7 @@ def refers_back(hit: dict, best: dict) -> bool:
         m.group(1) == number and "§" not in text[max(0, m.start() - 12):m.start()] for m in _STK_MENTION.finditer(text))
 
 
-_REGION_NAME = re.compile(r"\b(" + "|".join(re.escape(name) for name in [*REGIONS.values(),
-                                             *(m["label"] for m in REGION_MERGERS.values())]) + r")\b")
+_REGION_NAME = re.compile(r"\b(" + "|".join(re.escape(name) for name in REGION_NAMES) + r")\b")
 
 
 # A question that asks by when or how often ("Hvornår skal …?", "Hvor lang tid har …?", "Hvor ofte …?").

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from importlib import resources
 
@@ -12,7 +11,7 @@ from aftalegraf.config import resolve_store_dir
 from aftalegraf.deploy.snapshot import Follower, is_snapshots
 from aftalegraf.errors import ConfigError
 from aftalegraf.ingest import ingest_paths
-from aftalegraf.kg.timeline import ENV_TODAY, today
+from aftalegraf.kg.timeline import ENV_TODAY, pinned_day
 from aftalegraf.output import note
 from aftalegraf.search.service import warm_up
 from aftalegraf.store import Store, open_store
@@ -50,15 +49,15 @@ def _server_options(p: argparse.ArgumentParser) -> None:
 
 
 def serve(store, host: str, port: int, read_only: bool = False, follower: Follower | None = None) -> int:
-    on = today()        # a bad $AFTALEGRAF_TODAY stops the start, named, not every request after it
+    pinned = pinned_day()       # a bad $AFTALEGRAF_TODAY stops the start, named, not every request after it
     app = create_app(store=store, allowed_hosts=default_hosts(host), read_only=read_only, follower=follower)
     store = app.state.store
     if follower is None:
         warm_up(store)                     # a follower has warmed its generation already
     mode = f", skrivebeskyttet, øjebliksbillede {store.generation_name}" if follower else (
         ", skrivebeskyttet" if app.state.read_only else "")
-    if os.environ.get(ENV_TODAY, "").strip():
-        mode += f", retlig status pr. {on} ({ENV_TODAY})"
+    if pinned:
+        mode += f", retlig status pr. {pinned} ({ENV_TODAY})"
     note(f"aftalegraf: http://{host}:{port}/  (API-dokumentation: /docs, SPARQL: /sparql{mode})")
     run(app, host, port, header_timeout=float(store.settings.get("header_timeout", 10.0)))
     return 0

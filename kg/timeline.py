@@ -34,17 +34,21 @@ from .rdf import LEGAL_TYPES
 ENV_TODAY = "AFTALEGRAF_TODAY"
 
 
-def today() -> str:
-    """The day legal status is read on: the system clock's, or ``$AFTALEGRAF_TODAY`` (YYYY-MM-DD)
-    where it is set — the test suite pins it, since which order applies changes on 1 January
-    2027, and an operator can show the store as on a fixed day."""
+def pinned_day() -> str | None:
+    """``$AFTALEGRAF_TODAY`` (YYYY-MM-DD) where it is set: the test suite pins it, since which
+    order applies changes on 1 January 2027, and an operator can show the store as on a fixed day."""
     fixed = os.environ.get(ENV_TODAY, "").strip()
-    if fixed:
-        try:
-            return date.fromisoformat(fixed).isoformat()
-        except ValueError:
-            raise ConfigError(f"{ENV_TODAY} must be a date as YYYY-MM-DD, got {fixed!r}") from None
-    return date.today().isoformat()
+    if not fixed:
+        return None
+    try:
+        return date.fromisoformat(fixed).isoformat()
+    except ValueError:
+        raise ConfigError(f"{ENV_TODAY} must be a date as YYYY-MM-DD, got {fixed!r}") from None
+
+
+def today() -> str:
+    """The day legal status is read on: the pinned day, else the system clock's."""
+    return pinned_day() or date.today().isoformat()
 
 
 def parse_date(value: str | None, field_name: str = "as_of") -> str | None:

@@ -325,7 +325,7 @@ def _cited(store: Store, idx: LoadedIndex, query: str,
 
 
 def _put_cited_forward(ranked: list[tuple[str, float]], bonus: dict[str, float],
-                       title_blocks: set[str] = frozenset()) -> list[tuple[str, float]]:
+                       title_blocks: set[str]) -> list[tuple[str, float]]:
     """The hybrid ranking, scaled to 0..1, with each provision's ``bonus`` added and the cited
     documents' ``title_blocks`` lowered by as much (``_cited``), scaled to 0..1 again."""
     if not bonus or not ranked:

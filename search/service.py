@@ -420,8 +420,11 @@ def _in_time_order(idx: LoadedIndex, tl: Timeline, ranked: list[tuple[str, float
         """With no version in force (the act's newest consolidation is in the store only as an
         excerpt of other paragraphs), the newest version that has begun: its wording is the
         nearest to today's."""
-        begun = [p for p in group if (tl.docs[idx.units[best_row[p]].document_id].valid_from or "9999") <= on]
-        return max(begun, key=lambda p: tl.docs[idx.units[best_row[p]].document_id].valid_from) if begun else group[0]
+        def valid_from(pid: str) -> str:
+            return tl.docs[idx.units[best_row[pid]].document_id].valid_from or "9999"     # none: not begun
+
+        begun = [p for p in group if valid_from(p) <= on]
+        return max(begun, key=valid_from) if begun else group[0]
 
     shown_at: dict[tuple, int] = {}
     others: dict[str, list[str]] = {}

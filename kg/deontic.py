@@ -123,12 +123,14 @@ class SentenceAnalyser(StatementClauses):
                 if nxt in ("du", "jeg") or (i + 1 < n and toks[i + 1].text == "I" and i > 0):
                     i += 1          # "Her kan du læse ...": the reader addressed, no actor's permission
                     continue
+                incompatible = neg_at is not None and self._incompatible_office(neg_at)
                 if w in ("kan", "må") and any(t.low in ("være", "blive") for t in toks[i + 1:min(i + 9, n)]
                                              if t.low not in (",",)) and not any(
-                        t.low in ("berettiget", "berettigede") for t in toks[i + 1:min(i + 11, n)]):
+                        t.low in ("berettiget", "berettigede") for t in toks[i + 1:min(i + 11, n)]) \
+                        and not incompatible:
                     i += 1          # "kan ... være knyttet til": a possibility, not a permission
                     continue
-                if verb in NON_NORMATIVE_AFTER_MODAL and w in ("kan", "må") and not (
+                if verb in NON_NORMATIVE_AFTER_MODAL and w in ("kan", "må") and not incompatible and not (
                         verb in ("give", "gøre", "træde") and self._subject_left(self._clause_start(i), i)) and not (
                         verb == "give" and any(t.low in ("samtykke", "tilladelse") for t in toks[verb_at + 1:verb_at + 4])):
                     # "kan give anledning til" is a possibility; "Sundhedsstyrelsen kan ikke give en
@@ -136,7 +138,7 @@ class SentenceAnalyser(StatementClauses):
                     i += 1
                     continue
                 if verb in ("ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "være", "bestå") and w in ("skal", "bør") \
-                        and not (verb == "være" and self._vaere_passive(i) is not None):
+                        and not (verb == "være" and (self._vaere_passive(i) is not None or self._in_hands(verb_at))):
                     i += 1          # "skal ses som", "skal være opmærksom på" (but "skal være godkendt af X" is X's),
                     # "skal bestå af": what something is made of
                     continue

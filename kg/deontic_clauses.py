@@ -100,6 +100,9 @@ class ClauseReader:
         k = i - 1
         while k >= 0 and (self.toks[k].low in DETERMINERS or self.toks[k].low.isdigit()):
             k -= 1
+        if k >= 1 and self.toks[k].low == "fra" and self.toks[k - 1].low in ("repræsentanterne", "repræsentanter") \
+                and k - 1 == label_end(self.toks):
+            return False    # »Repræsentanterne fra patientinddragelsesudvalget skal have mulighed for …«: the body, by its people
         return k >= 0 and self.toks[k].low in PREPOSITIONS
 
     def _genitive(self, i: int) -> bool:

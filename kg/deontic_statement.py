@@ -17,6 +17,7 @@ from .deontic_words import (
     ADVERBS,
     AGREEMENT_NOUNS,
     DETERMINERS,
+    INCOMPATIBLE_OFFICES,
     MODALS,
     NOMINALISATION,
     PERSON_NOUN,
@@ -139,6 +140,23 @@ class StatementClauses(ClauseReader):
             k += 1 if k < self.n and toks[k].low == "," else 0
         return k + 1 < self.n and toks[k].low == "være" and toks[k + 1].low not in PREPOSITIONS \
             and self._vaere_passive(cue) is None        # "skal den pågældende være under tilsyn" stays
+
+    def _incompatible_office(self, neg_at: int) -> bool:
+        """»kan/må ikke (samtidig) være formand for …«, »… være økonomisk interesserede i …«: an
+        office or interest the person may not hold, a prohibition (not »kan ikke være knyttet til«)."""
+        toks, k = self.toks, neg_at + 1
+        while k < self.n and toks[k].low in ADVERBS:
+            k += 1
+        if k + 1 >= self.n or toks[k].low != "være":
+            return False
+        nxt = toks[k + 1].low
+        return nxt in INCOMPATIBLE_OFFICES or (nxt == "økonomisk" and k + 2 < self.n
+                                               and toks[k + 2].low in INCOMPATIBLE_OFFICES)
+
+    def _in_hands(self, vaere: int) -> bool:
+        """»skal (senest) være kommunen i hænde …«: something must be delivered — an act, not a state."""
+        return any(self.toks[k].low == "i" and self.toks[k + 1].low == "hænde"
+                   for k in range(vaere + 1, min(vaere + 5, self.n - 1)))
 
     def _modal_then_have_right(self, i: int) -> bool:
         """»skal have mulighed for / ret til / adgang til«, also past an adverbial (»skal i

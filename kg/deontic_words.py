@@ -71,6 +71,9 @@ NON_NORMATIVE_AFTER_MODAL = {
 }
 # what a person must have to be appointed (»skal have økonomisk indsigt«): a qualification
 QUALIFICATIONS = {"indsigt", "kendskab", "erfaring", "uddannelse", "kvalifikationer", "kompetencer"}
+# what a person may not be at the same time (»Et regionsrådsmedlem kan ikke samtidig være formand for
+# flere sundhedsråd«, »må ikke være økonomisk interesserede i …«): an incompatibility, a prohibition
+INCOMPATIBLE_OFFICES = {"formand", "næstformand", "medlem", "interesseret", "interesserede"}
 CLAUSE_OPENERS = {"at", "der", "som", "hvis", "når", "såfremt", "hvor", "idet", "fordi", "mens",
                   "hvilket", "hvorved", "så", "før", "inden", "end", "om", "hvordan", "hvorfor", "hvad",
                   "hvornår", "herunder", "men", "ligesom", "medmindre", "selvom", "hvorvidt", "hvilke", "hvilken",
@@ -149,12 +152,13 @@ def label_end(toks, k: int = 0) -> int:
 # "Et kommunalt medlem skal …", "forældremyndighedens indehaver", "En privat virksomhed, der …, skal"
 PERSON_NOUN = re.compile(
     r"(?:medlem(?:met|mer|merne)?|værge(?:n|r|rne)?|indehaver(?:en|e|ne)?|leverandør(?:en|er|erne)?|"
-    r"person(?:en|er|erne)?|virksomhed(?:en|er|erne)?|institution(?:en|er|erne)?|leder(?:en|e|ne)?|"
+    r"person(?:en|er|erne)?|virksomhed(?:en|er|erne)?|leder(?:en|e|ne)?|repræsentant(?:en|er|erne)?|"
     r"arbejdsgiver(?:en|e|ne)?|ansøger(?:en|e|ne)?|apotek(?:et|er|erne)?|jordemoder(?:en)?|"
     r"sygeplejerske(?:n|r|rne)?|forsker(?:en|e|ne)?|ejer(?:en|e|ne)?|formand(?:en)?|stedfortræder(?:en|e|ne)?|"
     r"enhver|patient(?:en|er|erne)?|observatør(?:en|er|erne)?|fagperson(?:en|er|erne)?|dataansvarlige?|(?:sundheds)?tjenesteyder(?:en|e|ne)?|"
     r"[a-zæøå]*læge(?:n|r|rne)?|"        # "Speciallæger i øre-, næse- og halssygdomme, der …, må ikke"
     r"[a-zæøå]*behandlingssted(?:et|er|erne)?|"   # "behandlingsstedet skal have en aftale med …"
+    r"[a-zæøå]*institution(?:en|er|erne)?|"   # "En kommunes genoptræningsinstitution kan … afvise …"
     r"[a-zæøå]*kontor(?:et|er|erne)?|"   # "Patientkontorerne kan modtage … og skal … bistå"
     r"[a-zæøå]*tilsynet)")               # "Socialtilsynet skal … benytte sig af …" (the body, not the act)
 

@@ -62,6 +62,10 @@ DEADLINE_PATTERNS = [
         rf"\b(?P<lead>senest|inden\s+for(?:\s+en\s+frist\s+på)?|indenfor|inden|højst|allerede)\s+(?P<num>{_NUM})\s+(?P<unit>{_UNIT})"
         rf"(?:\s+(?P<dir>efter|før|fra|forud\s+for)\s+(?P<anchor>(?=[\wæøå§]))(?!(?:og|jf|skal|kan|bør|må|vil|senest)\b))?",
         re.I)),
+    # »skal senest være kommunen i hænde 6 uger efter anmodningen«: "senest" before the verb, the time after it
+    ("offset", re.compile(
+        rf"\b(?P<lead>senest)\s+(?:[\wæøå]+\s+){{1,4}}?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})"
+        rf"\s+(?P<dir>efter|før|fra)\s+(?P<anchor>(?=[\wæøå§]))(?!(?:og|jf|skal|kan|bør|må|vil|senest)\b)", re.I)),
     # senest ved aftaleperiodens udløb / inden ikrafttrædelsen
     ("event", re.compile(
         r"\bsenest\s+(?:ved|samtidig\s+med|på)\s+(?P<anchor>(?:[\wæøå\-]+\s*){1,4}?)(?=[,.;]|\s+(?:og|at)\b|$)", re.I)),
@@ -270,7 +274,7 @@ def find_deadline(text: str, offset_base: int = 0) -> dict | None:
     return d
 
 
-_OFFSET = dict(DEADLINE_PATTERNS)["offset"]
+_OFFSET = next(rx for kind, rx in DEADLINE_PATTERNS if kind == "offset")    # the plain one
 
 
 def same_period(deadline: dict, text: str, base: int = 0) -> dict:

@@ -453,3 +453,38 @@ def test_a_relative_clause_joined_by_og_som_is_a_relative_clause_too():
     obs = obligations("Stk. 2. Kommunalbestyrelsen kan tilbyde vederlagsfri tandpleje til udsatte borgere, der ikke er "
                       "omfattet af stk. 1, og som ikke kan udnytte de almindelige tandplejetilbud.", "lovbekendtgørelse")
     assert [(o.modality, o.bearers) for o in obs] == [("permission", ["kommunalbestyrelse"])]
+
+
+def test_an_office_a_person_may_not_hold_at_once_is_a_prohibition():
+    # LOV 719/2025 § 14 e, stk. 3; sundhedsloven § 155, stk. 3 (answer_set_h, h08)
+    ob = one("Stk. 3. Et regionsrådsmedlem kan ikke samtidig være formand for flere sundhedsråd.", "lov")
+    assert (ob.modality, ob.bearers, ob.action) == ("prohibition", [], "samtidig være formand for flere sundhedsråd")
+    ob = one("Stk. 3. Medlemmerne af Medicintilskudsnævnet må ikke være økonomisk interesserede i nogen virksomhed, "
+             "som fremstiller, importerer eller forhandler lægemidler.", "lovbekendtgørelse")
+    assert ob.modality == "prohibition"
+    # a possibility stays none
+    assert obligations("Tilbuddet kan ikke være knyttet til en bestemt kommune.", "lovbekendtgørelse") == []
+
+
+def test_something_to_be_in_someones_hands_by_a_time_is_a_duty():
+    # BEK 1709/2024 § 23, stk. 3 (answer_set_h, h11): the municipality receives, it is not the bearer
+    ob = one("Regnskabet skal senest være kommunen i hænde 6 uger efter anmodningen om sygedagpenge.", "bekendtgørelse")
+    assert (ob.modality, ob.bearers) == ("obligation", [])
+    assert (ob.deadline["offset"], ob.deadline["anchor"]) == ("P6W", "anmodningen om sygedagpenge")
+
+
+def test_an_institution_and_a_bodys_representatives_are_named():
+    # BEK 918/2018 § 7, stk. 2 (answer_set_h, h14): an institution's permission
+    ob = one("Stk. 2. En kommunes genoptræningsinstitution kan af kapacitetsmæssige årsager afvise at modtage "
+             "patienter, der har bopæl i en anden kommune.", "bekendtgørelse")
+    assert (ob.modality, ob.bearer_label) == ("permission", "en kommunes genoptræningsinstitution")
+    # BEK 1248/2022 § 19, stk. 3 (h12): the committee's right, through its representatives
+    ob = one("Stk. 3. Repræsentanterne fra patientinddragelsesudvalget skal have mulighed for at give udtryk for "
+             "forventninger og forslag til indholdet i sundhedsaftalen jf. § 34 inden udarbejdelsen af udkastet til "
+             "sundhedsaftalen i hver valgperiode.", "bekendtgørelse")
+    assert (ob.modality, ob.bearers) == ("permission", ["patientinddragelsesudvalg"])
+    assert ob.deadline["text"].startswith("inden udarbejdelsen af udkastet")
+    # representatives of persons are no body's
+    ob = one("Stk. 2. Repræsentanterne har mulighed for at lade sig bistå af øvrige repræsentanter på relevante møder.",
+             "bekendtgørelse")
+    assert (ob.modality, ob.bearers) == ("permission", [])

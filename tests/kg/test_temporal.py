@@ -74,6 +74,9 @@ def test_offset_base():
      {"anchor": "udskrivningstidspunktet"}),
     ("aftalen skal indsendes senest inden den 1. juli", {"date": "--07-01", "anchor": None}),
     ("svar senest inden for 8 uger efter modtagelsen", {"offset": "P8W", "anchor": "modtagelsen"}),
+    # BEK 1709/2024 § 23, stk. 3: "senest" before the verb, the time after it
+    ("Regnskabet skal senest være kommunen i hænde 6 uger efter anmodningen om sygedagpenge.",
+     {"offset": "P6W", "anchor": "anmodningen om sygedagpenge"}),
     ("Senest to år efter ikrafttrædelse af sundhedsaftalerne skal udvalgene indsende en midtvejsstatus",
      {"offset": "P2Y", "anchor": "ikrafttrædelse af sundhedsaftalerne"}),
 ])

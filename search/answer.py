@@ -46,6 +46,8 @@ _ASKS = [("prohibition", re.compile(r"\bmå\s+(?:\w+\s+){0,2}ikke\b|\b(?:must|ma
          ("recommendation", re.compile(r"\bbør\b|\banbefal|\bshould\b|\brecommend", re.I)),
          ("permission", re.compile(r"\bkan\b|\bmå\b|\bmulighed|\bhave lov|\bcan\b|\bmay\b|\ballowed\b"
                                    r"|\bpermitted\b|\bentitled\b", re.I))]
+# »skal … have mulighed for / ret til / adgang til«: a right (kg.deontic_statement, _modal_then_have_right)
+_ASKS_RIGHT = re.compile(r"skal\s+(?:[\wæøå]+\s+){0,6}?have\s+(?:mulighed|muligheden|ret|adgang)\s+(?:for|til)\b", re.I)
 # a hit within this share of the best score competes for the card (scores run 0..1 over the
 # candidates; 0.75-0.88 gave the same cards on the 173 development and answer questions) …
 NEAR_TIE = 0.85
@@ -70,6 +72,8 @@ def asked(query: str) -> tuple[set[str], str | None]:
     if not found:
         return set(), None
     _, _, modality, m = min(found, key=lambda f: f[:2])
+    if modality == "obligation" and _ASKS_RIGHT.match(query, m.start()):
+        modality = "permission"     # »Skal udvalget have mulighed for …?« asks a right, as the extraction reads it
     end = m.start() + len(m.group(0).split()[0])       # the modal word (»Må kommunen ikke …?«)
     after = [a for a in find_actors(query) if a.start >= end]
     if after and after[0].start - end <= 20 and not re.match(r"\s*hvem\b", query, re.I):

@@ -68,6 +68,10 @@ def test_english_is_told_from_danish():
     ("Kan en patient, der skal have genoptræning på specialiseret niveau, vælge sygehus i en anden region?",
      set(), "permission"),
     ("Må kommunen ikke opkræve betaling?", {"kommune", "kommunalbestyrelse"}, "prohibition"),
+    # »skal … have mulighed for / ret til« asks a right, as the extraction reads it (answer_set_h, h12)
+    ("Skal patientinddragelsesudvalget have mulighed for at komme med forslag til sundhedsaftalen?",
+     {"patientinddragelsesudvalg"}, "permission"),
+    ("Skal regionsrådet have en plan for genoptræning?", {"regionsraad", "region"}, "obligation"),
     # English questions ask by English modal words (the actor is named in English, so none is found)
     ("Who has to submit the health agreement to the Danish Health Authority?", set(), "obligation"),
     ("Must the regional council offer a rehabilitation plan?", set(), "obligation"),

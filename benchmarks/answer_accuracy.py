@@ -9,7 +9,8 @@ texts, blind to the ranking. Per question, the answer is the search response's `
     links as its legal basis (`basis_chain`: guidance → the order it cites; a paragraph with its
     subsections) or as the provision it restates (`restates`), and `right_via_basis`;
   * bearer and modality: one obligation on the answer (its chips) has every gold bearer key
-    and the gold modality;
+    — a municipality or region and its council count as one body (`kg.actors.same_body`: »Kommunen
+    skal …« is the council's duty) — and the gold modality;
   * deadline / frequency: when the gold names one, that obligation's structured deadline
     (frequency) text contains it.
 
@@ -26,6 +27,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
+from aftalegraf.kg.actors import same_body  # noqa: E402
 from aftalegraf.search.service import search  # noqa: E402
 from aftalegraf.store import Store  # noqa: E402
 
@@ -50,7 +52,7 @@ def judge(item: dict, result: dict, store=None) -> dict:
     out["via_basis"] = out["provision"] or any(_fold(q) in _fold(t) for q in item["quotes"] for t in linked)
     wanted = set(item["bearers"])
     for ob in answer.get("obligations", []):
-        keys = {b["key"] for b in ob.get("bearers", [])}
+        keys = {key for b in ob.get("bearers", []) for key in same_body(b["key"])}
         if ob.get("modality") != item["modality"] or not wanted <= keys:
             continue
         out["bearer_modality"] = True

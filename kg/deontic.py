@@ -221,9 +221,9 @@ class SentenceAnalyser(StatementClauses):
                 out.append((i, i + 3, "permission", "er berettiget til"))
                 i += 3
                 continue
-            elif w in ("har", "have") and nxt == "ret" and nxt2 == "til":
-                out.append((i, i + 3, "permission", "har ret til"))
-                i += 3
+            elif w in ("har", "have") and (end := self._right_past_words(i)):
+                out.append((i, end, "permission", "har ret til"))    # also »har på anmodning ret til«
+                i = end
                 continue
             elif w in ("har", "have") and nxt == "til" and nxt2 == "opgave":
                 # not "har til formål at understøtte …": what a committee or the agreement is for
@@ -340,7 +340,7 @@ class SentenceAnalyser(StatementClauses):
             r = self._subject_right(i) or self._demonstrative_subject(i)
             if r:
                 bearers, s, e = r
-                action_from = e
+                action_from = max(e, j)     # »har denne kommune ret til …«: the subject inside the cue
         if bearers is None and self._we_subject(lo, i):
             if self.ctx.doc_type in PRESENT_TYPES_EXCLUDED:
                 return None     # "Vi skal anmode om ..." in a hearing letter: the sender writing, no duty

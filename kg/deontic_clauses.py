@@ -341,11 +341,18 @@ class ClauseReader:
                 break
             if (t.low.endswith("e") and t.lemma.lower() == t.low and t.low.isalpha()
                                and t.low not in DETERMINERS and t.low not in ADVERBS and k not in self.in_mention
-                               and not t.text[:1].isupper() and t.low not in ("både", "alle", "hele", "mange")):
+                               and not t.text[:1].isupper() and t.low not in ("både", "alle", "hele", "mange")
+                               and not self._attributive_before(k, cue)):
                 break   # an active infinitive came first ("skal indsende den ... ")
             k += 1
             steps += 1
         return None
+
+    def _attributive_before(self, k: int, cue: int) -> bool:
+        """A word in -e after a determiner or a participle used as an adjective is a noun, not an
+        infinitive: »kan informeret samtykke … gives af værgen«, »skal den samlede indsats …«."""
+        prev = self.toks[k - 1].low if k - 1 > cue else ""
+        return prev in DETERMINERS or (len(prev) > 5 and prev.isalpha() and prev.endswith("eret"))
 
     def _vaere_passive(self, cue: int) -> int | None:
         """The participle of "skal være godkendt af regionsrådet og kommunalbestyrelserne": a

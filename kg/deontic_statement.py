@@ -158,6 +158,18 @@ class StatementClauses(ClauseReader):
         return any(self.toks[k].low == "i" and self.toks[k + 1].low == "hænde"
                    for k in range(vaere + 1, min(vaere + 5, self.n - 1)))
 
+    def _right_past_words(self, har: int) -> int | None:
+        """»har ret til«, also past an adverbial (»har på anmodning ret til«, »har under midlertidigt
+        ophold ret til«) or an inverted subject (»…, har borgeren ret til …«): the index after
+        »til«; None without »ret til« within five words (no comma, negation or modal between)."""
+        for k in range(har + 1, min(har + 6, self.n - 1)):
+            low = self.toks[k].low
+            if low in (",", ";", ".", "ikke") or low in MODALS:
+                return None
+            if low == "ret" and self.toks[k + 1].low == "til":
+                return k + 2
+        return None
+
     def _modal_then_have_right(self, i: int) -> bool:
         """»skal have mulighed for / ret til / adgang til«, also past an adverbial (»skal i
         forbindelse med høringen have mulighed for …«): a right, not a duty."""
@@ -324,10 +336,10 @@ class StatementClauses(ClauseReader):
                 break
         return ""
 
-    def _person_words(self, span: range) -> str:
-        return self._person_phrase(span)[0]
+    def _person_words(self, span: range, right: bool = False) -> str:
+        return self._person_phrase(span, right=right)[0]
 
-    def _person_phrase(self, span: range, agent: bool = False) -> tuple[str, int]:
+    def _person_phrase(self, span: range, agent: bool = False, right: bool = False) -> tuple[str, int]:
         """The words up to a person noun (»behandlingsinstitutionens leder«) and the index after
         it; ("", -1) when no person noun ends the phrase. An agent (after »af«) may also be »den
         gravide«: as a subject she is mostly the one told or guided."""
@@ -341,7 +353,7 @@ class StatementClauses(ClauseReader):
             if w in ADVERBS and not words:
                 continue
             words.append(self.toks[k].text)
-            if PERSON_NOUN.fullmatch(w) or (agent and w == "gravide"):
+            if PERSON_NOUN.fullmatch(w) or (agent and w == "gravide") or (right and BENEFICIARIES.fullmatch(w)):
                 phrase = " ".join(words)
                 return (phrase if phrase.isupper() else phrase[:1].lower() + phrase[1:]), k + 1
         return "", -1
@@ -351,7 +363,10 @@ class StatementClauses(ClauseReader):
         medlem skal …", "skal forældremyndighedens indehaver samtykke", "En privat virksomhed,
         der …, skal"), up to its head noun; "" when the subject is a thing."""
         toks = self.toks
-        if lo < i and (words := self._proper_names(range(lo, i)) or self._person_words(range(lo, i))):
+        # a right's holder may be the people a text is for (»…, har borgeren ret til …«); their
+        # »skal« stays a goal (_beneficiary_subject)
+        right = toks[i].low in ("har", "have") and self._right_past_words(i) is not None
+        if lo < i and (words := self._proper_names(range(lo, i)) or self._person_words(range(lo, i), right)):
             return words                                              # before the modal
         before = [t.low for t in toks[lo:i] if t.low not in ADVERBS and not is_label_token(t.low)]
         if before and before[0] not in PREPOSITIONS and before[0] != "uanset":
@@ -361,8 +376,9 @@ class StatementClauses(ClauseReader):
         k = i + 1
         while k < self.n and toks[k].low in ADVERBS:
             k += 1
-        if k < self.n and (toks[k].low in DETERMINERS or toks[k].low.endswith("s") or PERSON_NOUN.fullmatch(toks[k].low)):
-            return self._person_words(range(k, min(k + 4, self.n)))   # inverted after the modal
+        if k < self.n and (toks[k].low in DETERMINERS or toks[k].low.endswith("s") or PERSON_NOUN.fullmatch(toks[k].low)
+                           or (right and BENEFICIARIES.fullmatch(toks[k].low))):
+            return self._person_words(range(k, min(k + 4, self.n)), right)   # inverted after the modal
         return ""
 
     def _proper_names(self, span: range) -> str:

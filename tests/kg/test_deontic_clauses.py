@@ -488,3 +488,34 @@ def test_an_institution_and_a_bodys_representatives_are_named():
     ob = one("Stk. 2. Repræsentanterne har mulighed for at lade sig bistå af øvrige repræsentanter på relevante møder.",
              "bekendtgørelse")
     assert (ob.modality, ob.bearers) == ("permission", [])
+
+
+def test_a_right_past_an_adverbial_or_an_inverted_holder():
+    # sundhedsloven § 37 and § 8: »har på anmodning / under midlertidigt ophold ret til«
+    ob = one("Patienten har endvidere på anmodning ret til at få meddelelse om, hvilke oplysninger der behandles.",
+             "lovbekendtgørelse")
+    assert (ob.modality, ob.bearer_label) == ("permission", "patienten")
+    ob = one("§ 8. Personer, der ikke har bopæl her i landet, har under midlertidigt ophold ret til ydelser efter "
+             "bestemmelserne i § 80.", "lovbekendtgørelse")
+    assert (ob.modality, ob.action) == ("permission", "ydelser efter bestemmelserne i § 80")
+    # BEK 918/2018 § 7, stk. 3 (answer_set_g, g14): the citizen holds the right after a fronted condition
+    ob = one("Stk. 3. Såfremt kommunalbestyrelsen ikke kan tilbyde opstart af genoptræningstilbud efter stk. 1 inden "
+             "for 7 dage efter udskrivning, har borgeren ret til frit at vælge en leverandør af genoptræning.",
+             "bekendtgørelse")
+    assert (ob.modality, ob.bearer_label, ob.action) == ("permission", "borgeren",
+                                                         "frit at vælge en leverandør af genoptræning")
+    # § 249, stk. 2: an inverted actor inside the cue; the action starts after »ret til«
+    ob = one("Stk. 2. Tilbyder en anden kommune end bopælskommunen tandpleje, har denne kommune ret til "
+             "mellemkommunal refusion fra bopælskommunen.", "lovbekendtgørelse")
+    assert (ob.bearers, ob.action) == (["kommune"], "mellemkommunal refusion fra bopælskommunen")
+    # what a text wants for citizens is still no one's duty, and a negated right is none
+    assert obligations("Borgerne skal opleve sammenhængende forløb.", "sundhedsaftale") == []
+    assert obligations("Personer, der er sikret i et andet land, har ikke ret til tilskud.", "lovbekendtgørelse") == []
+
+
+def test_a_noun_in_e_after_an_adjective_is_no_infinitive():
+    # sundhedsloven § 18 (answer_set_g, g02): »informeret samtykke« is what is given, by the guardian
+    ob = one("§ 18. I de tilfælde, hvor patienten er under værgemål, der omfatter personlige forhold, herunder "
+             "helbredsforhold, jf. værgemålslovens § 5, kan informeret samtykke efter 1. pkt. gives af værgen.",
+             "lovbekendtgørelse")
+    assert (ob.modality, ob.bearer_label) == ("permission", "værgen")

@@ -12,8 +12,8 @@ import numpy as np
 
 from aftalegraf.errors import AftalegrafError, BadQuery
 from aftalegraf.kg import api
-from aftalegraf.kg.sparql.graphstore import has_graph, reader_for
 from aftalegraf.kg.resolve import Resolver
+from aftalegraf.kg.sparql.graphstore import has_graph, reader_for
 from aftalegraf.kg.timeline import Timeline, parse_date, provision_versions, timeline_for, today
 from aftalegraf.legal_time import ENDED, readable_citation
 from aftalegraf.model import LEGISLATION_TYPES
@@ -21,8 +21,8 @@ from aftalegraf.store import Store
 from aftalegraf.vocabulary import MODALITIES, SEARCH_MODES, heading_label, section_label_in
 
 from . import crosslingual, facets, same_text, storage
-from .cited import cited_in
 from .answer import answer_hit, binding_source, is_answered, restated_provision
+from .cited import cited_in
 from .dense import with_sentences
 from .facets import FACETS as FILTERS
 from .facets import doc_matches

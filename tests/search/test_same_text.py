@@ -4,9 +4,9 @@ submission deadline, which must keep them apart."""
 
 from __future__ import annotations
 
-from aftalegraf.search.same_text import collapse, same, signature
-
 import pytest
+
+from aftalegraf.search.same_text import collapse, same, signature
 
 FILES = {"918": "bek-2018-918-genoptraeningsplaner-og-valg-af-genoptraeningstilbud.txt",
          "1804": "bek-2025-1804-genoptraeningsplaner-og-valg-af-genoptraeningstilbud.txt",

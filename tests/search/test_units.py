@@ -4,7 +4,7 @@ from aftalegraf.search.units import MAX_SHOWN_CHARS, document_units
 
 def _doc(text_parts):
     """text_parts: (id, kind, parent, label, text) in order."""
-    text, provs, pos = "", [], 0
+    text, provs = "", []
     for n, (pid, kind, parent, label, body) in enumerate(text_parts):
         start = len(text)
         text += body + "\n"

@@ -172,7 +172,8 @@ class SentenceAnalyser(StatementClauses):
                         out.append((i, i + 2, "permission", "kan vælge"))
                         i += 2
                         continue
-                    if w == "kan" and (nxt == "hensigtsmæssigt" or (nxt == "med" and nxt2 == "fordel")):
+                    if w == "kan" and (nxt == "hensigtsmæssigt" or (nxt == "med" and nxt2 == "fordel")
+                                       or self._advice_past_subject(i)):
                         # guidance's advice: "kan hensigtsmæssigt inddrages", "kan med fordel …"
                         out.append((i, i + 1, "recommendation", "kan med fordel" if nxt == "med" else "kan hensigtsmæssigt"))
                         i += 1
@@ -350,6 +351,7 @@ class SentenceAnalyser(StatementClauses):
             committee = self.ctx.subject_committee or self.ctx.last_committee
             if p == "committee" and committee:
                 bearers, carried, anaphor = [committee], True, True
+                action_from += action_from < self.n and bool(COMMITTEE_ANAPHOR.fullmatch(toks[action_from].low))
             elif p == "pronoun" and self.ctx.prev_bearers:
                 bearers, carried, pronoun = list(self.ctx.prev_bearers), True, True
         sent_end = self.n

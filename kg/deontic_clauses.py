@@ -26,6 +26,7 @@ from .deontic_words import (
     Context,
     Statement,
     Tok,
+    attributive_before,
     is_label_or_list_marker,
     is_label_token,
     is_passive_verb,
@@ -199,6 +200,8 @@ class ClauseReader:
                 outer = self._clause_start(k)
                 if outer <= label_end(self.toks) and self._verb_first(label_end(self.toks)):
                     return k + 1    # "Indgår et regionsråd ikke aftaler efter stk. 1, kan …": a condition ends there
+                if self.toks[outer].low in ("jf.", "jf"):
+                    return k + 1    # »Lønmodtagere, der …, jf. lovens § 50, stk. 1, har …«: an aside ends there
                 return k + 1 if outer > 0 and self.toks[outer - 1].low in ("der", "som") else outer
             elif t.low == "," and (jf := self._jf_aside_before(k)) is not None:
                 k = jf      # "en sundhedsaftale, der, jf. sundhedslovens § 205, skal indgås": an aside
@@ -280,8 +283,10 @@ class ClauseReader:
     def _pronoun_subject(self, lo: int, cue: int) -> str | None:
         """'De', 'Udvalget', 'Klyngen' as the clause subject: 'pronoun' or 'committee'."""
         toks = [t for t in self.toks[lo:cue] if t.low not in ADVERBS]
-        if not toks:
-            return None
+        if not toks:        # inverted after a fronted adverb: »Desuden kan udvalget …«
+            after = self.toks[cue + 1].low if cue + 1 < self.n else ""
+            passive = cue + 2 < self.n and (is_passive_verb(self.toks[cue + 2]) or is_short_passive(self.toks[cue + 2]))
+            return "committee" if lo < cue and COMMITTEE_ANAPHOR.fullmatch(after) and not passive else None
         first = toks[0].low
         if len(toks) <= 2 and first in PRONOUNS and first not in ("det", "dette"):
             return "pronoun"
@@ -342,17 +347,11 @@ class ClauseReader:
             if (t.low.endswith("e") and t.lemma.lower() == t.low and t.low.isalpha()
                                and t.low not in DETERMINERS and t.low not in ADVERBS and k not in self.in_mention
                                and not t.text[:1].isupper() and t.low not in ("både", "alle", "hele", "mange")
-                               and not self._attributive_before(k, cue)):
+                               and not attributive_before(self.toks, k, cue)):
                 break   # an active infinitive came first ("skal indsende den ... ")
             k += 1
             steps += 1
         return None
-
-    def _attributive_before(self, k: int, cue: int) -> bool:
-        """A word in -e after a determiner or a participle used as an adjective is a noun, not an
-        infinitive: »kan informeret samtykke … gives af værgen«, »skal den samlede indsats …«."""
-        prev = self.toks[k - 1].low if k - 1 > cue else ""
-        return prev in DETERMINERS or (len(prev) > 5 and prev.isalpha() and prev.endswith("eret"))
 
     def _vaere_passive(self, cue: int) -> int | None:
         """The participle of "skal være godkendt af regionsrådet og kommunalbestyrelserne": a
@@ -654,7 +653,8 @@ class ClauseReader:
             return None
         # a noun phrase, perhaps a list ("Sygehusenheder, klinikker, … og andre behandlingssteder, hvor …")
         while k < min(lo, self.n - 1) and k - head < 16 and k not in self.in_mention and self.toks[k].low not in MODALS \
-                and (self.toks[k].low.isalpha() or self.toks[k].low == "," or _PART_OF_COMPOUND.fullmatch(self.toks[k].low)):
+                and (self.toks[k].low.isalnum() or self.toks[k].low == "," or _PART_OF_COMPOUND.fullmatch(self.toks[k].low)):
+            # (a number belongs to the phrase: »Personer mellem 50 og 69 år, der …, har ret til …«)
             if self.toks[k].low == "," and self.toks[k + 1].low in ("der", "som", "hvor"):
                 return ("other", []) if k > head else None
             k += 1

@@ -11,7 +11,7 @@ import re
 
 from aftalegraf.model import LEGISLATION_TYPES
 
-from .actors import BY_KEY
+from .actors import BY_KEY, COMMITTEE_ANAPHOR
 from .deontic_clauses import ClauseReader
 from .deontic_words import (
     ADVERBS,
@@ -169,6 +169,19 @@ class StatementClauses(ClauseReader):
             if low == "ret" and self.toks[k + 1].low == "til":
                 return k + 2
         return None
+
+    def _advice_past_subject(self, kan: int) -> bool:
+        """»kan udvalget hensigtsmæssigt drøfte …«, »kan regionsrådet med fordel …«: guidance's
+        advice (as »kan hensigtsmæssigt«) past an inverted subject."""
+        k = kan + 1
+        if k in self.ment_start:
+            k = self._group(k)[1]
+        elif k < self.n and COMMITTEE_ANAPHOR.fullmatch(self.toks[k].low):
+            k += 1
+        else:
+            return False
+        return k < self.n and (self.toks[k].low == "hensigtsmæssigt"
+                               or (self.toks[k].low == "med" and k + 1 < self.n and self.toks[k + 1].low == "fordel"))
 
     def _modal_then_have_right(self, i: int) -> bool:
         """»skal have mulighed for / ret til / adgang til«, also past an adverbial (»skal i

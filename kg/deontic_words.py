@@ -153,7 +153,7 @@ def label_end(toks, k: int = 0) -> int:
 PERSON_NOUN = re.compile(
     r"(?:medlem(?:met|mer|merne)?|værge(?:n|r|rne)?|indehaver(?:en|e|ne)?|leverandør(?:en|er|erne)?|"
     r"person(?:en|er|erne)?|virksomhed(?:en|er|erne)?|leder(?:en|e|ne)?|repræsentant(?:en|er|erne)?|"
-    r"arbejdsgiver(?:en|e|ne)?|ansøger(?:en|e|ne)?|apotek(?:et|er|erne)?|jordemoder(?:en)?|"
+    r"arbejdsgiver(?:en|e|ne)?|lønmodtager(?:en|e|ne)?|ansøger(?:en|e|ne)?|apotek(?:et|er|erne)?|jordemoder(?:en)?|"
     r"sygeplejerske(?:n|r|rne)?|forsker(?:en|e|ne)?|ejer(?:en|e|ne)?|formand(?:en)?|stedfortræder(?:en|e|ne)?|"
     r"enhver|patient(?:en|er|erne)?|observatør(?:en|er|erne)?|fagperson(?:en|er|erne)?|dataansvarlige?|(?:sundheds)?tjenesteyder(?:en|e|ne)?|"
     r"[a-zæøå]*læge(?:n|r|rne)?|"        # "Speciallæger i øre-, næse- og halssygdomme, der …, må ikke"
@@ -246,3 +246,10 @@ def is_passive_verb(t: Tok) -> bool:
         return False
     # compounds the lookup table misses; genitives ("sundhedsklyngernes") are not passives
     return lem == w and not t.text[:1].isupper() and not w.endswith(("ernes", "enes", "ets", "ens", "ses"))
+
+
+def attributive_before(toks: list[Tok], k: int, cue: int) -> bool:
+    """A word in -e after a determiner or a participle used as an adjective is a noun, not an
+    infinitive: »kan informeret samtykke … gives af værgen«, »skal den samlede indsats …«."""
+    prev = toks[k - 1].low if k - 1 > cue else ""
+    return prev in DETERMINERS or (len(prev) > 5 and prev.isalpha() and prev.endswith("eret"))

@@ -519,3 +519,26 @@ def test_a_noun_in_e_after_an_adjective_is_no_infinitive():
              "helbredsforhold, jf. værgemålslovens § 5, kan informeret samtykke efter 1. pkt. gives af værgen.",
              "lovbekendtgørelse")
     assert (ob.modality, ob.bearer_label) == ("permission", "værgen")
+
+
+def test_a_number_in_the_opening_noun_phrase_keeps_the_person():
+    # sundhedsloven § 85 (answer_set_i, i04): a relative clause after »Personer mellem 50 og 69 år«
+    ob = one("§ 85. Personer mellem 50 og 69 år, der har kvindeligt brystvæv, har ret til brystundersøgelse hvert "
+             "andet år i bopælsregionen, jf. § 277, stk. 9.", "lovbekendtgørelse")
+    assert (ob.modality, ob.bearer_label) == ("permission", "personer")
+    assert ob.frequency and ob.frequency["every"] == 2 and ob.frequency["per"] == "year"
+
+
+def test_advice_past_an_inverted_committee():
+    # vejledning 2013, 2.5 (answer_set_i, i18): »Desuden kan udvalget hensigtsmæssigt drøfte …« is
+    # the committee in context's, and advice, not a permission
+    obs = obligations("Sundhedskoordinationsudvalget skal drøfte aftalen. Desuden kan udvalget hensigtsmæssigt drøfte "
+                      "problemstillinger i relation til sundhedsaftalens indsatsområder.", "vejledning")
+    assert [(o.bearers, o.modality) for o in obs] == [(["sundhedskoordinationsudvalg"], "obligation"),
+                                                      (["sundhedskoordinationsudvalg"], "recommendation")]
+    assert obs[1].action.startswith("hensigtsmæssigt drøfte problemstillinger")
+    ob = one("Desuden kan sundhedskoordinationsudvalget med fordel drøfte den samlede indsats.", "vejledning")
+    assert ob.modality == "recommendation"
+    # an inverted committee that is heard is what the passive is done to
+    ob = one("Som minimum skal udvalget høres i forbindelse med udarbejdelse af praksisplanen.", "vejledning")
+    assert ob.action.startswith("udvalget høres")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from aftalegraf.kg.actors import find_actors, same_body
+from aftalegraf.kg.actors import AGREEMENT_PARTIES, find_actors, same_body
 from aftalegraf.legal_time import ENDED, NOT_APPLYING, paragraph_of, provision_citation
 from aftalegraf.model import LEGISLATION_TYPES
 from aftalegraf.vocabulary import REGION_NAMES
@@ -44,7 +44,7 @@ _ASKS = [("prohibition", re.compile(r"\bmå\s+(?:\w+\s+){0,2}ikke\b|\b(?:must|ma
                                    r"|\bmust\b|\bshall\b|\bha(?:s|ve) to\b|\brequired\b|\bobliged\b|\bresponsib"
                                    r"|\bduty\b|\bobligat", re.I)),
          ("recommendation", re.compile(r"\bbør\b|\banbefal|\bshould\b|\brecommend", re.I)),
-         ("permission", re.compile(r"\bkan\b|\bmå\b|\bmulighed|\bhave lov|\bcan\b|\bmay\b|\ballowed\b"
+         ("permission", re.compile(r"\bkan\b|\bmå\b|\bmulighed|\bhave lov|\bret til\b|\bcan\b|\bmay\b|\ballowed\b"
                                    r"|\bpermitted\b|\bentitled\b", re.I))]
 # »skal … have mulighed for / ret til / adgang til«: a right (kg.deontic_statement, _modal_then_have_right)
 _ASKS_RIGHT = re.compile(r"skal\s+(?:[\wæøå]+\s+){0,6}?have\s+(?:mulighed|muligheden|ret|adgang)\s+(?:for|til)\b", re.I)
@@ -77,7 +77,9 @@ def asked(query: str) -> tuple[set[str], str | None]:
     end = m.start() + len(m.group(0).split()[0])       # the modal word (»Må kommunen ikke …?«)
     after = [a for a in find_actors(query) if a.start >= end]
     if after and after[0].start - end <= 20 and not re.match(r"\s*hvem\b", query, re.I):
-        return same_body(after[0].key), modality
+        key = after[0].key
+        # »Hvad skal parterne …?«: the graph names the agreement's parties, as their councils
+        return ({key, *AGREEMENT_PARTIES} if key == "parterne" else same_body(key)), modality
     return set(), modality
 
 
@@ -202,7 +204,21 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     # says the same kind of thing (not another guidance: an old guidance still marked in force where
     # its successor is missing from the store would replace the current draft's rule with an old one)
     if applies:
-        # the best hit applies today: only rules 1, 2 and 4 may move the card away from it
+        # the best hit applies today: only rules 1, 2 and 4 may move the card away from it, and only
+        # to a text that applies too (»Skal genoptræningsplanen angive en frist …?«: BEK 918/2018 § 3,
+        # in force, not BEK 1804/2025 § 6 for its deadline, not yet in force); an ended contender
+        # gives way to the text in force that says the same, as an ended best hit does (»Hvor lang tid
+        # har Sundhedsstyrelsen til at godkende …?«: BEK 679/2018 § 6 → BEK 1248/2022 § 21)
+        # (a superseded text with no successor on the list stays: the newest version the store holds,
+        # as sundhedsloven's 2023 consolidation outside §§ 203-206)
+        def applying(hit: dict) -> dict | None:
+            if hit is hits[0] or doc(hit).get("status") not in NOT_APPLYING:
+                return hit
+            successor = next((h for h in hits[1:2 * CONTENDERS] if (h.get("score") or 0.0) >= SUCCESSOR_TIE * top
+                              and doc(h).get("status") == "in_force" and doc(h).get("type") in LEGISLATION_TYPES
+                              and says_the_same(hit.get("text") or "", h.get("text") or "")), None)
+            return successor or (hit if doc(hit).get("status") == "superseded" else None)
+        contenders = [h for h in map(applying, contenders) if h is not None]
         return max(contenders, key=lambda h: (*fit(h)[:2], fit(h)[3]))
     return max(contenders, key=fit)
 

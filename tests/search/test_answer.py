@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from aftalegraf.search.answer import answer_hit, asked, is_answered, refers_back, restated_provision
-from aftalegraf.search.units import Unit
 from aftalegraf.search.service import search
+from aftalegraf.search.units import Unit
 
 
 def test_thresholds():
@@ -72,6 +72,9 @@ def test_english_is_told_from_danish():
     ("Skal patientinddragelsesudvalget have mulighed for at komme med forslag til sundhedsaftalen?",
      {"patientinddragelsesudvalg"}, "permission"),
     ("Skal regionsrådet have en plan for genoptræning?", {"regionsraad", "region"}, "obligation"),
+    ("Hvornår har en lønmodtager ret til at få sin timefortjeneste omberegnet?", set(), "permission"),
+    # the agreement's parties are named in the graph as their councils (answer_set_i, i21)
+    ("Hvad skal parterne fortsat arbejde med?", {"parterne", "regionsraad", "kommunalbestyrelse"}, "obligation"),
     # English questions ask by English modal words (the actor is named in English, so none is found)
     ("Who has to submit the health agreement to the Danish Health Authority?", set(), "obligation"),
     ("Must the regional council offer a rehabilitation plan?", set(), "obligation"),
@@ -320,3 +323,41 @@ def test_a_question_about_one_region_is_not_answered_by_another_regions_rule():
     assert answer_hit("Hvornår skal regionsrådet for Region Østdanmark nedsætte sundhedsrådene?", hits)["id"].endswith("p15")
     # without a region in the question, the deadline decides as before
     assert answer_hit("Hvornår skal regionsrådet nedsætte sundhedsrådene?", hits)["id"].endswith("p10")
+
+
+def test_a_card_in_force_moves_only_to_a_text_that_applies():
+    """»Skal genoptræningsplanen angive en frist for, hvornår genoptræningen skal begynde?« (answer_set_i,
+    i11): BEK 918/2018 § 3, in force, states the duty but no deadline; BEK 1804/2025 § 6, not yet in
+    force, holds a deadline. The by-when rule may not trade the rule in force for the coming one."""
+    def hit(i, score, status, deadline):
+        return {"id": f"h{i}", "score": score, "document": {"status": status, "type": "bekendtgørelse"},
+                "obligations": [{"modality": "obligation", "bearers": [{"key": "kommunalbestyrelse"}],
+                                 "deadline": {"text": "senest fire dage efter"} if deadline else None}]}
+    q = "Skal genoptræningsplanen angive en frist for, hvornår genoptræningen skal begynde?"
+    hits = [hit(0, 1.0, "in_force", False), hit(1, 0.96, "not_yet_in_force", True)]
+    assert answer_hit(q, hits)["id"] == "h0"
+    hits[1]["document"]["status"] = "in_force"          # a text in force with the deadline still wins
+    assert answer_hit(q, hits)["id"] == "h1"
+
+
+def test_an_ended_contender_gives_way_to_the_text_in_force_that_says_the_same():
+    """»Hvor lang tid har Sundhedsstyrelsen til at godkende sundhedsaftalen?« (answer_set a02): a web
+    page leads; the repealed BEK 679/2018 § 6 holds the deadline; BEK 1248/2022 § 21, in force, says
+    the same a little further down. A superseded text with no successor on the list stays a
+    contender (the newest version the store holds)."""
+    said = "Sundhedsstyrelsen godkender sundhedsaftalen senest 8 uger efter modtagelsen af aftalen."
+
+    def hit(i, score, status, text, deadline):
+        return {"id": f"h{i}", "score": score, "text": text,
+                "document": {"status": status, "type": "side" if i == 0 else "bekendtgørelse"},
+                "obligations": [{"modality": "obligation", "bearers": [{"key": "sundhedsstyrelsen"}],
+                                 "deadline": {"text": "senest 8 uger efter"} if deadline else None}]}
+    q = "Hvor lang tid har Sundhedsstyrelsen til at godkende sundhedsaftalen?"
+    hits = [hit(0, 1.0, "unknown", "Sundhedsstyrelsen skal godkende sundhedsaftalerne.", False),
+            hit(1, 0.88, "repealed", said, True), hit(2, 0.8, "in_force", "§ 21. " + said, True)]
+    assert answer_hit(q, hits)["id"] == "h2"
+    hits[1]["document"]["status"] = "superseded"
+    hits[2]["text"] = "§ 21. Regionsrådet indsender sundhedsaftalen."       # no successor on the list
+    assert answer_hit(q, hits)["id"] == "h1"
+    hits[1]["document"]["status"] = "repealed"
+    assert answer_hit(q, hits)["id"] == "h0"

@@ -33,6 +33,7 @@ from .deontic_words import (
     is_present_verb,
     is_short_passive,
     label_end,
+    om_after_noun,
 )
 
 # the word before an »af« that makes it no agent's: »på tværs af«, »som følge af«, »organisationer af
@@ -189,7 +190,7 @@ class ClauseReader:
         k = cue - 1
         while k >= 0:
             t = self.toks[k]
-            if t.low in (";", ":", "–", "•", "-") or t.low in CLAUSE_OPENERS:
+            if t.low in (";", ":", "–", "•", "-") or (t.low in CLAUSE_OPENERS and not om_after_noun(self.toks, k)):
                 return k + 1
             if self._citation_comma(k) == "opens":
                 pass        # "§ 198, stk. 2": the comma of a citation is no clause boundary

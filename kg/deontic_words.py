@@ -253,3 +253,11 @@ def attributive_before(toks: list[Tok], k: int, cue: int) -> bool:
     infinitive: »kan informeret samtykke … gives af værgen«, »skal den samlede indsats …«."""
     prev = toks[k - 1].low if k - 1 > cue else ""
     return prev in DETERMINERS or (len(prev) > 5 and prev.isalpha() and prev.endswith("eret"))
+
+
+def om_after_noun(toks: list[Tok], k: int) -> bool:
+    """»om« after a definite noun is a preposition (»Af meddelelsen om Sundhedsstyrelsens manglende
+    godkendelse skal fremgå …«), not »whether«."""
+    prev = toks[k - 1].low if k > 0 else ""
+    return toks[k].low == "om" and len(prev) > 4 and prev.isalpha() and not is_present_verb(toks[k - 1]) \
+        and prev.endswith(("en", "et", "erne", "ene"))

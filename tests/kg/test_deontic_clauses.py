@@ -542,3 +542,13 @@ def test_advice_past_an_inverted_committee():
     # an inverted committee that is heard is what the passive is done to
     ob = one("Som minimum skal udvalget høres i forbindelse med udarbejdelse af praksisplanen.", "vejledning")
     assert ob.action.startswith("udvalget høres")
+
+
+def test_om_after_a_definite_noun_is_a_preposition():
+    # vejledning 2013, 6.4 (answer_set_i, i17): what the notice of non-approval must state
+    ob = one("Af meddelelsen om Sundhedsstyrelsens manglende godkendelse skal fremgå, hvilke(t) krav der ikke er "
+             "opfyldt samt frist for indsendelse af en revideret aftale.", "vejledning")
+    assert (ob.modality, ob.bearers) == ("obligation", [])
+    # »om« as »whether« still opens a clause: what is to be decided is no duty of its own
+    obs = obligations("Regionsrådet vurderer, om aftalen skal revideres.", "vejledning")
+    assert [(o.bearers, o.action) for o in obs] == [(["regionsraad"], "vurderer, om aftalen skal revideres")]

@@ -357,10 +357,16 @@ class StatementClauses(ClauseReader):
         it; ("", -1) when no person noun ends the phrase. An agent (after »af«) may also be »den
         gravide«: as a subject she is mostly the one told or guided."""
         words = []
+        skip_to = -1
         for k in span:
             w = self.toks[k].low
-            if not words and is_label_token(w):
-                continue        # the provision's label
+            if k < skip_to or (not words and is_label_token(w)):
+                continue        # the provision's label, a citation inside the phrase
+            if w == "i" and words and words[-1].lower() in ("de", "den", "det") and (cited := next(
+                    (m for m in range(k + 1, min(k + 6, self.n)) if self.toks[m].low in ("nævnte", "omhandlede")), None)):
+                skip_to = cited + 1     # »De i stk. 2 nævnte organisationer …«: the citation is part of it
+                words += [t.text for t in self.toks[k:skip_to]]
+                continue
             if w in (",", "der", "som", "og", "eller", "være", "blive", "have") or w in PREPOSITIONS or w in MODALS:
                 break       # "skal den ene være speciallæge": the verb ends the subject
             if w in ADVERBS and not words:

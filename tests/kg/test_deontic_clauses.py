@@ -552,3 +552,11 @@ def test_om_after_a_definite_noun_is_a_preposition():
     # »om« as »whether« still opens a clause: what is to be decided is no duty of its own
     obs = obligations("Regionsrådet vurderer, om aftalen skal revideres.", "vejledning")
     assert [(o.bearers, o.action) for o in obs] == [(["regionsraad"], "vurderer, om aftalen skal revideres")]
+
+
+def test_a_cited_attribute_inside_a_person_phrase():
+    # BEK 1248/2022 § 25, stk. 3 and BEK 1615/2025 § 2, stk. 3 (answer_set_j, j13)
+    ob = one("Stk. 3. De i stk. 2 nævnte organisationer mv. kan løbende udpege stedfortrædere til udvalget ved behov.",
+             "bekendtgørelse")
+    assert (ob.modality, ob.bearer_label, ob.action) == ("permission", "de i stk. 2 nævnte organisationer",
+                                                         "løbende udpege stedfortrædere til udvalget ved behov")

@@ -105,6 +105,10 @@ def refers_back(hit: dict, best: dict) -> bool:
 _REGION_NAME = re.compile(r"\b(" + "|".join(re.escape(name) for name in REGION_NAMES) + r")\b")
 
 
+# A question that asks who (»Hvem skal …?«): the card names someone with the modality asked.
+_ASKS_WHO = re.compile(r"\s*(?:hvem|who)\b", re.I)
+
+
 # A question that asks by when or how often ("Hvornår skal …?", "Hvor lang tid har …?", "Hvor ofte …?").
 _ASKS_WHEN = re.compile(r"\bhvornår\b|\bhvor\s+(?:lang\s+tid|længe|hurtigt|ofte|mange\s+gange)\b|\bfrist|\bsenest\b",
                         re.I)
@@ -120,8 +124,11 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     order's text in force among the first few that says the same (``SUCCESSOR_TIE``) — unless a
     near tie among the first few (``CONTENDERS``, within ``NEAR_TIE`` of the best score) serves the
     question better, in this order of weight:
-    1. it holds a statement of the actor the question names with the modality it asks about
-       ("Skal sundhedsklyngen …?" → a paragraph where the cluster *skal*) and the best does not —
+    1. it holds a statement with the modality the question asks about, of the actor it names
+       where it names one, or of anyone where it asks who ("Skal sundhedsklyngen …?" → a paragraph
+       where the cluster *skal*; »Hvem skal sikre …?« → a paragraph where someone *skal*, not one
+       that states a goal; a permission and a prohibition answer the same question), and the best
+       does not —
        from further behind (``WIDE_TIE``) than a near tie (»Hvordan kan kommunalbestyrelsen skaffe
        tilbud …?« → § 142, stk. 4's »kan«, not stk. 3's »tilbyder«);
     2. the question asks by when or how often and its statement carries a deadline or frequency —
@@ -138,14 +145,17 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     if not hits:
         return None
     actors, modality = asked(query)
+    asks_who = bool(_ASKS_WHO.match(query))
     wants_time = bool(_ASKS_WHEN.search(query))
 
     def doc(hit: dict) -> dict:
         return hit.get("document") or {}
 
     def statements(hit: dict) -> list[dict]:
+        # »Kan X …?« is answered by »X kan ikke …« as well, and »Må X ikke …?« by »X må …«
         return [ob for ob in hit.get("obligations") or []
-                if (modality is None or ob.get("modality") == modality)
+                if (modality is None or ob.get("modality") == modality
+                    or {modality, ob.get("modality")} == {"permission", "prohibition"})
                 and (not actors or actors & {b.get("key") for b in ob.get("bearers") or []})]
 
     # the word the question names its actor by, inflection aside (»opholdsregionen«, not any region)
@@ -161,7 +171,7 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     def fit(hit: dict) -> tuple[bool, bool, bool, bool]:
         if hit["id"] not in fits:       # once per hit: the rules below ask again
             said = statements(hit)
-            fits[hit["id"]] = (bool(said) or not (actors and modality),
+            fits[hit["id"]] = (bool(said) or not (modality and (actors or asks_who)),
                                not wants_time or any(ob.get("deadline") or ob.get("frequency") for ob in said),
                                modality is not None and bool(said)
                                and doc(hit).get("status") == "in_force" and doc(hit).get("type") in LEGISLATION_TYPES,

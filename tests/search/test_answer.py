@@ -104,7 +104,8 @@ def test_the_card_prefers_a_near_tie_that_states_what_was_asked():
     assert answer_hit(q, hits)["id"] == "h1"
     stating = [_stating(0, 1.0, "sundhedsklynge", "obligation"), _stating(1, 0.78, "sundhedsklynge", "obligation")]
     assert answer_hit(q, stating)["id"] == "h0"
-    assert answer_hit("Hvem skal indsende sundhedsaftalen?", hits)["id"] == "h0"
+    # asked who must: the best states no one's duty, the near tie does (answer_set_j, j20)
+    assert answer_hit("Hvem skal indsende sundhedsaftalen?", hits)["id"] == "h2"
 
 
 def test_the_asked_actor_and_modality_is_looked_for_among_the_first_five():
@@ -361,3 +362,16 @@ def test_an_ended_contender_gives_way_to_the_text_in_force_that_says_the_same():
     assert answer_hit(q, hits)["id"] == "h1"
     hits[1]["document"]["status"] = "repealed"
     assert answer_hit(q, hits)["id"] == "h0"
+
+
+def test_a_who_question_is_answered_by_someones_statement_and_may_by_may_not():
+    """»Hvem skal … sikre, at rehabilitering er tænkt ind …?« (answer_set_j, j20): the best hit states
+    a goal (»Borgere … skal opleve …«, no statement), a near tie names who must. And »Kan X …?« is
+    answered by »X kan ikke …« as well as by »X kan …« (e13: no move to a weaker permission)."""
+    hits = [_stating(0, 1.0, None, None), _stating(1, 0.95, "parterne", "obligation")]
+    assert answer_hit("Hvem skal sikre, at rehabilitering er tænkt ind i hele forløbet?", hits)["id"] == "h1"
+    # not asked who, and no actor named: any hit serves (a purpose clause may be the answer)
+    assert answer_hit("Which needs must the health care system meet?", hits)["id"] == "h0"
+    q = "Kan et kommunalt medlem af et sundhedsråd samtidig vælges som regionalt medlem?"
+    hits = [_stating(0, 1.0, "regionsraad", "prohibition"), _stating(1, 0.95, "regionsraad", "permission")]
+    assert asked(q)[1] == "permission" and answer_hit(q, hits)["id"] == "h0"

@@ -52,6 +52,15 @@ def _names_a_yearly_thing(text: str, m: re.Match) -> bool:
         re.search(r"\b(?:den|det|de)\s+(?:\w+e\s+){1,2}$", text[:m.start()], re.I))
 
 
+def _names_a_deadline_as_content(text: str, m: re.Match) -> bool:
+    """»skal fremgå, hvilke krav … samt frist for indsendelse …«, »sætter en frist for udbedring«,
+    »kan fastsætte en rimelig frist for, hvornår …«: a deadline the duty sets or states for someone
+    else's act — what the duty is about, not when it is due (round 21)."""
+    return m.group(0).lower().startswith("frist") and bool(
+        re.search(r"\b(?:fremgå|fremgår|sætter|sætte|fastsætter|fastsætte|angive|angiver)\b(?:\W+\w+){0,8}\W+$",
+                  text[:m.start()], re.I))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", type=int, default=0, help="print this many sentences that state one and carry none")
@@ -75,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             others = [(t["start"], t["end"]) for o in by_sentence[ob.start] if o is not ob
                       for t in (o.deadline, o.frequency) if t and (t["start"], t["end"]) not in own]
             if any(not _in_condition(text, m.start()) and not _names_a_yearly_thing(text, m)
+                   and not _names_a_deadline_as_content(text, m)
                    and not any(a <= ob.start + m.start() < b for a, b in others)
                    for m in STATES_ONE.finditer(text)):
                 stated += 1

@@ -114,6 +114,12 @@ _ASKS_WHEN = re.compile(r"\bhvornår\b|\bhvor\s+(?:lang\s+tid|længe|hurtigt|oft
                         re.I)
 
 
+# … unless a deadline is what is asked about (»Skal genoptræningsplanen angive en frist for,
+# hvornår …?«): then the best hit's duty to set one answers it, not another duty with a deadline
+_TIME_AS_CONTENT = re.compile(r"\b(?:angive|angiver|fastsætte|fastsætter|sætte|sætter)\s+(?:en\s+)?(?:\w+\s+)?(?:tids)?frist",
+                              re.I)
+
+
 def _word_of(label: str) -> str:
     """An actor mention's last word, stemmed: »Et regionsråd« and »regionsrådet« are one word."""
     return stem(label.lower().split()[-1])
@@ -146,7 +152,7 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
         return None
     actors, modality = asked(query)
     asks_who = bool(_ASKS_WHO.match(query))
-    wants_time = bool(_ASKS_WHEN.search(query))
+    wants_time = bool(_ASKS_WHEN.search(query)) and not _TIME_AS_CONTENT.search(query)
 
     def doc(hit: dict) -> dict:
         return hit.get("document") or {}

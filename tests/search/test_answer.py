@@ -327,14 +327,14 @@ def test_a_question_about_one_region_is_not_answered_by_another_regions_rule():
 
 
 def test_a_card_in_force_moves_only_to_a_text_that_applies():
-    """»Skal genoptræningsplanen angive en frist for, hvornår genoptræningen skal begynde?« (answer_set_i,
-    i11): BEK 918/2018 § 3, in force, states the duty but no deadline; BEK 1804/2025 § 6, not yet in
-    force, holds a deadline. The by-when rule may not trade the rule in force for the coming one."""
+    """A by-when question whose best hit, in force, states the duty but no deadline; a near tie not yet
+    in force holds one (BEK 918/2018 and BEK 1804/2025). The by-when rule may not trade the rule in
+    force for the coming one."""
     def hit(i, score, status, deadline):
         return {"id": f"h{i}", "score": score, "document": {"status": status, "type": "bekendtgørelse"},
                 "obligations": [{"modality": "obligation", "bearers": [{"key": "kommunalbestyrelse"}],
                                  "deadline": {"text": "senest fire dage efter"} if deadline else None}]}
-    q = "Skal genoptræningsplanen angive en frist for, hvornår genoptræningen skal begynde?"
+    q = "Hvornår skal kommunen begynde genoptræningen?"
     hits = [hit(0, 1.0, "in_force", False), hit(1, 0.96, "not_yet_in_force", True)]
     assert answer_hit(q, hits)["id"] == "h0"
     hits[1]["document"]["status"] = "in_force"          # a text in force with the deadline still wins
@@ -375,3 +375,16 @@ def test_a_who_question_is_answered_by_someones_statement_and_may_by_may_not():
     q = "Kan et kommunalt medlem af et sundhedsråd samtidig vælges som regionalt medlem?"
     hits = [_stating(0, 1.0, "regionsraad", "prohibition"), _stating(1, 0.95, "regionsraad", "permission")]
     assert asked(q)[1] == "permission" and answer_hit(q, hits)["id"] == "h0"
+
+
+def test_a_deadline_asked_about_is_no_by_when_question():
+    """»Skal genoptræningsplanen angive en frist for, hvornår genoptræningen skal begynde?« (answer_set_i,
+    i11): the question asks whether a deadline is to be set, so BEK 918/2018 § 3 (the plan shall state
+    one) answers it, not § 6 for a deadline of its own."""
+    def hit(i, score, deadline):
+        return {"id": f"h{i}", "score": score, "document": {"status": "in_force", "type": "bekendtgørelse"},
+                "obligations": [{"modality": "obligation", "bearers": [],
+                                 "deadline": {"text": "senest fire dage efter"} if deadline else None}]}
+    hits = [hit(0, 1.0, False), hit(1, 0.95, True)]
+    assert answer_hit("Skal genoptræningsplanen angive en frist for, hvornår genoptræningen skal begynde?", hits)["id"] == "h0"
+    assert answer_hit("Hvornår skal genoptræningen begynde?", hits)["id"] == "h1"

@@ -46,6 +46,9 @@ _ASKS = [("prohibition", re.compile(r"\bmå\s+(?:\w+\s+){0,2}ikke\b|\b(?:must|ma
          ("recommendation", re.compile(r"\bbør\b|\banbefal|\bshould\b|\brecommend", re.I)),
          ("permission", re.compile(r"\bkan\b|\bmå\b|\bmulighed|\bhave lov|\bret til\b|\bcan\b|\bmay\b|\ballowed\b"
                                    r"|\bpermitted\b|\bentitled\b", re.I))]
+# A question that asks who (»Hvem skal …?«): not about the actor it names as an object, and the
+# card names someone with the modality asked.
+_ASKS_WHO = re.compile(r"\s*(?:hvem|who)\b", re.I)
 # »skal … have mulighed for / ret til / adgang til«: a right (kg.deontic_statement, _modal_then_have_right)
 _ASKS_RIGHT = re.compile(r"skal\s+(?:[\wæøå]+\s+){0,6}?have\s+(?:mulighed|muligheden|ret|adgang)\s+(?:for|til)\b", re.I)
 # a hit within this share of the best score competes for the card (scores run 0..1 over the
@@ -76,7 +79,7 @@ def asked(query: str) -> tuple[set[str], str | None]:
         modality = "permission"     # »Skal udvalget have mulighed for …?« asks a right, as the extraction reads it
     end = m.start() + len(m.group(0).split()[0])       # the modal word (»Må kommunen ikke …?«)
     after = [a for a in find_actors(query) if a.start >= end]
-    if after and after[0].start - end <= 20 and not re.match(r"\s*hvem\b", query, re.I):
+    if after and after[0].start - end <= 20 and not _ASKS_WHO.match(query):
         key = after[0].key
         # »Hvad skal parterne …?«: the graph names the agreement's parties, as their councils
         return ({key, *AGREEMENT_PARTIES} if key == "parterne" else same_body(key)), modality
@@ -103,10 +106,6 @@ def refers_back(hit: dict, best: dict) -> bool:
 
 
 _REGION_NAME = re.compile(r"\b(" + "|".join(re.escape(name) for name in REGION_NAMES) + r")\b")
-
-
-# A question that asks who (»Hvem skal …?«): the card names someone with the modality asked.
-_ASKS_WHO = re.compile(r"\s*(?:hvem|who)\b", re.I)
 
 
 # A question that asks by when or how often ("Hvornår skal …?", "Hvor lang tid har …?", "Hvor ofte …?").
@@ -221,12 +220,12 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     # its successor is missing from the store would replace the current draft's rule with an old one)
     if applies:
         # the best hit applies today: only rules 1, 2 and 4 may move the card away from it, and only
-        # to a text that applies too (»Skal genoptræningsplanen angive en frist …?«: BEK 918/2018 § 3,
-        # in force, not BEK 1804/2025 § 6 for its deadline, not yet in force); an ended contender
-        # gives way to the text in force that says the same, as an ended best hit does (»Hvor lang tid
-        # har Sundhedsstyrelsen til at godkende …?«: BEK 679/2018 § 6 → BEK 1248/2022 § 21)
-        # (a superseded text with no successor on the list stays: the newest version the store holds,
-        # as sundhedsloven's 2023 consolidation outside §§ 203-206)
+        # to a text that applies too. A contender that does not gives way to the text in force among
+        # the first ten that says the same, as an ended best hit does (»Hvor lang tid har
+        # Sundhedsstyrelsen til at godkende …?«: the repealed BEK 679/2018 § 6 → BEK 1248/2022 § 21;
+        # BEK 1804/2025, not yet in force → BEK 918/2018), or drops out — but a superseded text with
+        # no successor on the list stays: the newest version the store holds (sundhedsloven's 2023
+        # consolidation outside §§ 203-206)
         def applying(hit: dict) -> dict | None:
             if hit is hits[0] or doc(hit).get("status") not in NOT_APPLYING:
                 return hit

@@ -351,7 +351,8 @@ class SentenceAnalyser(StatementClauses):
             committee = self.ctx.subject_committee or self.ctx.last_committee
             if p == "committee" and committee:
                 bearers, carried, anaphor = [committee], True, True
-                action_from += action_from < self.n and bool(COMMITTEE_ANAPHOR.fullmatch(toks[action_from].low))
+                if action_from < self.n and COMMITTEE_ANAPHOR.fullmatch(toks[action_from].low):
+                    action_from += 1        # past the anaphor inverted after the modal (»Desuden kan udvalget …«)
             elif p == "pronoun" and self.ctx.prev_bearers:
                 bearers, carried, pronoun = list(self.ctx.prev_bearers), True, True
         sent_end = self.n

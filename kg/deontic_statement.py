@@ -355,7 +355,8 @@ class StatementClauses(ClauseReader):
     def _person_phrase(self, span: range, agent: bool = False, right: bool = False) -> tuple[str, int]:
         """The words up to a person noun (»behandlingsinstitutionens leder«) and the index after
         it; ("", -1) when no person noun ends the phrase. An agent (after »af«) may also be »den
-        gravide«: as a subject she is mostly the one told or guided."""
+        gravide«: as a subject she is mostly the one told or guided; a right's holder (``right``) the
+        people a text is for (»…, har borgeren ret til …«)."""
         words = []
         skip_to = -1
         for k in span:

@@ -580,7 +580,7 @@ class SentenceAnalyser(StatementClauses):
             if w in (",", "der", "som"):
                 inserted = True
                 continue
-            if v + 1 in self.ment_start and is_present_verb(self.toks[v]) and (
+            if self._inverted_subject(v + 1) is not None and is_present_verb(self.toks[v]) and (
                     not inserted or self.toks[v - 1].low == ","):
                 return v
             if not inserted and v >= k + 15:
@@ -650,9 +650,9 @@ class SentenceAnalyser(StatementClauses):
                 v = self._after_fronted_phrase(k, cue_tokens)
             else:
                 v = None
-            if v is not None and v + 1 < self.n and is_present_verb(toks[v]) and v + 1 in self.ment_start \
-                    and not self._genitive(v + 1) and v not in taken:
-                keys, end = self._group(v + 1)
+            subject = self._inverted_subject(v + 1) if v is not None and v + 1 < self.n else None
+            if subject is not None and is_present_verb(toks[v]) and not self._genitive(subject) and v not in taken:
+                keys, end = self._group(subject)
                 out.append(Statement(keys, "obligation", "present", toks[v].start, self._sentence_end(),
                                      toks[v].start, anchor=v))
             # passive present in legislation: "Ændringer af aftalen indsendes til Sundhedsstyrelsen"

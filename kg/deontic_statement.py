@@ -12,7 +12,7 @@ import re
 from aftalegraf.model import LEGISLATION_TYPES
 
 from .actors import BY_KEY, COMMITTEE_ANAPHOR
-from .deontic_clauses import ClauseReader
+from .deontic_clauses import ACTOR_MODIFIERS, ClauseReader
 from .deontic_words import (
     ADVERBS,
     AGREEMENT_NOUNS,
@@ -182,6 +182,14 @@ class StatementClauses(ClauseReader):
             return False
         return k < self.n and (self.toks[k].low == "hensigtsmæssigt"
                                or (self.toks[k].low == "med" and k + 1 < self.n and self.toks[k + 1].low == "fordel"))
+
+    def _inverted_subject(self, k: int) -> int | None:
+        """The actor mention at ``k`` after an inverted present verb, past an article and a
+        modifier (»… nedsætter det forberedende regionsråd for Region Østdanmark …«); None if none."""
+        m = k + (k < self.n and self.toks[k].low in ("det", "den", "de") and k + 1 not in self.ment_start)
+        while m < self.n and m not in self.ment_start and self.toks[m].low in ACTOR_MODIFIERS:
+            m += 1
+        return m if m in self.ment_start and (m == k or m > k + 1 or self.toks[k].low in ("det", "den", "de")) else None
 
     def _modal_then_have_right(self, i: int) -> bool:
         """»skal have mulighed for / ret til / adgang til«, also past an adverbial (»skal i

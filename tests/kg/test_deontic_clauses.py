@@ -560,3 +560,11 @@ def test_a_cited_attribute_inside_a_person_phrase():
              "bekendtgørelse")
     assert (ob.modality, ob.bearer_label, ob.action) == ("permission", "de i stk. 2 nævnte organisationer",
                                                          "løbende udpege stedfortrædere til udvalget ved behov")
+
+
+def test_an_inverted_subject_with_article_and_modifier_after_a_fronted_citation():
+    # BEK 1208/2025 § 15, stk. 2 (answer_set_k, k07): »det forberedende regionsråd« after the verb
+    ob = one("Stk. 2. Efter § 78, stk. 1, i overgangsloven nedsætter det forberedende regionsråd for Region "
+             "Østdanmark senest den 1. januar 2026 6 forberedende sundhedsråd med samme geografiske afgrænsning.",
+             "bekendtgørelse")
+    assert ob.bearers == ["regionsraad"] and ob.deadline["date"] == "2026-01-01"

@@ -184,15 +184,20 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
         return fits[hit["id"]]
 
     top = hits[0].get("score") or 0.0
+
+    def succeeds(ended: dict, hit: dict) -> bool:
+        """``hit`` is an act's or order's text in force, within ``SUCCESSOR_TIE`` of the best score,
+        that says what ``ended`` (a text that does not apply today) says."""
+        return ((hit.get("score") or 0.0) >= SUCCESSOR_TIE * top and doc(hit).get("status") == "in_force"
+                and doc(hit).get("type") in LEGISLATION_TYPES
+                and says_the_same(ended.get("text") or "", hit.get("text") or ""))
     if doc(hits[0]).get("status") in ENDED and not hits[0].get("cited"):
         # an ended text gives way to the act's or order's text in force that says the same, where
         # it serves the question as well (rules 1 and 2): the rule as it stands today (BEK 256/2014
         # § 8: advice within 3 weeks; BEK 999/2023 § 30 d: 4). Not where the question cites the
         # ended text (»… efter bekendtgørelse nr. 679?«): then it asks about that text.
         for hit in hits[1:CONTENDERS]:
-            if ((hit.get("score") or 0.0) >= SUCCESSOR_TIE * top and doc(hit).get("status") == "in_force"
-                    and doc(hit).get("type") in LEGISLATION_TYPES and fit(hit)[:2] >= fit(hits[0])[:2]
-                    and says_the_same(hits[0]["text"], hit["text"])):
+            if fit(hit)[:2] >= fit(hits[0])[:2] and succeeds(hits[0], hit):
                 return hit
     applies = doc(hits[0]).get("status") not in NOT_APPLYING
     contenders = [h for h in hits[:CONTENDERS] if (h.get("score") or 0.0) >= NEAR_TIE * top]
@@ -229,9 +234,7 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
         def applying(hit: dict) -> dict | None:
             if hit is hits[0] or doc(hit).get("status") not in NOT_APPLYING:
                 return hit
-            successor = next((h for h in hits[1:2 * CONTENDERS] if (h.get("score") or 0.0) >= SUCCESSOR_TIE * top
-                              and doc(h).get("status") == "in_force" and doc(h).get("type") in LEGISLATION_TYPES
-                              and says_the_same(hit.get("text") or "", h.get("text") or "")), None)
+            successor = next((h for h in hits[1:2 * CONTENDERS] if succeeds(hit, h)), None)
             return successor or (hit if doc(hit).get("status") == "superseded" else None)
         contenders = [h for h in map(applying, contenders) if h is not None]
         return max(contenders, key=lambda h: (*fit(h)[:2], fit(h)[3]))

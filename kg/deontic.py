@@ -429,7 +429,7 @@ class SentenceAnalyser(StatementClauses):
                 # "5 nye sundhedsaftaler skal sikre …" (news), "Regionens faglige ekspertise skal
                 # komme … til gode" (an agreement): what a thing is for, no one's duty
                 return None
-            named = "" if passive else self._named_person(lo, i, opening)
+            named = "" if passive else self._named_person(lo, i, opening, right=cue == "har ret til")
             if modality in ("obligation", "prohibition") or named:
                 bearers = []
             else:

@@ -186,10 +186,10 @@ class StatementClauses(ClauseReader):
     def _inverted_subject(self, k: int) -> int | None:
         """The actor mention at ``k`` after an inverted present verb, past an article and a
         modifier (»… nedsætter det forberedende regionsråd for Region Østdanmark …«); None if none."""
-        m = k + (k < self.n and self.toks[k].low in ("det", "den", "de") and k + 1 not in self.ment_start)
+        m = k + (k < self.n and self.toks[k].low in ("det", "den", "de"))
         while m < self.n and m not in self.ment_start and self.toks[m].low in ACTOR_MODIFIERS:
             m += 1
-        return m if m in self.ment_start and (m == k or m > k + 1 or self.toks[k].low in ("det", "den", "de")) else None
+        return m if m in self.ment_start else None
 
     def _modal_then_have_right(self, i: int) -> bool:
         """»skal have mulighed for / ret til / adgang til«, also past an adverbial (»skal i
@@ -386,14 +386,13 @@ class StatementClauses(ClauseReader):
                 return (phrase if phrase.isupper() else phrase[:1].lower() + phrase[1:]), k + 1
         return "", -1
 
-    def _named_person(self, lo: int, i: int, opening) -> str:
+    def _named_person(self, lo: int, i: int, opening, right: bool = False) -> str:
         """The words of a subject that is a person or body outside the actor table ("Et kommunalt
         medlem skal …", "skal forældremyndighedens indehaver samtykke", "En privat virksomhed,
-        der …, skal"), up to its head noun; "" when the subject is a thing."""
+        der …, skal"), up to its head noun; "" when the subject is a thing. A ``right``'s holder may
+        be the people a text is for (»…, har borgeren ret til …«); their »skal« stays a goal
+        (_beneficiary_subject)."""
         toks = self.toks
-        # a right's holder may be the people a text is for (»…, har borgeren ret til …«); their
-        # »skal« stays a goal (_beneficiary_subject)
-        right = toks[i].low in ("har", "have") and self._right_past_words(i) is not None
         if lo < i and (words := self._proper_names(range(lo, i)) or self._person_words(range(lo, i), right)):
             return words                                              # before the modal
         before = [t.low for t in toks[lo:i] if t.low not in ADVERBS and not is_label_token(t.low)]

@@ -36,6 +36,13 @@ _UNIT = r"(?:hverdage|dage|dag|timer|time|uger|uge|måneder|måned|år|kvartaler
 # an event named by a clause, to its punctuation (»førend obduktion foretages, …«)
 _CLAUSE_ANCHOR = r"(?P<anchor>[\wæøå][^,.;:]*?)(?=\s*[,.;:]|\s+og\s+om\b|$)"
 
+# »… efter / før <event>«: what a duration counts from (not a conjunction or a modal after it)
+_FROM_EVENT = r"\s+(?P<dir>efter|før|fra|forud\s+for)\s+(?P<anchor>(?=[\wæøå§]))(?!(?:og|jf|skal|kan|bør|må|vil|senest)\b)"
+# senest 2 år efter ikrafttrædelse / senest et halvt år før udløb / inden for 8 uger (efter X)
+_OFFSET = re.compile(
+    rf"\b(?P<lead>senest|inden\s+for(?:\s+en\s+frist\s+på)?|indenfor|inden|højst|allerede)\s+(?P<num>{_NUM})\s+(?P<unit>{_UNIT})"
+    rf"(?:{_FROM_EVENT})?", re.I)
+
 DEADLINE_PATTERNS = [
     # senest den 1. juli i valgperiodens andet år / senest den 31. januar 2015
     ("date", re.compile(
@@ -57,15 +64,10 @@ DEADLINE_PATTERNS = [
     # inden udgangen af januar 2015 / inden udgangen af 2015
     ("end-of", re.compile(
         rf"\b(?:senest\s+ved|inden|ved|før)\s+udgangen\s+af\s+(?:(?P<month>{MONTH_PATTERN})\s+)?(?P<year>\d{{4}})", re.I)),
-    # senest 2 år efter ikrafttrædelse / senest et halvt år før udløb / inden for 8 uger (efter X)
-    ("offset", re.compile(
-        rf"\b(?P<lead>senest|inden\s+for(?:\s+en\s+frist\s+på)?|indenfor|inden|højst|allerede)\s+(?P<num>{_NUM})\s+(?P<unit>{_UNIT})"
-        rf"(?:\s+(?P<dir>efter|før|fra|forud\s+for)\s+(?P<anchor>(?=[\wæøå§]))(?!(?:og|jf|skal|kan|bør|må|vil|senest)\b))?",
-        re.I)),
+    ("offset", _OFFSET),
     # »skal senest være kommunen i hænde 6 uger efter anmodningen«: "senest" before the verb, the time after it
-    ("offset", re.compile(
-        rf"\b(?P<lead>senest)\s+(?:[\wæøå]+\s+){{1,4}}?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})"
-        rf"\s+(?P<dir>efter|før|fra)\s+(?P<anchor>(?=[\wæøå§]))(?!(?:og|jf|skal|kan|bør|må|vil|senest)\b)", re.I)),
+    ("offset", re.compile(rf"\b(?P<lead>senest)\s+(?:[\wæøå]+\s+){{1,4}}?(?P<num>{_NUM})\s+(?P<unit>{_UNIT}){_FROM_EVENT}",
+                          re.I)),
     # senest ved aftaleperiodens udløb / inden ikrafttrædelsen
     ("event", re.compile(
         r"\bsenest\s+(?:ved|samtidig\s+med|på)\s+(?P<anchor>(?:[\wæøå\-]+\s*){1,4}?)(?=[,.;]|\s+(?:og|at)\b|$)", re.I)),
@@ -272,9 +274,6 @@ def find_deadline(text: str, offset_base: int = 0) -> dict | None:
     elif kind in ("event", "same", "clause"):
         d["anchor"] = g["anchor"].strip()
     return d
-
-
-_OFFSET = next(rx for kind, rx in DEADLINE_PATTERNS if kind == "offset")    # the plain one
 
 
 def same_period(deadline: dict, text: str, base: int = 0) -> dict:

@@ -7,7 +7,9 @@ Cues and modalities
   "har ansvaret for", "sørger for", and the normative present tense ("Regionsrådet indsender
   sundhedsaftalen ...": an actor subject at the start of a main clause followed by a
   present-tense verb) in legislation, guidance and agreements (not in news or web pages);
-  a passive present ("Ændringer indsendes til Sundhedsstyrelsen") in legislation.
+  a passive present ("Ændringer indsendes til Sundhedsstyrelsen", "Stedfortrædere … udpeges af
+  den gruppe …") and a person after an inverted verb ("…, oplyser arbejdsgiver …") in
+  legislation (``kg.deontic_present``).
 - recommendation: "bør", "det anbefales (, at X ...)", "anbefaler, at", "det er/vil være
   hensigtsmæssigt, at", "opfordres til"; a modal inside the recommended at-clause is folded
   into the recommendation ("Det anbefales, at klyngerne skal ..." is one recommendation).
@@ -31,9 +33,9 @@ Bearers, in this order
    sundhedsaftale under sundhedsloven § 205;
 8. otherwise obligations and recommendations take the bearers of the previous statement in
    the same section, or of the nearest heading that names an actor (``carried=True``);
-   with no context at all an obligation is kept with ``bearers=[]`` and an empty label, and a
-   permission is dropped (a bare "kan" without an actor is mostly not a permission:
-   "planen kan fremme sammenhæng").
+   with no context at all an obligation or a recommendation is kept with ``bearers=[]`` and an
+   empty label ("I den forbindelse bør der være fokus på …"), and a permission is dropped (a
+   bare "kan" without an actor is mostly not a permission: "planen kan fremme sammenhæng").
 """
 
 from __future__ import annotations
@@ -43,35 +45,30 @@ import re
 from aftalegraf.model import LEGISLATION_TYPES
 
 from .actors import COMMITTEE_ANAPHOR
-from .deontic_statement import StatementClauses
+from .deontic_present import PresentTense
 from .deontic_words import (
     ADVERBS,
     AGREEMENT_NOUNS,
-    ARTICLES,
-    CLAUSE_OPENERS,
-    DEPONENTS,
     DESCRIBING_TYPES,
     DESCRIPTIVE,
     DETERMINERS,
-    ENACTING,
     EVENT_VERBS,
     MODALS,
     NON_NORMATIVE_AFTER_MODAL,
     PERSON_NOUN,
-    PREPOSITIONS,
     PRESENT_TYPES_EXCLUDED,
     PRONOUNS,
     QUALIFICATIONS,
     REC_FRAME,
     SAYING,
     Statement,
-    is_label_or_list_marker,
     is_passive_verb,
     is_present_verb,
+    label_end,
 )
 
 
-class SentenceAnalyser(StatementClauses):
+class SentenceAnalyser(PresentTense):
     """The deontic statements of one sentence (``analyse()``), read with the rules above."""
 
     def cues(self) -> list[tuple[int, int, str, str]]:
@@ -138,7 +135,8 @@ class SentenceAnalyser(StatementClauses):
                     i += 1
                     continue
                 if verb in ("ses", "forstås", "betragtes", "læses", "nævnes", "tænkes", "være", "bestå") and w in ("skal", "bør") \
-                        and not (verb == "være" and (self._vaere_passive(i) is not None or self._in_hands(verb_at))):
+                        and not (verb == "være" and (self._vaere_passive(i) is not None or self._in_hands(verb_at)
+                                                     or self._existential(i))):
                     i += 1          # "skal ses som", "skal være opmærksom på" (but "skal være godkendt af X" is X's),
                     # "skal bestå af": what something is made of
                     continue
@@ -266,14 +264,19 @@ class SentenceAnalyser(StatementClauses):
                 a.action_end = self._clause_boundary_before(a.action_start, b.start)
         return out
 
+    def _existential(self, modal: int) -> bool:
+        """»I den forbindelse bør der være fokus på …«, »Der skal være en klar ansvarsfordeling«: what
+        there must be is required of those the text addresses (the relative »…, der skal være …«
+        is not: the expletive »der« follows the modal or opens the sentence)."""
+        toks = self.toks
+        return (modal + 1 < self.n and toks[modal + 1].low == "der") or (
+            modal == label_end(toks) + 1 and toks[modal - 1].text == "Der")
+
     def _reported_speech(self) -> bool:
         """A quotation: the sentence holds a verb of saying after a comma or a quotation mark."""
         words = [t.low for t in self.toks]
         return any(w in ('"', "”", "“", "»", "«") for w in words) or any(
             a in (",", '"', "”") and b in SAYING for a, b in zip(words, words[1:]))
-
-    def _sentence_end(self) -> int:
-        return self.toks[-1].end
 
     def _statement(self, i: int, j: int, modality: str, cue: str, done: list[Statement]) -> Statement | None:
         toks = self.toks
@@ -442,7 +445,7 @@ class SentenceAnalyser(StatementClauses):
                 # (after a condition about an actor's act, »Henlægger ministeren beføjelsen til en
                 # anden myndighed, skal gennemførelse af … ske …«, the actor in context is a guess)
                 bearers, carried = list(ctxb), True
-            elif modality in ("obligation", "prohibition"):
+            elif modality in ("obligation", "prohibition", "recommendation"):
                 bearers = []
             else:
                 return None
@@ -477,27 +480,6 @@ class SentenceAnalyser(StatementClauses):
 
     def _about_health_agreement(self) -> bool:
         return any("sundhedsaftal" in t.low for t in self.toks)
-
-    def _co_bearers(self, k: int) -> list[str]:
-        """Actors who share the duty: "Regionsrådet nedsætter sammen med kommunalbestyrelserne …",
-        "skal i samarbejde med kommunalbestyrelserne udarbejde …" (right after the modal or verb,
-        or after the verb that follows the modal)."""
-        toks = self.toks
-        for _ in range(2):
-            while k < self.n and toks[k].low in ADVERBS and toks[k].low not in ("i", "sammen"):
-                k += 1
-            words = [t.low for t in toks[k:k + 3]]
-            if words[:2] == ["sammen", "med"]:
-                m = k + 2
-            elif words == ["i", "samarbejde", "med"]:
-                m = k + 3
-            else:
-                k += 1          # the verb after the modal: "skal udarbejde i samarbejde med …"
-                continue
-            while m < self.n and toks[m].low in DETERMINERS:
-                m += 1
-            return self._group(m)[0] if m in self.ment_start else []
-        return []
 
     def _recommendation_frames(self, out: list[Statement]) -> list[tuple[int, int]]:
         """'Det anbefales, at X ...' -> a recommendation for X; returns the token regions folded."""
@@ -553,132 +535,3 @@ class SentenceAnalyser(StatementClauses):
                                  carried, False, anchor=frame_tok or 0))
             regions.append(region)
         return regions
-
-    def _enters_agreement(self, v: int) -> bool:
-        """"indgår" is descriptive ("X indgår i Y"), except with an agreement as its object:
-        "Regionsrådet og kommunalbestyrelserne i regionen indgår en sundhedsaftale"."""
-        if self.toks[v].low != "indgår" or v + 1 >= self.n:
-            return False
-        k = v + 1
-        if self.toks[k].low in ("en", "et", "fælles", "årligt", "hvert"):
-            k += 1
-        return k < self.n and bool(re.search(r"aftale(?:n|r|rne)?$", self.toks[k].low))
-
-    def _after_fronted_phrase(self, k: int, cue_tokens: set[int]) -> int | None:
-        """The verb after a fronted prepositional phrase, when an actor follows it (»I kommuner med
-        under 80.000 indbyggere fastsætter kommunalbestyrelsen …«); None at a clause's end first.
-        The phrase may hold a range or a relative clause between commas (»I kommuner med mindst
-        80.000 indbyggere, men under 300.000 indbyggere, der styres efter reglerne i § 64 …,
-        fastsætter kommunalbestyrelsen …«): then the verb must follow the comma that closes it."""
-        inserted = False
-        for v in range(k + 1, min(k + 40, self.n - 1)):
-            w = self.toks[v].low
-            if self._citation_comma(v):
-                continue    # a citation's commas (»Efter § 32, stk. 1, i overgangsloven nedsætter …«)
-            if w in (";", ":", "at") or w in MODALS or v in cue_tokens:
-                return None
-            if w in (",", "der", "som"):
-                inserted = True
-                continue
-            if self._inverted_subject(v + 1) is not None and is_present_verb(self.toks[v]) and (
-                    not inserted or self.toks[v - 1].low == ","):
-                return v
-            if not inserted and v >= k + 15:
-                return None
-        return None
-
-    def _present_tense(self, done: list[Statement], cues) -> list[Statement]:
-        """Normative present: '[§ 5.] Regionsrådet indsender ...', 'Herefter indsender regionsrådet ...'."""
-        out: list[Statement] = []
-        if self.ctx.doc_type in PRESENT_TYPES_EXCLUDED:
-            return out
-        toks = self.toks
-        cue_tokens = {i for (i, _, _, _) in cues}
-        taken = {s.anchor for s in done}
-        # clause starts: sentence start (after labels), after ";" and after ", og"/", men"
-        starts = [0]
-        for k, t in enumerate(toks):
-            if t.low == ";":
-                starts.append(k + 1)
-        for lo in starts:
-            k = lo
-            while k < self.n and is_label_or_list_marker(toks[k].low):
-                k += 1
-            if k >= self.n:
-                continue
-            identified = k + 1 < self.n and toks[k].low in ("den", "de") and k + 1 in self.ment_start
-            k += identified     # »Den sundhedsperson, der er ansvarlig for …, afgør …«: the one meant
-            if k in self.ment_start and not self._genitive(k):
-                keys, end = self._group(k)
-                v = self._past_complement(end)
-                v = self._after_relative(v) if identified else v
-                while v < self.n and toks[v].low in ("selv", "også", "løbende", "endvidere", "herefter", "desuden",
-                                                      "fortsat", "samtidig", "derudover", "tillige", "ligeledes",
-                                                      "straks", "hvert", "årligt"):
-                    v += 1
-                if v < self.n and v not in cue_tokens and (is_present_verb(toks[v]) or (
-                        toks[v].low in DEPONENTS) or self._enters_agreement(v)) and v not in taken:
-                    keys = keys + [b for b in self._co_bearers(v + 1) if b not in keys]
-                    out.append(Statement(keys, "obligation", "present", toks[v].start, self._sentence_end(),
-                                         toks[k].start, anchor=v))
-                elif v < self.n and self.ctx.doc_type in LEGISLATION_TYPES and is_passive_verb(toks[v]):
-                    pass
-                continue
-            committee = self.ctx.subject_committee or self.ctx.last_committee
-            if committee and COMMITTEE_ANAPHOR.fullmatch(toks[k].low):
-                # »§ 5. Udvalget udarbejder … en praksisplan« (the committee of § 1)
-                v = k + 1
-                while v < self.n and toks[v].low in ADVERBS:
-                    v += 1
-                if v < self.n and v not in cue_tokens and v not in taken and is_present_verb(toks[v]):
-                    out.append(Statement([committee], "obligation", "present", toks[v].start,
-                                         self._sentence_end(), toks[k].start, carried=True, anchor=v,
-                                         anaphor=True))
-                continue
-            # inverted order after a fronted adverbial or a conditional clause
-            comma = None
-            if toks[k].low in ("kan", "skal", "hvis", "når", "såfremt", "er", "har"):
-                for c in range(k + 1, self.n):
-                    if toks[c].low == ",":
-                        comma = c
-                        break
-                v = comma + 1 if comma is not None else None
-            elif toks[k].low in ("herefter", "derefter", "endvidere", "desuden", "samtidig", "derudover",
-                                 "dernæst", "endelig", "årligt", "løbende"):
-                v = k + 1
-            elif toks[k].low in PREPOSITIONS and self.ctx.doc_type in LEGISLATION_TYPES:
-                v = self._after_fronted_phrase(k, cue_tokens)
-            else:
-                v = None
-            subject = self._inverted_subject(v + 1) if v is not None and v + 1 < self.n else None
-            if subject is not None and is_present_verb(toks[v]) and not self._genitive(subject) and v not in taken:
-                keys, end = self._group(subject)
-                out.append(Statement(keys, "obligation", "present", toks[v].start, self._sentence_end(),
-                                     toks[v].start, anchor=v))
-            # passive present in legislation: "Ændringer af aftalen indsendes til Sundhedsstyrelsen"
-            if self.ctx.doc_type in LEGISLATION_TYPES and not done and not out and toks[k].low not in CLAUSE_OPENERS \
-                    and not self._verb_first(k) \
-                    and toks[k].low not in ("at",) \
-                    and toks[k].low not in ("hvor", "samtidig", "dog", "såfremt") \
-                    and toks[k].low not in ("formandskabet", "formandskab"):
-                # (»Formandskabet … varetages af en formand, som vælges …« says who holds the chair:
-                # the body's composition, no one's duty)
-                for p in range(k + 1, min(k + 8, self.n)):
-                    if p in cue_tokens or toks[p].low in (",", "der", "som") or toks[p].low in MODALS:
-                        break       # "Fristen ... kan fraviges": the modal rules decide, not this one
-                    if p in self.in_mention or toks[p - 1].low in ARTICLES:
-                        continue    # "En kommunes ...": a genitive after an article, not a verb
-                    if is_passive_verb(toks[p]) and toks[p].low not in DESCRIPTIVE and toks[p].low not in ENACTING and p - 1 >= 0 and toks[p - 1].low not in PREPOSITIONS:
-                        agent = self._agent(p, self.n)
-                        if agent is not None:
-                            # an agent that is no actor is named: »træffes af behandlingsinstitutionens leder«
-                            out.append(Statement(agent, "obligation", "present", toks[p].start, self._sentence_end(),
-                                                 toks[k].start, passive=True, anchor=p,
-                                                 named="" if agent else self._named_agent(p + 1, self.n)))
-                        else:
-                            ctxb = self._context_bearers_for_passive(p)
-                            out.append(Statement(list(ctxb), "obligation", "present", toks[p].start,
-                                                 self._sentence_end(), toks[k].start, carried=bool(ctxb),
-                                                 passive=True, anchor=p))
-                        break
-        return out

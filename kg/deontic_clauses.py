@@ -664,6 +664,8 @@ class ClauseReader:
     def _explicit_nonactor_subject(self, lo: int, i: int) -> bool:
         """A noun subject that is no actor ("Programmet skal ...", "Samtidig skal programmet ...",
         ", og den samlede tilbageholdelsesperiode må ikke ...")."""
+        if self.toks[i].low in ("skal", "bør") and i + 1 < self.n and self.toks[i + 1].low == "der":
+            return False    # »I den forbindelse bør der være …«: an expletive subject, no one named
         toks = [t for t in self.toks[lo:i] if t.low not in ADVERBS and t.low not in DETERMINERS]
         while toks and toks[0].low in ("og", "men", "eller", "samt"):
             toks = toks[1:]

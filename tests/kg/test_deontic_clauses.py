@@ -568,3 +568,14 @@ def test_an_inverted_subject_with_article_and_modifier_after_a_fronted_citation(
              "Østdanmark senest den 1. januar 2026 6 forberedende sundhedsråd med samme geografiske afgrænsning.",
              "bekendtgørelse")
     assert ob.bearers == ["regionsraad"] and ob.deadline["date"] == "2026-01-01"
+
+
+def test_what_there_should_be_is_a_recommendation_without_a_named_actor():
+    # Sundhedsstyrelsen's 2013 guidance, 5.5 (answer_set_l, l16): the expletive »der« names no one
+    ob = one("I den forbindelse bør der være ensartet registrering og enighed om afgrænsninger af særlige "
+             "målgrupper, så definitioner af patientgrupper som fx skrøbelige/sårbare patienter er ens på tværs "
+             "af sektorer.", "vejledning")
+    assert (ob.modality, ob.bearers) == ("recommendation", []) and ob.action.startswith("være ensartet registrering")
+    # an agentless »kan der … ydes« stays out (sundhedsloven § 242): what may be paid, by whoever may pay it
+    assert stmts("§ 242. I særlige tilfælde kan der af statskassen ydes tilskud til hel eller delvis dækning af "
+                 "udgifterne ved løsningen af særlige opgaver inden for det regionale sygehusvæsen.") == []

@@ -56,41 +56,56 @@ def looks_english(query: str) -> bool:
     return english >= max(2, len(words) // 3) and danish == 0
 
 
-# Everyday words of a planner's question and the words the legal texts use for the same thing
-# (query side only: BM25 also looks for the texts' word). Written from the field's vocabulary,
-# both directions where both occur in questions.
-EVERYDAY_TERMS = {
+# Everyday words of a planner's question and the legal texts' own word for the same thing
+# (query side only: BM25 also looks for the texts' word; the embedding reads them too, since it
+# cannot know that »byrådet« is »kommunalbestyrelsen« in these texts). Written from the field's
+# vocabulary, both directions where both occur in questions.
+LAY_TERMS = {
     "hospital": "sygehus", "hospitalet": "sygehuset", "hospitaler": "sygehuse", "hospitalerne": "sygehusene",
-    "hospitalsbehandling": "sygehusbehandling", "indlæggelse": "indlagt", "udskrivelse": "udskrivning",
-    "udskrevet": "udskrivning", "udskrives": "udskrivning",
+    "hospitalsbehandling": "sygehusbehandling", "udskrivelse": "udskrivning",
     "byråd": "kommunalbestyrelse", "byrådet": "kommunalbestyrelsen", "byrådene": "kommunalbestyrelserne",
     "borgmester": "kommunalbestyrelsen", "regionsrådsformand": "regionsrådet",
     "træning": "genoptræning", "træne": "genoptræning", "genoptræne": "genoptræning",
     "fysisk": "somatisk", "fysiske": "somatiske", "legemlig": "somatisk", "legemlige": "somatiske",
     "sindslidelse": "psykisk sygdom", "sindslidelser": "psykiske sygdomme", "sindslidende": "psykisk syge",
-    "psykiatrisk": "psykisk", "mor": "forældre", "far": "forældre", "mødre": "forældre", "fædre": "forældre",
+    "mor": "forældre", "far": "forældre", "mødre": "forældre", "fædre": "forældre",
     "familielæge": "almen praksis", "egen læge": "almen praksis", "lægepraksis": "almen praksis",
-    "lægepraksisser": "almen praksis", "praktiserende": "almen praksis",
-    "gratis": "vederlagsfri", "betale": "egenbetaling", "betaler": "egenbetaling",
-    "medicin": "lægemidler", "piller": "lægemidler", "tænder": "tandpleje", "tandbehandling": "tandpleje",
-    "hjemmesygeplejerske": "sygepleje", "hjemmesygepleje": "sygepleje", "sygeplejerske": "sygepleje",
-    "deadline": "frist senest", "tidsfrist": "frist senest", "hvornår": "senest frist",
-    "godkender": "godkendelse", "accept": "godkendelse", "forhåndsaccept": "forhåndsgodkendelse",
-    "minister": "ministeren", "ministeriet": "ministeren",
-    "it": "sundheds-it digitalisering", "digital": "digitalisering", "digitale": "digitalisering", "teknologi": "telemedicin",
-    "ansvarlig": "ansvar påhviler", "ansvaret": "påhviler", "pligt": "forpligtet skal", "krav": "skal",
-    "mange sygdomme": "multisygdom", "flere sygdomme": "multisygdom", "skrøbelige": "sårbare", "svage": "sårbare",
+    "lægepraksisser": "almen praksis",
+    "gratis": "vederlagsfri", "medicin": "lægemidler", "piller": "lægemidler", "tænder": "tandpleje",
+    "tandbehandling": "tandpleje", "deadline": "frist senest", "tidsfrist": "frist senest",
+    "accept": "godkendelse", "forhåndsaccept": "forhåndsgodkendelse", "it": "sundheds-it digitalisering",
+    "mange sygdomme": "multisygdom", "flere sygdomme": "multisygdom", "svage": "sårbare",
     "svækkede": "skrøbelige sårbare", "overgange": "sammenhængende forløb", "overgang": "sammenhængende forløb",
-    "samarbejdsaftale": "sundhedsaftale", "aftalen": "sundhedsaftalen", "kontrakt": "aftale",
+    "kontrakt": "aftale", "sidder i": "består af medlemmer",
+}
+# The texts' words for a question's own legal or near-legal words: other inflections, the duty's
+# function words (»krav« → »skal«, »hvornår« → »senest frist«) and a wider term (»borgere« →
+# »patienter«). For BM25 only: the embedding knows them, and they would shift its meaning.
+TEXT_WORDS = {
+    "indlæggelse": "indlagt", "udskrevet": "udskrivning", "udskrives": "udskrivning", "psykiatrisk": "psykisk",
+    "praktiserende": "almen praksis", "betale": "egenbetaling", "betaler": "egenbetaling",
+    "hjemmesygeplejerske": "sygepleje", "hjemmesygepleje": "sygepleje", "sygeplejerske": "sygepleje",
+    "hvornår": "senest frist", "godkender": "godkendelse", "minister": "ministeren", "ministeriet": "ministeren",
+    "digital": "digitalisering", "digitale": "digitalisering", "teknologi": "telemedicin",
+    "ansvarlig": "ansvar påhviler", "ansvaret": "påhviler", "pligt": "forpligtet skal", "krav": "skal",
+    "skrøbelige": "sårbare", "samarbejdsaftale": "sundhedsaftale", "aftalen": "sundhedsaftalen",
     "klage": "klageadgang", "borgere": "borgerne patienter", "patienter": "borgere",
     "ældre": "ældre medicinske patienter", "barn": "børn", "unge": "børn og unge",
-    "sidder i": "består af medlemmer",
 }
+EVERYDAY_TERMS = {**LAY_TERMS, **TEXT_WORDS}
 
 
-def everyday_expansion(query: str) -> str:
+def everyday_expansion(query: str, terms: dict[str, str] = EVERYDAY_TERMS) -> str:
     """The legal texts' words for the everyday words of ``query`` (empty when none): BM25
     searches them beside the question's own words."""
     text = " " + " ".join(re.sub(r"[?,.;:!»«\"()]", " ", query.lower()).split()) + " "
-    found = [legal for word, legal in EVERYDAY_TERMS.items() if f" {word} " in text]
+    found = [legal for word, legal in terms.items() if f" {word} " in text]
     return " ".join(dict.fromkeys(found))
+
+
+def for_embedding(query: str, asked: str) -> str:
+    """What the embedding reads for ``query`` (``asked``: the question the index is asked, an
+    English one with its Danish terms): a Danish question with the legal texts' words for its
+    lay ones appended (»bundet af instrukser fra byrådet« → »kommunalbestyrelsen«)."""
+    extra = "" if looks_english(query) else everyday_expansion(query, LAY_TERMS)
+    return f"{asked} {extra}" if extra else asked

@@ -23,6 +23,7 @@ from aftalegraf.vocabulary import MODALITIES, SEARCH_MODES, heading_label, secti
 from . import crosslingual, facets, same_text, storage
 from .answer import answer_hit, binding_source, is_answered, restated_provision
 from .cited import cited_in
+from .danish import for_embedding
 from .dense import with_sentences
 from .facets import FACETS as FILTERS
 from .facets import doc_matches
@@ -514,7 +515,7 @@ def search(store: Store, query: str, k: int = 10, mode: str = "hybrid", filters:
     asked = crosslingual.for_index(store, query)   # an English question gets the field's Danish terms
     cited, cited_rows, title_blocks = _cited(store, idx, query, mask) if mode == "hybrid" else ({}, [], set())
     if mode in ("dense", "hybrid"):
-        qvec = query_embedder(store, idx).embed_query(asked)
+        qvec = query_embedder(store, idx).embed_query(for_embedding(query, asked))
         dense_rows, dense_scores = _dense_ranking(idx, qvec, mask, pool)
         dense_scores = _with_sentences(store, idx, qvec, dense_scores)
         dense_rows = sorted(dense_rows, key=lambda r: -dense_scores[r])

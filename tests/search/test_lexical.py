@@ -88,3 +88,15 @@ def test_a_planners_everyday_words_also_find_the_texts_words():
                               "Regionsrådet indsender planen."])
     s = idx.scores("Er træning efter hospitalet gratis?")
     assert s[0] > 0 and s[1] == 0
+
+
+def test_the_embedding_reads_the_legal_word_for_a_lay_word_only():
+    from aftalegraf.search.danish import for_embedding
+
+    # »byrådet« means »kommunalbestyrelsen« in these texts; »betale« → »egenbetaling« and »krav« →
+    # »skal« are BM25's helpers for words the embedding knows
+    assert for_embedding("Er et medlem bundet af byrådet?", "Er et medlem bundet af byrådet?").endswith(
+        "byrådet? kommunalbestyrelsen")
+    assert for_embedding("Hvilke krav er der, og skal man betale?", "x") == "x"
+    # an English question is asked with its Danish terms already (crosslingual.for_index)
+    assert for_embedding("Does the hospital charge for medicine?", "asked") == "asked"

@@ -13,7 +13,7 @@ Cues and modalities
 - recommendation: "bør", "det anbefales (, at X ...)", "anbefaler, at", "det er/vil være
   hensigtsmæssigt, at", "opfordres til"; a modal inside the recommended at-clause is folded
   into the recommendation ("Det anbefales, at klyngerne skal ..." is one recommendation).
-- permission: "kan", "må", "har mulighed for", "kan vælge", "er berettiget til", "har ret til".
+- permission: "kan", "må", "har mulighed for", "kan vælge", "er berettiget til", "har ret til", "har adgang til".
 - prohibition: "må ikke", "kan ikke", "skal ikke".
 
 Bearers, in this order
@@ -221,7 +221,7 @@ class SentenceAnalyser(PresentTense):
                 i += 3
                 continue
             elif w in ("har", "have") and (end := self._right_past_words(i)):
-                out.append((i, end, "permission", "har ret til"))    # also »har på anmodning ret til«
+                out.append((i, end, "permission", f"har {toks[end - 2].low} til"))   # also »har på anmodning ret til«
                 i = end
                 continue
             elif w in ("har", "have") and nxt == "til" and nxt2 == "opgave":
@@ -432,7 +432,7 @@ class SentenceAnalyser(PresentTense):
                 # "5 nye sundhedsaftaler skal sikre …" (news), "Regionens faglige ekspertise skal
                 # komme … til gode" (an agreement): what a thing is for, no one's duty
                 return None
-            named = "" if passive else self._named_person(lo, i, opening, right=cue == "har ret til")
+            named = "" if passive else self._named_person(lo, i, opening, right=cue in ("har ret til", "har adgang til"))
             if modality in ("obligation", "prohibition") or named:
                 bearers = []
             else:

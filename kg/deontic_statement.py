@@ -161,12 +161,14 @@ class StatementClauses(ClauseReader):
     def _right_past_words(self, har: int) -> int | None:
         """»har ret til«, also past an adverbial (»har på anmodning ret til«, »har under midlertidigt
         ophold ret til«) or an inverted subject (»…, har borgeren ret til …«): the index after
-        »til«; None without »ret til« within five words (no comma, negation or modal between)."""
+        »til«; None without »ret til« within five words (no comma, negation or modal between).
+        »har adgang til« is a right as well (»Sundhedsdatastyrelsen har adgang til oplysninger i
+        registeret, når …«)."""
         for k in range(har + 1, min(har + 6, self.n - 1)):
             low = self.toks[k].low
             if low in (",", ";", ".", "ikke") or low in MODALS:
                 return None
-            if low == "ret" and self.toks[k + 1].low == "til":
+            if low in ("ret", "adgang") and self.toks[k + 1].low == "til":
                 return k + 2
         return None
 
@@ -382,6 +384,9 @@ class StatementClauses(ClauseReader):
                 continue
             words.append(self.toks[k].text)
             if PERSON_NOUN.fullmatch(w) or (agent and w == "gravide") or (right and BENEFICIARIES.fullmatch(w)):
+                if k + 2 < self.n and self.toks[k + 1].low == "for" and self.toks[k + 2].text[:1].isupper():
+                    words += ["for", self.toks[k + 2].text]     # a body's name: »Styrelsen for Patientklager«
+                    k += 2
                 phrase = " ".join(words)
                 return (phrase if phrase.isupper() else phrase[:1].lower() + phrase[1:]), k + 1
         return "", -1

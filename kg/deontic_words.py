@@ -161,7 +161,8 @@ PERSON_NOUN = re.compile(
     r"[a-zæøå]*behandlingssted(?:et|er|erne)?|"   # "behandlingsstedet skal have en aftale med …"
     r"[a-zæøå]*institution(?:en|er|erne)?|"   # "En kommunes genoptræningsinstitution kan … afvise …"
     r"[a-zæøå]*kontor(?:et|er|erne)?|"   # "Patientkontorerne kan modtage … og skal … bistå"
-    r"[a-zæøå]*tilsynet)")               # "Socialtilsynet skal … benytte sig af …" (the body, not the act)
+    r"[a-zæøå]*tilsynet|"                # "Socialtilsynet skal … benytte sig af …" (the body, not the act)
+    r"[a-zæøå]*styrelsen)")              # "Sundhedsdatastyrelsen har adgang til …" (an agency outside the table)
 
 
 @dataclass

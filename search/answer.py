@@ -119,6 +119,12 @@ _TIME_AS_CONTENT = re.compile(r"\b(?:angive|angiver|fastsætte|fastsætter|sætt
                               re.I)
 
 
+# »Kan …?« and »Bør …?« want a paragraph where someone may or should, whoever the question names
+# (»Kan en borger, der er visiteret …, vælge …?«, »Hvad bør der være fokus på …?«); for »Skal …?«
+# the same widening lost more QA cards than it won (rounds 21 and 22): a duty is in most paragraphs.
+_ASKED_OF_ANYONE = frozenset({"permission", "recommendation"})
+
+
 def _word_of(label: str) -> str:
     """An actor mention's last word, stemmed: »Et regionsråd« and »regionsrådet« are one word."""
     return stem(label.lower().split()[-1])
@@ -130,10 +136,11 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     near tie among the first few (``CONTENDERS``, within ``NEAR_TIE`` of the best score) serves the
     question better, in this order of weight:
     1. it holds a statement with the modality the question asks about, of the actor it names
-       where it names one, or of anyone where it asks who ("Skal sundhedsklyngen …?" → a paragraph
-       where the cluster *skal*; »Hvem skal sikre …?« → a paragraph where someone *skal*, not one
-       that states a goal; a permission and a prohibition answer the same question), and the best
-       does not —
+       where it names one, or of anyone where it asks who or asks a permission or recommendation
+       ("Skal sundhedsklyngen …?" → a paragraph where the cluster *skal*; »Hvem skal sikre …?« →
+       a paragraph where someone *skal*, not one that states a goal; »Kan en borger … vælge …?« →
+       one where someone *kan*; a permission and a prohibition answer the same question), and the
+       best does not —
        from further behind (``WIDE_TIE``) than a near tie (»Hvordan kan kommunalbestyrelsen skaffe
        tilbud …?« → § 142, stk. 4's »kan«, not stk. 3's »tilbyder«);
     2. the question asks by when or how often and its statement carries a deadline or frequency —
@@ -176,7 +183,7 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     def fit(hit: dict) -> tuple[bool, bool, bool, bool]:
         if hit["id"] not in fits:       # once per hit: the rules below ask again
             said = statements(hit)
-            fits[hit["id"]] = (bool(said) or not (modality and (actors or asks_who)),
+            fits[hit["id"]] = (bool(said) or not (modality and (actors or asks_who or modality in _ASKED_OF_ANYONE)),
                                not wants_time or any(ob.get("deadline") or ob.get("frequency") for ob in said),
                                modality is not None and bool(said)
                                and doc(hit).get("status") == "in_force" and doc(hit).get("type") in LEGISLATION_TYPES,

@@ -579,3 +579,17 @@ def test_what_there_should_be_is_a_recommendation_without_a_named_actor():
     # an agentless »kan der … ydes« stays out (sundhedsloven § 242): what may be paid, by whoever may pay it
     assert stmts("§ 242. I særlige tilfælde kan der af statskassen ydes tilskud til hel eller delvis dækning af "
                  "udgifterne ved løsningen af særlige opgaver inden for det regionale sygehusvæsen.") == []
+
+
+def test_access_is_a_right_and_an_agency_outside_the_table_is_named():
+    # sundhedsloven § 157, stk. 12 (extra_qa_en, e02): »har adgang til« as »har ret til«
+    ob = one("Stk. 12. Sundhedsdatastyrelsen har adgang til oplysninger i registeret, når det er påkrævet af "
+             "driftstekniske grunde eller følger af Sundhedsdatastyrelsens forpligtelser som dataansvarlig.")
+    assert (ob.modality, ob.bearer_label) == ("permission", "sundhedsdatastyrelsen")
+    # sundhedsloven § 157 a, stk. 7: no access is no right
+    assert stmts("Lægemiddelstyrelsen har ikke hermed adgang til vaccinationsoplysninger om den enkelte borger.") == []
+    # a body's name goes on past »for« (LBK 1011/2023, Styrelsen for Patientklager)
+    obs = obligations("Styrelsen for Patientklager kan videregive sin vurdering efter stk. 1 til Styrelsen for "
+                      "Patientsikkerhed, som kan anvende den modtagne vurdering til brug for sit tilsyn med "
+                      "sundhedspersoner og behandlingssteder.", "lovbekendtgørelse")
+    assert ("permission", "styrelsen for Patientklager") in {(o.modality, o.bearer_label) for o in obs}

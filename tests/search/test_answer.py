@@ -388,3 +388,17 @@ def test_a_deadline_asked_about_is_no_by_when_question():
     hits = [hit(0, 1.0, False), hit(1, 0.95, True)]
     assert answer_hit("Skal genoptræningsplanen angive en frist for, hvornår genoptræningen skal begynde?", hits)["id"] == "h0"
     assert answer_hit("Hvornår skal genoptræningen begynde?", hits)["id"] == "h1"
+
+
+def test_a_may_or_should_question_wants_someones_permission_or_recommendation():
+    """»Kan en borger, der er visiteret til lægelig behandling for stofmisbrug, vælge …?« (answer_set_m,
+    m03): no actor of the table is named, but the question asks what someone may do — § 142, stk. 7's
+    »kan vælge«, not § 252's duty to pay, which led the list. »Skal …?« keeps the best hit: a duty is
+    in most paragraphs (the widening cost QA cards)."""
+    hits = [_stating(0, 1.0, "kommune", "obligation"), _stating(1, 0.94, "ukendt", "permission")]
+    q = "Kan en borger, der er visiteret til behandling for stofmisbrug, vælge et andet behandlingssted?"
+    assert asked(q) == (set(), "permission") and answer_hit(q, hits)["id"] == "h1"
+    hits = [_stating(0, 1.0, "kommune", "obligation"), _stating(1, 0.94, "ukendt", "recommendation")]
+    assert answer_hit("Hvad bør der være særligt fokus på i samarbejdet?", hits)["id"] == "h1"
+    hits = [_stating(0, 1.0, "kommune", "permission"), _stating(1, 0.94, "ukendt", "obligation")]
+    assert answer_hit("Skal en borger selv betale for behandlingen?", hits)["id"] == "h0"

@@ -432,7 +432,11 @@ class SentenceAnalyser(PresentTense):
                 # "5 nye sundhedsaftaler skal sikre …" (news), "Regionens faglige ekspertise skal
                 # komme … til gode" (an agreement): what a thing is for, no one's duty
                 return None
-            named = "" if passive else self._named_person(lo, i, opening, right=cue in ("har ret til", "har adgang til"))
+            # a right's holder may be the people a text is for (»…, har borgeren ret til …«); one who
+            # »kan … få« may be »en gravid« (»kan en gravid uden tilladelse få reduceret …«)
+            receives = cue == "kan" and any(t.low == "få" for t in toks[i + 1:min(i + 7, self.n)])
+            named = "" if passive else self._named_person(lo, i, opening, right=cue in ("har ret til", "har adgang til"),
+                                                          receives=receives)
             if modality in ("obligation", "prohibition") or named:
                 bearers = []
             else:

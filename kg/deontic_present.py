@@ -194,6 +194,12 @@ class PresentTense(StatementClauses):
                     and (person := self._inverted_person(v + 1)):
                 out.append(Statement([], "obligation", "present", toks[v].start, self._sentence_end(),
                                      toks[v].start, anchor=v, named=person))
+            elif v is not None and v < self.n and v not in taken and v not in cue_tokens \
+                    and self.ctx.doc_type in LEGISLATION_TYPES and is_passive_verb(toks[v]) \
+                    and toks[v].low not in DESCRIPTIVE and toks[v].low not in ENACTING \
+                    and (agent := self._agent(v, self.n)):
+                # »Hvis der ikke kan udpeges nogen handlekommune …, behandles sagen af den kommune, …«
+                out.append(self._passive_statement(v, v, agent))
             # passive present in legislation: "Ændringer af aftalen indsendes til Sundhedsstyrelsen"
             if self.ctx.doc_type in LEGISLATION_TYPES and not done and not out and toks[k].low not in CLAUSE_OPENERS \
                     and not self._verb_first(k) \

@@ -359,14 +359,15 @@ class StatementClauses(ClauseReader):
                 break
         return ""
 
-    def _person_words(self, span: range, right: bool = False) -> str:
-        return self._person_phrase(span, right=right)[0]
+    def _person_words(self, span: range, right: bool = False, receives: bool = False) -> str:
+        return self._person_phrase(span, agent=receives, right=right)[0]
 
     def _person_phrase(self, span: range, agent: bool = False, right: bool = False) -> tuple[str, int]:
         """The words up to a person noun (»behandlingsinstitutionens leder«) and the index after
-        it; ("", -1) when no person noun ends the phrase. An agent (after »af«) may also be »den
-        gravide«: as a subject she is mostly the one told or guided; a right's holder (``right``) the
-        people a text is for (»…, har borgeren ret til …«)."""
+        it; ("", -1) when no person noun ends the phrase. An agent (after »af«) or one who may
+        receive (»kan en gravid … få …«) may also be »den gravide«: as a subject of »skal« she is
+        mostly the one told or guided; a right's holder (``right``) the people a text is for (»…,
+        har borgeren ret til …«)."""
         words = []
         skip_to = -1
         for k in span:
@@ -383,7 +384,7 @@ class StatementClauses(ClauseReader):
             if w in ADVERBS and not words:
                 continue
             words.append(self.toks[k].text)
-            if PERSON_NOUN.fullmatch(w) or (agent and w == "gravide") or (right and BENEFICIARIES.fullmatch(w)):
+            if PERSON_NOUN.fullmatch(w) or (agent and w in ("gravid", "gravide")) or (right and BENEFICIARIES.fullmatch(w)):
                 if k + 2 < self.n and self.toks[k + 1].low == "for" and self.toks[k + 2].text[:1].isupper():
                     words += ["for", self.toks[k + 2].text]     # a body's name: »Styrelsen for Patientklager«
                     k += 2
@@ -391,14 +392,14 @@ class StatementClauses(ClauseReader):
                 return (phrase if phrase.isupper() else phrase[:1].lower() + phrase[1:]), k + 1
         return "", -1
 
-    def _named_person(self, lo: int, i: int, opening, right: bool = False) -> str:
+    def _named_person(self, lo: int, i: int, opening, right: bool = False, receives: bool = False) -> str:
         """The words of a subject that is a person or body outside the actor table ("Et kommunalt
         medlem skal …", "skal forældremyndighedens indehaver samtykke", "En privat virksomhed,
         der …, skal"), up to its head noun; "" when the subject is a thing. A ``right``'s holder may
         be the people a text is for (»…, har borgeren ret til …«); their »skal« stays a goal
         (_beneficiary_subject)."""
         toks = self.toks
-        if lo < i and (words := self._proper_names(range(lo, i)) or self._person_words(range(lo, i), right)):
+        if lo < i and (words := self._proper_names(range(lo, i)) or self._person_words(range(lo, i), right, receives)):
             return words                                              # before the modal
         before = [t.low for t in toks[lo:i] if t.low not in ADVERBS and not is_label_token(t.low)]
         if before and before[0] not in PREPOSITIONS and before[0] != "uanset":
@@ -410,7 +411,7 @@ class StatementClauses(ClauseReader):
             k += 1
         if k < self.n and (toks[k].low in DETERMINERS or toks[k].low.endswith("s") or PERSON_NOUN.fullmatch(toks[k].low)
                            or (right and BENEFICIARIES.fullmatch(toks[k].low))):
-            return self._person_words(range(k, min(k + 4, self.n)), right)   # inverted after the modal
+            return self._person_words(range(k, min(k + 4, self.n)), right, receives)   # inverted after the modal
         return ""
 
     def _proper_names(self, span: range) -> str:

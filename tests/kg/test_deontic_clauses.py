@@ -593,3 +593,16 @@ def test_access_is_a_right_and_an_agency_outside_the_table_is_named():
                       "Patientsikkerhed, som kan anvende den modtagne vurdering til brug for sit tilsyn med "
                       "sundhedspersoner og behandlingssteder.", "lovbekendtgørelse")
     assert ("permission", "styrelsen for Patientklager") in {(o.modality, o.bearer_label) for o in obs}
+
+
+def test_one_who_may_receive_an_intervention_is_named():
+    # sundhedsloven § 96 (answer_set_m, m01): »kan en gravid … få …« is what she may have done
+    ob = one("§ 96. Selv om 12. svangerskabsuge er udløbet, kan en gravid uden tilladelse få reduceret antallet af "
+             "fostre, hvis indgrebet er nødvendigt for at afværge fare for dennes liv eller for en alvorlig "
+             "forringelse af dennes legemlige eller sjælelige helbred og denne fare udelukkende eller ganske "
+             "overvejende er lægefagligt begrundet.")
+    assert (ob.modality, ob.bearer_label) == ("permission", "en gravid")
+    # as the subject of »skal« she is still the one told (sundhedsloven § 141 d): no goal lost, no right made
+    assert [o.modality for o in obligations(
+        "Den gravide alkoholmisbruger skal straks have meddelelse om ophøret af tilbageholdelsen.",
+        "lovbekendtgørelse")] == ["obligation"]

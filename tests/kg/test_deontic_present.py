@@ -27,3 +27,13 @@ def test_a_person_after_the_verb_past_a_relative_clause_with_its_own_right():
     assert obligations("§ 6. Ved sundhedspersoner forstås personer, der er autoriserede i henhold til særlig "
                        "lovgivning til at varetage sundhedsfaglige opgaver, og personer, der handler på disses "
                        "ansvar.", "lovbekendtgørelse") == []
+
+
+def test_a_passive_with_its_agent_after_a_fronted_condition():
+    # BEK 1709/2024 § 29, stk. 6 (answer_set_m, m25), and sundhedsloven § 179's death certificate
+    ob = one("Stk. 6. Hvis der ikke kan udpeges nogen handlekommune efter stk. 1-5, behandles sagen af den kommune, "
+             "som personen ud fra en samlet vurdering af de geografiske og økonomiske forhold har stærkest "
+             "tilknytning til.", "bekendtgørelse")
+    assert (ob.bearers, ob.modality) == (["kommune"], "obligation") and ob.action.startswith("behandles sagen")
+    ob = one("Er der foretaget retslægeligt ligsyn, udstedes dødsattesten af den læge, der har deltaget heri.")
+    assert ob.bearers == ["laege"]

@@ -437,7 +437,11 @@ class SentenceAnalyser(PresentTense):
             receives = cue == "kan" and any(t.low == "få" for t in toks[i + 1:min(i + 7, self.n)])
             named = "" if passive else self._named_person(lo, i, opening, right=cue in ("har ret til", "har adgang til"),
                                                           receives=receives)
-            if modality in ("obligation", "prohibition") or named:
+            if modality in ("obligation", "prohibition") or named or (
+                    modality == "recommendation" and not self._clause_chain(i) and not self._purpose_verb(i)):
+                # (»Endelig bør brugerperspektivet indgå i …«: advice naming no one; not inside an
+                # at-clause — »Angiver genoptræningsplanen, at genoptræningen … bør opstartes …« —
+                # and not what a thing is for, »aftalen bør derfor understøtte …«)
                 bearers = []
             else:
                 return None

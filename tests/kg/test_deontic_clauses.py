@@ -606,3 +606,18 @@ def test_one_who_may_receive_an_intervention_is_named():
     assert [o.modality for o in obligations(
         "Den gravide alkoholmisbruger skal straks have meddelelse om ophøret af tilbageholdelsen.",
         "lovbekendtgørelse")] == ["obligation"]
+
+
+def test_advice_about_a_thing_naming_no_one_is_a_recommendation_without_a_bearer():
+    # the 2013 guidance, 5.3 (answer_set_n, n13)
+    ob = one("Endelig bør brugerperspektivet indgå i forbindelse med planlægning af dokumentation, forskning og "
+             "kvalitetsudvikling af sundhedsydelser og forløb på tværs af sektorer.", "vejledning")
+    assert (ob.modality, ob.bearers) == ("recommendation", [])
+    # not inside an at-clause under a condition (sundhedsloven § 140, stk. 3) …
+    assert all(o.modality != "recommendation" for o in obligations(
+        "Angiver genoptræningsplanen, at genoptræningen af sundhedsfaglige grunde først bør opstartes på et senere "
+        "tidspunkt end udskrivningstidspunktet, regnes fristen dog fra dette tidspunkt.", "lovbekendtgørelse"))
+    # … and not what the agreement is for (the 2013 guidance, 4)
+    assert stmts("Mange borgere har forløb, der omfatter flere indsatsområder samtidig eller i forlængelse af "
+                 "hinanden, og aftalen bør derfor understøtte sammenhæng og koordination i forløb på tværs af "
+                 "indsatsområderne.", "vejledning") == []

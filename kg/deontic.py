@@ -121,7 +121,7 @@ class SentenceAnalyser(PresentTense):
                     i += 1          # "Her kan du læse ...": the reader addressed, no actor's permission
                     continue
                 incompatible = neg_at is not None and self._incompatible_office(neg_at)
-                if w in ("kan", "må") and any(t.low in ("være", "blive") for t in toks[i + 1:min(i + 9, n)]
+                if w in ("kan", "må") and nxt != "vælge" and any(t.low in ("være", "blive") for t in toks[i + 1:min(i + 9, n)]
                                              if t.low not in (",",)) and not any(
                         t.low in ("berettiget", "berettigede") for t in toks[i + 1:min(i + 11, n)]) \
                         and not incompatible:

@@ -315,7 +315,7 @@ class ClauseReader:
         while k < end and steps < limit:
             t = self.toks[k]
             if (is_passive_verb(t) or is_short_passive(t)) and t.low not in ADVERBS and t.low not in DETERMINERS \
-                    and t.low not in DEPONENTS:
+                    and t.low not in DEPONENTS and k not in self.in_mention:     # »en kommunalbestyrelses« is no verb
                 return k
             if opening_expletive and t.low == "være" and k + 1 < end and self._participle(k + 1):
                 return k + 1

@@ -621,3 +621,16 @@ def test_advice_about_a_thing_naming_no_one_is_a_recommendation_without_a_bearer
     assert stmts("Mange borgere har forløb, der omfatter flere indsatsområder samtidig eller i forlængelse af "
                  "hinanden, og aftalen bør derfor understøtte sammenhæng og koordination i forløb på tværs af "
                  "indsatsområderne.", "vejledning") == []
+
+
+def test_a_choice_to_be_treated_elsewhere_is_a_permission_and_a_genitive_actor_no_passive():
+    # sundhedsloven § 87, stk. 3 (answer_set_o, o04): »kan vælge at blive behandlet« is a choice, not
+    # the possibility of »kan … blive«
+    ob = one("Stk. 3. En person, som har fået tilbudt en dato for kirurgisk behandling på et regionalt sygehus, "
+             "kan vælge at blive behandlet på et aftalesygehus, hvis regionsrådet ændrer datoen.")
+    assert (ob.modality, ob.bearer_label) == ("permission", "en person")
+    # LOV 719/2025 § 14 m (o18): »en kommunalbestyrelses« after the modal is no passive verb
+    assert ("sundhedsraad",) in {tuple(o.bearers) for o in obligations(
+        "§ 14 m. Et sundhedsråd kan efter en kommunalbestyrelses anmodning tillade, at et kommunalt medlem af et "
+        "andet sundhedsråd kan deltage i sundhedsrådets møder som observatør, hvis særlige hensyn taler herfor.",
+        "lov")}

@@ -102,12 +102,15 @@ class PresentTense(StatementClauses):
             return ""
         return self._person_words(range(k, min(k + 4, self.n)))
 
-    def _appointed(self, verb: int) -> bool:
-        """»… udpeges/vælges af regionsrådet«: an appointment by someone named, their act (without
-        the agent, »Formanden vælges blandt …« only says how a body is composed)."""
-        toks = self.toks
-        return toks[verb].low in ("udpeges", "vælges") and verb + 2 < self.n and toks[verb + 1].low == "af" \
-            and toks[verb + 2].low != "og"
+    def _acting_passive(self, verb: int) -> bool:
+        """A passive verb that can state someone's act: not descriptive (»… dækkes af …«) nor
+        enacting (»§ 5 affattes således«); »udpeges/vælges« only with »af« someone (»… udpeges af
+        regionsrådet«: an appointment; »Formanden vælges blandt …« says how a body is composed)."""
+        toks, w = self.toks, self.toks[verb].low
+        if not is_passive_verb(toks[verb]) or w in ENACTING:
+            return False
+        return w not in DESCRIPTIVE or (w in ("udpeges", "vælges") and verb + 2 < self.n
+                                        and toks[verb + 1].low == "af" and toks[verb + 2].low != "og")
 
     def _passive_statement(self, verb: int, start: int, agent: list[str]) -> Statement:
         """The normative present of a passive verb with its agent: the agent's duty; an agent
@@ -151,8 +154,7 @@ class PresentTense(StatementClauses):
                     out.append(Statement(keys, "obligation", "present", toks[v].start, self._sentence_end(),
                                          toks[k].start, anchor=v))
                 elif v < self.n and v not in cue_tokens and v not in taken and self.ctx.doc_type in LEGISLATION_TYPES \
-                        and is_passive_verb(toks[v]) and (toks[v].low not in DESCRIPTIVE or self._appointed(v)) \
-                        and toks[v].low not in ENACTING:
+                        and self._acting_passive(v):
                     # »Stedfortrædere … udpeges af den gruppe inden for regionsrådet, …«: the agent acts;
                     # without an agent the persons or bodies named are those acted upon, no one's duty
                     agent = self._agent(v, self.n)
@@ -195,8 +197,7 @@ class PresentTense(StatementClauses):
                 out.append(Statement([], "obligation", "present", toks[v].start, self._sentence_end(),
                                      toks[v].start, anchor=v, named=person))
             elif v is not None and v < self.n and v not in taken and v not in cue_tokens \
-                    and self.ctx.doc_type in LEGISLATION_TYPES and is_passive_verb(toks[v]) \
-                    and toks[v].low not in DESCRIPTIVE and toks[v].low not in ENACTING \
+                    and self.ctx.doc_type in LEGISLATION_TYPES and self._acting_passive(v) \
                     and (agent := self._agent(v, self.n)):
                 # »Hvis der ikke kan udpeges nogen handlekommune …, behandles sagen af den kommune, …«
                 out.append(self._passive_statement(v, v, agent))
@@ -213,8 +214,7 @@ class PresentTense(StatementClauses):
                         break       # "Fristen ... kan fraviges": the modal rules decide, not this one
                     if p in self.in_mention or toks[p - 1].low in ARTICLES:
                         continue    # "En kommunes ...": a genitive after an article, not a verb
-                    if is_passive_verb(toks[p]) and (toks[p].low not in DESCRIPTIVE or self._appointed(p)) \
-                            and toks[p].low not in ENACTING and p - 1 >= 0 and toks[p - 1].low not in PREPOSITIONS:
+                    if self._acting_passive(p) and p - 1 >= 0 and toks[p - 1].low not in PREPOSITIONS:
                         agent = self._agent(p, self.n)
                         if agent is not None:
                             out.append(self._passive_statement(p, k, agent))

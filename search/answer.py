@@ -206,7 +206,11 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
         for hit in hits[1:CONTENDERS]:
             if fit(hit)[:2] >= fit(hits[0])[:2] and succeeds(hits[0], hit):
                 return hit
-    applies = doc(hits[0]).get("status") not in NOT_APPLYING
+    # a superseded consolidation with no successor on the list is the newest version the store holds
+    # (sundhedsloven's 2023 consolidation outside §§ 203-206): it applies as far as the store knows,
+    # so rule 3 does not trade it for another order's unrelated duty in force (answer_set_o, o06)
+    applies = doc(hits[0]).get("status") not in NOT_APPLYING or (
+        doc(hits[0]).get("status") == "superseded" and not any(succeeds(hits[0], h) for h in hits[1:2 * CONTENDERS]))
     contenders = [h for h in hits[:CONTENDERS] if (h.get("score") or 0.0) >= NEAR_TIE * top]
     if not applies:
         # rule 3 looks further: several provisions of an ended order can lead the list together

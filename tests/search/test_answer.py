@@ -402,3 +402,21 @@ def test_a_may_or_should_question_wants_someones_permission_or_recommendation():
     assert answer_hit("Hvad bør der være særligt fokus på i samarbejdet?", hits)["id"] == "h1"
     hits = [_stating(0, 1.0, "kommune", "permission"), _stating(1, 0.94, "ukendt", "obligation")]
     assert answer_hit("Skal en borger selv betale for behandlingen?", hits)["id"] == "h0"
+
+
+def test_a_superseded_consolidation_without_successor_applies_as_the_newest_version():
+    """»Hvem kan fastsætte regler om private genoptræningsleverandørers forpligtelser …?« (answer_set_o,
+    o06): LBK 1011/2023 § 140, stk. 6 (superseded, the newest full consolidation the store holds) states
+    the minister's power; rule 3 may not trade it for BEK 918/2018 § 8's unrelated permission in force.
+    With its successor on the list, the successor still wins."""
+    def hit(i, score, status, type_, key, text):
+        return {"id": f"h{i}", "score": score, "text": text, "document": {"status": status, "type": type_},
+                "obligations": [{"modality": "permission", "bearers": [{"key": key}]}]}
+    q = "Hvem kan fastsætte regler om leverandørernes forpligtelser?"
+    old = hit(0, 1.0, "superseded", "lovbekendtgørelse", "sundhedsminister",
+              "Ministeren kan fastsætte regler om leverandørernes forpligtelser i forhold til modtagelse af borgere.")
+    other = hit(1, 0.94, "in_force", "bekendtgørelse", "kommunalbestyrelse",
+                "Kommunalbestyrelsen kan ved behov kræve dokumentation fra den private leverandør.")
+    assert answer_hit(q, [old, other])["id"] == "h0"
+    new = hit(2, 0.93, "in_force", "lovbekendtgørelse", "sundhedsminister", old["text"])
+    assert answer_hit(q, [old, other, new])["id"] == "h2"

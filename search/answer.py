@@ -15,6 +15,7 @@ In mode ``bm25`` the query is not embedded, so BM25 alone decides there.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from aftalegraf.kg.actors import AGREEMENT_PARTIES, find_actors, same_body
 from aftalegraf.legal_time import ENDED, NOT_APPLYING, paragraph_of, provision_citation
@@ -309,10 +310,16 @@ def _alike(own: set[str], theirs: set[str]) -> int:
     return common
 
 
+@lru_cache(maxsize=4096)
+def _sentence_words(text: str) -> tuple[frozenset[str], ...]:
+    # a hit's text is compared with several others per card and again by later searches
+    return tuple(frozenset(_words(s)) for s in sentences(text))
+
+
 def says_the_same(text: str, other: str) -> bool:
     """A sentence of ``text`` and one of ``other`` say the same (see ``restated_provision``)."""
-    theirs = [_words(s) for s in sentences(other)]
-    return any(_alike(_words(s), t) for s in sentences(text) for t in theirs)
+    theirs = _sentence_words(other)
+    return any(_alike(own, t) for own in _sentence_words(text) for t in theirs)
 
 
 def restated_provision(text: str, doc_id: str, candidates: list, status_of) -> dict | None:

@@ -199,19 +199,22 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
         return ((hit.get("score") or 0.0) >= SUCCESSOR_TIE * top and doc(hit).get("status") == "in_force"
                 and doc(hit).get("type") in LEGISLATION_TYPES
                 and says_the_same(ended.get("text") or "", hit.get("text") or ""))
-    if doc(hits[0]).get("status") in ENDED and not hits[0].get("cited"):
+    status = doc(hits[0]).get("status")
+    # the texts in force on the list that say what an ended best hit says, once for both uses below
+    successors = [i for i in range(1, min(2 * CONTENDERS, len(hits))) if succeeds(hits[0], hits[i])] \
+        if status in ENDED else []
+    if not hits[0].get("cited"):
         # an ended text gives way to the act's or order's text in force that says the same, where
         # it serves the question as well (rules 1 and 2): the rule as it stands today (BEK 256/2014
         # § 8: advice within 3 weeks; BEK 999/2023 § 30 d: 4). Not where the question cites the
         # ended text (»… efter bekendtgørelse nr. 679?«): then it asks about that text.
-        for hit in hits[1:CONTENDERS]:
-            if fit(hit)[:2] >= fit(hits[0])[:2] and succeeds(hits[0], hit):
-                return hit
+        for i in successors:
+            if i < CONTENDERS and fit(hits[i])[:2] >= fit(hits[0])[:2]:
+                return hits[i]
     # a superseded consolidation with no successor on the list is the newest version the store holds
     # (sundhedsloven's 2023 consolidation outside §§ 203-206): it applies as far as the store knows,
     # so rule 3 does not trade it for another order's unrelated duty in force (answer_set_o, o06)
-    applies = doc(hits[0]).get("status") not in NOT_APPLYING or (
-        doc(hits[0]).get("status") == "superseded" and not any(succeeds(hits[0], h) for h in hits[1:2 * CONTENDERS]))
+    applies = status not in NOT_APPLYING or (status == "superseded" and not successors)
     contenders = [h for h in hits[:CONTENDERS] if (h.get("score") or 0.0) >= NEAR_TIE * top]
     if not applies:
         # rule 3 looks further: several provisions of an ended order can lead the list together
@@ -333,11 +336,10 @@ def restated_provision(text: str, doc_id: str, candidates: list, status_of) -> d
     if doc_id.startswith(BINDING_PREFIXES):
         return None
     # each binding candidate's sentences as word sets, once (not again for every own sentence)
-    binding = [(unit, [_words(other) for other in sentences(unit.text)])
+    binding = [(unit, _sentence_words(unit.text))
                for unit in candidates if unit.document_id.startswith(BINDING_PREFIXES)]
     best = None
-    for sentence in sentences(text):
-        own = _words(sentence)
+    for own in _sentence_words(text):
         if len(own) < RESTATES_MIN_WORDS:
             continue
         for unit, their_sentences in binding:

@@ -385,11 +385,12 @@ class StatementClauses(ClauseReader):
                 continue
             words.append(self.toks[k].text)
             if PERSON_NOUN.fullmatch(w) or (agent and w in ("gravid", "gravide")) or (right and BENEFICIARIES.fullmatch(w)):
+                end = k + 1
                 if k + 2 < self.n and self.toks[k + 1].low == "for" and self.toks[k + 2].text[:1].isupper():
                     words += ["for", self.toks[k + 2].text]     # a body's name: »Styrelsen for Patientklager«
-                    k += 2
+                    end = k + 3
                 phrase = " ".join(words)
-                return (phrase if phrase.isupper() else phrase[:1].lower() + phrase[1:]), k + 1
+                return (phrase if phrase.isupper() else phrase[:1].lower() + phrase[1:]), end
         return "", -1
 
     def _named_person(self, lo: int, i: int, opening, right: bool = False, receives: bool = False) -> str:

@@ -269,7 +269,7 @@ class SentenceAnalyser(PresentTense):
         there must be is required of those the text addresses (the relative »…, der skal være …«
         is not: the expletive »der« follows the modal or opens the sentence)."""
         toks = self.toks
-        return (modal + 1 < self.n and toks[modal + 1].low == "der") or (
+        return self._expletive_after(modal) or (
             modal == label_end(toks) + 1 and toks[modal - 1].text == "Der")
 
     def _reported_speech(self) -> bool:

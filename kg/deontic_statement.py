@@ -12,7 +12,8 @@ import re
 from aftalegraf.model import LEGISLATION_TYPES
 
 from .actors import BY_KEY, COMMITTEE_ANAPHOR
-from .deontic_clauses import ACTOR_MODIFIERS, ClauseReader
+from .deontic_clauses import ACTOR_MODIFIERS
+from .deontic_passive import PassiveClauses
 from .deontic_words import (
     ADVERBS,
     AGREEMENT_NOUNS,
@@ -39,7 +40,7 @@ _PROGRAMME = re.compile(r"(?:[a-zæøå]*program|projekt|initiativ)(?:met|et|mer
 BENEFICIARIES = re.compile(r"(?:borger|patient|bruger)(?:en|e|ne|er|erne)?|pårørende|befolkning(?:en)?")
 
 
-class StatementClauses(ClauseReader):
+class StatementClauses(PassiveClauses):
     # --- past a subject's complements ---------------------------------------------------
     def _past_complement(self, v: int) -> int:
         """The token after a subject's complements: "i"/"for"/"på" + an actor mention

@@ -35,7 +35,7 @@ ALLOWED = {
     "cli": {CORE, "ingest", "kg", "kg.extraction", "search", "compare", "web", "deploy"},
 }
 # kg's pure extraction (document -> facts), which must not reach the graph, SPARQL or the stage.
-KG_EXTRACTION = {"actors", "deontic", "deontic_clauses", "deontic_present", "deontic_statement", "deontic_words", "extract", "facts", "goals", "lifecycle", "nlp", "reference", "references",
+KG_EXTRACTION = {"actors", "deontic", "deontic_clauses", "deontic_passive", "deontic_present", "deontic_statement", "deontic_words", "extract", "facts", "goals", "lifecycle", "nlp", "reference", "references",
                  "temporal"}
 
 

@@ -50,6 +50,10 @@ _ASKS = [("prohibition", re.compile(r"\bmå\s+(?:\w+\s+){0,2}ikke\b|\b(?:must|ma
 # A question that asks who (»Hvem skal …?«): not about the actor it names as an object, and the
 # card names someone with the modality asked.
 _ASKS_WHO = re.compile(r"\s*(?:hvem|who)\b", re.I)
+# an office held in a body (»Kan et medlem af sundhedsrådet …?«, »Skal formanden for udvalget …?«):
+# the question asks about the person, not the body named after it
+_OFFICE_OF = re.compile(r"\b(?:medlem(?:met|mer|merne)?|(?:næst)?formand(?:en)?|repræsentant(?:en|er|erne)?"
+                        r"|stedfortræder(?:en|e|ne)?)\s+(?:af|for|fra|i|på)\s+$", re.I)
 # »skal … have mulighed for / ret til / adgang til«: a right (kg.deontic_statement, _modal_then_have_right)
 _ASKS_RIGHT = re.compile(r"skal\s+(?:[\wæøå]+\s+){0,6}?have\s+(?:mulighed|muligheden|ret|adgang)\s+(?:for|til)\b", re.I)
 # a hit within this share of the best score competes for the card (scores run 0..1 over the
@@ -80,7 +84,8 @@ def asked(query: str) -> tuple[set[str], str | None]:
         modality = "permission"     # »Skal udvalget have mulighed for …?« asks a right, as the extraction reads it
     end = m.start() + len(m.group(0).split()[0])       # the modal word (»Må kommunen ikke …?«)
     after = [a for a in find_actors(query) if a.start >= end]
-    if after and after[0].start - end <= 20 and not _ASKS_WHO.match(query):
+    if after and after[0].start - end <= 20 and not _ASKS_WHO.match(query) \
+            and not _OFFICE_OF.search(query, end, after[0].start):
         key = after[0].key
         # »Hvad skal parterne …?«: the graph names the agreement's parties, as their councils
         return ({key, *AGREEMENT_PARTIES} if key == "parterne" else same_body(key)), modality

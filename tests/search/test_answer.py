@@ -75,6 +75,10 @@ def test_english_is_told_from_danish():
     ("Hvornår har en lønmodtager ret til at få sin timefortjeneste omberegnet?", set(), "permission"),
     # the agreement's parties are named in the graph as their councils (answer_set_i, i21)
     ("Hvad skal parterne fortsat arbejde med?", {"parterne", "regionsraad", "kommunalbestyrelse"}, "obligation"),
+    # an office held in a body asks about the person, not the body (answer_set_p, p17)
+    ("Kan et medlem af sundhedsrådet selv bringe et spørgsmål op i sundhedsrådet?", set(), "permission"),
+    ("Skal formanden for sundhedssamarbejdsudvalget indkalde til møde?", set(), "obligation"),
+    ("Kan regionsrådet afsætte formanden for et sundhedsråd?", {"regionsraad", "region"}, "permission"),
     # English questions ask by English modal words (the actor is named in English, so none is found)
     ("Who has to submit the health agreement to the Danish Health Authority?", set(), "obligation"),
     ("Must the regional council offer a rehabilitation plan?", set(), "obligation"),

@@ -91,7 +91,8 @@ DEADLINE_PATTERNS = [
     ("event", re.compile(
         r"\b(?:inden|forud\s+for|før)\s+(?P<anchor>(?:(?:den|det)\s+(?:[\wæøå]+e\s+)?|(?:[\wæøå]+s\s+(?:og|eller)\s+)?[\wæøå]+(?:ens|ets|nes)\s+)?"
         r"(?:vedtagelse|godkendelse|ikrafttræden|ikrafttrædelse|udløb|indsendelse|behandling|underskrift|høring|"
-        r"beslutning|iværksættelse|udskrivning|opstart|gennemførelse|igangsættelse|påbegyndelse|udarbejdelse)\w*"
+        r"beslutning|iværksættelse|udskrivning|opstart|gennemførelse|igangsættelse|påbegyndelse|udarbejdelse|fastsættelse|"
+        r"indgåelse|offentliggørelse|afgørelse)\w*"
         r"(?:\s+(?:af|i|på|hos)\s+[\wæøå]+){0,2})", re.I)),
 ]
 
@@ -152,6 +153,8 @@ _NOT_A_HEAD = {"skal", "kan", "bør", "må", "vil", "er", "har", "bliver", "sker
 _ANCHOR_WORD = re.compile(r"[ \t]*(\d+\.(?=\s+[\wæøå])|(?:stk|pkt|nr)\.|[\wæøå§][\wæøå§\-]*)", re.I)
 _GENITIVE_LIST = re.compile(r"(?:,\s+[\wæøå\-]+s)*\s+(?:og|eller)\s+[\wæøå\-]+s\b", re.I)
 _ADJECTIVE = re.compile(r"\w+(?:iske?|ige?|lige?|ende)$")         # also without an article: »kirurgisk behandling«
+# comparatives before a noun (»inden fastsættelse af nærmere regler«)
+_COMPARATIVES = {"nærmere", "yderligere", "senere", "tidligere", "længere", "flere"}
 _ADJECTIVE_AFTER_ARTICLE = re.compile(r"\w+(?:e|t|sk)$")     # »den nyvalgte«, »en behørigt udformet«
 _CLAUSE_END = re.compile(r"[;:]|,?\s+jf\.|\.(?=\s+[A-ZÆØÅ§]|\s*$)")
 # »i det år, hvor …«: a demonstrative that points to a relative clause the phrase cannot hold
@@ -169,7 +172,7 @@ def _genitive(low: str, in_run: bool) -> bool:
 def _modifier(low: str, following: str | None, in_run: bool, previous: str | None) -> bool:
     if following is None or following in _PREPOSITIONS or following in _NOT_A_HEAD:
         return False                                    # the last word before a break is the head
-    if low in _DETERMINERS or re.fullmatch(r"\d+\.", low) or _genitive(low, in_run):
+    if low in _DETERMINERS or low in _COMPARATIVES or re.fullmatch(r"\d+\.", low) or _genitive(low, in_run):
         return True
     # a word in -e/-t/-sk is an adjective right after the article or an -igt adverb (»en behørigt
     # udformet«), a noun after an adjective (»den endelige vedtagelse forelægges …«: the head is

@@ -128,6 +128,9 @@ def test_a_fronted_deadline_is_the_duty_s():
      "den endelige vedtagelse i regionsrådet"),
     ("Praksisplanen skal inden den endelige vedtagelse forelægges for Sundhedsstyrelsen, som yder rådgivning.",
      "den endelige vedtagelse"),
+    # the rules a minister sets (sundhedsloven § 227, stk. 9; answer_set_p, p02)
+    ("Indenrigs- og sundhedsministeren skal inden fastsættelse af nærmere regler efter §§ 8-12 og 72 indhente en "
+     "udtalelse", "fastsættelse af nærmere regler"),
     ("skal iværksættes, senest 14 dage efter at en person, som ønsker behandling, har henvendt sig til kommunen. Stk. 7.",
      "at en person, som ønsker behandling, har henvendt sig til kommunen"),
     ("senest 8 hverdage efter at et af rådets sygehuse har udredt en patient, jf. § 82 b, oplyse",

@@ -132,6 +132,9 @@ class ClauseReader:
                     k = self.ment_start[kk][0]
                     continue
                 break
+            if (delegate := self._delegate_end(k, stop)) is not None:
+                end = k = delegate      # not a second actor: the one the first delegates to
+                continue
             if self.toks[k].low in CONJ:
                 kk = k + 1
                 while kk < stop and (self.toks[kk].low in DETERMINERS or self.toks[kk].low in CONJ
@@ -151,6 +154,18 @@ class ClauseReader:
                     continue
             break
         return keys, end
+
+    def _delegate_end(self, k: int, stop: int) -> int | None:
+        """»… eller den, ministeren henlægger sine beføjelser til, …« / »eller den, regionsrådet
+        bemyndiger dertil,«: the one the actor delegates to acts with it; the token after the
+        closing comma, or None."""
+        toks = self.toks
+        if not (k + 3 < stop and toks[k].low == "eller" and toks[k + 1].low == "den" and toks[k + 2].low == ","):
+            return None
+        for m in range(k + 3, min(k + 12, stop)):
+            if toks[m].low in (",", ".", ";", ":"):
+                return m + 1 if toks[m].low == "," and toks[m - 1].low in ("til", "dertil", "hertil") else None
+        return None
 
     def _subject_left(self, lo: int, cue: int) -> tuple[list[str], int] | None:
         """Eligible actor subject between clause start ``lo`` and the cue."""
@@ -197,6 +212,9 @@ class ClauseReader:
                 if self.toks[outer].low in ("jf.", "jf"):
                     return k + 1    # »Lønmodtagere, der …, jf. lovens § 50, stk. 1, har …«: an aside ends there
                 return k + 1 if outer > 0 and self.toks[outer - 1].low in ("der", "som") else outer
+            elif t.low == "," and (opens := self._delegation_before(k)) is not None:
+                k = opens - 1   # »Ministeren eller den, ministeren bemyndiger dertil, kan …«: one subject
+                continue
             elif t.low == "," and (jf := self._jf_aside_before(k)) is not None:
                 k = jf      # "en sundhedsaftale, der, jf. sundhedslovens § 205, skal indgås": an aside
                 continue
@@ -213,6 +231,11 @@ class ClauseReader:
                     return k + 1
             k -= 1
         return 0
+
+    def _delegation_before(self, k: int) -> int | None:
+        """The »eller« that opens the delegation the comma at ``k`` closes (``_delegate_end``), or None."""
+        return next((j for j in range(k - 4, max(-1, k - 13), -1)
+                     if self.toks[j].low == "eller" and self._delegate_end(j, self.n) == k + 1), None)
 
     def _jf_aside_before(self, k: int) -> int | None:
         """The comma at ``k`` closes an aside », jf. …,« right after a relative pronoun (»der,

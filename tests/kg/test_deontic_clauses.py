@@ -634,3 +634,14 @@ def test_a_choice_to_be_treated_elsewhere_is_a_permission_and_a_genitive_actor_n
         "§ 14 m. Et sundhedsråd kan efter en kommunalbestyrelses anmodning tillade, at et kommunalt medlem af et "
         "andet sundhedsråd kan deltage i sundhedsrådets møder som observatør, hvis særlige hensyn taler herfor.",
         "lov")}
+
+
+def test_the_one_an_actor_delegates_to_is_no_second_subject():
+    # sundhedsloven § 73 c (answer_set_p, p10): »eller den, ministeren henlægger sine beføjelser til,«
+    # names whom the minister may delegate to; its verb is not the duty, and the modal after it is
+    ob = one("§ 73 c. Indenrigs- og sundhedsministeren eller den, ministeren henlægger sine beføjelser til, godkender "
+             "private leverandører, som kan udføre høreapparatbehandling til patienter over 18 år.", "lovbekendtgørelse")
+    assert (ob.bearers, ob.modality) == (["sundhedsminister"], "obligation") and ob.action.startswith("godkender")
+    ob = one("Stk. 3. Indenrigs- og sundhedsministeren eller den, ministeren henlægger sine beføjelser til, kan "
+             "tilbagekalde en godkendelse fra en privat leverandør af høreapparatbehandling.", "lovbekendtgørelse")
+    assert (ob.bearers, ob.modality) == (["sundhedsminister"], "permission") and ob.action.startswith("tilbagekalde")

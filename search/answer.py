@@ -136,6 +136,30 @@ def _word_of(label: str) -> str:
     return stem(label.lower().split()[-1])
 
 
+_MODAL_WORDS = frozenset({"skal", "kan", "bør", "må"})
+
+
+def _asked_act(query: str) -> str | None:
+    """The verb a who-question asks about, without its ending: »Hvem godkender …?« → »godkend«,
+    »Hvem skal indsende …?« → »indsend«; None for a question that is no who-question."""
+    words = _WORD.findall(query.lower())
+    if not words or words[0] not in ("hvem", "who"):
+        return None
+    rest = words[1:]
+    if rest and rest[0] in _MODAL_WORDS:
+        rest = rest[1:]
+    return _verb_base(rest[0]) if rest else None
+
+
+def _verb_base(word: str) -> str:
+    """A verb without its present or infinitive ending: »godkender« and »godkende« → »godkend«."""
+    word = word[:-1] if word.endswith("er") else word
+    return word[:-1] if word.endswith("e") else word
+
+
+_WORD = re.compile(r"[a-zæøå]+")
+
+
 def answer_hit(query: str, hits: list[dict]) -> dict:
     """The hit the answer card shows: the best one — or, where it is an ended text, the act's or
     order's text in force among the first few that says the same (``SUCCESSOR_TIE``) — unless a
@@ -159,7 +183,10 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
        999/2023 § 30 a);
     4. its statement's subject is the actor by the question's own word: »Kan opholdsregionen
        betale …?« → § 237 (»Opholdsregionen kan afholde udgifter …«), not § 235, whose permission
-       is »Den region, der yder sygehusbehandlingen«'s."""
+       is »Den region, der yder sygehusbehandlingen«'s;
+    5. it says who does the act a who-question names: »Hvem godkender private leverandører …?« →
+       § 73 c (»Ministeren … godkender private leverandører …«), not § 73 d, whose duty is what
+       »godkendte private leverandører« must tell the patient."""
     if not hits:
         return None
     actors, modality = asked(query)
@@ -184,16 +211,24 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
         mentions = find_actors(ob.get("text") or "")
         return bool(mentions) and _word_of(mentions[0].label) == named
 
-    fits: dict[str, tuple[bool, bool, bool, bool]] = {}
+    act = _asked_act(query) if asks_who else None
 
-    def fit(hit: dict) -> tuple[bool, bool, bool, bool]:
+    def does_it(ob: dict) -> bool:
+        """The statement's action opens with the verb the question asks about."""
+        words = _WORD.findall((ob.get("action") or "").lower())
+        return bool(words) and _verb_base(words[0]) == act
+
+    fits: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
+
+    def fit(hit: dict) -> tuple[bool, bool, bool, bool, bool]:
         if hit["id"] not in fits:       # once per hit: the rules below ask again
             said = statements(hit)
             fits[hit["id"]] = (bool(said) or not (modality and (actors or asks_who or modality in _ASKED_OF_ANYONE)),
                                not wants_time or any(ob.get("deadline") or ob.get("frequency") for ob in said),
                                modality is not None and bool(said)
                                and doc(hit).get("status") == "in_force" and doc(hit).get("type") in LEGISLATION_TYPES,
-                               named is not None and any(names_it(ob) for ob in said))
+                               named is not None and any(names_it(ob) for ob in said),
+                               act is not None and any(does_it(ob) for ob in said))
         return fits[hit["id"]]
 
     top = hits[0].get("score") or 0.0
@@ -257,7 +292,7 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
             successor = next((h for h in hits[1:2 * CONTENDERS] if succeeds(hit, h)), None)
             return successor or (hit if doc(hit).get("status") == "superseded" else None)
         contenders = [h for h in map(applying, contenders) if h is not None]
-        return max(contenders, key=lambda h: (*fit(h)[:2], fit(h)[3]))
+        return max(contenders, key=lambda h: (*fit(h)[:2], *fit(h)[3:]))
     return max(contenders, key=fit)
 
 

@@ -112,6 +112,22 @@ def test_the_card_prefers_a_near_tie_that_states_what_was_asked():
     assert answer_hit("Hvem skal indsende sundhedsaftalen?", hits)["id"] == "h2"
 
 
+def test_a_who_question_prefers_the_near_tie_whose_duty_is_the_act_it_names():
+    """»Hvem godkender private leverandører af høreapparatbehandling?« (answer_set_p, p10): on the
+    corpus § 73 d (what approved suppliers must tell the patient) leads § 73 c (the minister
+    approves them) by a near tie."""
+    q = "Hvem godkender private leverandører af høreapparatbehandling?"
+    hits = [_stating(0, 0.98, "private-leverandoerer", "obligation"), _stating(1, 0.95, "sundhedsminister", "obligation")]
+    hits[0]["obligations"][0]["action"] = "tydeligt oplyse patienten om muligheden for at få et høreapparat"
+    hits[1]["obligations"][0]["action"] = "godkender private leverandører, som"
+    assert answer_hit(q, hits)["id"] == "h1"
+    assert answer_hit("Hvem skal godkende private leverandører?", hits)["id"] == "h1"     # past the modal
+    hits[1]["score"] = 0.5                                   # not a near tie: the best hit stays
+    assert answer_hit(q, hits)["id"] == "h0"
+    hits[1]["score"] = 0.95
+    assert answer_hit("Hvad skal private leverandører oplyse?", hits)["id"] == "h0"    # no who-question
+
+
 def test_the_asked_actor_and_modality_is_looked_for_among_the_first_five():
     """»Kan ministeren ændre sundhedsrådenes geografiske afgrænsning?«: on the corpus the order's
     sections on the councils (the regional council's duties) rank first to fourth, the act's § 4 a

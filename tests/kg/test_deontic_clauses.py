@@ -645,3 +645,11 @@ def test_the_one_an_actor_delegates_to_is_no_second_subject():
     ob = one("Stk. 3. Indenrigs- og sundhedsministeren eller den, ministeren henlægger sine beføjelser til, kan "
              "tilbagekalde en godkendelse fra en privat leverandør af høreapparatbehandling.", "lovbekendtgørelse")
     assert (ob.bearers, ob.modality) == (["sundhedsminister"], "permission") and ob.action.startswith("tilbagekalde")
+
+
+def test_a_management_or_an_authority_outside_the_table_is_named():
+    # sundhedsloven § 46, stk. 5 (answer_set_q, q12): the management at the place of treatment may permit
+    ob = one("Stk. 5. Ledelsen på behandlingsstedet eller den dataansvarlige sundhedsmyndighed kan give tilladelse "
+             "til, at en autoriseret sundhedsperson, der er ansat i sundhedsvæsenet, kan indhente oplysninger som "
+             "nævnt i stk. 1 til forskningsprojekter.", "lovbekendtgørelse")
+    assert (ob.bearers, ob.modality, ob.bearer_label) == ([], "permission", "ledelsen")

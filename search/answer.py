@@ -186,7 +186,9 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
        is »Den region, der yder sygehusbehandlingen«'s;
     5. it says who does the act a who-question names: »Hvem godkender private leverandører …?« →
        § 73 c (»Ministeren … godkender private leverandører …«), not § 73 d, whose duty is what
-       »godkendte private leverandører« must tell the patient."""
+       »godkendte private leverandører« must tell the patient;
+    6. where the best hit states nothing asked, its statement says more of the question's words
+       than the others' statements do."""
     if not hits:
         return None
     actors, modality = asked(query)
@@ -266,7 +268,18 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
         # … en vederlagsfri lægesamtale«; stk. 2: »En samtale i henhold til stk. 1 skal finde sted
         # senest inden …«), in words the question rarely repeats
         contenders += [h for h in hits[1:2 * CONTENDERS] if h not in contenders and refers_back(h, hits[0])]
-    if not fit(hits[0])[0]:     # the best hit does not state what was asked: look further (rule 1)
+    # where the best hit states nothing asked, the statements that do are weighed by how much of
+    # the question they say themselves (rule 6), not by their paragraphs' scores: »Kan ministeren
+    # overlade godkendelse af og tilsyn med … til en privat aktør?« → § 73 f (»kan delegere
+    # kompetence til at meddele godkendelse … og føre tilsyn … til en privat aktør«), not § 73 c's
+    # »kan tilbagekalde en godkendelse«
+    rescue = not fit(hits[0])[0]
+    asks = set(tokenize(query)) if rescue else set()
+
+    def says_asked(hit: dict) -> int:
+        return max((len(asks & set(tokenize(ob.get("text") or ""))) for ob in statements(hit)), default=0) \
+            if rescue else 0
+    if rescue:                  # the best hit does not state what was asked: look further (rule 1)
         contenders += [h for h in hits[:CONTENDERS] if h not in contenders and fit(h)[0]
                        and (h.get("score") or 0.0) >= WIDE_TIE * top]
     # a question about one region is not answered by another region's rule (BEK 1208/2025: §§ 1, 4,
@@ -292,8 +305,8 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
             successor = next((h for h in hits[1:2 * CONTENDERS] if succeeds(hit, h)), None)
             return successor or (hit if doc(hit).get("status") == "superseded" else None)
         contenders = [h for h in map(applying, contenders) if h is not None]
-        return max(contenders, key=lambda h: (*fit(h)[:2], *fit(h)[3:]))
-    return max(contenders, key=fit)
+        return max(contenders, key=lambda h: (*fit(h)[:2], *fit(h)[3:], says_asked(h)))
+    return max(contenders, key=lambda h: (*fit(h), says_asked(h)))
 
 
 def binding_source(query: str, answer: dict, hits: list[dict]) -> dict | None:

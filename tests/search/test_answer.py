@@ -128,6 +128,23 @@ def test_a_who_question_prefers_the_near_tie_whose_duty_is_the_act_it_names():
     assert answer_hit("Hvad skal private leverandører oplyse?", hits)["id"] == "h0"    # no who-question
 
 
+def test_where_the_best_states_nothing_asked_the_statement_saying_most_of_the_question_wins():
+    """»Kan ministeren overlade godkendelse af og tilsyn med … til en privat aktør?« (answer_set_q,
+    q14): on the corpus § 73 g (the minister's fees) leads, § 73 c (»kan tilbagekalde en
+    godkendelse«) and § 73 f (»kan delegere kompetence til at meddele godkendelse … og føre tilsyn
+    … til en privat aktør«) both state the minister's permission."""
+    q = "Kan ministeren overlade godkendelse af og tilsyn med private høreapparatleverandører til en privat aktør?"
+    hits = [_stating(0, 0.98, "sundhedsminister", "obligation"), _stating(1, 0.875, "sundhedsminister", "permission"),
+            _stating(2, 0.814, "sundhedsminister", "permission")]
+    hits[1]["obligations"][0]["text"] = "Ministeren kan tilbagekalde en godkendelse fra en privat leverandør."
+    hits[2]["obligations"][0]["text"] = ("Ministeren kan delegere kompetence til at meddele godkendelse og føre tilsyn "
+                                         "til en privat aktør.")
+    assert answer_hit(q, hits)["id"] == "h2"
+    hits[0] = _stating(0, 0.98, "sundhedsminister", "permission")     # the best states it: it stays
+    hits[0]["obligations"][0]["text"] = "Ministeren kan fastsætte regler om gebyrer."
+    assert answer_hit(q, hits)["id"] == "h0"
+
+
 def test_the_asked_actor_and_modality_is_looked_for_among_the_first_five():
     """»Kan ministeren ændre sundhedsrådenes geografiske afgrænsning?«: on the corpus the order's
     sections on the councils (the regional council's duties) rank first to fourth, the act's § 4 a

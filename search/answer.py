@@ -54,6 +54,9 @@ _ASKS_WHO = re.compile(r"\s*(?:hvem|who)\b", re.I)
 # the question asks about the person, not the body named after it
 _OFFICE_OF = re.compile(r"\b(?:medlem(?:met|mer|merne)?|(?:næst)?formand(?:en)?|repræsentant(?:en|er|erne)?"
                         r"|stedfortræder(?:en|e|ne)?)\s+(?:af|for|fra|i|på)\s+$", re.I)
+# a modal word past a comma after a subordinator (», om en patient kan …«, », hvis styrelsen ikke kan …«)
+# belongs to that clause; the main clause before it asks no modality
+_SUBCLAUSE_MODAL = re.compile(r"\s*(?:om|hvorvidt|hvis|når|at|der|som|så)\b", re.I)
 # »skal … have mulighed for / ret til / adgang til«: a right (kg.deontic_statement, _modal_then_have_right)
 _ASKS_RIGHT = re.compile(r"skal\s+(?:[\wæøå]+\s+){0,6}?have\s+(?:mulighed|muligheden|ret|adgang)\s+(?:for|til)\b", re.I)
 # a hit within this share of the best score competes for the card (scores run 0..1 over the
@@ -80,6 +83,8 @@ def asked(query: str) -> tuple[set[str], str | None]:
     if not found:
         return set(), None
     _, _, modality, m = min(found, key=lambda f: f[:2])
+    if "," in query[:m.start()] and _SUBCLAUSE_MODAL.match(query[query.rfind(",", 0, m.start()) + 1:m.start()]):
+        return set(), None      # »Hvem afgør, om en patient kan få …?«: the modal is the clause's, not asked
     if modality == "obligation" and _ASKS_RIGHT.match(query, m.start()):
         modality = "permission"     # »Skal udvalget have mulighed for …?« asks a right, as the extraction reads it
     end = m.start() + len(m.group(0).split()[0])       # the modal word (»Må kommunen ikke …?«)

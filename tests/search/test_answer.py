@@ -79,6 +79,9 @@ def test_english_is_told_from_danish():
     ("Kan et medlem af sundhedsrådet selv bringe et spørgsmål op i sundhedsrådet?", set(), "permission"),
     ("Skal formanden for sundhedssamarbejdsudvalget indkalde til møde?", set(), "obligation"),
     ("Kan regionsrådet afsætte formanden for et sundhedsråd?", {"regionsraad", "region"}, "permission"),
+    # a modal in a clause after a subordinator is that clause's: the question asks none (answer_set_r, r23)
+    ("Hvem afgør, om en patient kan få udleveret sit biologiske materiale?", set(), None),
+    ("Hvad sker der, hvis Sundhedsstyrelsen ikke kan godkende aftalen?", set(), None),
     # English questions ask by English modal words (the actor is named in English, so none is found)
     ("Who has to submit the health agreement to the Danish Health Authority?", set(), "obligation"),
     ("Must the regional council offer a rehabilitation plan?", set(), "obligation"),

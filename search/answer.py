@@ -142,6 +142,7 @@ def _word_of(label: str) -> str:
 
 
 _MODAL_WORDS = frozenset({"skal", "kan", "bør", "må"})
+_WORD = re.compile(r"[a-zæøå]+")
 
 
 def _asked_act(query: str) -> str | None:
@@ -160,9 +161,6 @@ def _verb_base(word: str) -> str:
     """A verb without its present or infinitive ending: »godkender« and »godkende« → »godkend«."""
     word = word[:-1] if word.endswith("er") else word
     return word[:-1] if word.endswith("e") else word
-
-
-_WORD = re.compile(r"[a-zæøå]+")
 
 
 def answer_hit(query: str, hits: list[dict]) -> dict:
@@ -282,8 +280,9 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     asks = set(tokenize(query)) if rescue else set()
 
     def says_asked(hit: dict) -> int:
-        return max((len(asks & set(tokenize(ob.get("text") or ""))) for ob in statements(hit)), default=0) \
-            if rescue else 0
+        if not asks:
+            return 0
+        return max((len(asks & set(tokenize(ob.get("text") or ""))) for ob in statements(hit)), default=0)
     if rescue:                  # the best hit does not state what was asked: look further (rule 1)
         contenders += [h for h in hits[:CONTENDERS] if h not in contenders and fit(h)[0]
                        and (h.get("score") or 0.0) >= WIDE_TIE * top]

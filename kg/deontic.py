@@ -401,7 +401,7 @@ class SentenceAnalyser(PresentTense):
             cond = self._condition_actor(lo, pv if pv is not None else i + 1)
             if cond:
                 bearers, carried = cond, True
-        if bearers is None and passive and not relative_nonactor \
+        if bearers is None and passive and not relative_nonactor and not self._opening_expletive(lo) \
                 and (not self._explicit_nonactor_subject(lo, i)
                      or (modality != "permission" and self._subject_named_before(lo, i))) \
                 and (self.ctx.prev_bearers or self.ctx.heading_bearers):
@@ -424,8 +424,10 @@ class SentenceAnalyser(PresentTense):
                 and self._beneficiary_subject(lo, i):
             return None    # "Borgerne skal opleve …": what the text wants for people, a goal
             # ("Pårørende skal inddrages" stays: a passive duty towards them)
-        if bearers is None and (relative_nonactor or self._explicit_nonactor_subject(lo, i) or (
-                not passive and opening is not None)):
+        # (a sentence opening with the expletive »Der skal/bør …« names no one either, and the actor
+        # in context is no more its bearer than a relative clause's: »Der skal desuden lægges vægt på …«)
+        if bearers is None and (relative_nonactor or self._opening_expletive(lo)
+                                or self._explicit_nonactor_subject(lo, i) or (not passive and opening is not None)):
             if not passive and self._programme_subject(lo, i):
                 return None     # "Programmet … skal tilvejebringe …", "Samtidig skal programmet sikre …": what it is for
             if not passive and self.ctx.doc_type in DESCRIBING_TYPES:

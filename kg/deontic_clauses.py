@@ -198,7 +198,8 @@ class ClauseReader:
         k = cue - 1
         while k >= 0:
             t = self.toks[k]
-            if t.low in (";", ":", "–", "•", "-") or (t.low in CLAUSE_OPENERS and not om_after_noun(self.toks, k)):
+            if t.low in (";", ":", "–", "•", "-") or (t.low in CLAUSE_OPENERS and not om_after_noun(self.toks, k)
+                                                       and not self._opening_expletive(k)):
                 return k + 1
             if self._citation_comma(k) == "opens":
                 pass        # "§ 198, stk. 2": the comma of a citation is no clause boundary
@@ -262,6 +263,11 @@ class ClauseReader:
         nxt = self.toks[k + 1].low      # the subject right after the verb: an actor, an article, a
         return k + 1 in self.ment_start or nxt in DETERMINERS | PRONOUNS | {"der", "man"} or (
             nxt.endswith("s") and nxt.isalpha())     # genitive (»Ønsker afdødes nærmeste ikke …«)
+
+    def _opening_expletive(self, k: int) -> bool:
+        """A sentence's first word »Der« (»Der bør, så vidt muligt, inddrages …«): the expletive
+        subject, no relative pronoun opening a clause."""
+        return k == label_end(self.toks) and self.toks[k].text == "Der"
 
     def _expletive_after(self, modal: int) -> bool:
         """»skal der …«, »bør der være …«: the expletive subject right after the modal names no one."""

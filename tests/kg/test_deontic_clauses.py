@@ -653,3 +653,13 @@ def test_a_management_or_an_authority_outside_the_table_is_named():
              "til, at en autoriseret sundhedsperson, der er ansat i sundhedsvæsenet, kan indhente oplysninger som "
              "nævnt i stk. 1 til forskningsprojekter.", "lovbekendtgørelse")
     assert (ob.bearers, ob.modality, ob.bearer_label) == ([], "permission", "ledelsen")
+
+
+def test_a_sentence_opening_with_the_expletive_der_names_no_one():
+    # SST vejledning 2023, 6 (answer_set_s, s24): the first »Der« is no relative pronoun, so the
+    # advice is kept, naming no one; the actor of the sentence before is not carried into it
+    assert stmts("Der bør, så vidtmuligt, inddrages relevante data, som præsenteres i slutstatus.", "vejledning") \
+        == [((), "recommendation")]
+    # sundhedsloven § 107, stk. 2: »Der skal desuden lægges vægt på …« is the rule's, not a physician's
+    assert stmts("Lægen skal vurdere ansøgningen. Der skal desuden lægges vægt på, om svangerskab kan forebygges "
+                 "hensigtsmæssigt på anden måde.")[-1] == ((), "obligation")

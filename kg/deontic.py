@@ -467,7 +467,7 @@ class SentenceAnalyser(PresentTense):
         k = action_from
         if k == i + 1 and k < self.n and toks[k].low == "der":
             k += 1      # the expletive: "skal der ske en høring" -> "ske en høring"
-        while k < self.n and toks[k].low in ("ikke",):
+        while k < self.n and toks[k].low in ("ikke", ","):     # »skal, jf. § 206 a, …«: no comma first
             k += 1
         a_start = toks[k].start if k < self.n else toks[j - 1].end
         if bearers and not passive:

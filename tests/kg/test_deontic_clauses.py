@@ -663,3 +663,10 @@ def test_a_sentence_opening_with_the_expletive_der_names_no_one():
     # sundhedsloven § 107, stk. 2: »Der skal desuden lægges vægt på …« is the rule's, not a physician's
     assert stmts("Lægen skal vurdere ansøgningen. Der skal desuden lægges vægt på, om svangerskab kan forebygges "
                  "hensigtsmæssigt på anden måde.")[-1] == ((), "obligation")
+
+
+def test_an_action_does_not_open_with_the_comma_after_its_modal():
+    # SST vejledning 2023, 2.2.8: the action a planner reads begins with its words
+    ob = one("Sundhedssamarbejdsudvalget skal, jf. sundhedslovens § 204, stk. 3, systematisk inddrage "
+             "patientinddragelsesudvalget i regionen i deres drøftelser.", "vejledning")
+    assert ob.action.startswith("jf. sundhedslovens § 204")

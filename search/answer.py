@@ -219,8 +219,10 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     act = _asked_act(query) if asks_who else None
 
     def does_it(ob: dict) -> bool:
-        """The statement's action opens with the verb the question asks about."""
+        """The statement's action opens with the verb the question asks about (after the infinitive
+        marker of »har pligt til at indsende …«)."""
         words = _WORD.findall((ob.get("action") or "").lower())
+        words = words[1:] if words[:1] == ["at"] else words
         return bool(words) and _verb_base(words[0]) == act
 
     fits: dict[str, tuple[bool, bool, bool, bool, bool]] = {}

@@ -129,6 +129,10 @@ def test_a_who_question_prefers_the_near_tie_whose_duty_is_the_act_it_names():
     assert answer_hit(q, hits)["id"] == "h0"
     hits[1]["score"] = 0.95
     assert answer_hit("Hvad skal private leverandører oplyse?", hits)["id"] == "h0"    # no who-question
+    # »Regionsrådet har pligt til at indsende …«: the act after the infinitive marker is the one asked
+    # (the bundled sample's »Hvem skal indsende sundhedsaftalen, og hvornår?« keeps 5.1's deadline)
+    hits[0]["obligations"][0]["action"] = "at godkende private leverandører"
+    assert answer_hit(q, hits)["id"] == "h0"
 
 
 def test_where_the_best_states_nothing_asked_the_statement_saying_most_of_the_question_wins():

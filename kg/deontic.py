@@ -64,7 +64,6 @@ from .deontic_words import (
     Statement,
     is_passive_verb,
     is_present_verb,
-    label_end,
 )
 
 
@@ -268,9 +267,7 @@ class SentenceAnalyser(PresentTense):
         """»I den forbindelse bør der være fokus på …«, »Der skal være en klar ansvarsfordeling«: what
         there must be is required of those the text addresses (the relative »…, der skal være …«
         is not: the expletive »der« follows the modal or opens the sentence)."""
-        toks = self.toks
-        return self._expletive_after(modal) or (
-            modal == label_end(toks) + 1 and toks[modal - 1].text == "Der")
+        return self._expletive_after(modal) or (modal > 0 and self._opening_expletive(modal - 1))
 
     def _reported_speech(self) -> bool:
         """A quotation: the sentence holds a verb of saying after a comma or a quotation mark."""
@@ -392,6 +389,9 @@ class SentenceAnalyser(PresentTense):
             bearers = ["parterne"]
         relative_nonactor = bearers is None and lo > 0 and toks[lo - 1].low in ("der", "som") and (
             lo - 2 < 0 or (lo - 2) not in self.in_mention and not (toks[lo - 2].low == "," and (lo - 3) in self.in_mention))
+        # a sentence opening with the expletive »Der skal/bør …« names no one either, and the actor in
+        # context is no more its bearer than a relative clause's: »Der skal desuden lægges vægt på …«
+        expletive = self._opening_expletive(lo)
         if bearers is None and passive and pv is None and modality != "permission" and self.ctx.prev_bearers \
                 and self._stem_of_event_subject() in self.ctx.prev_words - {""}:
             # »§ 5. Regionsrådet indsender sundhedsaftalen … § 6. Indsendelsen … skal ske senest …«:
@@ -401,7 +401,7 @@ class SentenceAnalyser(PresentTense):
             cond = self._condition_actor(lo, pv if pv is not None else i + 1)
             if cond:
                 bearers, carried = cond, True
-        if bearers is None and passive and not relative_nonactor and not self._opening_expletive(lo) \
+        if bearers is None and passive and not relative_nonactor and not expletive \
                 and (not self._explicit_nonactor_subject(lo, i)
                      or (modality != "permission" and self._subject_named_before(lo, i))) \
                 and (self.ctx.prev_bearers or self.ctx.heading_bearers):
@@ -424,10 +424,8 @@ class SentenceAnalyser(PresentTense):
                 and self._beneficiary_subject(lo, i):
             return None    # "Borgerne skal opleve …": what the text wants for people, a goal
             # ("Pårørende skal inddrages" stays: a passive duty towards them)
-        # (a sentence opening with the expletive »Der skal/bør …« names no one either, and the actor
-        # in context is no more its bearer than a relative clause's: »Der skal desuden lægges vægt på …«)
-        if bearers is None and (relative_nonactor or self._opening_expletive(lo)
-                                or self._explicit_nonactor_subject(lo, i) or (not passive and opening is not None)):
+        if bearers is None and (relative_nonactor or expletive or self._explicit_nonactor_subject(lo, i)
+                                or (not passive and opening is not None)):
             if not passive and self._programme_subject(lo, i):
                 return None     # "Programmet … skal tilvejebringe …", "Samtidig skal programmet sikre …": what it is for
             if not passive and self.ctx.doc_type in DESCRIBING_TYPES:

@@ -26,6 +26,7 @@ _NOT_BY = {"tværs", "vegne", "grund", "følge", "hjælp", "baggrund", "brug", "
 class PassiveClauses(ClauseReader):
     """Which verb after a modal is passive (»skal godkendes«, »skal der udarbejdes …«) and who
     its agent is. ``StatementClauses`` builds on it."""
+
     def _passive_after(self, cue: int, end: int) -> int | None:
         """The passive infinitive governed by the modal ("skal godkendes", "skal mindst ét
         medlem udpeges"), within a few tokens and before any clause boundary."""

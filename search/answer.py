@@ -148,10 +148,9 @@ _WORD = re.compile(r"[a-zæøå]+")
 def _asked_act(query: str) -> str | None:
     """The verb a who-question asks about, without its ending: »Hvem godkender …?« → »godkend«,
     »Hvem skal indsende …?« → »indsend«; None for a question that is no who-question."""
-    words = _WORD.findall(query.lower())
-    if not words or words[0] not in ("hvem", "who"):
+    if not _ASKS_WHO.match(query):
         return None
-    rest = words[1:]
+    rest = _WORD.findall(query.lower())[1:]
     if rest and rest[0] in _MODAL_WORDS:
         rest = rest[1:]
     return _verb_base(rest[0]) if rest else None
@@ -216,7 +215,7 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
         mentions = find_actors(ob.get("text") or "")
         return bool(mentions) and _word_of(mentions[0].label) == named
 
-    act = _asked_act(query) if asks_who else None
+    act = _asked_act(query)
 
     def does_it(ob: dict) -> bool:
         """The statement's action opens with the verb the question asks about (after the infinitive

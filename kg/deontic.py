@@ -56,6 +56,7 @@ from .deontic_words import (
     MODALS,
     NON_NORMATIVE_AFTER_MODAL,
     PERSON_NOUN,
+    PRESENT_MODALS,
     PRESENT_TYPES_EXCLUDED,
     PRONOUNS,
     QUALIFICATIONS,
@@ -84,7 +85,7 @@ class SentenceAnalyser(PresentTense):
             w = toks[i].low
             nxt = toks[i + 1].low if i + 1 < n else ""
             nxt2 = toks[i + 2].low if i + 2 < n else ""
-            if w in ("skal", "bør", "kan", "må"):
+            if w in PRESENT_MODALS:
                 if i == first_content and i + 1 < n and (i + 1 in self.ment_start or nxt in PRONOUNS or nxt in ("man", "der")
                                                         or any(t.low == "," for t in toks[i + 2:])):
                     # verb first: "Kan Sundhedsstyrelsen ikke godkende ..., ", "Skal destruktion

@@ -83,7 +83,9 @@ CONDITIONAL = {"hvis", "såfremt", "når", "medmindre", "dersom"}
 FOR_COMPLEMENT = {"mulighed", "muligheden", "muligheder", "adgang", "adgangen", "hjemmel", "ansvar", "ansvaret",
                   "ansvarlig", "ansvarlige", "sørge", "sørger", "sørges", "grundlag", "grundlaget", "rammer",
                   "rammerne", "plads", "behov", "behovet", "krav", "kravet"}
-MODALS = {"skal", "kan", "bør", "må", "vil", "skulle", "kunne", "burde", "måtte", "ville"}
+# the modal verbs in the present tense: what a planner's question asks with (search.answer reads them)
+PRESENT_MODALS = frozenset({"skal", "kan", "bør", "må"})
+MODALS = set(PRESENT_MODALS) | {"vil", "skulle", "kunne", "burde", "måtte", "ville"}
 ARTICLES = {"en", "et", "den", "det", "de", "denne", "dette", "hver", "hvert", "enhver", "ethvert"}
 # openers of indirect questions and of relative clauses of place or manner
 INTERROGATIVE = {"om", "hvornår", "hvordan", "hvorfor", "hvad", "hvorvidt", "hvilke", "hvilken", "hvilket", "hvor",

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from aftalegraf.kg.actors import AGREEMENT_PARTIES, find_actors, same_body
+from aftalegraf.kg.deontic_words import PRESENT_MODALS
 from aftalegraf.legal_time import ENDED, NOT_APPLYING, paragraph_of, provision_citation
 from aftalegraf.model import LEGISLATION_TYPES
 from aftalegraf.vocabulary import REGION_NAMES
@@ -141,7 +142,6 @@ def _word_of(label: str) -> str:
     return stem(label.lower().split()[-1])
 
 
-_MODAL_WORDS = frozenset({"skal", "kan", "bør", "må"})
 _WORD = re.compile(r"[a-zæøå]+")
 
 
@@ -151,7 +151,7 @@ def _asked_act(query: str) -> str | None:
     if not _ASKS_WHO.match(query):
         return None
     rest = _WORD.findall(query.lower())[1:]
-    if rest and rest[0] in _MODAL_WORDS:
+    if rest and rest[0] in PRESENT_MODALS:
         rest = rest[1:]
     return _verb_base(rest[0]) if rest else None
 

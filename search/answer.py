@@ -76,6 +76,10 @@ CONTENDERS = 5
 SUCCESSOR_TIE = 0.75
 # … and so does one that states what the question asks (actor and modality) where the best does not
 WIDE_TIE = 0.75
+# rule 7: a contender the rules rank alike replaces the chosen one when its text says this many more
+# of the question's words (2: answer sets +4 net over 21 sets, QA cards holding a gold 110 → 112;
+# 3: +3 and 110; BENCHMARKS.md, round 24)
+SAYS_MORE = 2
 
 
 def asked(query: str) -> tuple[set[str], str | None]:
@@ -200,7 +204,9 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
        § 73 c (»Ministeren … godkender private leverandører …«), not § 73 d, whose duty is what
        »godkendte private leverandører« must tell the patient;
     6. where the best hit states nothing asked, its statement says more of the question's words
-       than the others' statements do."""
+       than the others' statements do;
+    7. among the contenders these rules rank alike, one whose text says clearly more of the
+       question's words (``_says_more``)."""
     if not hits:
         return None
     actors, modality = asked(query)
@@ -289,6 +295,9 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     # kompetence til at meddele godkendelse … og føre tilsyn … til en privat aktør«), not § 73 c's
     # »kan tilbagekalde en godkendelse«
     rescue = not fit(hits[0])[0]
+    # rule 7 weighs the question's words where it asks a modality of someone or anyone, and not
+    # against a paragraph the question cites
+    weigh_words = (modality is not None or asks_who) and not hits[0].get("cited")
     asks = set(tokenize(query)) if rescue else set()
 
     def says_asked(hit: dict) -> int:
@@ -321,8 +330,28 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
             successor = next((h for h in hits[1:2 * CONTENDERS] if succeeds(hit, h)), None)
             return successor or (hit if doc(hit).get("status") == "superseded" else None)
         contenders = [h for h in map(applying, contenders) if h is not None]
-        return max(contenders, key=lambda h: (*fit(h)[:2], *fit(h)[3:], says_asked(h)))
-    return max(contenders, key=lambda h: (*fit(h), says_asked(h)))
+        return _says_more(query, contenders, lambda h: (*fit(h)[:2], *fit(h)[3:], says_asked(h)), weigh_words)
+    return _says_more(query, contenders, lambda h: (*fit(h), says_asked(h)), weigh_words)
+
+
+def _says_more(query: str, contenders: list[dict], rank, weigh_words: bool) -> dict:
+    """Rule 7: the contender ``rank`` puts first — unless another that the rules rank the same
+    says ``SAYS_MORE`` or more of the question's words in its text: the near ties of one act's
+    neighbouring provisions often fit alike (the minister *kan fastsætte regler* in each), and the
+    dense score's small differences between them say less than the question's own words (»Kan
+    ministeren fastsætte regler om kommunernes årlige redegørelse og rammeaftalen …?« → § 133, stk. 5,
+    not the new act's § 11, stk. 8 on regional remuneration)."""
+    chosen = max(contenders, key=rank)
+    if not weigh_words:
+        return chosen
+    words = set(tokenize(query))
+
+    def said(hit: dict) -> int:
+        return len(words & set(tokenize(hit.get("text") or "")))
+
+    alike = [h for h in contenders if rank(h) == rank(chosen)]
+    best = max(alike, key=said)
+    return best if said(best) >= said(chosen) + SAYS_MORE else chosen
 
 
 def binding_source(query: str, answer: dict, hits: list[dict]) -> dict | None:

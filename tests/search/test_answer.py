@@ -464,3 +464,41 @@ def test_a_superseded_consolidation_without_successor_applies_as_the_newest_vers
     assert answer_hit(q, [old, other])["id"] == "h0"
     new = hit(2, 0.93, "in_force", "lovbekendtgørelse", "sundhedsminister", old["text"])
     assert answer_hit(q, [old, other, new])["id"] == "h2"
+
+
+def test_a_modal_in_an_indirect_question_is_the_content_asked():
+    """»Hvem fastsætter, hvornår borgere har ret til befordring til sygehusbehandling?« (answer_set_u,
+    u07): »har ret til« belongs to the indirect question, so the question asks no permission and no
+    deadline — LBK 1011/2023 § 171, stk. 3 (the minister *fastsætter*), which led the list, stays on
+    the card instead of § 78's »kan fastsætte«. After a fronted clause the modal is the question's."""
+    q = "Hvem fastsætter, hvornår borgere har ret til befordring til sygehusbehandling?"
+    assert asked(q) == (set(), None)
+    assert asked("Når lægen har besluttet det, hvornår skal overlægen så tage stilling?")[1] == "obligation"
+    hits = [_stating(0, 1.0, "sundhedsminister", "obligation"), _stating(1, 0.9, "sundhedsminister", "permission")]
+    assert answer_hit(q, hits)["id"] == "h0"
+    assert answer_hit("Hvem skal indsende sundhedsaftalen, og hvornår?", [
+        {**_stating(0, 1.0, "regionsraad", "obligation")},
+        {**_stating(1, 0.95, "regionsraad", "obligation"),
+         "obligations": [{"modality": "obligation", "bearers": [{"key": "regionsraad"}],
+                          "deadline": {"text": "senest den 1. juli"}}]}])["id"] == "h1"
+
+
+def test_rule_7_a_near_tie_that_says_more_of_the_question_wins_among_alike():
+    """»Kan ministeren fastsætte regler om kommunernes årlige redegørelse og rammeaftalen …?«
+    (answer_set_t, t07): both near ties state the minister's »kan fastsætte regler«; the one whose
+    text says the question's own words (§ 133, stk. 5) wins over the new act's § 11, stk. 8 on
+    regional remuneration — but not against a paragraph the question cites, and not for a word or two."""
+    def hit(i, score, text, cited=False):
+        said = text[text.rfind("Ministeren"):]         # the minister's sentence is the statement
+        return {"id": f"h{i}", "score": score, "text": text, "cited": cited,
+                "document": {"status": "in_force", "type": "lov"},
+                "obligations": [{"modality": "permission", "bearers": [{"key": "sundhedsminister"}], "text": said}]}
+    q = "Kan ministeren fastsætte regler om kommunernes årlige redegørelse og rammeaftalen med regionen om pladser?"
+    remuneration = hit(0, 1.0, "Ministeren kan fastsætte nærmere regler om vederlæggelsen af regionale hverv.")
+    statement = hit(1, 0.92, "Kommunalbestyrelsen udarbejder en årlig redegørelse for kommunens brug af pladser i "
+                             "regionen, og en årlig rammeaftale indgås. Ministeren kan fastsætte nærmere regler om "
+                             "den årlige redegørelse og rammeaftale.")
+    assert answer_hit(q, [remuneration, statement])["id"] == "h1"
+    assert answer_hit(q, [{**remuneration, "cited": True}, statement])["id"] == "h0"
+    one_more = hit(1, 0.92, "Ministeren kan fastsætte nærmere regler om vederlæggelsen af regionale hverv i kommunerne.")
+    assert answer_hit(q, [remuneration, one_more])["id"] == "h0"

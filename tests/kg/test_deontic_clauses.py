@@ -670,3 +670,19 @@ def test_an_action_does_not_open_with_the_comma_after_its_modal():
     ob = one("Sundhedssamarbejdsudvalget skal, jf. sundhedslovens § 204, stk. 3, systematisk inddrage "
              "patientinddragelsesudvalget i regionen i deres drøftelser.", "vejledning")
     assert ob.action.startswith("jf. sundhedslovens § 204")
+
+
+def test_a_laws_restricted_passive_permission_is_a_rule_naming_no_one():
+    # sundhedsloven § 53, stk. 3: what may only be done, and on which condition — whoever does it
+    assert stmts("Uden for de i stk. 2 nævnte tilfælde må indgrebet kun foretages, såfremt der ikke foreligger nogen "
+                 "tilkendegivelse fra afdøde imod indgrebet og afdødes nærmeste giver samtykke til indgrebet.") \
+        == [((), "permission")]
+    # sundhedsloven § 54 a, stk. 3: an event that may only happen on a condition
+    assert stmts("Uden for de i stk. 2 nævnte tilfælde må forskning kun ske, såfremt der ikke foreligger nogen "
+                 "tilkendegivelser fra afdøde imod forskning og afdødes nærmeste pårørende giver samtykke hertil.") \
+        == [((), "permission")]
+    # an open passive permission stays unread (»kan … gives«: by whoever the rules allow), and so does
+    # a restriction in a text that describes (an agreement)
+    assert stmts("Uden for de i stk. 2 nævnte tilfælde kan indgrebet foretages, såfremt afdødes nærmeste giver "
+                 "samtykke til indgrebet.") == []
+    assert stmts("Indsatsen kan kun ske, hvis borgeren ønsker det.", "sundhedsaftale") == []

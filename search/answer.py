@@ -344,14 +344,13 @@ def _says_more(query: str, contenders: list[dict], rank, weigh_words: bool) -> d
     chosen = max(contenders, key=rank)
     if not weigh_words:
         return chosen
-    words = set(tokenize(query))
-
-    def said(hit: dict) -> int:
-        return len(words & set(tokenize(hit.get("text") or "")))
-
     alike = [h for h in contenders if rank(h) == rank(chosen)]
-    best = max(alike, key=said)
-    return best if said(best) >= said(chosen) + SAYS_MORE else chosen
+    if len(alike) < 2:
+        return chosen
+    words = set(tokenize(query))
+    said = {id(h): len(words & set(tokenize(h.get("text") or ""))) for h in alike}
+    best = max(alike, key=lambda h: said[id(h)])
+    return best if said[id(best)] >= said[id(chosen)] + SAYS_MORE else chosen
 
 
 def binding_source(query: str, answer: dict, hits: list[dict]) -> dict | None:

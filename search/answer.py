@@ -59,10 +59,22 @@ _OFFICE_OF = re.compile(r"\b(?:medlem(?:met|mer|merne)?|(?:næst)?formand(?:en)?
 # styrelsen ikke kan …«, »Hvem fastsætter, hvornår borgere har ret til …?«) belongs to that clause;
 # the main clause before it asks no modality
 _SUBCLAUSE_MODAL = re.compile(r"\s*(?:om|hvorvidt|hvis|når|at|der|som|så)\b", re.I)
-_INDIRECT_QUESTION = re.compile(r"\s*(?:hvornår|hvordan|hvorledes|hvilke[nt]?|hvad|hvem|hvor)\b", re.I)
+# an indirect question after the main clause's comma, a preposition before it or not (»Hvem fastsætter,
+# i hvilket omfang værnepligtige har ret til …?«, », hvilke oplysninger … og hvor længe?«)
+_INDIRECT_QUESTION = re.compile(r",\s*(?:(?:i|på|til|for|af|med|om|efter)\s+)?"
+                                r"(?:hvornår|hvordan|hvorledes|hvilke[nt]?|hvad|hvem|hvor)\b", re.I)
 # … but after a fronted clause (»Når en anden læge …, hvornår skal overlægen …?«) the words past the
 # comma are the main clause, and its modal is asked
 _FRONTED_CLAUSE = re.compile(r"\s*(?:når|hvis|såfremt|dersom|om|selvom|efter|inden|før|mens|idet)\b", re.I)
+
+
+def _indirect_question_at(query: str) -> int | None:
+    """Where an indirect question opens after the main clause (its comma), or None: what follows is
+    the content asked — its modal is no modality asked and its »hvornår/hvor længe« no deadline."""
+    if _FRONTED_CLAUSE.match(query):
+        return None
+    m = _INDIRECT_QUESTION.search(query)
+    return m.start() if m else None
 # »skal … have mulighed for / ret til / adgang til«: a right (kg.deontic_statement, _modal_then_have_right)
 _ASKS_RIGHT = re.compile(r"skal\s+(?:[\wæøå]+\s+){0,6}?have\s+(?:mulighed|muligheden|ret|adgang)\s+(?:for|til)\b", re.I)
 # a hit within this share of the best score competes for the card (scores run 0..1 over the
@@ -94,8 +106,8 @@ def asked(query: str) -> tuple[set[str], str | None]:
         return set(), None
     _, _, modality, m = min(found, key=lambda f: f[:2])
     clause = query[query.rfind(",", 0, m.start()) + 1:m.start()] if "," in query[:m.start()] else None
-    if clause is not None and (_SUBCLAUSE_MODAL.match(clause)
-                               or (_INDIRECT_QUESTION.match(clause) and not _FRONTED_CLAUSE.match(query))):
+    indirect = _indirect_question_at(query)
+    if (clause is not None and _SUBCLAUSE_MODAL.match(clause)) or (indirect is not None and m.start() > indirect):
         return set(), None      # »Hvem afgør, om en patient kan få …?«: the modal is the clause's, not asked
     if modality == "obligation" and _ASKS_RIGHT.match(query, m.start()):
         modality = "permission"     # »Skal udvalget have mulighed for …?« asks a right, as the extraction reads it
@@ -138,11 +150,11 @@ _ASKS_WHEN = re.compile(r"\bhvornår\b|\bhvor\s+(?:lang\s+tid|længe|hurtigt|oft
 
 # … unless a deadline is what is asked about (»Skal genoptræningsplanen angive en frist for,
 # hvornår …?«): then the best hit's duty to set one answers it, not another duty with a deadline
-# — nor where »hvornår« opens an indirect question that is the content asked (»Hvem fastsætter,
-# hvornår borgere har ret til befordring?«), not the question's own (»…, og hvornår?«)
+# — nor inside an indirect question, the content asked (»Hvem fastsætter, hvornår borgere har ret til
+# befordring?«, »…, hvilke oplysninger … skal offentliggøres, og hvor længe?«), not the question's
+# own (»…, og hvornår?«)
 _TIME_AS_CONTENT = re.compile(r"\b(?:angive|angiver|fastsætte|fastsætter|sætte|sætter)\s+(?:en\s+)?(?:\w+\s+)?(?:tids)?frist",
                               re.I)
-_TIME_IN_INDIRECT_QUESTION = re.compile(r",\s*hvornår\s+[\wæøå]", re.I)
 
 
 # »Kan …?« and »Bør …?« want a paragraph where someone may or should, whoever the question names
@@ -211,8 +223,7 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
         return None
     actors, modality = asked(query)
     asks_who = bool(_ASKS_WHO.match(query))
-    wants_time = bool(_ASKS_WHEN.search(query)) and not _TIME_AS_CONTENT.search(query) and not (
-        _TIME_IN_INDIRECT_QUESTION.search(query) and not _FRONTED_CLAUSE.match(query))
+    wants_time = bool(_ASKS_WHEN.search(query[:_indirect_question_at(query)])) and not _TIME_AS_CONTENT.search(query)
 
     def doc(hit: dict) -> dict:
         return hit.get("document") or {}

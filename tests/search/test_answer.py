@@ -474,8 +474,17 @@ def test_a_modal_in_an_indirect_question_is_the_content_asked():
     q = "Hvem fastsætter, hvornår borgere har ret til befordring til sygehusbehandling?"
     assert asked(q) == (set(), None)
     assert asked("Når lægen har besluttet det, hvornår skal overlægen så tage stilling?")[1] == "obligation"
+    # answer_set_w, w18: a preposition before the interrogative (»i hvilket omfang«)
+    assert asked("Hvem fastsætter, i hvilket omfang værnepligtige har ret til ydelser?") == (set(), None)
     hits = [_stating(0, 1.0, "sundhedsminister", "obligation"), _stating(1, 0.9, "sundhedsminister", "permission")]
     assert answer_hit(q, hits)["id"] == "h0"
+    # answer_set_w, w13: »hvor længe« inside the indirect question is what the rules fix, not a deadline
+    # asked — the minister's rule-making stays on the card, not another paragraph's deadline
+    q = "Hvem fastsætter, hvilke oplysninger styrelsen skal offentliggøre, og hvor længe?"
+    assert answer_hit(q, [_stating(0, 1.0, "sundhedsminister", "obligation"),
+                          {**_stating(1, 0.96, "laege", "permission"),
+                           "obligations": [{"modality": "permission", "bearers": [{"key": "laege"}],
+                                            "deadline": {"text": "senest den 26. november 2021"}}]}])["id"] == "h0"
     assert answer_hit("Hvem skal indsende sundhedsaftalen, og hvornår?", [
         {**_stating(0, 1.0, "regionsraad", "obligation")},
         {**_stating(1, 0.95, "regionsraad", "obligation"),

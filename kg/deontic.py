@@ -425,9 +425,10 @@ class SentenceAnalyser(PresentTense):
                 and self._beneficiary_subject(lo, i):
             return None    # "Borgerne skal opleve …": what the text wants for people, a goal
             # ("Pårørende skal inddrages" stays: a passive duty towards them)
-        # »må indgrebet kun foretages, såfremt …«, »må forskning kun ske, såfremt …«: a law's restriction
-        # of what may be done, whoever does it — a rule, unlike an open »kan … gives«
-        only = next((k for k in range(i + 1, min(i + 3, self.n)) if toks[k].low == "kun"), None)
+        # »må indgrebet kun foretages, såfremt …«, »må forskning kun ske, såfremt …«, »Obduktion må først
+        # foretages, når …«: a law's restriction of what may be done, whoever does it — a rule, unlike
+        # an open »kan … gives«
+        only = next((k for k in range(i + 1, min(i + 3, self.n)) if toks[k].low in ("kun", "først", "tidligst")), None)
         restricted = only is not None and modality == "permission" and self.ctx.doc_type not in DESCRIBING_TYPES \
             and (passive or (only + 1 < self.n and toks[only + 1].low in ("ske", "finde")))
         if bearers is None and (relative_nonactor or expletive or self._explicit_nonactor_subject(lo, i)

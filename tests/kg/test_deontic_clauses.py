@@ -681,6 +681,8 @@ def test_a_laws_restricted_passive_permission_is_a_rule_naming_no_one():
     assert stmts("Uden for de i stk. 2 nævnte tilfælde må forskning kun ske, såfremt der ikke foreligger nogen "
                  "tilkendegivelser fra afdøde imod forskning og afdødes nærmeste pårørende giver samtykke hertil.") \
         == [((), "permission")]
+    # § 187, stk. 5 and § 105: »må først …« restricts what may be done as »må kun …« does
+    assert stmts("Obduktion må først foretages, når ligsyn er foretaget.") == [((), "permission")]
     # an open passive permission stays unread (»kan … gives«: by whoever the rules allow), and so does
     # a restriction in a text that describes (an agreement)
     assert stmts("Uden for de i stk. 2 nævnte tilfælde kan indgrebet foretages, såfremt afdødes nærmeste giver "

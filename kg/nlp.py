@@ -76,7 +76,11 @@ def aftale_sentencizer(doc: Doc) -> Doc:
                 if start and i >= 3 and doc[i - 2].text.isdigit() and doc[i - 3].text in {"§", "stk.", "nr."} and tok.text.lower() == "stk.":
                     start = False
             elif low.endswith(".") and len(pt) > 1:
-                if low in NEVER_END:
+                if low == "pkt." and i >= 2 and _ORDINAL.match(doc[i - 2].text) and upper_next and first != "§":
+                    # »… som nævnt i 1. pkt. Obduktion må tidligst …«: a citation of a sentence ends
+                    # the sentence citing it when a capital follows
+                    start = True
+                elif low in NEVER_END:
                     start = False
                 elif low in MAY_END:
                     start = upper_next

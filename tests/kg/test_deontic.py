@@ -784,3 +784,15 @@ def test_a_paragraph_letter_ends_a_sentence():
     assert [(o.bearers, o.action) for o in obs] == [
         (["kommunalbestyrelse"], "træffer afgørelser om ydelser efter §§ 140 a og 140 b"),
         (["sundhedsminister"], "fastsætte nærmere regler om, at kommunalbestyrelsen udbetaler kontantydelser")]
+
+
+def test_a_cited_sentence_number_ends_a_sentence():
+    # sundhedsloven § 187, stk. 3: »… som nævnt i 1. pkt. Obduktion må tidligst …« is two sentences,
+    # two statements — the duty to inform with its deadline, and when the autopsy may take place
+    obs = obligations("Ønsker afdødes nærmeste ikke at tage stilling til det påtænkte indgreb, skal der oplyses om "
+                      "adgangen til at modsætte sig obduktion inden for 6 timer efter underretningen som nævnt i 1. pkt. "
+                      "Obduktion må tidligst foretages 6 timer efter denne underretning, medmindre afdødes nærmeste "
+                      "forinden har givet samtykke til obduktion.", "lovbekendtgørelse")
+    assert [(o.modality, o.text.endswith("1. pkt.")) for o in obs] == [("obligation", True), ("permission", False)]
+    # a citation that goes on (»jf. stk. 1, 1. pkt., og …«) stays inside its sentence
+    assert len(obligations("Regionsrådet skal efter stk. 1, 1. pkt. og § 5 indsende planen.", "lovbekendtgørelse")) == 1

@@ -55,9 +55,8 @@ _ASKS_WHO = re.compile(r"\s*(?:hvem|who)\b", re.I)
 # the question asks about the person, not the body named after it
 _OFFICE_OF = re.compile(r"\b(?:medlem(?:met|mer|merne)?|(?:næst)?formand(?:en)?|repræsentant(?:en|er|erne)?"
                         r"|stedfortræder(?:en|e|ne)?)\s+(?:af|for|fra|i|på)\s+$", re.I)
-# a modal word past a comma after a subordinator or an interrogative (», om en patient kan …«, », hvis
-# styrelsen ikke kan …«, »Hvem fastsætter, hvornår borgere har ret til …?«) belongs to that clause;
-# the main clause before it asks no modality
+# a modal word past a comma after a subordinator (», om en patient kan …«, », hvis styrelsen ikke kan …«)
+# belongs to that clause; the main clause before it asks no modality
 _SUBCLAUSE_MODAL = re.compile(r"\s*(?:om|hvorvidt|hvis|når|at|der|som|så)\b", re.I)
 # an indirect question after the main clause's comma, a preposition before it or not (»Hvem fastsætter,
 # i hvilket omfang værnepligtige har ret til …?«, », hvilke oplysninger … og hvor længe?«)
@@ -75,6 +74,8 @@ def _indirect_question_at(query: str) -> int | None:
         return None
     m = _INDIRECT_QUESTION.search(query)
     return m.start() if m else None
+
+
 # »skal … have mulighed for / ret til / adgang til«: a right (kg.deontic_statement, _modal_then_have_right)
 _ASKS_RIGHT = re.compile(r"skal\s+(?:[\wæøå]+\s+){0,6}?have\s+(?:mulighed|muligheden|ret|adgang)\s+(?:for|til)\b", re.I)
 # a hit within this share of the best score competes for the card (scores run 0..1 over the
@@ -352,10 +353,12 @@ def _says_more(query: str, contenders: list[dict], rank, weigh_words: bool) -> d
     dense score's small differences between them say less than the question's own words (»Kan
     ministeren fastsætte regler om kommunernes årlige redegørelse og rammeaftalen …?« → § 133, stk. 5,
     not the new act's § 11, stk. 8 on regional remuneration)."""
-    chosen = max(contenders, key=rank)
     if not weigh_words:
-        return chosen
-    alike = [h for h in contenders if rank(h) == rank(chosen)]
+        return max(contenders, key=rank)
+    ranks = [rank(h) for h in contenders]      # once each: a rank may tokenize statements (rule 6)
+    top = max(ranks)
+    chosen = contenders[ranks.index(top)]
+    alike = [h for h, r in zip(contenders, ranks) if r == top]
     if len(alike) < 2:
         return chosen
     words = set(tokenize(query))

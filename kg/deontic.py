@@ -431,6 +431,8 @@ class SentenceAnalyser(PresentTense):
         only = next((k for k in range(i + 1, min(i + 3, self.n)) if toks[k].low in ("kun", "først", "tidligst")), None)
         restricted = only is not None and modality == "permission" and self.ctx.doc_type not in DESCRIBING_TYPES \
             and (passive or (only + 1 < self.n and toks[only + 1].low in ("ske", "finde")))
+        if bearers is None and restricted:
+            bearers = []
         if bearers is None and (relative_nonactor or expletive or self._explicit_nonactor_subject(lo, i)
                                 or (not passive and opening is not None)):
             if not passive and self._programme_subject(lo, i):
@@ -444,7 +446,7 @@ class SentenceAnalyser(PresentTense):
             receives = cue == "kan" and any(t.low == "få" for t in toks[i + 1:min(i + 7, self.n)])
             named = "" if passive else self._named_person(lo, i, opening, right=cue in ("har ret til", "har adgang til"),
                                                           receives=receives)
-            if modality in ("obligation", "prohibition") or named or restricted or (
+            if modality in ("obligation", "prohibition") or named or (
                     modality == "recommendation" and not self._clause_chain(i) and not self._purpose_verb(i)):
                 # (»Endelig bør brugerperspektivet indgå i …«: advice naming no one; not inside an
                 # at-clause — »Angiver genoptræningsplanen, at genoptræningen … bør opstartes …« —
@@ -452,8 +454,6 @@ class SentenceAnalyser(PresentTense):
                 bearers = []
             else:
                 return None
-        if bearers is None and restricted:
-            bearers = []
         if bearers is None:
             if modality == "permission":
                 return None

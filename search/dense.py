@@ -28,7 +28,8 @@ def _faiss():
 
     # One query at a time gains nothing from OpenMP threads, and waking them costs more than the
     # scan: 11 ms instead of 0.02 ms for one query over the sample's 536 vectors on 2 busy cores
-    # (BENCHMARKS "Answers (#13): where a search's time goes").
+    # (BENCHMARKS "Answers (#13): where a search's time goes"); after it they spin on the other
+    # core. OpenMP keeps the setting per calling thread: each thread that searches sets it.
     faiss.omp_set_num_threads(1)
     return faiss
 
@@ -101,6 +102,9 @@ class DenseIndex:
         k = min(k, self.ntotal)
         if k <= 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        import faiss  # loaded with the index
+
+        faiss.omp_set_num_threads(1)    # in this thread too (a server's worker threads: see _faiss)
         scores, ids = self.index.search(np.ascontiguousarray(query, dtype=np.float32).reshape(1, -1), k)
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]

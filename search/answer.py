@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from aftalegraf.kg.actors import AGREEMENT_PARTIES, find_actors, same_body
-from aftalegraf.kg.deontic_words import PRESENT_MODALS
+from aftalegraf.kg.deontic_words import ARTICLES, PRESENT_MODALS
 from aftalegraf.legal_time import ENDED, NOT_APPLYING, paragraph_of, provision_citation
 from aftalegraf.model import LEGISLATION_TYPES
 from aftalegraf.vocabulary import REGION_NAMES
@@ -93,6 +93,26 @@ WIDE_TIE = 0.75
 # of the question's words (2: answer sets +4 net over 21 sets, QA cards holding a gold 110 → 112;
 # 3: +3 and 110; BENCHMARKS.md, round 24)
 SAYS_MORE = 2
+
+
+# after a fronted clause the subject follows the modal verb (»Indgår et regionsråd ikke de fornødne
+# aftaler …, kan Sundhedsstyrelsen bestemme …«)
+_INVERTED_SUBJECT = re.compile(r",\s*(?:%s)\s+(?:(?:%s)\s+)?" % ("|".join(sorted(PRESENT_MODALS)), "|".join(sorted(ARTICLES))),
+                               re.I)
+
+
+_OPENING = re.compile(r"\s*(?:stk\.\s*\d+\.\s*)?(?:(?:%s)\s+)?" % "|".join(sorted(ARTICLES)), re.I)
+
+
+def _subject(text: str):
+    """A statement's subject: its first actor where the sentence opens with it, else the actor right
+    after its modal verb where a fronted clause precedes that verb, else its first actor (the
+    subject, as a rule); None when it names none."""
+    mentions = find_actors(text)
+    if not mentions or mentions[0].start <= _OPENING.match(text).end():
+        return mentions[0] if mentions else None
+    starts = {m.end() for m in _INVERTED_SUBJECT.finditer(text)}
+    return next((a for a in mentions if a.start in starts), mentions[0])
 
 
 def asked(query: str) -> tuple[set[str], str | None]:
@@ -240,9 +260,9 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
     named = next((_word_of(m.label) for m in find_actors(query) if m.key in actors), None)
 
     def names_it(ob: dict) -> bool:
-        """The statement's first actor — its subject, as a rule — is named by the question's word."""
-        mentions = find_actors(ob.get("text") or "")
-        return bool(mentions) and _word_of(mentions[0].label) == named
+        """The statement's subject is named by the question's word."""
+        subject = _subject(ob.get("text") or "")
+        return subject is not None and _word_of(subject.label) == named
 
     act = _asked_act(query)
 

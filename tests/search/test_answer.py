@@ -184,6 +184,23 @@ def test_the_card_prefers_the_statement_naming_the_actor_by_the_questions_word()
     assert answer_hit("Kan regionsrådet bestemme, at en stedfortræder kan indtræde?", council)["id"] == "h0"
 
 
+def test_after_a_fronted_clause_the_subject_follows_the_modal_verb():
+    # »Indgår et regionsråd ikke …, kan Sundhedsstyrelsen bestemme …«: Sundhedsstyrelsen is the
+    # subject, not the council the fronted clause names first (LBK 1011/2023 § 209, stk. 3 against
+    # § 208, whose permission also names Sundhedsstyrelsen)
+    def hit(i, score, text):
+        return {"id": f"h{i}", "score": score, "document": {"status": "in_force", "type": "lovbekendtgørelse"},
+                "obligations": [{"modality": "permission", "bearers": [{"key": "sundhedsstyrelsen"}], "text": text}]}
+    q = "Hvad kan Sundhedsstyrelsen gøre, hvis et regionsråd ikke indgår aftaler om behandling?"
+    hits = [hit(0, 0.98, "Indgår et regionsråd ikke de fornødne aftaler efter stk. 1, kan Sundhedsstyrelsen bestemme, "
+                         "at betaling kan afkræves vedkommende region."),
+            hit(1, 0.88, "Sundhedsstyrelsen kan inddrage en godkendelse efter stk. 2.")]
+    assert answer_hit(q, hits)["id"] == "h0"
+    # the subject comes first where no clause is fronted, whoever the sentence names after it
+    hits[0]["obligations"][0]["text"] = "Et regionsråd, der ikke indgår aftaler, kan Sundhedsstyrelsen bede om …"
+    assert answer_hit(q, hits)["id"] == "h1"
+
+
 def test_an_ended_text_gives_way_to_the_text_in_force_that_says_the_same():
     """BEK 256/2014 § 8 (repealed: the advice within 3 weeks) ranks first for »Hvor hurtigt skal
     Sundhedsstyrelsen give rådgivning …?«; BEK 999/2023 § 30 d, in force, says the same with 4 weeks

@@ -30,6 +30,7 @@ from .deontic_words import (
     is_present_verb,
     is_short_passive,
     label_end,
+    om_adverbial,
     om_after_noun,
 )
 
@@ -199,6 +200,7 @@ class ClauseReader:
         while k >= 0:
             t = self.toks[k]
             if t.low in (";", ":", "–", "•", "-") or (t.low in CLAUSE_OPENERS and not om_after_noun(self.toks, k)
+                                                       and not om_adverbial(self.toks, k)
                                                        and not self._opening_expletive(k)):
                 return k + 1
             if self._citation_comma(k) == "opens":

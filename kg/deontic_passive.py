@@ -15,6 +15,7 @@ from .deontic_words import (
     attributive_before,
     is_passive_verb,
     is_short_passive,
+    om_adverbial,
 )
 
 # the word before an »af« that makes it no agent's: »på tværs af«, »som følge af«, »organisationer af
@@ -71,7 +72,7 @@ class PassiveClauses(ClauseReader):
                 k = self.ment_start[k][0] if k in self.ment_start else k + 1
                 steps += 1
                 continue
-            if t.low == "om" and k + 1 < end and self.toks[k + 1].low == "muligt":
+            if k + 1 < end and om_adverbial(self.toks, k):
                 k += 2          # "skal patienten om muligt tilbydes …": an adverbial, no »om«-clause
                 continue
             if t.low in (";", ":") or (t.low == "," and not relative) or (t.low in CLAUSE_OPENERS - {"så"} and not (

@@ -260,6 +260,16 @@ def attributive_before(toks: list[Tok], k: int, cue: int) -> bool:
     return prev in DETERMINERS or (len(prev) > 5 and prev.isalpha() and prev.endswith("eret"))
 
 
+# »om nødvendigt / muligt / fornødent«: an adverbial (»if necessary«), no »om«-clause
+OM_ADVERBIAL = {"nødvendigt", "muligt", "fornødent", "ønsket", "ønskeligt", "påkrævet"}
+
+
+def om_adverbial(toks: list[Tok], k: int) -> bool:
+    """»om« opening an adverbial (»Om nødvendigt kan myndigheden anmode politiet …«, »skal patienten
+    om muligt tilbydes …«), not a clause."""
+    return toks[k].low == "om" and k + 1 < len(toks) and toks[k + 1].low in OM_ADVERBIAL
+
+
 def om_after_noun(toks: list[Tok], k: int) -> bool:
     """»om« after a definite noun is a preposition (»Af meddelelsen om Sundhedsstyrelsens manglende
     godkendelse skal fremgå …«), not »whether«."""

@@ -61,6 +61,15 @@ def test_main_clause_after_a_condition_is_kept():
         (("sundhedsperson",), "obligation")]
 
 
+def test_om_opening_an_adverbial_opens_no_clause():
+    # sundhedsloven § 211 a, stk. 6: »Om nødvendigt« is »if necessary«, not an om-clause around the modal
+    assert stmts("Om nødvendigt kan myndigheden anmode politiet om at yde bistand ved kontrollen.") == [((), "permission")]
+    assert stmts("Om nødvendigt kan kommunalbestyrelsen anmode politiet om bistand.") == [
+        (("kommunalbestyrelse",), "permission")]
+    # »om« opening a clause still does: what is decided is no one's permission
+    assert stmts("Kommunalbestyrelsen afgør, om patienten kan få hjælp.") == [(("kommunalbestyrelse",), "obligation")]
+
+
 # --- what a statement regulates is not a statement of its own -------------------------------
 
 def test_indirect_questions_and_at_clause_content_are_not_statements():

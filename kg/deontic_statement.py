@@ -390,6 +390,9 @@ class StatementClauses(PassiveClauses):
                 if k + 2 < self.n and self.toks[k + 1].low == "for" and self.toks[k + 2].text[:1].isupper():
                     words += ["for", self.toks[k + 2].text]     # a body's name: »Styrelsen for Patientklager«
                     end = k + 3
+                elif k + 2 < self.n and self.toks[k + 1].low in ("og", "eller") and PERSON_NOUN.fullmatch(self.toks[k + 2].low):
+                    words += [self.toks[k + 1].text, self.toks[k + 2].text]     # »dødsboet eller konkursboet«
+                    end = k + 3
                 phrase = " ".join(words)
                 return (phrase if phrase.isupper() else phrase[:1].lower() + phrase[1:]), end
         return "", -1

@@ -156,7 +156,8 @@ PERSON_NOUN = re.compile(
     r"(?:medlem(?:met|mer|merne)?|værge(?:n|r|rne)?|indehaver(?:en|e|ne)?|leverandør(?:en|er|erne)?|"
     r"person(?:en|er|erne)?|virksomhed(?:en|er|erne)?|leder(?:en|e|ne)?|repræsentant(?:en|er|erne)?|"
     r"ledelse(?:n|r|rne)?|[a-zæøå]*myndighed(?:en|er|erne)?|"     # »Ledelsen på behandlingsstedet … kan give tilladelse«
-    r"arbejdsgiver(?:en|e|ne)?|lønmodtager(?:en|e|ne)?|ansøger(?:en|e|ne)?|apotek(?:et|er|erne)?|jordemoder(?:en)?|"
+    r"arbejdsgiver(?:en|e|ne)?|lønmodtager(?:en|e|ne)?|ansøger(?:en|e|ne)?|apotek(?:et|er|erne)?|apoteker(?:en|e|ne)?|"
+    r"jordemoder(?:en)?|"
     r"sekretær(?:en|er|erne)?|[a-zæøå]*organisation(?:en|er|erne)?|"     # »De i stk. 2 nævnte organisationer … kan …«
     r"sygeplejerske(?:n|r|rne)?|forsker(?:en|e|ne)?|ejer(?:en|e|ne)?|formand(?:en)?|stedfortræder(?:en|e|ne)?|"
     r"enhver|patient(?:en|er|erne)?|observatør(?:en|er|erne)?|fagperson(?:en|er|erne)?|dataansvarlige?|(?:sundheds)?tjenesteyder(?:en|e|ne)?|"
@@ -165,7 +166,10 @@ PERSON_NOUN = re.compile(
     r"[a-zæøå]*institution(?:en|er|erne)?|"   # "En kommunes genoptræningsinstitution kan … afvise …"
     r"[a-zæøå]*kontor(?:et|er|erne)?|"   # "Patientkontorerne kan modtage … og skal … bistå"
     r"[a-zæøå]*tilsynet|"                # "Socialtilsynet skal … benytte sig af …" (the body, not the act)
-    r"[a-zæøå]*styrelsen)")              # "Sundhedsdatastyrelsen har adgang til …" (an agency outside the table)
+    r"[a-zæøå]*styrelsen|"               # "Sundhedsdatastyrelsen har adgang til …" (an agency outside the table)
+    r"[a-zæøå]*minister(?:en|e|ne)?|"    # "Erhvervsministeren kan … fastsætte nærmere regler om ligsyn …"
+    r"ægtefælle(?:n|r|rne)?|samlever(?:en|e|ne)?|"    # "kan personens ægtefælle eller samlever … få tilladelse"
+    r"(?:døds|konkurs)bo(?:et|er|erne)?)")           # "kan dødsboet eller konkursboet indsætte en stedfortræder"
 
 
 @dataclass

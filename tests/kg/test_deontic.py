@@ -160,6 +160,15 @@ def test_henholdsvis_before_an_inverted_subject():
      "en privat virksomhed"),
     ("For en person, der mangler evnen til at give samtykke, kan samtykket gives af værgen.", "værgen"),
     ("Tilbageholdelsen skal ophøre, når betingelserne ikke længere er til stede.", ""),
+    # sundhedsloven § 191, § 106, stk. 2, § 57 k, stk. 3, § 157, stk. 6: other ministers, spouses,
+    # estates and pharmacists are persons too, and a pair joined by »eller« is one subject
+    ("Erhvervsministeren kan fastsætte nærmere regler om ligsyn ved dødsfald til søs.", "erhvervsministeren"),
+    ("Hvis betingelserne i stk. 1 er opfyldt, kan personens ægtefælle eller samlever i stedet få tilladelse til "
+     "sterilisation.", "personens ægtefælle eller samlever"),
+    ("Dør en praktiserende tandlæge, kan dødsboet eller konkursboet indsætte en stedfortrædende tandlæge.",
+     "dødsboet eller konkursboet"),
+    ("Apotekere og apotekspersonale har adgang til de oplysninger, der er registreret om en medicinbruger.",
+     "apotekere"),
 ])
 def test_a_bearer_named_outside_the_actor_table(text, named):
     o = obligations(text)[-1]

@@ -406,7 +406,9 @@ class StatementClauses(PassiveClauses):
         toks = self.toks
         if lo < i and (words := self._proper_names(range(lo, i)) or self._person_words(range(lo, i), right, receives)):
             return words                                              # before the modal
-        before = [t.low for t in toks[lo:i] if t.low not in ADVERBS and not is_label_token(t.low)]
+        # (a preposition opening a fronted phrase counts, though »i« is also an adverb's: »I
+        # behandlingstestamentet kan patienten bestemme …«)
+        before = [t.low for t in toks[lo:i] if (t.low not in ADVERBS or t.low in PREPOSITIONS) and not is_label_token(t.low)]
         if before and before[0] not in PREPOSITIONS and before[0] != "uanset":
             return ""           # a subject of its own stands before the modal ("En sundhedstjenesteyder må ikke …")
         if opening is not None:

@@ -169,6 +169,8 @@ def test_henholdsvis_before_an_inverted_subject():
      "dødsboet eller konkursboet"),
     ("Apotekere og apotekspersonale har adgang til de oplysninger, der er registreret om en medicinbruger.",
      "apotekere"),
+    # § 26, stk. 4: a person inverted after a fronted phrase that opens with »i« (also an adverb's word)
+    ("I behandlingstestamentet kan patienten bestemme, at patienten ikke ønsker behandling med tvang.", "patienten"),
 ])
 def test_a_bearer_named_outside_the_actor_table(text, named):
     o = obligations(text)[-1]

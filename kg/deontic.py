@@ -124,9 +124,9 @@ class SentenceAnalyser(PresentTense):
                 if w in ("kan", "må") and nxt != "vælge" and any(t.low in ("være", "blive") for t in toks[i + 1:min(i + 9, n)]
                                              if t.low not in (",",)) and not any(
                         t.low in ("berettiget", "berettigede") for t in toks[i + 1:min(i + 11, n)]) \
-                        and not incompatible:
-                    i += 1          # "kan ... være knyttet til": a possibility, not a permission
-                    continue
+                        and not incompatible and not (w == "må" and neg_at is not None):
+                    i += 1          # "kan ... være knyttet til": a possibility, not a permission (but »må
+                    continue        # ikke … drive eller være knyttet til …« forbids)
                 if verb in NON_NORMATIVE_AFTER_MODAL and w in ("kan", "må") and not incompatible and not (
                         verb in ("give", "gøre", "træde") and self._subject_left(self._clause_start(i), i)) and not (
                         verb == "give" and any(t.low in ("samtykke", "tilladelse") for t in toks[verb_at + 1:verb_at + 4])):

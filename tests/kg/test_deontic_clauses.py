@@ -164,6 +164,14 @@ def test_actor_subject_makes_kan_ikke_give_a_prohibition():
     assert o.bearers == ["sundhedsstyrelsen"] and o.modality == "prohibition"
 
 
+def test_maa_ikke_be_attached_to_is_a_prohibition_not_a_possibility():
+    # sundhedsloven § 202 a, stk. 2: »må ikke … drive eller være knyttet til« forbids; »kan … være
+    # knyttet til« stays a possibility
+    assert stmts("Stk. 2. Læger, tandlæger, sygeplejersker og apotekere må ikke uden Lægemiddelstyrelsens tilladelse "
+                 "drive eller være knyttet til en medicovirksomhed.") == [(("laege", "tandlaege"), "prohibition")]
+    assert stmts("Lægen kan i den forbindelse være knyttet til en virksomhed.") == []
+
+
 def test_reader_and_letter_writer_are_no_bearers():
     # Region Sjælland's web page; Region Hovedstaden's hearing letter 2014
     assert stmts("I Sundhedsaftalen kan du læse om vision og mål for samarbejdet.", "webside") == []

@@ -81,6 +81,7 @@ class PassiveClauses(ClauseReader):
             if (t.low.endswith("e") and t.lemma.lower() == t.low and t.low.isalpha()
                                and t.low not in DETERMINERS and t.low not in ADVERBS and k not in self.in_mention
                                and not t.text[:1].isupper() and t.low not in ("både", "alle", "hele", "mange")
+                               and not NOMINALISATION.fullmatch(t.low)     # »kan tilladelse … kun gives«: a noun
                                and not attributive_before(self.toks, k, cue)):
                 break   # an active infinitive came first ("skal indsende den ... ")
             k += 1

@@ -50,6 +50,8 @@ ENACTING = {"ophæves", "affattes", "nyaffattes", "indsættes", "ændres", "udg�
             "sammensættes",
             # a definition: "En digital ansøgning anses for at være kommet frem, når …"
             "anses",
+            # a presumption: "Må fosteret antages at være levedygtigt, kan tilladelse … kun gives …"
+            "antages", "formodes",
             # how an amount is worked out, no one's act: "Taksten pris- og lønreguleres …",
             # "Beløbsgrænserne afrundes nedad …", "Tilskuddets størrelse opgøres …"
             "reguleres", "lønreguleres", "indeksreguleres", "opgøres", "afrundes", "beregnes", "omregnes",

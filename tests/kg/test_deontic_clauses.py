@@ -172,6 +172,15 @@ def test_maa_ikke_be_attached_to_is_a_prohibition_not_a_possibility():
     assert stmts("Lægen kan i den forbindelse være knyttet til en virksomhed.") == []
 
 
+def test_a_presumption_is_no_duty_and_a_noun_before_the_passive_no_infinitive():
+    # sundhedsloven § 94, stk. 3: »Må fosteret antages …« presumes (no present-tense duty), and in
+    # »kan tilladelse til … kun gives« the noun »tilladelse« is no active infinitive ending the search
+    # for the passive
+    assert stmts("Regionsrådet træffer afgørelse om tilladelse. Må fosteret antages at være levedygtigt, kan "
+                 "tilladelse til svangerskabsafbrydelse kun gives, såfremt omstændighederne med afgørende vægt "
+                 "taler for det.") == [(("regionsraad",), "obligation"), ((), "permission")]
+
+
 def test_reader_and_letter_writer_are_no_bearers():
     # Region Sjælland's web page; Region Hovedstaden's hearing letter 2014
     assert stmts("I Sundhedsaftalen kan du læse om vision og mål for samarbejdet.", "webside") == []

@@ -290,7 +290,14 @@ def answer_hit(query: str, hits: list[dict]) -> dict:
 
     def succeeds(ended: dict, hit: dict) -> bool:
         """``hit`` is an act's or order's text in force, within ``SUCCESSOR_TIE`` of the best score,
-        that says what ``ended`` (a text that does not apply today) says."""
+        that says what ``ended`` (a text that does not apply today) says — and is not another
+        provision of the same act, whose versions name another of the ended text's provisions (LBK
+        275/2025 § 206, stk. 2 on the health plan is § 206's successor, not § 210's, whose words on
+        the preparedness plan are nearly the same)."""
+        versions = hit.get("other_versions") or []
+        ended_doc = doc(ended).get("id") or ""
+        if ended["id"] not in versions and any(v.split("/", 1)[0] == ended_doc for v in versions):
+            return False
         return ((hit.get("score") or 0.0) >= SUCCESSOR_TIE * top and doc(hit).get("status") == "in_force"
                 and doc(hit).get("type") in LEGISLATION_TYPES
                 and says_the_same(ended.get("text") or "", hit.get("text") or ""))

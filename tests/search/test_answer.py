@@ -223,6 +223,11 @@ def test_an_ended_text_gives_way_to_the_text_in_force_that_says_the_same():
     assert answer_hit(q, [dict(old, cited=True), other, new])["id"] == "bek-2014-256/p8"
     assert answer_hit(q, [old, other])["id"] == "bek-2014-256/p8"
     assert answer_hit(q, [old, other, dict(new, score=0.7)])["id"] == "bek-2014-256/p8"     # too far behind
+    # another provision of the ended text's own act is no successor, however alike its words (LBK
+    # 275/2025 § 206, stk. 2, whose versions are § 206, for the 2023 consolidation's § 210, stk. 2)
+    old_doc = dict(old, document={**old["document"], "id": "bek-2014-256"})
+    assert answer_hit(q, [old_doc, other, dict(new, other_versions=["bek-2014-256/p7"])])["id"] == "bek-2014-256/p8"
+    assert answer_hit(q, [old_doc, other, dict(new, other_versions=["bek-2014-256/p8"])])["id"] == "bek-2023-999/p30d"
 
 def _hit(i, score, modality="obligation", key="sundhedsstyrelsen", deadline=None, status="in_force", type_="bekendtgørelse"):
     ob = {"modality": modality, "bearers": [{"key": key}], "deadline": {"text": deadline} if deadline else None}

@@ -32,7 +32,8 @@ from aftalegraf.search.service import search  # noqa: E402
 from aftalegraf.store import Store  # noqa: E402
 
 
-def _fold(s: str) -> str:
+def fold(s: str) -> str:
+    """Text as quotes are matched: lower case, soft hyphens dropped, whitespace folded."""
     return re.sub(r"\s+", " ", (s or "").lower().replace("\u00ad", "")).strip()
 
 
@@ -42,14 +43,14 @@ def judge(item: dict, result: dict, store=None) -> dict:
            "bearer_modality": False, "deadline": item.get("deadline") is None, "frequency": item.get("frequency") is None}
     if answer is None:
         return out
-    out["provision"] = any(_fold(q) in _fold(answer["text"]) for q in item["quotes"])
+    out["provision"] = any(fold(q) in fold(answer["text"]) for q in item["quotes"])
     # a linked paragraph with its subsections (stk.), as its provision page shows it
     targets = [step["target"] for step in answer.get("basis_chain") or []]
     if answer.get("restates"):
         targets.append(answer["restates"]["target"])
     linked = [t for target in targets for t in
               [store.provision(target).text] + [c.text for c in store.children(target)]] if store else []
-    out["via_basis"] = out["provision"] or any(_fold(q) in _fold(t) for q in item["quotes"] for t in linked)
+    out["via_basis"] = out["provision"] or any(fold(q) in fold(t) for q in item["quotes"] for t in linked)
     wanted = set(item["bearers"])
     for ob in answer.get("obligations", []):
         keys = {key for b in ob.get("bearers", []) for key in same_body(b["key"])}
@@ -57,9 +58,9 @@ def judge(item: dict, result: dict, store=None) -> dict:
             continue
         out["bearer_modality"] = True
         if item.get("deadline"):
-            out["deadline"] = out["deadline"] or _fold(item["deadline"]) in _fold((ob.get("deadline") or {}).get("text", ""))
+            out["deadline"] = out["deadline"] or fold(item["deadline"]) in fold((ob.get("deadline") or {}).get("text", ""))
         if item.get("frequency"):
-            out["frequency"] = out["frequency"] or _fold(item["frequency"]) in _fold(
+            out["frequency"] = out["frequency"] or fold(item["frequency"]) in fold(
                 (ob.get("frequency") or {}).get("text", ""))
     return out
 

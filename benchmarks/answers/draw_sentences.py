@@ -20,6 +20,8 @@ from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from answer_accuracy import fold  # noqa: E402  (the sets' own folding, so »asked« means what scoring matches)
 
 from aftalegraf.kg.deontic_words import PRESENT_MODALS  # noqa: E402
 from aftalegraf.kg.nlp import sentences  # noqa: E402
@@ -28,11 +30,6 @@ from aftalegraf.store import Store  # noqa: E402
 # the quotas of sets f-x (README: consolidated acts 30, orders 20, guidance 18, the rest few)
 QUOTAS = {"lovbekendtgørelse": 30, "bekendtgørelse": 20, "vejledning": 18, "lov": 4, "høringsudkast": 6,
           "sundhedsaftale": 6, "samarbejdsaftale": 2, "dagsorden": 2, "høringsbrev": 1, "webside": 1, "nyhed": 1}
-_SPACE = re.compile(r"\s+")
-
-
-def _fold(text: str) -> str:
-    return _SPACE.sub(" ", (text or "").lower().replace("\u00ad", "")).strip()
 
 
 def earlier_quotes() -> list[str]:
@@ -41,7 +38,7 @@ def earlier_quotes() -> list[str]:
     for path in sorted(HERE.glob("answer_set*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
-                quotes += [_fold(q) for q in json.loads(line).get("quotes", [])]
+                quotes += [fold(q) for q in json.loads(line).get("quotes", [])]
     return [q for q in quotes if len(q) >= 20]
 
 
@@ -58,8 +55,8 @@ def modal_sentences(store: Store) -> dict[str, list[dict]]:
                 continue
             for start, end in sentences(prov.text):
                 sent = prov.text[start:end]
-                words = set(re.findall(r"[\wæøå]+", sent.lower()))
-                key = _fold(sent)
+                words = set(re.findall(r"\w+", sent.lower()))
+                key = fold(sent)
                 if not words & PRESENT_MODALS or key in seen:
                     continue
                 seen.add(key)
@@ -84,7 +81,7 @@ def main() -> int:
         quota = QUOTAS.get(doc_type, 1)
         rng.shuffle(found)
         for n, s in enumerate(found[:int(quota * args.read_on)], 1):
-            text = _fold(s["provision_text"])
+            text = fold(s["provision_text"])
             drawn.append({**s, "n": n, "in_quota": n <= quota, "asked": any(q in text for q in asked)})
     if args.json:
         for s in drawn:

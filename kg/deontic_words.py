@@ -158,8 +158,8 @@ PERSON_NOUN = re.compile(
     r"(?:medlem(?:met|mer|merne)?|værge(?:n|r|rne)?|indehaver(?:en|e|ne)?|leverandør(?:en|er|erne)?|"
     r"person(?:en|er|erne)?|virksomhed(?:en|er|erne)?|leder(?:en|e|ne)?|repræsentant(?:en|er|erne)?|"
     r"ledelse(?:n|r|rne)?|[a-zæøå]*myndighed(?:en|er|erne)?|"     # »Ledelsen på behandlingsstedet … kan give tilladelse«
-    r"arbejdsgiver(?:en|e|ne)?|lønmodtager(?:en|e|ne)?|ansøger(?:en|e|ne)?|apotek(?:et|er|erne)?|apoteker(?:en|e|ne)?|"
-    r"jordemoder(?:en)?|"
+    r"arbejdsgiver(?:en|e|ne)?|lønmodtager(?:en|e|ne)?|ansøger(?:en|e|ne)?|"
+    r"apotek(?:et|er|erne|eren|ere)?|jordemoder(?:en)?|"     # the pharmacy and the pharmacist
     r"sekretær(?:en|er|erne)?|[a-zæøå]*organisation(?:en|er|erne)?|"     # »De i stk. 2 nævnte organisationer … kan …«
     r"sygeplejerske(?:n|r|rne)?|forsker(?:en|e|ne)?|ejer(?:en|e|ne)?|formand(?:en)?|stedfortræder(?:en|e|ne)?|"
     r"enhver|patient(?:en|er|erne)?|observatør(?:en|er|erne)?|fagperson(?:en|er|erne)?|dataansvarlige?|(?:sundheds)?tjenesteyder(?:en|e|ne)?|"

@@ -99,8 +99,7 @@ SAYS_MORE = 2
 # aftaler …, kan Sundhedsstyrelsen bestemme …«)
 _INVERTED_SUBJECT = re.compile(r",\s*(?:%s)\s+(?:(?:%s)\s+)?" % ("|".join(sorted(PRESENT_MODALS)), "|".join(sorted(ARTICLES))),
                                re.I)
-
-
+# … unless the sentence opens with its actor (after a subsection's label and an article)
 _OPENING = re.compile(r"\s*(?:stk\.\s*\d+\.\s*)?(?:(?:%s)\s+)?" % "|".join(sorted(ARTICLES)), re.I)
 
 
